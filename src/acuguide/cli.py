@@ -1,0 +1,141 @@
+"""The command line: a few lines of click over the library for each command.
+
+Only this module knows click. Library errors become `Error: ...` and an exit code.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__, render as render_mod, routine as routine_mod, safety, session, timeline
+from .errors import AcuguideError, ProblemsError
+from .points import CONDITIONS, library
+
+
+def _fail(error: AcuguideError) -> None:
+    if isinstance(error, ProblemsError):
+        for problem in error.problems:
+            click.echo(f"Error: {problem}", err=True)
+    else:
+        click.echo(f"Error: {error}", err=True)
+    sys.exit(error.exit_code)
+
+
+def _handle_errors(command):
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except AcuguideError as error:
+            _fail(error)
+        except KeyboardInterrupt:
+            click.echo("Interrupted; no partial files were left.", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+def _progress(label: str):
+    """A click progress bar driven by the library's (done, total) callbacks."""
+    state: dict = {}
+
+    def update(done: int, total: int) -> None:
+        if "bar" not in state:
+            state["bar"] = click.progressbar(length=total, label=label, file=sys.stderr)
+            state["bar"].__enter__()
+            state["done"] = 0
+        state["bar"].update(done - state["done"])
+        state["done"] = done
+        if done >= total:
+            state.pop("bar").__exit__(None, None, None)
+
+    return update
+
+
+voice_option = click.option("--voice", help="eSpeak NG voice id, name or language, e.g. en-us.")
+rate_option = click.option("--rate", type=click.IntRange(80, 400), help="Speaking rate in words per minute.")
+cache_option = click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where synthesized phrases are kept (default: ~/.cache/acuguide/speech, or $ACUGUIDE_CACHE_DIR).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="acuguide")
+def cli() -> None:
+    """Turn acupressure routines written in YAML into guided, exactly timed audio sessions.
+
+    ROUTINE is a path to a YAML file, or the name of a shipped routine (see `acuguide routines`).
+    """
+
+
+@cli.command()
+@click.argument("routines", nargs=-1, required=True)
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"), show_default=True, help="Folder for the session files.")
+@voice_option
+@rate_option
+@click.option("--avoid", multiple=True, type=click.Choice(CONDITIONS), help="Refuse routines with points traditionally avoided in this condition.")
+@cache_option
+@_handle_errors
+def render(routines, out_dir, voice, rate, avoid, cache_dir) -> None:
+    """Render ROUTINES to MP3, with a JSON timeline and a WebVTT transcript."""
+    loaded = [routine_mod.load(r) for r in routines]
+    for routine in loaded:
+        settings = session.voice_settings(routine, voice, rate)
+        compiled = session.compile_routine(routine, settings, cache_dir, frozenset(avoid), _progress(f"Speaking  {routine.slug}"))
+        result = render_mod.render(compiled.script, compiled.phrases, out_dir, _progress(f"Encoding  {routine.slug}"))
+        click.echo(f"{result.mp3}  {_minutes(result.duration)}  ({result.timeline.name}, {result.transcript.name})")
+
+
+@cli.command()
+@click.argument("routines", nargs=-1, required=True)
+@_handle_errors
+def check(routines) -> None:
+    """Validate ROUTINES; print every problem with its file, line and field."""
+    problems = 0
+    for arg in routines:
+        try:
+            routine = routine_mod.load(arg)
+        except ProblemsError as error:
+            problems += len(error.problems)
+            for problem in error.problems:
+                click.echo(str(problem))
+            continue
+        for notice in safety.notices(routine):
+            click.echo(f"note: {notice}")
+        click.echo(f"{routine.source}: OK ({len(routine.all_steps)} steps, {len(routine.point_steps)} point steps)")
+    if problems:
+        click.echo(f"{problems} problem{'s' if problems != 1 else ''} found", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("routine")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@voice_option
+@rate_option
+@cache_option
+@_handle_errors
+def script(routine, fmt, voice, rate, cache_dir) -> None:
+    """Show ROUTINE's compiled timeline without rendering audio.
+
+    Phrase lengths come from speech synthesis, so phrases not yet in the cache are spoken
+    (and cached) first.
+    """
+    loaded = routine_mod.load(routine)
+    compiled = session.compile_routine(loaded, session.voice_settings(loaded, voice, rate), cache_dir)
+    click.echo(timeline.to_json(compiled.script) if fmt == "json" else timeline.to_text(compiled.script), nl=False)
+
+
+def _minutes(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def main() -> None:
+    cli(prog_name="acuguide")

@@ -1,0 +1,194 @@
+"""The point library: reviewed facts about each acupressure point, shipped as package data.
+
+The facts live in `data/points.yaml`, reviewed like code, so that a routine only says
+`point: BL23` and every session speaks the same checked location and cautions.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from importlib import resources
+
+from .errors import PointLibraryError
+from .yamlread import YamlReader
+
+CHANNELS = {
+    "LU": "Lung",
+    "LI": "Large Intestine",
+    "ST": "Stomach",
+    "SP": "Spleen",
+    "HT": "Heart",
+    "SI": "Small Intestine",
+    "BL": "Bladder",
+    "KI": "Kidney",
+    "PC": "Pericardium",
+    "TE": "Triple Energizer",
+    "GB": "Gallbladder",
+    "LR": "Liver",
+    "GV": "Governing Vessel",
+    "CV": "Conception Vessel",
+}
+CONDITIONS = ("pregnancy",)
+
+
+class Laterality(Enum):
+    BILATERAL = "bilateral"
+    MIDLINE = "midline"
+
+
+class Pressure(Enum):
+    GENTLE = "gentle"
+    MODERATE = "moderate"
+    FIRM = "firm"
+
+
+class Motion(Enum):
+    STEADY = "steady"
+    CIRCLES = "circles"
+
+
+@dataclass(frozen=True)
+class Point:
+    code: str
+    aliases: tuple[str, ...]
+    pinyin: str
+    english: str
+    laterality: Laterality
+    location: str
+    find: str
+    pressure: Pressure
+    motion: Motion
+    hold: float
+    uses: str
+    avoid: frozenset[str]
+    cautions: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    @property
+    def spoken_code(self) -> str:
+        """'BL23' read as 'Bladder 23', which a listener can look up later."""
+        match = re.fullmatch(r"([A-Z]+)(\d+)", self.code)
+        if not match or match.group(1) not in CHANNELS:
+            return self.code
+        return f"{CHANNELS[match.group(1)]} {match.group(2)}"
+
+    @property
+    def title(self) -> str:
+        return f"{self.code} {self.english}"
+
+
+def normalize_code(text: str) -> str:
+    """Lookup ignores case, spaces, hyphens and dots: 'bl-23', 'BL 23' and 'Bl.23' all match."""
+    return re.sub(r"[\s.\-_]", "", text).upper()
+
+
+class PointLibrary:
+    def __init__(self, points: tuple[Point, ...]):
+        self.points = points
+        self._index: dict[str, Point] = {}
+        for point in points:
+            for name in (point.code, *point.aliases):
+                self._index[normalize_code(name)] = point
+
+    def get(self, code: str) -> Point | None:
+        return self._index.get(normalize_code(code))
+
+    def suggest(self, code: str) -> list[str]:
+        """Codes close to a mistyped one, e.g. 'BL32' and 'BL23' for 'BL322'."""
+        key = normalize_code(code)
+        close = difflib.get_close_matches(key, self._index, n=6, cutoff=0.6)
+        codes: list[str] = []
+        for match in close:
+            found = self._index[match].code
+            if found not in codes:
+                codes.append(found)
+        return codes[:3]
+
+    def search(self, query: str) -> list[Point]:
+        """Points whose code, alias, name or traditional use mentions the query."""
+        exact = self.get(query)
+        if exact:
+            return [exact]
+        words = query.lower().split()
+        return [
+            p
+            for p in self.points
+            if all(
+                w in " ".join((p.english, p.pinyin, p.uses, p.location, *p.aliases)).lower()
+                for w in words
+            )
+        ]
+
+
+_FIELDS = (
+    "code", "aliases", "pinyin", "english", "laterality", "location", "find",
+    "pressure", "motion", "hold", "uses", "avoid", "cautions", "sources",
+)
+
+
+def parse_library(text: str, source: str) -> PointLibrary:
+    reader = YamlReader(source)
+    root = reader.compose(text)
+    top = reader.mapping(root, "", ("points",), ("points",)) if root is not None else None
+    points: list[Point] = []
+    if top:
+        for where, node in reader.items(top["points"], "points"):
+            point = _parse_point(reader, node, where)
+            if point:
+                points.append(point)
+    seen: dict[str, str] = {}
+    for point in points:
+        for name in (point.code, *point.aliases):
+            key = normalize_code(name)
+            if key in seen and seen[key] != point.code:
+                reader.problem(None, f"points.{point.code}", f"'{name}' is also a name of {seen[key]}")
+            seen[key] = point.code
+    if reader.problems:
+        raise PointLibraryError(reader.problems)
+    return PointLibrary(tuple(points))
+
+
+def _parse_point(reader: YamlReader, node, where: str) -> Point | None:
+    f = reader.mapping(node, where, _FIELDS, tuple(x for x in _FIELDS if x != "avoid"))
+    if f is None or len(f) < len(_FIELDS) - 1:
+        return None
+    code = reader.string(f["code"], f"{where}.code")
+    if code and not re.fullmatch(r"[A-Z]{2}\d+", code):
+        reader.problem(f["code"], f"{where}.code", f"expected a standard code like BL23, got {code!r}")
+    avoid = reader.strings(f["avoid"], f"{where}.avoid") if "avoid" in f else ()
+    for condition in avoid or ():
+        if condition not in CONDITIONS:
+            reader.problem(f["avoid"], f"{where}.avoid", f"unknown condition {condition!r}; known: {', '.join(CONDITIONS)}")
+    cautions = reader.strings(f["cautions"], f"{where}.cautions")
+    if cautions == ():
+        reader.problem(f["cautions"], f"{where}.cautions", "every point needs at least one caution")
+    values = dict(
+        code=code,
+        aliases=reader.strings(f["aliases"], f"{where}.aliases"),
+        pinyin=reader.string(f["pinyin"], f"{where}.pinyin"),
+        english=reader.string(f["english"], f"{where}.english"),
+        laterality=reader.choice(f["laterality"], f"{where}.laterality", Laterality),
+        location=reader.string(f["location"], f"{where}.location"),
+        find=reader.string(f["find"], f"{where}.find"),
+        pressure=reader.choice(f["pressure"], f"{where}.pressure", Pressure),
+        motion=reader.choice(f["motion"], f"{where}.motion", Motion),
+        hold=reader.duration(f["hold"], f"{where}.hold", 1),
+        uses=reader.string(f["uses"], f"{where}.uses"),
+        avoid=frozenset(avoid or ()),
+        cautions=cautions,
+        sources=reader.strings(f["sources"], f"{where}.sources"),
+    )
+    if any(v is None for v in values.values()):
+        return None
+    return Point(**values)  # type: ignore[arg-type]
+
+
+@cache
+def library() -> PointLibrary:
+    """The shipped library, read once per process from the installed package."""
+    resource = resources.files("acuguide") / "data" / "points.yaml"
+    return parse_library(resource.read_text(encoding="utf-8"), "acuguide/data/points.yaml")

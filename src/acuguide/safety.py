@@ -1,0 +1,64 @@
+"""Safety built in: the spoken note that opens a session, and refusing points to avoid.
+
+A routine may shorten the note but never drops it silently: `safety: off` must be written
+out, and `acuguide check` reports it.
+"""
+
+from __future__ import annotations
+
+from .errors import AvoidError, Problem
+from .routine import Routine, Safety
+
+FULL_NOTE = (
+    "Before we begin, a few words of care.",
+    "Never press on broken skin, a wound, a bruise, a scar that is still healing, or a swollen area.",
+    "Press until you feel a strong but comfortable ache. If anything hurts sharply, ease off or stop.",
+    "If your pain is severe, keeps coming back, or lasts more than a few days, see a doctor.",
+)
+VARICOSE = "Do not press on varicose veins."
+SHORT_NOTE = "Never press on broken skin or swelling, and stop if anything hurts."
+PREGNANCY = "If you are pregnant, do not follow this session: some of its points are traditionally avoided in pregnancy."
+
+
+def _near_varicose_veins(routine: Routine) -> bool:
+    return any("varicose" in c.lower() for s in routine.point_steps for c in s.point.cautions)
+
+
+def safety_note(routine: Routine) -> tuple[str, ...]:
+    """The sentences spoken before the first step, built from the points the routine uses."""
+    pregnancy = any("pregnancy" in s.point.avoid for s in routine.point_steps)
+    if routine.safety is Safety.OFF:
+        return ()
+    if routine.safety is Safety.SHORT:
+        return (SHORT_NOTE, PREGNANCY) if pregnancy else (SHORT_NOTE,)
+    note = list(FULL_NOTE)
+    if _near_varicose_veins(routine):
+        note.insert(2, VARICOSE)
+    if pregnancy:
+        note.append(PREGNANCY)
+    return tuple(note)
+
+
+def notices(routine: Routine) -> list[str]:
+    """What `check` tells the author even when the routine is valid."""
+    if routine.safety is Safety.OFF:
+        return [f"{routine.source}: safety: off: the spoken safety note is turned off"]
+    return []
+
+
+def check_avoid(routine: Routine, conditions: frozenset[str]) -> None:
+    """Refuse a routine that uses a point to avoid, naming every such point and step."""
+    wanted = conditions | routine.avoid
+    problems = [
+        Problem(
+            step.where.source,
+            step.where.line,
+            f"{step.where.field}.point",
+            f"{step.point.code} ({step.point.english}) is traditionally avoided in {condition}; "
+            f"remove this step or choose another point",
+        )
+        for step in routine.point_steps
+        for condition in sorted(wanted & step.point.avoid)
+    ]
+    if problems:
+        raise AvoidError(problems)

@@ -1,0 +1,79 @@
+"""The compiled script as people and programs read it: text, JSON timeline, WebVTT."""
+
+from __future__ import annotations
+
+import json
+
+from .script import Script
+
+
+def _clock(seconds: float, always_hours: bool = False) -> str:
+    ms = round(seconds * 1000)
+    hours, rest = divmod(ms, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    secs, ms = divmod(rest, 1000)
+    if hours or always_hours:
+        return f"{hours:02d}:{minutes:02d}:{secs:02d}.{ms:03d}"
+    return f"{minutes:02d}:{secs:02d}.{ms:03d}"
+
+
+def to_dict(script: Script) -> dict:
+    s = script.seconds
+    return {
+        "title": script.title,
+        "summary": script.summary,
+        "source": script.source,
+        "duration": round(script.duration, 6),
+        "sample_rate": script.sample_rate,
+        "cues": [
+            {
+                "start": round(s(c.start), 6),
+                "end": round(s(c.end), 6),
+                "kind": c.kind.value,
+                "text": c.text,
+                "step": c.step,
+            }
+            for c in script.cues
+        ],
+        "holds": [
+            {
+                "point": h.point,
+                "name": h.name,
+                "side": h.side,
+                "round": h.round,
+                "start": round(s(h.start), 6),
+                "end": round(s(h.end), 6),
+                "step": h.step,
+            }
+            for h in script.holds
+        ],
+    }
+
+
+def to_json(script: Script) -> str:
+    return json.dumps(to_dict(script), indent=2, ensure_ascii=False) + "\n"
+
+
+def to_text(script: Script) -> str:
+    """A readable timeline: cues, and holds where they begin and end."""
+    s = script.seconds
+    events = [(c.start, 1, f"{c.kind.value:<10} {c.text}") for c in script.cues]
+    for h in script.holds:
+        events.append((h.start, 0, f"{'hold':<10} {h.point} {h.side}, round {h.round}: {s(h.end - h.start):g} s"))
+        events.append((h.end, 0, f"{'':<10} ({h.point} {h.side} hold ends)"))
+    lines = [
+        f"{script.title}  ({script.source})",
+        f"{_clock(script.duration)} long, {len(script.cues)} cues, {len(script.holds)} holds",
+        "",
+    ]
+    lines += [f"{_clock(s(t))}  {text}" for t, _, text in sorted(events, key=lambda e: (e[0], e[1]))]
+    lines.append(f"{_clock(script.duration)}  end")
+    return "\n".join(lines) + "\n"
+
+
+def to_vtt(script: Script) -> str:
+    s = script.seconds
+    blocks = ["WEBVTT", f"NOTE {script.title}"]
+    for cue in script.cues:
+        blocks.append(f"{_clock(s(cue.start), True)} --> {_clock(s(cue.end), True)}\n{cue.text}")
+    return "\n\n".join(blocks) + "\n"

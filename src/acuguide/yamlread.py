@@ -1,0 +1,186 @@
+"""Read hand-written YAML while keeping line numbers, collecting every problem.
+
+PyYAML's `safe_load` forgets where values came from and silently keeps the last of two
+duplicate keys. Walking the composed node tree instead gives each error its line, lets a
+typo'd key be caught, and lets one run report all problems rather than the first.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from enum import Enum
+from typing import TypeVar
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Problem
+
+E = TypeVar("E", bound=Enum)
+
+_DURATION = re.compile(
+    r"^\s*(?:(?P<h>\d+(?:\.\d+)?)\s*h)?\s*(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in)?)?\s*"
+    r"(?:(?P<s>\d+(?:\.\d+)?)\s*s(?:ec)?)?\s*$"
+)
+DURATION_HINT = "expected a duration like 45s, 1m or 1m30s"
+
+
+def parse_duration(value: object) -> float | None:
+    """Seconds for '45s', '1m30s', '1.5s', '2m' or a bare number; None if it is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value) if value >= 0 else None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip().lower()
+    try:
+        seconds = float(text)
+    except ValueError:
+        match = _DURATION.match(text)
+        if not match or not any(match.groupdict().values()):
+            return None
+        parts = {k: float(v) if v else 0.0 for k, v in match.groupdict().items()}
+        seconds = parts["h"] * 3600 + parts["m"] * 60 + parts["s"]
+    return seconds if seconds >= 0 else None
+
+
+def line_of(node: Node) -> int:
+    return node.start_mark.line + 1
+
+
+class YamlReader:
+    """Typed accessors over YAML nodes; each records a `Problem` and returns None on error."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.problems: list[Problem] = []
+        self._constructor = yaml.SafeLoader("")
+
+    def problem(self, at: Node | int | None, field: str, message: str) -> None:
+        line = line_of(at) if isinstance(at, Node) else at
+        self.problems.append(Problem(self.source, line, field, message))
+
+    def compose(self, text: str) -> Node | None:
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else None
+            what = " ".join(x for x in (exc.context, exc.problem) if x)
+            self.problem(line, "", f"not valid YAML: {what}; check the indentation and quoting there")
+            return None
+        except yaml.YAMLError as exc:
+            self.problem(None, "", f"not valid YAML: {exc}")
+            return None
+        if node is None:
+            self.problem(1, "", "the file is empty")
+        return node
+
+    def value(self, node: Node) -> object:
+        return self._constructor.construct_object(node, deep=True)
+
+    def mapping(
+        self,
+        node: Node,
+        field: str,
+        allowed: tuple[str, ...],
+        required: tuple[str, ...] = (),
+    ) -> dict[str, Node] | None:
+        label = field or "the file"
+        if not isinstance(node, MappingNode):
+            self.problem(node, field, f"expected a mapping of keys ({', '.join(allowed)}), got {self._kind(node)}")
+            return None
+        result: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key = str(self.value(key_node))
+            where = f"{field}.{key}" if field else key
+            if key in result:
+                self.problem(key_node, where, f"appears twice in {label}; keep one")
+            elif key not in allowed:
+                self.problem(key_node, where, f"unknown key{self._suggest(key, allowed)}; allowed: {', '.join(allowed)}")
+            else:
+                result[key] = value_node
+        for key in required:
+            if key not in result:
+                self.problem(node, f"{field}.{key}" if field else key, f"missing; {label} needs it")
+        return result
+
+    def sequence(self, node: Node, field: str) -> list[Node] | None:
+        if not isinstance(node, SequenceNode):
+            self.problem(node, field, f"expected a list (lines starting with '- '), got {self._kind(node)}")
+            return None
+        return list(node.value)
+
+    def items(self, node: Node, field: str) -> Iterator[tuple[str, Node]]:
+        """(field path, node) for each list entry, e.g. ('steps[2]', node)."""
+        for index, item in enumerate(self.sequence(node, field) or ()):
+            yield f"{field}[{index}]", item
+
+    def string(self, node: Node, field: str) -> str | None:
+        value = self.value(node) if isinstance(node, ScalarNode) else None
+        if not isinstance(value, str) or not value.strip():
+            self.problem(node, field, f"expected some text, got {self._shown(node)}")
+            return None
+        return " ".join(value.split())
+
+    def strings(self, node: Node, field: str) -> tuple[str, ...] | None:
+        values = [self.string(item, where) for where, item in self.items(node, field)]
+        return None if any(v is None for v in values) else tuple(values)  # type: ignore[arg-type]
+
+    def integer(self, node: Node, field: str, minimum: int, maximum: int) -> int | None:
+        value = self.value(node) if isinstance(node, ScalarNode) else None
+        if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
+            self.problem(node, field, f"expected a whole number from {minimum} to {maximum}, got {self._shown(node)}")
+            return None
+        return value
+
+    def duration(self, node: Node, field: str, minimum: float = 0.0, maximum: float = 3 * 3600) -> float | None:
+        seconds = parse_duration(self.value(node)) if isinstance(node, ScalarNode) else None
+        if seconds is None:
+            self.problem(node, field, f"{DURATION_HINT}, got {self._shown(node)}")
+            return None
+        if not minimum <= seconds <= maximum:
+            self.problem(node, field, f"expected between {format_duration(minimum)} and {format_duration(maximum)}, got {self._shown(node)}")
+            return None
+        return seconds
+
+    def choice(self, node: Node, field: str, enum: type[E]) -> E | None:
+        value = self.value(node) if isinstance(node, ScalarNode) else None
+        names = tuple(str(member.value) for member in enum)
+        text = str(value).strip().lower() if isinstance(value, (str, int, float)) else None
+        for member in enum:
+            if text == member.value:
+                return member
+        self.problem(node, field, f"expected one of {', '.join(names)}, got {self._shown(node)}{self._suggest(text or '', names)}")
+        return None
+
+    def _suggest(self, word: str, options: tuple[str, ...]) -> str:
+        close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+        return f"; did you mean '{close[0]}'?" if close else ""
+
+    def _shown(self, node: Node) -> str:
+        if isinstance(node, ScalarNode):
+            return repr(node.value) if node.value != "" else "nothing"
+        return self._kind(node)
+
+    @staticmethod
+    def _kind(node: Node) -> str:
+        if isinstance(node, MappingNode):
+            return "a mapping"
+        if isinstance(node, SequenceNode):
+            return "a list"
+        return repr(node.value) if node.value != "" else "nothing"
+
+
+def format_duration(seconds: float) -> str:
+    whole = int(seconds)
+    if seconds != whole:
+        return f"{seconds:g}s"
+    minutes, secs = divmod(whole, 60)
+    if minutes and secs:
+        return f"{minutes}m{secs}s"
+    return f"{minutes}m" if minutes else f"{secs}s"
+
