@@ -126,7 +126,7 @@ def encode_mp3(script: Script, phrases: Mapping[str, Phrase], path: Path, progre
         if process.wait() != 0:
             errors.seek(0)
             message = errors.read().decode(errors="replace").strip()
-            raise RenderError(f"ffmpeg failed to encode {path.name}: {message or 'exit status ' + str(process.returncode)}")
+            raise RenderError(f"ffmpeg failed to encode {script.slug}.mp3: {message or 'exit status ' + str(process.returncode)}")
 
 
 def probe_duration(path: Path) -> float:

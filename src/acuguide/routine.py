@@ -252,11 +252,8 @@ class _Parser:
 
     def breathing(self, node: Node, field: str) -> BreathingPattern | None | bool:
         """A pattern, None for 'none', or False when the name is unknown (already reported)."""
-        name = self.r.value(node) if isinstance(node, ScalarNode) else None
-        if name is None and isinstance(node, ScalarNode) and node.value in ("", "null", "~"):
-            name = "none"
-        name = str(name).strip() if isinstance(name, (str, int, float)) else None
-        if name in ("none", "off", "false", "False"):
+        name = node.value.strip() if isinstance(node, ScalarNode) else None  # as written: 'off' is no boolean here
+        if name in ("none", "off", ""):
             return None
         if name in self.patterns:
             return self.patterns[name]

@@ -148,13 +148,13 @@ class YamlReader:
         return seconds
 
     def choice(self, node: Node, field: str, enum: type[E]) -> E | None:
-        value = self.value(node) if isinstance(node, ScalarNode) else None
+        # The text as written: YAML 1.1 would read 'off' or 'no' as booleans.
+        text = node.value.strip().lower() if isinstance(node, ScalarNode) else ""
         names = tuple(str(member.value) for member in enum)
-        text = str(value).strip().lower() if isinstance(value, (str, int, float)) else None
         for member in enum:
             if text == member.value:
                 return member
-        self.problem(node, field, f"expected one of {', '.join(names)}, got {self._shown(node)}{self._suggest(text or '', names)}")
+        self.problem(node, field, f"expected one of {', '.join(names)}, got {self._shown(node)}{self._suggest(text, names)}")
         return None
 
     def _suggest(self, word: str, options: tuple[str, ...]) -> str:
@@ -176,11 +176,10 @@ class YamlReader:
 
 
 def format_duration(seconds: float) -> str:
-    whole = int(seconds)
-    if seconds != whole:
+    """The shortest duration text the routine format accepts: 90 -> '1m30s'."""
+    if seconds != int(seconds):
         return f"{seconds:g}s"
-    minutes, secs = divmod(whole, 60)
-    if minutes and secs:
-        return f"{minutes}m{secs}s"
-    return f"{minutes}m" if minutes else f"{secs}s"
-
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    text = "".join(f"{n}{unit}" for n, unit in ((hours, "h"), (minutes, "m"), (secs, "s")) if n)
+    return text or "0s"

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from acuguide import script as script_mod
+from acuguide.routine import Routine
+
+HERE = Path(__file__).parent
+
+
+def fake_lengths(plan: script_mod.Plan, sample_rate: int = script_mod.SAMPLE_RATE) -> dict[str, int]:
+    """Deterministic phrase lengths (60 ms a character) for tests of the compiler alone."""
+    return {text: round(len(text) * 0.06 * sample_rate) for text in plan.phrases}
+
+
+def compile_fake(routine: Routine) -> script_mod.Script:
+    plan = script_mod.plan(routine)
+    return script_mod.lay_out(plan, fake_lengths(plan))
+
+
+@pytest.fixture
+def write_routine(tmp_path):
+    """Write a routine from an indented YAML string; returns its path."""
+
+    def write(text: str, name: str = "routine.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture(scope="session")
+def speech_cache(tmp_path_factory) -> Path:
+    """A fresh cache per test run, so audio tests always go through real synthesis once."""
+    return tmp_path_factory.mktemp("speech-cache")

@@ -1,0 +1,109 @@
+"""`acuguide check`: every mistake is reported with file, line, field and a fix, all at once."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from acuguide.cli import cli
+
+VALID_HEAD = "title: T\nsteps:\n"
+
+# (name, routine text, the one expected line: (line, field, words that must appear))
+MISTAKES = [
+    ("bad duration", VALID_HEAD + "  - point: BL23\n    hold: abc\n",
+     (4, "steps[0].hold", "expected a duration like 45s, 1m or 1m30s, got 'abc'")),
+    ("unknown point with suggestions", VALID_HEAD + "  - point: BL322\n",
+     (3, "steps[0].point", "unknown point 'BL322'; did you mean BL32")),
+    ("typo in a top-level key", "title: T\nsetps:\n  - say: Hi\n",
+     (2, "setps", "unknown key; did you mean 'steps'?")),
+    ("typo in a point key", VALID_HEAD + "  - point: BL23\n    hlod: 30s\n",
+     (4, "steps[0].hlod", "did you mean 'hold'?")),
+    ("missing title", "steps:\n  - say: Hi\n",
+     (1, "title", "missing")),
+    ("unknown sides", VALID_HEAD + "  - point: GB30\n    sides: both\n",
+     (4, "steps[0].sides", "expected one of together, each, left, right, got 'both'")),
+    ("repeat out of range", VALID_HEAD + "  - point: GB30\n    repeat: 0\n",
+     (4, "steps[0].repeat", "expected a whole number from 1 to 20, got '0'")),
+    ("unknown breathing pattern", VALID_HEAD + "  - breathe: {pattern: slow, cycles: 2}\n",
+     (3, "steps[0].breathe.pattern", "unknown breathing pattern 'slow'")),
+    ("unknown step kind", VALID_HEAD + "  - sya: Hello\n",
+     (3, "steps[0].sya", "unknown step kind 'sya'; did you mean 'say'?")),
+    ("two kinds in one step", VALID_HEAD + "  - say: Hi\n    pause: 3s\n",
+     (3, "steps[0]", "put each in its own '- ' entry")),
+    ("duplicate key", VALID_HEAD + "  - point: GB30\n    hold: 30s\n    hold: 40s\n",
+     (5, "steps[0].hold", "appears twice")),
+    ("sides on a midline point", VALID_HEAD + "  - point: GV4\n    sides: each\n",
+     (4, "steps[0].sides", "GV4 is on the midline and has no sides; remove 'sides'")),
+    ("unknown pressure", "title: T\ndefaults:\n  pressure: hard\nsteps:\n  - point: GB30\n",
+     (3, "defaults.pressure", "expected one of gentle, moderate, firm, got 'hard'")),
+    ("YAML syntax", "title: T\nsteps:\n  - say: Hi\n   pause: 3s\n",
+     (4, "", "not valid YAML")),
+    ("steps not a list", "title: T\nsteps: just relax\n",
+     (2, "steps", "expected a list")),
+    ("voice rate out of range", "title: T\nvoice: {rate: 2000}\nsteps:\n  - say: Hi\n",
+     (2, "voice.rate", "from 80 to 400")),
+    ("unknown avoid condition", "title: T\navoid: [pregnant]\nsteps:\n  - say: Hi\n",
+     (2, "avoid", "unknown condition 'pregnant'; known: pregnancy")),
+    ("empty file", "",
+     (1, "", "the file is empty")),
+    ("pause too short", VALID_HEAD + "  - pause: 0\n",
+     (3, "steps[0].pause", "expected between 0.1s and 1h")),
+]
+
+
+@pytest.mark.parametrize("text,expected", [(m[1], m[2]) for m in MISTAKES], ids=[m[0] for m in MISTAKES])
+def test_each_mistake_is_reported_with_file_line_field_and_fix(write_routine, text, expected):
+    path = write_routine(text, name="bad.yaml")
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 1, result.output
+    line, field, words = expected
+    where = f"{path}, line {line}: " + (f"{field}: " if field else "")
+    assert where in result.output
+    assert words in result.output
+    assert "Traceback" not in result.output
+
+
+def test_there_are_at_least_ten_distinct_mistakes():
+    assert len({m[2][1] + m[2][2] for m in MISTAKES}) >= 10
+
+
+def test_all_problems_in_a_file_are_reported_in_one_run(write_routine):
+    path = write_routine("""
+        title: T
+        defaults:
+          hold: forever
+        steps:
+          - point: XX99
+          - pause: soon
+          - point: GB30
+            sides: sideways
+    """, name="many.yaml")
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.startswith(str(path))]
+    assert [line.split(": ")[1] for line in lines] == ["defaults.hold", "steps[0].point", "steps[1].pause", "steps[2].sides"]
+    assert "4 problems found" in result.output
+
+
+def test_check_reports_every_file_and_passes_good_ones(write_routine):
+    good = write_routine("title: Good\nsteps:\n  - say: Hello\n", name="good.yaml")
+    bad = write_routine("title: Bad\nsteps:\n  - pause: x\n", name="bad.yaml")
+    result = CliRunner().invoke(cli, ["check", str(good), str(bad)])
+    assert result.exit_code == 1
+    assert f"{good}: OK" in result.output
+    assert f"{bad}, line 3: steps[0].pause" in result.output
+
+
+def test_check_shows_that_safety_is_turned_off(write_routine):
+    path = write_routine("title: T\nsafety: off\nsteps:\n  - say: Hi\n")
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 0
+    assert "safety: off: the spoken safety note is turned off" in result.output
+
+
+def test_unknown_routine_name_is_a_clear_error():
+    result = CliRunner().invoke(cli, ["check", "no-such-routine"])
+    assert result.exit_code == 1
+    assert "Error: no-such-routine: no such routine file, and no shipped routine of that name" in result.output
+    assert "lower-back" in result.output

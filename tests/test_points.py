@@ -1,0 +1,94 @@
+"""The point library: every alias resolves, every point carries what a session needs."""
+
+from __future__ import annotations
+
+import pytest
+
+from acuguide.errors import PointLibraryError
+from acuguide.points import Laterality, library, normalize_code, parse_library
+
+LIB = library()
+REQUIRED = (
+    "CV6 ST36 BL23 BL52 SP6 PC6 LI4 GB30 BL60 GB21 BL40 LR3 GV9 BL21 BL43 BL18 GV4 KI27 SP21 BL53 BL39 "
+    "BL27 BL28 BL29 BL30 BL31 BL32 BL33 BL34"
+).split()
+
+
+def test_library_has_every_point_the_articles_name():
+    assert set(REQUIRED) <= {p.code for p in LIB.points}
+
+
+@pytest.mark.parametrize("point", LIB.points, ids=lambda p: p.code)
+def test_every_alias_resolves_to_its_point(point):
+    for name in (point.code, *point.aliases):
+        for spelling in (name, name.lower(), name.replace("-", " "), f" {name} "):
+            assert LIB.get(spelling) is point, spelling
+
+
+@pytest.mark.parametrize(
+    "alias,code",
+    [("B23", "BL23"), ("BI-23", "BL23"), ("Bl-23", "BL23"), ("B47", "BL52"), ("B54", "BL40"),
+     ("B48", "BL53"), ("LV3", "LR3"), ("K27", "KI27"), ("P6", "PC6"), ("bl 23", "BL23"), ("gb-30", "GB30")],
+)
+def test_old_numbering_and_common_spellings(alias, code):
+    assert LIB.get(alias).code == code
+
+
+@pytest.mark.parametrize("point", LIB.points, ids=lambda p: p.code)
+def test_every_point_has_find_words_laterality_and_cautions(point):
+    assert len(point.find.split()) >= 8
+    assert not any(ch in point.find for ch in "()0123456789"), "find-words are spoken: no digits or brackets"
+    assert isinstance(point.laterality, Laterality)
+    assert point.cautions and all(c.strip() for c in point.cautions)
+    assert point.english and point.pinyin and point.location and point.uses
+
+
+@pytest.mark.parametrize("code", ["LI4", "SP6", "BL60", "GB21", "CV6", *[f"BL{n}" for n in range(27, 35)]])
+def test_points_avoided_in_pregnancy(code):
+    assert "pregnancy" in LIB.get(code).avoid
+
+
+def test_midline_points_are_conception_and_governing_vessel():
+    assert {p.code for p in LIB.points if p.laterality is Laterality.MIDLINE} == {"CV6", "GV4", "GV9"}
+
+
+def test_unknown_code_suggests_close_ones():
+    assert LIB.get("BL322") is None
+    assert "BL32" in LIB.suggest("BL322")
+
+
+def test_search_by_use_and_name():
+    assert LIB.search("Sea of Vitality") and all("Vitality" in p.english for p in LIB.search("Sea of Vitality"))
+    assert LIB.search("b47")[0].code == "BL52"
+
+
+def test_normalize_code():
+    assert normalize_code(" bl-23 ") == normalize_code("BL 23") == normalize_code("Bl.23") == "BL23"
+
+
+def test_a_broken_library_is_reported_with_lines():
+    text = "points:\n  - code: BL23\n    aliases: [B23]\n"
+    with pytest.raises(PointLibraryError) as error:
+        parse_library(text, "points.yaml")
+    assert "points.yaml, line 2: points[0].pinyin: missing" in str(error.value)
+
+
+def test_colliding_aliases_are_rejected():
+    point = """
+  - code: {code}
+    aliases: [{alias}]
+    pinyin: P
+    english: E
+    laterality: bilateral
+    location: L
+    find: F
+    pressure: firm
+    motion: steady
+    hold: 60s
+    uses: U
+    cautions: [C]
+    sources: ["000"]
+"""
+    text = "points:" + point.format(code="BL23", alias="B23") + point.format(code="BL24", alias="b-23")
+    with pytest.raises(PointLibraryError, match="'b-23' is also a name of BL23"):
+        parse_library(text, "points.yaml")

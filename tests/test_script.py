@@ -1,0 +1,188 @@
+"""The compiler: golden files for whole scripts, and the timing contract it must keep."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from acuguide import routine as routine_mod, script as script_mod, timeline
+from acuguide.errors import CompileError
+from acuguide.script import CueKind, SAMPLE_RATE
+
+from conftest import HERE, compile_fake, fake_lengths
+
+GOLDEN = HERE / "golden"
+ROUTINES = sorted((HERE / "routines").glob("golden-*.yaml"))
+
+
+@pytest.mark.parametrize("path", ROUTINES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("fmt", ["txt", "json"])
+def test_compiled_script_matches_golden_file(path, fmt, monkeypatch):
+    monkeypatch.chdir(HERE.parent)  # sources are shown relative to the working directory
+    compiled = compile_fake(routine_mod.load(path))
+    actual = timeline.to_text(compiled) if fmt == "txt" else timeline.to_json(compiled)
+    golden = GOLDEN / f"{path.stem}.{fmt}"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden.name}; run with UPDATE_GOLDEN=1 and review it"
+    assert actual == golden.read_text(encoding="utf-8"), f"{golden.name} differs; if intended, UPDATE_GOLDEN=1"
+
+
+def test_golden_files_have_no_strays():
+    expected = {f"{p.stem}.{ext}" for p in ROUTINES for ext in ("txt", "json")}
+    assert {p.name for p in GOLDEN.iterdir()} == expected
+
+
+def _compile(write_routine, text):
+    return compile_fake(routine_mod.load(write_routine(text)))
+
+
+def test_hold_is_exactly_the_hold_from_end_of_press_to_start_of_release(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        steps:
+          - point: BL23
+            hold: 75s
+            repeat: 2
+    """)
+    assert len(script.holds) == 4  # two rounds, left and right
+    for hold in script.holds:
+        assert hold.end - hold.start == 75 * SAMPLE_RATE
+        press = max((c for c in script.cues if c.kind is CueKind.PRESS and c.end <= hold.start), key=lambda c: c.end)
+        release = min((c for c in script.cues if c.kind is CueKind.RELEASE and c.start >= hold.end), key=lambda c: c.start)
+        assert press.end == hold.start
+        assert release.start == hold.end
+        inside = [c for c in script.cues if hold.start <= c.start < hold.end]
+        assert inside, "a 75 s hold with calm breathing has cues inside it"
+        assert all(c.end <= hold.end for c in inside)
+
+
+def test_sides_each_runs_left_then_right_with_rest_between(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        defaults: {rest: 7s, breathing: none}
+        steps:
+          - point: GB30
+            sides: each
+            hold: 20s
+            repeat: 2
+    """)
+    assert [(h.side, h.round) for h in script.holds] == [("left", 1), ("right", 1), ("left", 2), ("right", 2)]
+    releases = [c for c in script.cues if c.kind is CueKind.RELEASE]
+    transitions = [c for c in script.cues if c.kind is CueKind.TRANSITION and c.start > script.holds[0].start]
+    # after each release but the last: exactly the rest, then the transition
+    for release, transition in zip(releases[:-1], transitions):
+        assert transition.start - release.end == 7 * SAMPLE_RATE
+    assert [t.text for t in transitions[:3]] == [
+        "Now the right side, the same spot.",
+        "Round 2 of 2, left side.",
+        "Now the right side, the same spot.",
+    ]
+
+
+def test_midline_point_has_one_hold_without_sides(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        steps:
+          - point: GV4
+            hold: 10s
+    """)
+    assert [(h.point, h.side) for h in script.holds] == [("GV4", "center")]
+
+
+def test_pause_is_exact_silence(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        steps:
+          - say: One.
+          - pause: 3.25s
+          - say: Two.
+    """)
+    one, two = (next(c for c in script.cues if c.text == t) for t in ("One.", "Two."))
+    gap = round(script_mod.GAP * SAMPLE_RATE)
+    assert two.start - one.end == gap + round(3.25 * SAMPLE_RATE)
+
+
+def test_breathing_cues_sit_at_the_patterns_phase_boundaries(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        steps:
+          - breathe: {pattern: 4-7-8, cycles: 2}
+    """)
+    breaths = [c for c in script.cues if c.kind is CueKind.BREATH]
+    offsets = [(c.start - breaths[0].start) / SAMPLE_RATE for c in breaths]
+    assert offsets == [0, 4, 11, 19, 23, 30]
+    assert [c.text for c in breaths[:3]] == ["Breathe in.", "Hold.", "And out."]
+
+
+def test_breathing_inside_a_hold_never_stretches_it(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        steps:
+          - point: GV4
+            hold: 19s
+            breathing: coherent
+    """)
+    hold = script.holds[0]
+    assert hold.end - hold.start == 19 * SAMPLE_RATE
+    breaths = [c for c in script.cues if c.kind is CueKind.BREATH]
+    # settle 1 s, then whole 11 s cycles only: a second cycle would end at 23 s
+    assert [(c.start - hold.start) / SAMPLE_RATE for c in breaths] == [1, 6.5]
+
+
+def test_time_markers_are_exact_and_clear_of_breathing(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        steps:
+          - point: GV4
+            hold: 90s
+    """)
+    hold = script.holds[0]
+    markers = [c for c in script.cues if c.kind is CueKind.MARKER]
+    assert [(c.text, (hold.end - c.start) / SAMPLE_RATE) for c in markers] == [
+        ("Thirty seconds left.", 30),
+        ("Ten seconds left.", 10),
+    ]
+    inside = sorted((c for c in script.cues if hold.start <= c.start < hold.end), key=lambda c: c.start)
+    assert all(a.end <= b.start for a, b in zip(inside, inside[1:])), "cues inside a hold overlap"
+
+
+def test_a_phrase_longer_than_its_slot_is_a_compile_error_naming_routine_step_and_slot(write_routine):
+    path = write_routine("""
+        title: T
+        breathing:
+          quick: {in: 1, out: 1}
+        steps:
+          - say: Hello.
+          - breathe: {pattern: quick, cycles: 2}
+    """, name="fast.yaml")
+    plan = script_mod.plan(routine_mod.load(path))
+    lengths = fake_lengths(plan)  # 'Breathe in.' takes 0.66 s; make it 2 s
+    lengths["Breathe in."] = 2 * SAMPLE_RATE
+    with pytest.raises(CompileError) as error:
+        script_mod.lay_out(plan, lengths)
+    message = str(error.value)
+    assert f"{path}, line 6: steps[1]:" in message
+    assert "'Breathe in.' takes 2.00 s" in message
+    assert "the inhale of pattern 'quick' (1 s)" in message
+    assert len(error.value.problems) == 2  # both cycles reported, not just the first
+
+
+def test_plan_phrases_are_known_before_any_synthesis(write_routine):
+    plan = script_mod.plan(routine_mod.load(write_routine("""
+        title: T
+        steps:
+          - point: BL23
+            sides: together
+            hold: 30s
+    """)))
+    assert any(text.startswith("Press ") for text in plan.phrases)
+    assert "And release." in plan.phrases
+    assert len(plan.phrases) == len(set(plan.phrases))
+
+
+def test_timeline_starts_with_lead_in_silence(write_routine):
+    script = _compile(write_routine, "title: T\nsteps:\n  - say: Hi.\n")
+    assert script.cues[0].start == round(script_mod.LEAD_IN * SAMPLE_RATE)
+    assert script.length == script.cues[-1].end + round(script_mod.TAIL * SAMPLE_RATE)
