@@ -12,8 +12,9 @@ from pathlib import Path
 import click
 
 from . import __version__, render as render_mod, routine as routine_mod, safety, session, timeline
-from .errors import AcuguideError, ProblemsError
-from .points import CONDITIONS, library
+from .errors import AcuguideError, PointNotFound, ProblemsError
+from .points import CONDITIONS, Point, library
+from .yamlread import format_duration
 
 
 def _fail(error: AcuguideError) -> None:
@@ -130,6 +131,51 @@ def script(routine, fmt, voice, rate, cache_dir) -> None:
     loaded = routine_mod.load(routine)
     compiled = session.compile_routine(loaded, session.voice_settings(loaded, voice, rate), cache_dir)
     click.echo(timeline.to_json(compiled.script) if fmt == "json" else timeline.to_text(compiled.script), nl=False)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@_handle_errors
+def points(query) -> None:
+    """List the point library, or the points matching QUERY (a code, alias, name or use)."""
+    lib = library()
+    if not query:
+        for point in lib.points:
+            click.echo(f"{point.code:<5} {point.english} ({point.pinyin}): {point.uses}")
+        return
+    found = lib.search(query)
+    if not found:
+        close = lib.suggest(query)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
+        raise PointNotFound(f"no point matches {query!r}{hint}")
+    for point in found:
+        click.echo(describe_point(point))
+
+
+@cli.command()
+@cache_option
+@_handle_errors
+def routines(cache_dir) -> None:
+    """List the shipped routines with their title, length and points."""
+    for name in routine_mod.shipped_routines():
+        loaded = routine_mod.load(name)
+        compiled = session.compile_routine(loaded, session.voice_settings(loaded), cache_dir)
+        codes = ", ".join(dict.fromkeys(s.point.code for s in loaded.point_steps))
+        click.echo(f"{name:<24} {_minutes(compiled.script.duration):>6}  {loaded.title}\n{'':<32}{codes}")
+
+
+def describe_point(point: Point) -> str:
+    avoid = [f"traditionally avoided in {c}" for c in sorted(point.avoid)]
+    lines = [
+        f"{point.code}  {point.english} ({point.pinyin}), {point.laterality.value}",
+        f"  also written: {', '.join(point.aliases)}",
+        f"  location: {point.location}",
+        f"  to find it: {point.find}",
+        f"  pressure: {point.pressure.value}, {point.motion.value}; typical hold {format_duration(point.hold)}",
+        f"  used for: {point.uses}",
+        *(f"  caution: {c}" for c in (*avoid, *point.cautions)),
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def _minutes(seconds: float) -> str:

@@ -57,6 +57,10 @@ class RoutineNotFound(AcuguideError):
     """A routine argument is neither a file nor the name of a shipped routine."""
 
 
+class PointNotFound(AcuguideError):
+    """A point query matched nothing in the library."""
+
+
 class SpeechError(AcuguideError):
     """Text-to-speech failed; no silence is ever put in place of failed speech."""
 

@@ -1,0 +1,67 @@
+"""Every shipped routine passes check, compiles, and renders to real audio of 5-20 minutes."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from acuguide import routine as routine_mod, session
+from acuguide.cli import cli
+from acuguide.errors import AvoidError
+from acuguide.routine import shipped_routines
+from acuguide.safety import check_avoid
+from acuguide.speech import VoiceSettings
+
+from audio import decode
+
+NAMES = shipped_routines()
+PREGNANCY_POINTS = {"LI4", "SP6", "BL60", "GB21"}
+
+
+def test_there_are_at_least_eight_shipped_routines_with_the_default():
+    assert len(NAMES) >= 8
+    assert "lower-back" in NAMES
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_shipped_routine_passes_check(name):
+    result = CliRunner().invoke(cli, ["check", name])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_shipped_routine_names_its_sources_in_a_header_comment(name):
+    text = (routine_mod.shipped_routines_dir() / f"{name}.yaml").read_text()
+    assert text.startswith("#")
+    assert any(f"{n:03d}" in text.split("title:")[0] for n in range(5))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_avoid_pregnancy_refuses_exactly_the_routines_with_such_points(name):
+    routine = routine_mod.load(name)
+    codes = {s.point.code for s in routine.point_steps}
+    avoided = {s.point.code for s in routine.point_steps if "pregnancy" in s.point.avoid}
+    if avoided:
+        with pytest.raises(AvoidError) as error:
+            check_avoid(routine, frozenset({"pregnancy"}))
+        assert {p.message.split(" ")[0] for p in error.value.problems} == avoided
+    else:
+        check_avoid(routine, frozenset({"pregnancy"}))
+    assert not (codes & PREGNANCY_POINTS) or avoided
+
+
+def test_a_routine_without_avoided_points_is_accepted(write_routine):
+    routine = routine_mod.load(write_routine("title: T\nsteps:\n  - point: BL23\n  - point: GB30\n"))
+    check_avoid(routine, frozenset({"pregnancy"}))
+
+
+@pytest.mark.audio
+@pytest.mark.parametrize("name", NAMES)
+def test_shipped_routine_renders_to_a_session_of_5_to_20_minutes(name, tmp_path, speech_cache):
+    routine = routine_mod.load(name)
+    compiled = session.compile_routine(routine, VoiceSettings(), speech_cache)
+    assert 5 * 60 <= compiled.script.duration <= 20 * 60
+    result = CliRunner().invoke(cli, ["render", name, "-o", str(tmp_path), "--cache-dir", str(speech_cache)])
+    assert result.exit_code == 0, result.output
+    audio = decode(tmp_path / f"{name}.mp3")
+    assert abs(audio.duration - compiled.script.duration) < 0.02
