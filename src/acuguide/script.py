@@ -184,7 +184,7 @@ def _lead_in(step: PointStep, side: str, round_no: int) -> str | None:
         return f"Round {round_no} of {step.repeat}" + (", left side." if step.sides is Sides.EACH else ".")
     return {
         Sides.EACH: "Start on the left side.",
-        Sides.TOGETHER: "Use both hands, one on each side.",
+        Sides.TOGETHER: None if step.say else "Use both hands, one on each side.",  # a `say` tells how
         Sides.LEFT: "Use the left side.",
         Sides.RIGHT: "Use the right side.",
         None: None,
