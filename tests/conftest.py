@@ -5,15 +5,18 @@ from pathlib import Path
 
 import pytest
 
-from acuguide import script as script_mod
+from acuguide import script as script_mod, sounds
 from acuguide.routine import Routine
 
 HERE = Path(__file__).parent
 
 
 def fake_lengths(plan: script_mod.Plan, sample_rate: int = script_mod.SAMPLE_RATE) -> dict[str, int]:
-    """Deterministic phrase lengths (60 ms a character) for tests of the compiler alone."""
-    return {text: round(len(text) * 0.06 * sample_rate) for text in plan.phrases}
+    """Deterministic phrase lengths (60 ms a character) for tests of the compiler alone;
+    synthesized sounds (bells, tones) are pure functions, so they keep their real lengths."""
+    lengths = {text: round(len(text) * 0.06 * sample_rate) for text in plan.phrases}
+    lengths.update((key, len(sounds.sound(key, sample_rate)) // 2) for key in plan.sounds)
+    return lengths
 
 
 def compile_fake(routine: Routine) -> script_mod.Script:

@@ -49,6 +49,14 @@ MISTAKES = [
      (1, "", "the file is empty")),
     ("pause too short", VALID_HEAD + "  - pause: 0\n",
      (3, "steps[0].pause", "expected between 0.1s and 1h")),
+    ("unknown breathing style", "title: T\ndefaults:\n  breathing: {pattern: calm, style: hum}\nsteps:\n  - say: Hi\n",
+     (3, "defaults.breathing.style", "expected one of voice, count, tone, got 'hum'")),
+    ("bells neither on nor off", "title: T\nbells: {start: maybe}\nsteps:\n  - say: Hi\n",
+     (2, "bells.start", "expected on or off, got 'maybe'")),
+    ("missing ambient file", "title: T\nambient: rain.ogg\nsteps:\n  - say: Hi\n",
+     (2, "ambient.sound", "no audio file 'rain.ogg'")),
+    ("marker not a duration", VALID_HEAD + "  - point: GB30\n    markers: [soon]\n",
+     (4, "steps[0].markers[0]", "expected a duration like 45s")),
 ]
 
 

@@ -141,8 +141,8 @@ def test_time_markers_are_exact_and_clear_of_breathing(write_routine):
     hold = script.holds[0]
     markers = [c for c in script.cues if c.kind is CueKind.MARKER]
     assert [(c.text, (hold.end - c.start) / SAMPLE_RATE) for c in markers] == [
-        ("Thirty seconds left.", 30),
-        ("Ten seconds left.", 10),
+        ("30 seconds left.", 30),
+        ("10 seconds left.", 10),
     ]
     inside = sorted((c for c in script.cues if hold.start <= c.start < hold.end), key=lambda c: c.start)
     assert all(a.end <= b.start for a, b in zip(inside, inside[1:])), "cues inside a hold overlap"
@@ -186,3 +186,71 @@ def test_timeline_starts_with_lead_in_silence(write_routine):
     script = _compile(write_routine, "title: T\nsteps:\n  - say: Hi.\n")
     assert script.cues[0].start == round(script_mod.LEAD_IN * SAMPLE_RATE)
     assert script.length == script.cues[-1].end + round(script_mod.TAIL * SAMPLE_RATE)
+
+
+def test_markers_switch_and_release_phrases_are_configurable(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        bells: off
+        phrases:
+          release: Let go.
+          switch_sides: Other side now.
+        defaults: {breathing: none, markers: [1m, 15s]}
+        steps:
+          - point: GB30
+            hold: 90s
+          - point: GV4
+            hold: 40s
+            markers: []
+    """)
+    texts = [c.text for c in script.cues]
+    assert "Other side now." in texts and texts.count("Let go.") == 3
+    first = script.holds[0]
+    markers = [(c.text, (first.end - c.start) / SAMPLE_RATE) for c in script.cues if c.kind is CueKind.MARKER and first.start <= c.start < first.end]
+    assert markers == [("1 minute left.", 60), ("15 seconds left.", 15)]
+    gv4 = script.holds[-1]
+    assert not [c for c in script.cues if gv4.start <= c.start < gv4.end]
+    assert not [c for c in script.cues if c.kind is CueKind.BELL]
+
+
+def test_breathing_style_and_cycles_per_step(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        bells: off
+        defaults:
+          breathing: {pattern: calm, style: count, cycles: 1}
+        steps:
+          - point: GV4
+            hold: 30s
+          - point: CV6
+            hold: 30s
+            breathing: {pattern: coherent, style: tone}
+    """)
+    first, second = script.holds
+    counted = [c.text for c in script.cues if first.start <= c.start < first.end and c.kind is CueKind.BREATH]
+    assert counted == ["In.", "Two.", "Three.", "Four.", "Out.", "Two.", "Three.", "Four.", "Five.", "Six."]
+    tones = [c for c in script.cues if second.start <= c.start < second.end and c.kind is CueKind.TONE]
+    assert [c.text for c in tones[:2]] == ["(rising tone)", "(falling tone)"]
+    assert all(c.end - c.start == round(5.5 * SAMPLE_RATE) for c in tones)
+
+
+def test_chapters_cover_every_step_and_side_without_gaps(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        steps:
+          - say: Sit down.
+          - point: BL23
+            sides: each
+            hold: 20s
+            repeat: 2
+          - breathe: {pattern: box, cycles: 1}
+    """)
+    titles = [c.title for c in script.chapters]
+    assert titles == [
+        "T: introduction", "Sit down", "BL23 Sea of Vitality, left, round 1", "BL23 Sea of Vitality, right, round 1",
+        "BL23 Sea of Vitality, left, round 2", "BL23 Sea of Vitality, right, round 2", "Breathing: box", "End",
+    ]
+    assert script.chapters[0].start == 0 and script.chapters[-1].end == script.length
+    assert all(a.end == b.start for a, b in zip(script.chapters, script.chapters[1:]))
+    for hold in script.holds:
+        assert any(c.start <= hold.start and hold.end <= c.end for c in script.chapters)

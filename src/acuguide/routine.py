@@ -32,6 +32,12 @@ class Sides(Enum):
     RIGHT = "right"
 
 
+class BreathStyle(Enum):
+    VOICE = "voice"  # "breathe in" ... "and out"
+    COUNT = "count"  # "in, two, three, four", each count on its second
+    TONE = "tone"  # a soft tone rising through the inhale and falling through the exhale
+
+
 class Safety(Enum):
     FULL = "full"
     SHORT = "short"
@@ -60,9 +66,17 @@ class Pause:
 
 
 @dataclass(frozen=True)
-class Breathe:
+class Breathing:
+    """How breathing is guided: which pattern, voiced how, for how many cycles."""
+
     pattern: BreathingPattern
-    cycles: int
+    style: BreathStyle = BreathStyle.VOICE
+    cycles: int | None = None  # None: for as long as there is room (a whole hold)
+
+
+@dataclass(frozen=True)
+class Breathe:
+    breathing: Breathing  # cycles always set
     where: Where
 
 
@@ -73,8 +87,9 @@ class PointStep:
     hold: float
     repeat: int
     pressure: Pressure
-    breathing: BreathingPattern | None
+    breathing: Breathing | None
     rest: float
+    markers: tuple[float, ...] | None  # seconds left to announce; None: the default for the hold
     where: Where
     say: str | None = None  # replaces the library's spoken introduction
     name: str | None = None
@@ -91,6 +106,31 @@ class Voice:
 
 
 @dataclass(frozen=True)
+class Bells:
+    """Where a synthesized bowl sounds: before the session, between point steps, at the end."""
+
+    start: bool = True
+    steps: bool = True
+    end: bool = True
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """The transitions a routine may reword."""
+
+    release: str = "And release."
+    switch_sides: str = "Now the right side, the same spot."
+
+
+@dataclass(frozen=True)
+class Ambient:
+    """A bed under the whole session: 'noise' (synthesized) or a path to an audio file."""
+
+    source: str
+    level: float = -20.0  # dB relative to the speech
+
+
+@dataclass(frozen=True)
 class Routine:
     title: str
     summary: str
@@ -102,6 +142,9 @@ class Routine:
     intro: tuple[Step, ...]
     steps: tuple[Step, ...]
     outro: tuple[Step, ...]
+    bells: Bells = Bells()
+    phrases: Phrases = Phrases()
+    ambient: Ambient | None = None
     breathing: dict[str, BreathingPattern] = field(default_factory=dict, compare=False)
 
     @property
@@ -113,9 +156,13 @@ class Routine:
         return tuple(s for s in self.all_steps if isinstance(s, PointStep))
 
 
-_TOP = ("title", "summary", "voice", "safety", "avoid", "defaults", "breathing", "intro", "steps", "outro")
-_DEFAULTS = ("hold", "pressure", "breathing", "rest")
-_POINT = ("point", "sides", "hold", "repeat", "pressure", "breathing", "rest", "say", "name", "find")
+_TOP = (
+    "title", "summary", "voice", "safety", "avoid", "defaults", "breathing",
+    "bells", "ambient", "phrases", "intro", "steps", "outro",
+)  # fmt: skip
+_DEFAULTS = ("hold", "pressure", "breathing", "rest", "markers")
+_POINT = ("point", "sides", "hold", "repeat", "pressure", "breathing", "rest", "markers", "say", "name", "find")
+_BREATHING = ("pattern", "style", "cycles")
 _STEP_KINDS = ("say", "pause", "breathe", "point")
 _PHASES = ("in", "hold", "out", "hold_out")
 
@@ -124,8 +171,9 @@ _PHASES = ("in", "hold", "out", "hold_out")
 class _Defaults:
     hold: float | None = None  # None: the point's own typical hold
     pressure: Pressure | None = None  # None: the point's own pressure
-    breathing: BreathingPattern | None = breathing_mod.BUILTIN["calm"]
+    breathing: Breathing | None = Breathing(breathing_mod.BUILTIN["calm"])
     rest: float = 10.0
+    markers: tuple[float, ...] | None = None
 
 
 def slug_for(path: Path) -> str:
@@ -188,6 +236,9 @@ def parse(text: str, source: str, slug: str, points: PointLibrary) -> Routine:
     if "breathing" in top:
         parser.custom_patterns(top["breathing"])
     defaults = parser.defaults(top["defaults"]) if "defaults" in top else _Defaults()
+    bells = parser.bells(top["bells"]) if "bells" in top else Bells()
+    ambient = parser.ambient(top["ambient"], source) if "ambient" in top else None
+    phrases = parser.phrases(top["phrases"]) if "phrases" in top else Phrases()
     sections = {
         name: parser.steps(top[name], name, defaults) if name in top else ()
         for name in ("intro", "steps", "outro")
@@ -207,6 +258,9 @@ def parse(text: str, source: str, slug: str, points: PointLibrary) -> Routine:
         intro=sections["intro"],
         steps=sections["steps"],
         outro=sections["outro"],
+        bells=bells or Bells(),
+        phrases=phrases,
+        ambient=ambient,
         breathing=parser.patterns,
     )
 
@@ -250,7 +304,7 @@ class _Parser:
                 name, secs["in"], secs.get("hold", 0.0), secs["out"], secs.get("hold_out", 0.0)
             )
 
-    def breathing(self, node: Node, field: str) -> BreathingPattern | None | bool:
+    def pattern(self, node: Node, field: str) -> BreathingPattern | None | bool:
         """A pattern, None for 'none', or False when the name is unknown (already reported)."""
         name = node.value.strip() if isinstance(node, ScalarNode) else None  # as written: 'off' is no boolean here
         if name in ("none", "off", ""):
@@ -261,18 +315,86 @@ class _Parser:
         self.r.problem(node, field, f"unknown breathing pattern {name!r}; use one of {known}, or define it under 'breathing:'")
         return False
 
+    def breathing(self, node: Node, field: str, style: BreathStyle, cycles: int | None = None) -> Breathing | None | bool:
+        """`calm`, `none`, or {pattern: calm, style: tone, cycles: 3}; False if wrong (reported)."""
+        if not isinstance(node, MappingNode):
+            pattern = self.pattern(node, field)
+            return Breathing(pattern, style, cycles) if isinstance(pattern, BreathingPattern) else pattern
+        f = self.r.mapping(node, field, _BREATHING, ("pattern",))
+        if f is None or "pattern" not in f:
+            return False
+        pattern = self.pattern(f["pattern"], f"{field}.pattern")
+        if "style" in f:
+            style = self.r.choice(f["style"], f"{field}.style", BreathStyle)
+        if "cycles" in f:
+            cycles = self.r.integer(f["cycles"], f"{field}.cycles", 1, 100)
+        if pattern is False or style is None or ("cycles" in f and cycles is None):
+            return False
+        return Breathing(pattern, style, cycles) if pattern else None
+
+    def markers(self, node: Node, field: str) -> tuple[float, ...] | None:
+        values = [self.r.duration(item, where, 1, MAX_HOLD) for where, item in self.r.items(node, field)]
+        return None if any(v is None for v in values) else tuple(sorted(values, reverse=True))  # type: ignore[arg-type]
+
+    def bells(self, node: Node) -> Bells | None:
+        if isinstance(node, ScalarNode) and node.value.strip().lower() in ("off", "none", "false", "no"):
+            return Bells(False, False, False)
+        if isinstance(node, ScalarNode) and node.value.strip().lower() in ("on", "true", "yes"):
+            return Bells()
+        f = self.r.mapping(node, "bells", ("start", "steps", "end"))
+        if f is None:
+            return None
+        flags = {k: self.flag(v, f"bells.{k}") for k, v in f.items()}
+        return Bells(**{k: v for k, v in flags.items() if v is not None})
+
+    def flag(self, node: Node, field: str) -> bool | None:
+        text = node.value.strip().lower() if isinstance(node, ScalarNode) else ""
+        if text in ("on", "true", "yes"):
+            return True
+        if text in ("off", "false", "no"):
+            return False
+        self.r.problem(node, field, f"expected on or off, got {self.r._shown(node)}")
+        return None
+
+    def ambient(self, node: Node, source: str) -> Ambient | None:
+        if isinstance(node, ScalarNode):
+            f = {"sound": node}
+        else:
+            f = self.r.mapping(node, "ambient", ("sound", "level"), ("sound",)) or {}
+        sound = self.r.string(f["sound"], "ambient.sound") if "sound" in f else None
+        level = self.r.value(f["level"]) if "level" in f else -20.0
+        if "level" in f and (isinstance(level, bool) or not isinstance(level, (int, float)) or not -60 <= level <= 0):
+            self.r.problem(f["level"], "ambient.level", f"expected dB below the speech, from -60 to 0, got {self.r._shown(f['level'])}")
+            return None
+        if sound is None or sound.lower() in ("off", "none"):
+            return None
+        if sound != "noise":
+            path = Path(source).parent / sound if not Path(sound).is_absolute() else Path(sound)
+            if not path.is_file():
+                self.r.problem(f["sound"], "ambient.sound", f"no audio file {sound!r} (looked for {path}); use noise, off, or a path relative to the routine")
+                return None
+            sound = str(path)
+        return Ambient(sound, float(level))
+
+    def phrases(self, node: Node) -> Phrases:
+        f = self.r.mapping(node, "phrases", ("release", "switch_sides")) or {}
+        texts = {k: self.r.string(v, f"phrases.{k}") for k, v in f.items()}
+        return Phrases(**{k: v for k, v in texts.items() if v})
+
     def defaults(self, node: Node) -> _Defaults:
         f = self.r.mapping(node, "defaults", _DEFAULTS) or {}
         d = _Defaults()
         hold = self.r.duration(f["hold"], "defaults.hold", 1, MAX_HOLD) if "hold" in f else d.hold
         pressure = self.r.choice(f["pressure"], "defaults.pressure", Pressure) if "pressure" in f else d.pressure
-        pattern = self.breathing(f["breathing"], "defaults.breathing") if "breathing" in f else d.breathing
+        breathing = self.breathing(f["breathing"], "defaults.breathing", BreathStyle.VOICE) if "breathing" in f else d.breathing
         rest = self.r.duration(f["rest"], "defaults.rest", 0, MAX_PAUSE) if "rest" in f else d.rest
+        markers = self.markers(f["markers"], "defaults.markers") if "markers" in f else d.markers
         return _Defaults(
             hold=hold,
             pressure=pressure,
-            breathing=pattern if pattern is not False else d.breathing,
+            breathing=breathing if breathing is not False else d.breathing,
             rest=rest if rest is not None else d.rest,
+            markers=markers,
         )
 
     def steps(self, node: Node, section: str, defaults: _Defaults) -> tuple[Step, ...]:
@@ -309,20 +431,17 @@ class _Parser:
         if kind == "pause":
             seconds = self.r.duration(value, f"{where}.pause", 0.1, MAX_PAUSE)
             return Pause(seconds, at) if seconds is not None else None
-        return self.breathe(value, f"{where}.breathe", at)
+        return self.breathe(value, f"{where}.breathe", at, defaults)
 
-    def breathe(self, node: Node, field: str, at: Where) -> Breathe | None:
-        f = self.r.mapping(node, field, ("pattern", "cycles"), ("pattern",))
-        if f is None or "pattern" not in f:
+    def breathe(self, node: Node, field: str, at: Where, d: _Defaults) -> Breathe | None:
+        if not isinstance(node, MappingNode):
+            self.r.problem(node, field, "expected a mapping like {pattern: calm, cycles: 3, style: voice}")
             return None
-        pattern = self.breathing(f["pattern"], f"{field}.pattern")
-        cycles = self.r.integer(f["cycles"], f"{field}.cycles", 1, 100) if "cycles" in f else 3
-        if pattern is None:
-            self.r.problem(f["pattern"], f"{field}.pattern", "a breathe step needs a pattern, not none")
-            return None
-        if pattern is False or cycles is None:
-            return None
-        return Breathe(pattern, cycles, at)
+        style = d.breathing.style if d.breathing else BreathStyle.VOICE
+        breathing = self.breathing(node, field, style, cycles=3)
+        if breathing is None:
+            self.r.problem(node, f"{field}.pattern", "a breathe step needs a pattern, not none")
+        return Breathe(breathing, at) if isinstance(breathing, Breathing) else None
 
     def point_step(self, node: MappingNode, where: str, d: _Defaults) -> PointStep | None:
         f = self.r.mapping(node, where, _POINT, ("point",))
@@ -332,13 +451,15 @@ class _Parser:
         hold = self.r.duration(f["hold"], f"{where}.hold", 1, MAX_HOLD) if "hold" in f else None
         repeat = self.r.integer(f["repeat"], f"{where}.repeat", 1, 20) if "repeat" in f else 1
         pressure = self.r.choice(f["pressure"], f"{where}.pressure", Pressure) if "pressure" in f else None
-        pattern = self.breathing(f["breathing"], f"{where}.breathing") if "breathing" in f else d.breathing
+        style = d.breathing.style if d.breathing else BreathStyle.VOICE
+        breathing = self.breathing(f["breathing"], f"{where}.breathing", style) if "breathing" in f else d.breathing
         rest = self.r.duration(f["rest"], f"{where}.rest", 0, MAX_PAUSE) if "rest" in f else d.rest
+        markers = self.markers(f["markers"], f"{where}.markers") if "markers" in f else d.markers
         texts = {k: self.r.string(f[k], f"{where}.{k}") for k in ("say", "name", "find") if k in f}
         sides = self.r.choice(f["sides"], f"{where}.sides", Sides) if "sides" in f else None
-        if point is None or None in (repeat, rest) or pattern is False or None in texts.values():
+        if point is None or None in (repeat, rest) or breathing is False or None in texts.values():
             return None
-        if "hold" in f and hold is None or "pressure" in f and pressure is None or "sides" in f and sides is None:
+        if any(k in f and v is None for k, v in (("hold", hold), ("pressure", pressure), ("sides", sides), ("markers", markers))):
             return None
         if point.laterality is Laterality.MIDLINE:
             if sides is not None:
@@ -352,8 +473,9 @@ class _Parser:
             hold=hold if hold is not None else d.hold if d.hold is not None else point.hold,
             repeat=repeat,
             pressure=pressure or d.pressure or point.pressure,
-            breathing=pattern,  # type: ignore[arg-type]
+            breathing=breathing,  # type: ignore[arg-type]
             rest=rest,  # type: ignore[arg-type]
+            markers=markers,
             where=Where(self.r.source, line_of(node), where),
             **texts,
         )

@@ -10,14 +10,16 @@ the end of "press" to the start of "release"; a phrase that does not fit its slo
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from .breathing import CUE_TEXT, BreathingPattern
+from . import sounds
+from .breathing import CUE_TEXT, Phase
 from .errors import CompileError, Problem
 from .points import Motion, Pressure
-from .routine import Breathe, Pause, PointStep, Routine, Say, Sides, Step, Where
+from .routine import Breathe, Breathing, BreathStyle, Pause, PointStep, Routine, Say, Sides, Step, Where
 from .safety import safety_note
 from .spoken import clean
 
@@ -41,6 +43,8 @@ class CueKind(Enum):
     BREATH = "breath"
     MARKER = "marker"
     TRANSITION = "transition"
+    BELL = "bell"
+    TONE = "tone"
 
 
 # ---- the plan: what is said, and the fixed windows of time ---------------------------
@@ -48,10 +52,13 @@ class CueKind(Enum):
 
 @dataclass(frozen=True)
 class Speak:
+    """A cue placed after the one before. `sound` names a synthesized sound instead of speech."""
+
     text: str
     kind: CueKind
     where: Where | None
     gap_after: float = GAP
+    sound: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,14 +67,22 @@ class Silence:
 
 
 @dataclass(frozen=True)
+class ChapterStart:
+    """A chapter starts here (ID3 chapters let a listener skip to a point)."""
+
+    title: str
+
+
+@dataclass(frozen=True)
 class Slotted:
-    """A cue at a fixed offset in a window; its phrase must end within `slot` seconds."""
+    """A cue at a fixed offset in a window; it must end within `slot` seconds."""
 
     offset: float
     slot: float
     text: str
     kind: CueKind
     slot_name: str
+    sound: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,7 +101,7 @@ class Window:
     hold: HoldLabel | None = None
 
 
-Item = Speak | Silence | Window
+Item = Speak | Silence | ChapterStart | Window
 
 
 @dataclass(frozen=True)
@@ -94,16 +109,22 @@ class Plan:
     routine: Routine
     items: tuple[Item, ...]
 
+    def _cues(self):
+        for item in self.items:
+            if isinstance(item, Speak):
+                yield item
+            elif isinstance(item, Window):
+                yield from item.cues
+
     @property
     def phrases(self) -> tuple[str, ...]:
         """Every distinct text to synthesize, in order of first use."""
-        texts: dict[str, None] = {}
-        for item in self.items:
-            if isinstance(item, Speak):
-                texts[item.text] = None
-            elif isinstance(item, Window):
-                texts.update((c.text, None) for c in item.cues)
-        return tuple(texts)
+        return tuple(dict.fromkeys(c.text for c in self._cues() if c.sound is None))
+
+    @property
+    def sounds(self) -> tuple[str, ...]:
+        """Every distinct synthesized sound (bells, tones)."""
+        return tuple(dict.fromkeys(c.sound for c in self._cues() if c.sound is not None))
 
 
 _PRESS = {
@@ -111,47 +132,67 @@ _PRESS = {
     Pressure.MODERATE: "Press with moderate pressure",
     Pressure.FIRM: "Press firmly",
 }
-_NUMBER_WORDS = {30: "Thirty", 10: "Ten"}
+_COUNTS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_COUNT_WORD = {Phase.IN: "In.", Phase.HOLD: "Hold.", Phase.OUT: "Out.", Phase.HOLD_OUT: "Hold."}
 
 
 def plan(routine: Routine) -> Plan:
-    items: list[Item] = [Speak(clean(f"{routine.title}."), CueKind.TITLE, None)]
+    items: list[Item] = [ChapterStart(f"{routine.title}: introduction")]
+    if routine.bells.start:
+        items.append(_bell())
+    items.append(Speak(clean(f"{routine.title}."), CueKind.TITLE, None))
     items += [Speak(clean(s), CueKind.SAFETY, None) for s in safety_note(routine)]
+    first_point = True
     for step in routine.all_steps:
-        items += _plan_step(step)
-    items.append(Speak("This is the end of the session.", CueKind.TRANSITION, None, gap_after=0.0))
+        step_items = _plan_step(step, routine)
+        if isinstance(step, PointStep):
+            if routine.bells.steps and not first_point:
+                step_items.insert(1, _bell(step.where))  # just inside the point's chapter
+            first_point = False
+        items += step_items
+    items.append(ChapterStart("End"))
+    items.append(Speak("This is the end of the session.", CueKind.TRANSITION, None))
+    if routine.bells.end:
+        items.append(_bell())
+    items[-1] = replace(items[-1], gap_after=0.0)  # the tail follows the last sound
     return Plan(routine, tuple(items))
 
 
-def _plan_step(step: Step) -> list[Item]:
+def _bell(where: Where | None = None) -> Speak:
+    return Speak("(bell)", CueKind.BELL, where, gap_after=1.0, sound=sounds.BELL)
+
+
+def _plan_step(step: Step, routine: Routine) -> list[Item]:
     if isinstance(step, Say):
-        return [Speak(clean(step.text), CueKind.SAY, step.where)]
+        return [ChapterStart(_chapter_text(step.text)), Speak(clean(step.text), CueKind.SAY, step.where)]
     if isinstance(step, Pause):
         return [Silence(step.seconds)]
     if isinstance(step, Breathe):
-        cycles = _breathing_cues(step.pattern, 0.0, step.pattern.cycle * step.cycles)
+        breathing = step.breathing
+        seconds = breathing.pattern.cycle * breathing.cycles  # type: ignore[operator]
         return [
-            Speak(_describe(step.pattern), CueKind.TRANSITION, step.where),
-            Window(step.pattern.cycle * step.cycles, cycles, step.where),
+            ChapterStart(f"Breathing: {breathing.pattern.name}"),
+            Speak(_describe(breathing), CueKind.TRANSITION, step.where),
+            Window(seconds, _breathing_cues(breathing, 0.0, seconds), step.where),
         ]
-    return _plan_point(step)
+    return _plan_point(step, routine)
 
 
-def _describe(pattern: BreathingPattern) -> str:
+def _chapter_text(text: str, words: int = 6) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]).rstrip(",.;:") + ("..." if len(parts) > words else "")
+
+
+def _describe(breathing: Breathing) -> str:
+    if breathing.style is BreathStyle.TONE:
+        return "Follow the tone: breathe in as it rises, and out as it falls."
     names = {"in": "in for", "hold": "hold for", "out": "out for", "hold_out": "hold for"}
-    parts = [f"{names[phase.value]} {seconds:g}" for phase, seconds in pattern.phases]
+    parts = [f"{names[phase.value]} {seconds:g}" for phase, seconds in breathing.pattern.phases]
     return clean(f"Breathe with me: {', '.join(parts)}")
 
 
-def _plan_point(step: PointStep) -> list[Item]:
+def _plan_point(step: PointStep, routine: Routine) -> list[Item]:
     point = step.point
-    items: list[Item] = []
-    if step.say:
-        items.append(Speak(clean(step.say), CueKind.POINT, step.where))
-    else:
-        name = step.name or f"{point.english}, {point.spoken_code}"
-        items.append(Speak(clean(name), CueKind.POINT, step.where, SHORT_GAP))
-        items.append(Speak(clean(step.find or point.find), CueKind.POINT, step.where))
     sides = {
         None: ("center",),
         Sides.TOGETHER: ("both",),
@@ -159,27 +200,44 @@ def _plan_point(step: PointStep) -> list[Item]:
         Sides.LEFT: ("left",),
         Sides.RIGHT: ("right",),
     }[step.sides]
-    press = _PRESS[step.pressure] + (", in small, slow circles." if point.motion is Motion.CIRCLES else ".")
     rounds = [(r, side) for r in range(1, step.repeat + 1) for side in sides]
+    items: list[Item] = [ChapterStart(_chapter_title(step, *rounds[0]))]
+    if step.say:
+        items.append(Speak(clean(step.say), CueKind.POINT, step.where))
+    else:
+        name = step.name or f"{point.english}, {point.spoken_code}"
+        items.append(Speak(clean(name), CueKind.POINT, step.where, SHORT_GAP))
+        items.append(Speak(clean(step.find or point.find), CueKind.POINT, step.where))
+    press = _PRESS[step.pressure] + (", in small, slow circles." if point.motion is Motion.CIRCLES else ".")
     for index, (round_no, side) in enumerate(rounds):
-        lead = _lead_in(step, side, round_no)
+        if index:
+            items.append(ChapterStart(_chapter_title(step, round_no, side)))
+        lead = _lead_in(step, side, round_no, routine)
         if lead:
-            items.append(Speak(lead, CueKind.TRANSITION, step.where))
+            items.append(Speak(clean(lead), CueKind.TRANSITION, step.where))
         items.append(Speak(press, CueKind.PRESS, step.where, gap_after=0.0))
-        inside = _hold_cues(step.breathing, step.hold)
+        inside = _hold_cues(step)
         label = HoldLabel(point.code, point.english, side, round_no)
         items.append(Window(step.hold, inside, step.where, label))
         last = index == len(rounds) - 1
-        items.append(Speak("And release.", CueKind.RELEASE, step.where, gap_after=GAP if last else 0.0))
+        release = clean(routine.phrases.release)
+        items.append(Speak(release, CueKind.RELEASE, step.where, gap_after=GAP if last else 0.0))
         if not last and step.rest > 0:
             items.append(Silence(step.rest))
     return items
 
 
-def _lead_in(step: PointStep, side: str, round_no: int) -> str | None:
+def _chapter_title(step: PointStep, round_no: int, side: str) -> str:
+    """Like 'BL23 Sea of Vitality, left, round 2'."""
+    title = f"{step.point.code} {step.point.english}"
+    title += f", {side}" if side in ("left", "right") else ""
+    return title + (f", round {round_no}" if step.repeat > 1 else "")
+
+
+def _lead_in(step: PointStep, side: str, round_no: int, routine: Routine) -> str | None:
     """What is said before each press: which side, which round."""
     if side == "right" and step.sides is Sides.EACH:
-        return "Now the right side, the same spot."
+        return routine.phrases.switch_sides
     if round_no > 1:
         return f"Round {round_no} of {step.repeat}" + (", left side." if step.sides is Sides.EACH else ".")
     return {
@@ -191,39 +249,65 @@ def _lead_in(step: PointStep, side: str, round_no: int) -> str | None:
     }[step.sides]
 
 
-def _hold_cues(pattern: BreathingPattern | None, hold: float) -> tuple[Slotted, ...]:
-    markers = [m for m in MARKERS if hold >= 3 * m]  # short holds keep their breathing
-    marker_cues = [
-        Slotted(hold - m, 0.0, f"{_NUMBER_WORDS[int(m)]} seconds left.", CueKind.MARKER, "")
-        for m in markers
-    ]
+def _time_left(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    parts = [f"{minutes} minute{'s' if minutes != 1 else ''}"] if minutes else []
+    parts += [f"{secs} second{'s' if secs != 1 else ''}"] if secs else []
+    return clean(" ".join(parts) + " left.").capitalize()
+
+
+def _hold_cues(step: PointStep) -> tuple[Slotted, ...]:
+    hold = step.hold
+    if step.markers is None:
+        markers = [m for m in MARKERS if hold >= 3 * m]  # short holds keep their breathing
+    else:
+        markers = [m for m in step.markers if m < hold]
+    marker_cues = [Slotted(hold - m, 0.0, _time_left(m), CueKind.MARKER, "") for m in markers]
     breath_cues: tuple[Slotted, ...] = ()
-    if pattern is not None:
+    if step.breathing is not None:
         lo, hi = MARKER_CLEARANCE
         clear = [(hold - m - lo, hold - m + hi) for m in markers]
-        breath_cues = _breathing_cues(pattern, BREATH_SETTLE, hold, avoid=clear)
+        breath_cues = _breathing_cues(step.breathing, BREATH_SETTLE, hold, avoid=clear)
     return _close_slots(sorted([*breath_cues, *marker_cues], key=lambda c: c.offset), hold)
 
 
 def _breathing_cues(
-    pattern: BreathingPattern, start: float, end: float, avoid: list[tuple[float, float]] = ()
+    breathing: Breathing, start: float, end: float, avoid: list[tuple[float, float]] = ()
 ) -> tuple[Slotted, ...]:
-    """One cue per phase of every whole cycle in [start, end) that stays clear of `avoid`.
+    """Cues for every whole cycle in [start, end) that stays clear of `avoid`.
 
     Whole cycles only: a listener following with closed eyes is never told to breathe in
     and then left without the out.
     """
+    pattern = breathing.pattern
     cues: list[Slotted] = []
-    t = start
-    while t + pattern.cycle <= end + 1e-9:
+    t, cycles = start, 0
+    while t + pattern.cycle <= end + 1e-9 and (breathing.cycles is None or cycles < breathing.cycles):
         if not any(t < hi and t + pattern.cycle > lo for lo, hi in avoid):
             offset = t
             for phase, seconds in pattern.phases:
-                name = f"the {phase.slot_name} of pattern '{pattern.name}' ({seconds:g} s)"
-                cues.append(Slotted(offset, seconds, CUE_TEXT[phase], CueKind.BREATH, name))
+                cues += _phase_cues(breathing, phase, seconds, offset)
                 offset += seconds
+            cycles += 1
         t += pattern.cycle
     return _close_slots(cues, end)
+
+
+def _phase_cues(breathing: Breathing, phase: Phase, seconds: float, offset: float) -> list[Slotted]:
+    name = f"the {phase.slot_name} of pattern '{breathing.pattern.name}' ({seconds:g} s)"
+    if breathing.style is BreathStyle.VOICE:
+        return [Slotted(offset, seconds, CUE_TEXT[phase], CueKind.BREATH, name)]
+    if breathing.style is BreathStyle.TONE:
+        if phase not in (Phase.IN, Phase.OUT):
+            return []  # held breath: silence
+        rising = phase is Phase.IN
+        text = "(rising tone)" if rising else "(falling tone)"
+        return [Slotted(offset, seconds, text, CueKind.TONE, name, sounds.tone_key(rising, seconds))]
+    words = [_COUNT_WORD[phase], *(f"{w.capitalize()}." for w in _COUNTS)][: math.ceil(seconds - 1e-9)]
+    return [
+        Slotted(offset + k, min(1.0, seconds - k), word, CueKind.BREATH, f"second {k + 1} of {name}")
+        for k, word in enumerate(words)
+    ]
 
 
 def _close_slots(cues: list[Slotted] | tuple[Slotted, ...], end: float) -> tuple[Slotted, ...]:
@@ -231,7 +315,7 @@ def _close_slots(cues: list[Slotted] | tuple[Slotted, ...], end: float) -> tuple
     closed = []
     for i, cue in enumerate(cues):
         room = (cues[i + 1].offset if i + 1 < len(cues) else end) - cue.offset
-        if cue.slot and cue.slot <= room:
+        if cue.slot and cue.slot <= room + 1e-9:
             closed.append(cue)
         else:
             closed.append(replace(cue, slot=room, slot_name="the time before the next cue"))
@@ -248,6 +332,19 @@ class Cue:
     kind: CueKind
     text: str
     step: str
+    sound: str | None = None  # a synthesized sound, not speech
+
+    @property
+    def clip(self) -> str:
+        """The key of this cue's audio: its sound, or its text for speech."""
+        return self.sound or self.text
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -271,6 +368,7 @@ class Script:
     length: int
     cues: tuple[Cue, ...]
     holds: tuple[Hold, ...]
+    chapters: tuple[Chapter, ...]
 
     def seconds(self, samples: int) -> float:
         return samples / self.sample_rate
@@ -281,7 +379,7 @@ class Script:
 
 
 def lay_out(plan_: Plan, lengths: Mapping[str, int], sample_rate: int = SAMPLE_RATE) -> Script:
-    """Place the plan on a timeline, given each phrase's length in samples."""
+    """Place the plan on a timeline, given each phrase's (and sound's) length in samples."""
     routine = plan_.routine
 
     def samples(seconds: float) -> int:
@@ -290,20 +388,24 @@ def lay_out(plan_: Plan, lengths: Mapping[str, int], sample_rate: int = SAMPLE_R
     cues: list[Cue] = []
     holds: list[Hold] = []
     problems: list[Problem] = []
+    starts: list[tuple[str, int]] = []
     t = samples(LEAD_IN)
     for item in plan_.items:
-        if isinstance(item, Speak):
+        if isinstance(item, ChapterStart):
+            starts.append((item.title, 0 if not starts else t))
+        elif isinstance(item, Speak):
             step = item.where.field if item.where else ""
-            cues.append(Cue(t, t + lengths[item.text], item.kind, item.text, step))
-            t += lengths[item.text] + samples(item.gap_after)
+            length = lengths[item.sound or item.text]
+            cues.append(Cue(t, t + length, item.kind, item.text, step, item.sound))
+            t += length + samples(item.gap_after)
         elif isinstance(item, Silence):
             t += samples(item.seconds)
         else:
             for cue in item.cues:
-                start, length = t + samples(cue.offset), lengths[cue.text]
+                start, length = t + samples(cue.offset), lengths[cue.sound or cue.text]
                 if length > samples(cue.slot):
                     problems.append(_unfit(item.where, cue, length / sample_rate))
-                cues.append(Cue(start, start + length, cue.kind, cue.text, item.where.field))
+                cues.append(Cue(start, start + length, cue.kind, cue.text, item.where.field, cue.sound))
             end = t + samples(item.seconds)
             if item.hold:
                 h = item.hold
@@ -311,15 +413,18 @@ def lay_out(plan_: Plan, lengths: Mapping[str, int], sample_rate: int = SAMPLE_R
             t = end
     if problems:
         raise CompileError(problems)
+    length = t + samples(TAIL)
+    ends = [start for _, start in starts[1:]] + [length]
     return Script(
         title=routine.title,
         summary=routine.summary,
         slug=routine.slug,
         source=routine.source,
         sample_rate=sample_rate,
-        length=t + samples(TAIL),
+        length=length,
         cues=tuple(cues),
         holds=tuple(holds),
+        chapters=tuple(Chapter(title, start, end) for (title, start), end in zip(starts, ends) if end > start),
     )
 
 

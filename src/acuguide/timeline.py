@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .script import Script
+from .script import CueKind, Script
 
 
 def _clock(seconds: float, always_hours: bool = False) -> str:
@@ -17,7 +17,7 @@ def _clock(seconds: float, always_hours: bool = False) -> str:
     return f"{minutes:02d}:{secs:02d}.{ms:03d}"
 
 
-def to_dict(script: Script) -> dict:
+def to_dict(script: Script, extra: dict | None = None) -> dict:
     s = script.seconds
     return {
         "title": script.title,
@@ -47,17 +47,23 @@ def to_dict(script: Script) -> dict:
             }
             for h in script.holds
         ],
+        "chapters": [
+            {"title": c.title, "start": round(s(c.start), 6), "end": round(s(c.end), 6)} for c in script.chapters
+        ],
+        **(extra or {}),
     }
 
 
-def to_json(script: Script) -> str:
-    return json.dumps(to_dict(script), indent=2, ensure_ascii=False) + "\n"
+def to_json(script: Script, extra: dict | None = None) -> str:
+    """The timeline; `extra` adds what only rendering knows (loudness, format)."""
+    return json.dumps(to_dict(script, extra), indent=2, ensure_ascii=False) + "\n"
 
 
 def to_text(script: Script) -> str:
     """A readable timeline: cues, and holds where they begin and end."""
     s = script.seconds
     events = [(c.start, 1, f"{c.kind.value:<10} {c.text}") for c in script.cues]
+    events += [(c.start, -1, f"{'chapter':<10} == {c.title} ==") for c in script.chapters]
     for h in script.holds:
         events.append((h.start, 0, f"{'hold':<10} {h.point} {h.side}, round {h.round}: {s(h.end - h.start):g} s"))
         events.append((h.end, 0, f"{'':<10} ({h.point} {h.side} hold ends)"))
@@ -71,9 +77,22 @@ def to_text(script: Script) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _spoken(script: Script):
+    return [c for c in script.cues if c.kind not in (CueKind.BELL, CueKind.TONE)]
+
+
 def to_vtt(script: Script) -> str:
     s = script.seconds
     blocks = ["WEBVTT", f"NOTE {script.title}"]
-    for cue in script.cues:
+    for cue in _spoken(script):
         blocks.append(f"{_clock(s(cue.start), True)} --> {_clock(s(cue.end), True)}\n{cue.text}")
+    return "\n\n".join(blocks) + "\n"
+
+
+def to_srt(script: Script) -> str:
+    s = script.seconds
+    blocks = []
+    for number, cue in enumerate(_spoken(script), 1):
+        start, end = (_clock(s(t), True).replace(".", ",") for t in (cue.start, cue.end))
+        blocks.append(f"{number}\n{start} --> {end}\n{cue.text}")
     return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,88 @@
+"""Sounds made here, not shipped: a struck bowl, breathing tones, and a noise bed.
+
+Synthesizing them means no audio files to license or ship, and the same bytes on every
+machine: everything is computed from fixed parameters (the noise from a fixed seed).
+Each is mono signed 16-bit PCM at the session's sample rate.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from array import array
+from functools import cache
+
+from .speech import SAMPLE_RATE, trim
+
+BELL = "bell"
+# Partials of a small singing bowl: frequency ratio, amplitude, decay time in seconds.
+_BOWL = ((1.0, 1.0, 2.2), (2.71, 0.45, 1.3), (5.13, 0.22, 0.7), (8.3, 0.1, 0.4))
+_BOWL_FUNDAMENTAL = 392.0
+_BOWL_SECONDS = 3.0
+_BOWL_PEAK = 0.45  # of full scale: a bell should sit under the voice, not over it
+_TONE_LOW, _TONE_HIGH = 196.0, 294.0  # G3 to D4: a soft fifth
+_TONE_PEAK = 0.22
+_TONE_FADE = 0.03  # seconds of fade at each end, so phase boundaries are clean edges
+
+
+def _pcm(samples: list[float]) -> bytes:
+    return array("h", (max(-32767, min(32767, round(x * 32767))) for x in samples)).tobytes()
+
+
+@cache
+def bell(rate: int = SAMPLE_RATE) -> bytes:
+    """A struck bowl, trimmed like speech so its cue ends where it falls silent."""
+    n = round(_BOWL_SECONDS * rate)
+    fade = round(0.8 * rate)
+    out = []
+    for i in range(n):
+        t = i / rate
+        x = sum(a * math.exp(-t / d) * math.sin(2 * math.pi * _BOWL_FUNDAMENTAL * r * t) for r, a, d in _BOWL)
+        strike = min(1.0, t / 0.004)  # a soft mallet: 4 ms onset, no click
+        tail = min(1.0, (n - i) / fade)
+        out.append(x * strike * tail)
+    peak = max(abs(x) for x in out)
+    return trim(_pcm([x * _BOWL_PEAK / peak for x in out]))
+
+
+@cache
+def tone(rising: bool, seconds: float, rate: int = SAMPLE_RATE) -> bytes:
+    """A tone that glides up through an inhale (or down through an exhale), filling the phase."""
+    n = round(seconds * rate)
+    fade = max(1, round(_TONE_FADE * rate))
+    out, phase = [], 0.0
+    for i in range(n):
+        progress = i / n
+        glide = (1 - math.cos(math.pi * progress)) / 2  # eased, so the pitch moves like a breath
+        f = _TONE_LOW + (_TONE_HIGH - _TONE_LOW) * (glide if rising else 1 - glide)
+        phase += 2 * math.pi * f / rate
+        swell = 0.6 + 0.4 * math.sin(math.pi * progress)  # fuller mid-breath
+        edge = min(1.0, (i + 1) / fade, (n - i) / fade)
+        envelope = swell * (0.5 - 0.5 * math.cos(math.pi * edge))
+        out.append(_TONE_PEAK * envelope * (math.sin(phase) + 0.15 * math.sin(2 * phase)))
+    return _pcm(out)
+
+
+def sound(key: str, rate: int = SAMPLE_RATE) -> bytes:
+    """The PCM for a sound key used in a script: 'bell', 'tone:rise:4' or 'tone:fall:6'."""
+    if key == BELL:
+        return bell(rate)
+    kind, direction, seconds = key.split(":")
+    if kind != "tone" or direction not in ("rise", "fall"):
+        raise ValueError(f"unknown sound {key!r}")
+    return tone(direction == "rise", float(seconds), rate)
+
+
+def tone_key(rising: bool, seconds: float) -> str:
+    return f"tone:{'rise' if rising else 'fall'}:{seconds:g}"
+
+
+def noise_bed(seconds: float = 20.0, rate: int = SAMPLE_RATE, seed: int = 7) -> list[float]:
+    """Soft brown noise, like distant surf: white noise through a leaky integrator."""
+    rng = random.Random(seed)
+    out, level = [], 0.0
+    for _ in range(round(seconds * rate)):
+        level = 0.995 * level + 0.05 * rng.gauss(0.0, 1.0)
+        out.append(level)
+    peak = max(abs(x) for x in out)
+    return [x / peak * 0.5 for x in out]
