@@ -28,16 +28,20 @@ def rendered(tmp_path_factory, speech_cache):
     result = CliRunner().invoke(cli, ["render", str(E2E), "-o", str(out), "--cache-dir", str(speech_cache)])
     assert result.exit_code == 0, result.output
     timeline = json.loads((out / "e2e.json").read_text())
-    return out, timeline, decode(out / "e2e.mp3")
+    return out, timeline, decode(out / "e2e.mp3", timeline["loudness"]["gain"])
 
 
-def test_render_writes_mp3_timeline_and_transcript_and_nothing_else(rendered):
+def test_render_writes_audio_timeline_and_transcripts_and_nothing_else(rendered):
     out, timeline, _ = rendered
-    assert sorted(p.name for p in out.iterdir()) == ["e2e.json", "e2e.mp3", "e2e.vtt"]
+    assert sorted(p.name for p in out.iterdir()) == ["e2e.json", "e2e.mp3", "e2e.srt", "e2e.vtt"]
     vtt = (out / "e2e.vtt").read_text()
     assert vtt.startswith("WEBVTT\n")
-    assert "00:00:00.500 --> " in vtt
-    assert {c["kind"] for c in timeline["cues"]} >= {"press", "release", "breath", "transition", "say"}
+    first_speech = next(c for c in timeline["cues"] if c["kind"] == "title")
+    assert f"00:00:{first_speech['start']:06.3f} --> " in vtt
+    srt = (out / "e2e.srt").read_text()
+    assert srt.startswith("1\n00:00:") and " --> " in srt and "Timing Check." in srt
+    assert "(bell)" not in vtt + srt  # transcripts are for words
+    assert {c["kind"] for c in timeline["cues"]} >= {"press", "release", "breath", "transition", "say", "bell"}
     assert [(h["point"], h["side"], h["round"]) for h in timeline["holds"]] == [
         ("BL23", "left", 1), ("BL23", "right", 1), ("BL23", "left", 2), ("BL23", "right", 2), ("GV4", "center", 1),
     ]
@@ -122,10 +126,10 @@ def test_shipped_routine_by_name_from_any_directory(tmp_path, speech_cache):
 def test_failed_encode_leaves_no_partial_file(tmp_path, speech_cache, monkeypatch):
     from acuguide import render as render_mod
 
-    monkeypatch.setattr(render_mod, "BITRATE", "not-a-bitrate")
+    monkeypatch.setitem(render_mod.FORMATS, "mp3", ["-c:a", "libmp3lame", "-b:a", "not-a-bitrate", "-f", "mp3"])
     result = CliRunner().invoke(cli, ["render", str(E2E), "-o", str(tmp_path), "--cache-dir", str(speech_cache)])
     assert result.exit_code == 4
-    assert "Error: ffmpeg failed to encode e2e.mp3" in result.output
+    assert "Error: ffmpeg failed to encode e2e" in result.output
     assert list(tmp_path.iterdir()) == []
 
 

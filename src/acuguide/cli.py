@@ -40,19 +40,19 @@ def _handle_errors(command):
     return wrapper
 
 
-def _progress(label: str):
-    """A click progress bar driven by the library's (done, total) callbacks."""
-    state: dict = {}
+def _progress(name: str):
+    """Click progress bars, one per stage, driven by the library's (stage, done, total) calls."""
+    bars: dict = {}
 
-    def update(done: int, total: int) -> None:
-        if "bar" not in state:
-            state["bar"] = click.progressbar(length=total, label=label, file=sys.stderr)
-            state["bar"].__enter__()
-            state["done"] = 0
-        state["bar"].update(done - state["done"])
-        state["done"] = done
+    def update(stage: str, done: int, total: int) -> None:
+        if stage not in bars:
+            bar = click.progressbar(length=total, label=f"{stage:<9} {name}", file=sys.stderr)
+            bars[stage] = [bar.__enter__(), 0]
+        bar, shown = bars[stage]
+        bar.update(done - shown)
+        bars[stage][1] = done
         if done >= total:
-            state.pop("bar").__exit__(None, None, None)
+            bar.__exit__(None, None, None)
 
     return update
 
@@ -80,17 +80,33 @@ def cli() -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"), show_default=True, help="Folder for the session files.")
 @voice_option
 @rate_option
+@click.option("--format", "fmt", type=click.Choice(list(render_mod.FORMATS)), default="mp3", show_default=True, help="Audio format.")
+@click.option("--loudness", type=click.FloatRange(-40, -10), help="Integrated loudness target in LUFS [default: -19 mono, -16 stereo].")
+@click.option("--stereo", is_flag=True, help="Write two channels instead of one.")
+@click.option("--ambient", metavar="noise|off|FILE", help="A bed under the session: synthesized noise, none, or an audio file to loop.")
+@click.option("--bells/--no-bells", default=None, help="Bells at the start, between points and at the end [default: as the routine says].")
 @click.option("--avoid", multiple=True, type=click.Choice(CONDITIONS), help="Refuse routines with points traditionally avoided in this condition.")
 @cache_option
 @_handle_errors
-def render(routines, out_dir, voice, rate, avoid, cache_dir) -> None:
-    """Render ROUTINES to MP3, with a JSON timeline and a WebVTT transcript."""
-    loaded = [routine_mod.load(r) for r in routines]
-    for routine in loaded:
+def render(routines, out_dir, voice, rate, fmt, loudness, stereo, ambient, bells, avoid, cache_dir) -> None:
+    """Render ROUTINES to audio, with a JSON timeline and WebVTT and SRT transcripts.
+
+    Several routines also get a playlist, acuguide.m3u, in the output folder.
+    """
+    loaded = [session.with_overrides(routine_mod.load(r), ambient, bells) for r in routines]
+    results = []
+    for index, routine in enumerate(loaded, 1):
         settings = session.voice_settings(routine, voice, rate)
-        compiled = session.compile_routine(routine, settings, cache_dir, frozenset(avoid), _progress(f"Speaking  {routine.slug}"))
-        result = render_mod.render(compiled.script, compiled.phrases, out_dir, _progress(f"Encoding  {routine.slug}"))
-        click.echo(f"{result.mp3}  {_minutes(result.duration)}  ({result.timeline.name}, {result.transcript.name})")
+        progress = _progress(routine.slug)
+        compiled = session.compile_routine(routine, settings, cache_dir, frozenset(avoid), lambda d, t: progress("Speaking", d, t))
+        options = render_mod.RenderSettings(fmt, loudness, stereo=stereo, ambient=routine.ambient)
+        options = render_mod.settings_for_batch(options, index, len(loaded))
+        result = render_mod.render(compiled.script, compiled.clips, out_dir, options, progress)
+        results.append(result)
+        click.echo(f"{result.audio}  {_minutes(result.duration)}  {result.loudness.target:g} LUFS")
+    if len(results) > 1:
+        render_mod.write_playlist(out_dir / "acuguide.m3u", results)
+        click.echo(f"{out_dir / 'acuguide.m3u'}  {len(results)} sessions")
 
 
 @cli.command()

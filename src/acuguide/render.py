@@ -1,43 +1,87 @@
-"""Turn a `Script` and its phrases into the session files: MP3, JSON timeline, WebVTT.
+"""Turn a `Script` and its clips into session files: audio, JSON timeline, WebVTT and SRT.
 
 Assembly is one linear pass that streams PCM into ffmpeg, so time grows linearly with the
 session and memory stays flat (pydub's repeated `+=` is quadratic, and its millisecond
-lengths drift; the timeline here counts samples). ffmpeg writes to a real file, not a pipe:
-only then can it go back and write the LAME header that lets decoders remove the encoder
-delay. Every file is written under a temporary name and renamed into place, so an
-interrupted render leaves no half-written file.
+lengths drift; the timeline here counts samples). Loudness is normalized by measuring
+first and streaming again: pass one measures the mix (ebur128), pass two applies the gain
+through a 4x-oversampled lookahead limiter (delay compensated) so the true peak stays under
+its ceiling; a plain gain would clip, since eSpeak's true peak sits ~20 dB above its loudness.
+ffmpeg writes to a real file, not a pipe: only then can it go back and write the LAME header
+that lets decoders remove the encoder delay. Every file is written under a temporary name and
+renamed into place, so an interrupted render leaves no half-written file.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import ambient as ambient_mod
 from .errors import RenderError
-from .script import Script
-from .speech import Phrase
-from .timeline import to_json, to_vtt
+from .routine import Ambient
+from .script import CueKind, Script
+from .timeline import to_json, to_srt, to_vtt
 
 OUTPUT_RATE = 44100  # what podcast apps expect
-BITRATE = "64k"  # constant bitrate, plenty for mono speech
+OVERSAMPLE = 4  # the limiter runs at 4x so it catches peaks between samples (true peak)
+LOSSY_MARGIN = 0.5  # dB of headroom for the overshoot lossy encoding adds to peaks
+LOSSY_LOUDNESS = {"mp3": 0.4, "ogg": 0.2}  # LU the limiter and codec take, measured; a first guess only
 CHUNK = 1 << 16  # samples of silence written at a time
-DURATION_TOLERANCE = 0.05  # seconds the decoded MP3 may differ from the timeline
+DURATION_TOLERANCE = 0.05  # seconds the encoded file may differ from the timeline
+FORMATS = {
+    "mp3": ["-c:a", "libmp3lame", "-b:a", "{mp3_rate}", "-id3v2_version", "3", "-write_xing", "1", "-f", "mp3"],
+    "ogg": ["-c:a", "libvorbis", "-q:a", "4", "-f", "ogg"],
+    "wav": ["-c:a", "pcm_s16le", "-f", "wav"],
+}
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    format: str = "mp3"
+    loudness: float | None = None  # integrated LUFS; None: -19 for mono, -16 for stereo
+    true_peak: float = -1.0  # dBTP ceiling
+    stereo: bool = False
+    ambient: Ambient | None = None
+    album: str = "acuguide sessions"
+    track: tuple[int, int] | None = None  # (number, count) in a batch render
+
+    @property
+    def target(self) -> float:
+        return self.loudness if self.loudness is not None else (-16.0 if self.stereo else -19.0)
+
+    @property
+    def limit(self) -> float:
+        """The limiter's first ceiling: lossy codecs can raise peaks a little."""
+        return self.true_peak - (LOSSY_MARGIN if self.format != "wav" else 0.2)
+
+
+@dataclass(frozen=True)
+class Loudness:
+    target: float
+    measured: float  # integrated loudness of the mix before gain
+    gain: float  # dB applied before the limiter
+    limit: float  # the limiter's ceiling, dBTP
+    result: float  # integrated loudness of the file written
+    true_peak: float  # its true peak, dBTP
 
 
 @dataclass(frozen=True)
 class RenderResult:
-    mp3: Path
+    audio: Path
     timeline: Path
-    transcript: Path
+    transcripts: tuple[Path, Path]
     duration: float
+    loudness: Loudness
+    title: str
 
 
 def _tool(name: str) -> str:
@@ -48,7 +92,7 @@ def _tool(name: str) -> str:
 
 
 @contextmanager
-def _atomic(path: Path, mode: str = "w"):
+def _atomic(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside `path`; rename it into place only on success."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial" + path.suffix)
@@ -67,55 +111,75 @@ def _umask() -> int:
     return mask
 
 
-def _write_text(path: Path, text: str) -> None:
+def write_text(path: Path, text: str) -> None:
     with _atomic(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
 
 
-def pcm_chunks(script: Script, phrases: Mapping[str, Phrase]):
-    """The session's samples, in order, as bytes: silence is exact zeros between cues."""
+def pcm_chunks(script: Script, clips: Mapping[str, bytes]) -> Iterator[bytes]:
+    """The session's foreground samples in order: silence is exact zeros between cues."""
     position = 0
     for cue in sorted(script.cues, key=lambda c: c.start):
-        phrase = phrases[cue.text]
-        if phrase.samples != cue.end - cue.start or phrase.sample_rate != script.sample_rate:
+        pcm = clips[cue.clip]
+        if len(pcm) // 2 != cue.end - cue.start:
             raise RenderError(f"the audio for {cue.text!r} does not match the compiled script; compile again")
         if cue.start < position:
             raise RenderError(f"cue {cue.text!r} at {script.seconds(cue.start):.3f} s overlaps the one before it")
         yield from _silence(cue.start - position)
-        yield phrase.pcm
+        yield pcm
         position = cue.end
     yield from _silence(script.length - position)
 
 
-def _silence(samples: int):
+def _silence(samples: int) -> Iterator[bytes]:
     while samples > 0:
         n = min(samples, CHUNK)
         yield bytes(2 * n)
         samples -= n
 
 
-def encode_mp3(script: Script, phrases: Mapping[str, Phrase], path: Path, progress: Progress | None = None) -> None:
-    ffmpeg = _tool("ffmpeg")
-    command = [
-        ffmpeg, "-hide_banner", "-loglevel", "error", "-nostdin",
-        "-f", "s16le", "-ar", str(script.sample_rate), "-ac", "1", "-i", "pipe:0",
-        "-ar", str(OUTPUT_RATE), "-ac", "1", "-c:a", "libmp3lame", "-b:a", BITRATE,
-        "-fflags", "+bitexact", "-flags:a", "+bitexact", "-id3v2_version", "3",
-        "-metadata", f"title={script.title}",
-        "-metadata", "artist=acuguide",
-        "-metadata", "album=acuguide sessions",
-        "-metadata", f"comment={script.summary}",
-        "-f", "mp3", "-y", str(path),
-    ]  # fmt: skip
+def _graph(script: Script, settings: RenderSettings, bed: ambient_mod.Bed | None, level: tuple[float, float] | None) -> str:
+    """The filter graph from the foreground (input 0) and bed (input 1) to [out].
+
+    `level` is (gain, limiter ceiling) in dB; without it the graph ends in a loudness meter.
+    """
+    duration = script.duration
+    if bed is None:
+        chains = ["[0:a]anull[mix]"]
+    else:
+        fade_out = max(0.0, duration - bed.fade_out)
+        chains = [
+            "[0:a]asplit=2[fg][key]",
+            f"[1:a]volume={bed.gain:.3f}dB,atrim=duration={duration:.6f},"
+            f"afade=t=in:d={bed.fade_in:g},afade=t=out:st={fade_out:.6f}:d={bed.fade_out:g}[bedraw]",
+            # ducking: the bed dips under the voice and comes back between phrases
+            "[bedraw][key]sidechaincompress=threshold=0.01:ratio=8:attack=30:release=500:detection=rms[bed]",
+            "[fg][bed]amix=inputs=2:duration=first:normalize=0[mix]",
+        ]
+    chain = "[mix]"
+    if level is not None:
+        gain, ceiling = level
+        chain += (
+            f"volume={gain:.3f}dB,aresample={script.sample_rate * OVERSAMPLE},"
+            f"alimiter=limit={10 ** (ceiling / 20):.5f}:attack=5:release=80:level=false:latency=true,"
+        )
+    chain += f"aresample={OUTPUT_RATE}" + (",pan=stereo|c0=c0|c1=c0" if settings.stereo else "")
+    chain += "[out]" if level else ",ebur128=peak=true:framelog=verbose[out]"
+    return ";".join([*chains, chain])
+
+
+def _run(args: list[str], script: Script, clips: Mapping[str, bytes], stage: str, progress: Progress | None) -> str:
+    """Run ffmpeg with the session's PCM on standard input; return what it wrote on stderr."""
+    command = [_tool("ffmpeg"), "-hide_banner", "-nostdin", "-f", "s16le", "-ar", str(script.sample_rate), "-ac", "1", "-i", "pipe:0", *args]
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=errors)
         written = 0
         try:
-            for chunk in pcm_chunks(script, phrases):
+            for chunk in pcm_chunks(script, clips):
                 process.stdin.write(chunk)
                 written += len(chunk) // 2
                 if progress:
-                    progress(written, script.length)
+                    progress(stage, written, script.length)
             process.stdin.close()
         except BrokenPipeError:
             pass  # ffmpeg stopped early; its exit status and message say why
@@ -123,10 +187,91 @@ def encode_mp3(script: Script, phrases: Mapping[str, Phrase], path: Path, progre
             process.kill()
             process.wait()
             raise
-        if process.wait() != 0:
-            errors.seek(0)
-            message = errors.read().decode(errors="replace").strip()
-            raise RenderError(f"ffmpeg failed to encode {script.slug}.mp3: {message or 'exit status ' + str(process.returncode)}")
+        status = process.wait()
+        errors.seek(0)
+        output = errors.read().decode(errors="replace")
+    if status != 0:
+        lines = [line for line in output.splitlines() if "error" in line.lower() or "invalid" in line.lower()]
+        raise RenderError(f"ffmpeg failed to {stage.lower()} {script.slug}: {' '.join(lines[-2:]) or output[-300:] or status}")
+    return output
+
+
+def _loudness(output: str, what: str) -> tuple[float, float]:
+    """(integrated LUFS, true peak dBTP) from ebur128's summary."""
+    found = re.findall(r"^\s*I:\s+(\S+) LUFS", output, re.MULTILINE)
+    peaks = re.findall(r"^\s*Peak:\s+(\S+) dBFS", output, re.MULTILINE)
+    if not found or not peaks:
+        raise RenderError(f"could not measure the loudness of {what}")
+    value = float(found[-1])
+    if value != value or value < -69:  # nan or -inf: nothing audible
+        raise RenderError(f"{what} is silent: there is nothing to normalize")
+    return value, float(peaks[-1])
+
+
+def measure(script: Script, clips: Mapping[str, bytes], settings: RenderSettings, bed, progress=None) -> float:
+    """Integrated loudness (LUFS) of the mix before any gain."""
+    args = [*bed.input_args()] if bed else []
+    args += ["-filter_complex", _graph(script, settings, bed, None), "-map", "[out]", "-f", "null", "-"]
+    output = _run(["-loglevel", "info", *args], script, clips, "Measure", progress)
+    return _loudness(output, script.slug)[0]
+
+
+def measure_file(path: Path) -> tuple[float, float]:
+    """(integrated LUFS, true peak dBTP) of an encoded file, decoded as a player would."""
+    out = subprocess.run(
+        [_tool("ffmpeg"), "-hide_banner", "-nostats", "-nostdin", "-i", str(path),
+         "-af", "ebur128=peak=true:framelog=verbose", "-f", "null", "-"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    return _loudness(out.stderr, path.name)
+
+
+def _metadata(script: Script, settings: RenderSettings) -> str:
+    """An ffmetadata file: tags, and a chapter for every step and side (ID3 CHAP + CTOC)."""
+
+    def esc(text: str) -> str:
+        return re.sub(r"([=;#\\\n])", r"\\\1", text)
+
+    lines = [";FFMETADATA1", f"title={esc(script.title)}", "artist=acuguide", f"album={esc(settings.album)}"]
+    if script.summary:
+        lines.append(f"comment={esc(script.summary)}")
+    if settings.track:
+        lines.append(f"track={settings.track[0]}/{settings.track[1]}")
+    for chapter in script.chapters:
+        start, end = (round(script.seconds(x) * 1000) for x in (chapter.start, chapter.end))
+        lines += ["[CHAPTER]", "TIMEBASE=1/1000", f"START={start}", f"END={end}", f"title={esc(chapter.title)}"]
+    return "\n".join(lines) + "\n"
+
+
+def encode(script: Script, clips: Mapping[str, bytes], path: Path, settings: RenderSettings, bed, level: tuple[float, float], progress=None) -> None:
+    """Encode with (gain, limiter ceiling) in dB, tags and chapters."""
+    if settings.format not in FORMATS:
+        raise RenderError(f"unknown format {settings.format!r}; use one of {', '.join(FORMATS)}")
+    codec = [a.format(mp3_rate="128k" if settings.stereo else "64k") for a in FORMATS[settings.format]]
+    with tempfile.TemporaryDirectory(prefix="acuguide-meta-") as tmp:
+        meta = Path(tmp) / "metadata.txt"
+        meta.write_text(_metadata(script, settings), encoding="utf-8")
+        inputs = [*bed.input_args()] if bed else []
+        meta_index = 2 if bed else 1
+        args = [
+            "-loglevel", "error", *inputs, "-f", "ffmetadata", "-i", str(meta),
+            "-filter_complex", _graph(script, settings, bed, level), "-map", "[out]",
+            "-map_metadata", str(meta_index), "-map_chapters", str(meta_index),
+            "-fflags", "+bitexact", "-flags:a", "+bitexact", *codec, "-y", str(path),
+        ]  # fmt: skip
+        _run(args, script, clips, "Encode", progress)
+    if settings.format == "mp3" and script.summary:
+        _id3_comment(path, script.summary)
+
+
+def _id3_comment(path: Path, text: str) -> None:
+    """ffmpeg writes a comment as TXXX:comment, which players do not show; ID3 wants COMM."""
+    from mutagen.id3 import COMM, ID3
+
+    tags = ID3(str(path))
+    tags.delall("TXXX:comment")
+    tags.add(COMM(encoding=3, lang="eng", desc="", text=[text]))
+    tags.save(str(path), v2_version=3)
 
 
 def probe_duration(path: Path) -> float:
@@ -141,18 +286,63 @@ def probe_duration(path: Path) -> float:
         raise RenderError(f"ffprobe cannot read {path}: {out.stderr.strip()}") from None
 
 
-def render(script: Script, phrases: Mapping[str, Phrase], out_dir: Path, progress: Progress | None = None) -> RenderResult:
+def render(
+    script: Script,
+    clips: Mapping[str, bytes],
+    out_dir: Path,
+    settings: RenderSettings = RenderSettings(),
+    progress: Progress | None = None,
+) -> RenderResult:
     out_dir = Path(out_dir)
-    mp3 = out_dir / f"{script.slug}.mp3"
-    timeline, transcript = out_dir / f"{script.slug}.json", out_dir / f"{script.slug}.vtt"
+    audio = out_dir / f"{script.slug}.{settings.format}"
+    timeline, vtt, srt = (out_dir / f"{script.slug}.{ext}" for ext in ("json", "vtt", "srt"))
+    speech = [clips[c.clip] for c in script.cues if c.kind not in (CueKind.BELL, CueKind.TONE)]
     try:
-        with _atomic(mp3) as tmp:
-            encode_mp3(script, phrases, tmp, progress)
-            duration = probe_duration(tmp)
+        with tempfile.TemporaryDirectory(prefix="acuguide-bed-") as tmp, _atomic(audio) as partial:
+            bed = ambient_mod.prepare(settings.ambient, speech, Path(tmp)) if settings.ambient else None
+            loudness = _encode_to_target(script, clips, partial, settings, bed, progress)
+            duration = probe_duration(partial)
             if abs(duration - script.duration) > DURATION_TOLERANCE:
-                raise RenderError(f"{mp3.name} lasts {duration:.3f} s but the timeline says {script.duration:.3f} s")
-        _write_text(timeline, to_json(script))
-        _write_text(transcript, to_vtt(script))
+                raise RenderError(f"{audio.name} lasts {duration:.3f} s but the timeline says {script.duration:.3f} s")
+        extra = {"loudness": {k: round(v, 2) for k, v in vars(loudness).items()}, "format": settings.format}
+        write_text(timeline, to_json(script, extra))
+        write_text(vtt, to_vtt(script))
+        write_text(srt, to_srt(script))
     except OSError as exc:
         raise RenderError(f"cannot write the session files in {out_dir}: {exc.strerror or exc}") from None
-    return RenderResult(mp3, timeline, transcript, duration)
+    return RenderResult(audio, timeline, (vtt, srt), duration, loudness, script.title)
+
+
+def _encode_to_target(script, clips, path: Path, settings: RenderSettings, bed, progress) -> Loudness:
+    """Encode, measure the file as a listener's player decodes it, and correct once if needed.
+
+    The limiter and a lossy encoder each take a little loudness (about 0.4 LU for LAME on
+    eSpeak speech) and can nudge peaks; measuring the real file closes the loop.
+    """
+    measured = measure(script, clips, settings, bed, progress)
+    gain, ceiling = settings.target - measured + LOSSY_LOUDNESS.get(settings.format, 0.0), settings.limit
+    for attempt in range(2):
+        encode(script, clips, path, settings, bed, (gain, ceiling), progress)
+        result, peak = measure_file(path)
+        if abs(result - settings.target) <= 0.3 and peak <= settings.true_peak:
+            break
+        gain += settings.target - result
+        ceiling -= max(0.0, peak - settings.true_peak + 0.1)
+    if abs(result - settings.target) > 1.0 or peak > settings.true_peak:
+        raise RenderError(
+            f"{script.slug} came out at {result:.1f} LUFS, true peak {peak:.1f} dBTP; "
+            f"the target is {settings.target:g} LUFS, at most {settings.true_peak:g} dBTP"
+        )
+    return Loudness(settings.target, measured, gain, ceiling, result, peak)
+
+
+def write_playlist(path: Path, results: list[RenderResult]) -> None:
+    """An extended M3U playlist of rendered sessions, with their real durations."""
+    lines = ["#EXTM3U"]
+    for result in results:
+        lines += [f"#EXTINF:{round(result.duration)},{result.title}", os.path.relpath(result.audio, path.parent)]
+    write_text(path, "\n".join(lines) + "\n")
+
+
+def settings_for_batch(settings: RenderSettings, index: int, count: int) -> RenderSettings:
+    return replace(settings, track=(index, count)) if count > 1 else settings

@@ -5,21 +5,37 @@ The CLI calls these, one function per command, so that it stays a thin layer of 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import script as script_mod
-from .routine import Routine
+from . import script as script_mod, sounds
+from .errors import RoutineNotFound
+from .routine import Ambient, Bells, Routine
 from .safety import check_avoid
 from .script import Script
-from .speech import Phrase, Progress, Synthesizer, VoiceSettings
+from .speech import Progress, Synthesizer, VoiceSettings
 
 
 @dataclass(frozen=True)
 class Compiled:
     script: Script
-    phrases: dict[str, Phrase]
+    clips: dict[str, bytes]  # the audio of every cue, keyed by `Cue.clip`
     synthesized: int  # phrases that were not in the cache
+
+
+def with_overrides(routine: Routine, ambient: str | None = None, bells: bool | None = None) -> Routine:
+    """Command-line choices that replace the routine's own: an ambient bed, bells on or off."""
+    if ambient is not None:
+        if ambient in ("off", "none"):
+            routine = replace(routine, ambient=None)
+        elif ambient == "noise" or Path(ambient).is_file():
+            level = routine.ambient.level if routine.ambient else Ambient("noise").level
+            routine = replace(routine, ambient=Ambient(str(Path(ambient).resolve()) if ambient != "noise" else ambient, level))
+        else:
+            raise RoutineNotFound(f"--ambient {ambient}: no such audio file; use noise, off, or a file path")
+    if bells is not None:
+        routine = replace(routine, bells=Bells(bells, bells, bells))
+    return routine
 
 
 def voice_settings(routine: Routine, voice: str | None = None, rate: int | None = None) -> VoiceSettings:
@@ -39,5 +55,7 @@ def compile_routine(
     with Synthesizer(settings, cache_dir) as synth:
         phrases = synth.phrases(plan.phrases, progress)
         synthesized = synth.synthesized
-    lengths = {text: phrase.samples for text, phrase in phrases.items()}
-    return Compiled(script_mod.lay_out(plan, lengths), phrases, synthesized)
+    clips = {text: phrase.pcm for text, phrase in phrases.items()}
+    clips.update((key, sounds.sound(key)) for key in plan.sounds)
+    lengths = {key: len(pcm) // 2 for key, pcm in clips.items()}
+    return Compiled(script_mod.lay_out(plan, lengths), clips, synthesized)

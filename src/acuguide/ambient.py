@@ -1,0 +1,99 @@
+"""The ambient bed: a loop made seamless, set a fixed level below the speech.
+
+A loop that restarts with a jump is heard as a click or a bump every cycle. The loop is
+built so its end runs into its beginning: the last seconds are crossfaded with the first,
+and playback starts after them. ffmpeg then repeats it for the whole session, fades it in
+and out, and ducks it under speech (see `render._graph`).
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import wave
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import sounds
+from .errors import RenderError
+from .routine import Ambient
+from .speech import SAMPLE_RATE
+
+CROSSFADE = 2.0  # seconds
+MAX_LOOP = 60.0  # seconds of a user's file used for the loop: enough for no audible repeat
+
+
+@dataclass(frozen=True)
+class Bed:
+    path: Path  # a seamless loop, mono 16-bit at SAMPLE_RATE
+    gain: float  # dB that puts it at the wanted level below the speech
+    fade_in: float = 4.0
+    fade_out: float = 6.0
+
+    def input_args(self) -> list[str]:
+        return ["-stream_loop", "-1", "-i", str(self.path)]
+
+
+def _samples(pcm: bytes) -> array:
+    samples = array("h", pcm)
+    if sys.byteorder == "big":
+        samples.byteswap()
+    return samples
+
+
+def rms_db(clips: list[bytes]) -> float:
+    """RMS level in dBFS of the clips' audible samples taken together."""
+    total, count = 0, 0
+    for pcm in clips:
+        samples = _samples(pcm)
+        total += sum(x * x for x in samples)
+        count += len(samples)
+    if not total:
+        return -96.0
+    return 20 * math.log10(math.sqrt(total / count) / 32768)
+
+
+def seamless_loop(samples: array, rate: int = SAMPLE_RATE) -> array:
+    """The clip with its tail crossfaded into its head, so that it repeats without a seam."""
+    x = min(round(CROSSFADE * rate), len(samples) // 3)
+    if x < 2:
+        raise RenderError("the ambient sound is too short to loop (under a few milliseconds)")
+    body = samples[x : len(samples) - x]
+    head, tail = samples[:x], samples[len(samples) - x :]
+    seam = array("h", (round(t * math.cos(math.pi / 2 * i / x) + h * math.sin(math.pi / 2 * i / x)) for i, (t, h) in enumerate(zip(tail, head))))
+    return body + seam
+
+
+def _source(ambient: Ambient) -> array:
+    if ambient.source == "noise":
+        return array("h", (round(v * 32767) for v in sounds.noise_bed()))
+    from pydub import AudioSegment  # decodes whatever ffmpeg can: ogg, mp3, flac, wav...
+    from pydub.exceptions import CouldntDecodeError
+
+    try:
+        audio = AudioSegment.from_file(ambient.source)[: round(MAX_LOOP * 1000)]
+    except (CouldntDecodeError, OSError, IndexError) as exc:
+        raise RenderError(f"cannot read the ambient sound {ambient.source}: {str(exc).strip()[:200]}") from None
+    audio = audio.set_channels(1).set_frame_rate(SAMPLE_RATE).set_sample_width(2)
+    return _samples(audio.raw_data)
+
+
+def prepare(ambient: Ambient, speech: list[bytes], folder: Path) -> Bed:
+    loop = seamless_loop(_source(ambient))
+    level = rms_db([loop.tobytes()])
+    if level < -90:
+        raise RenderError(f"the ambient sound {ambient.source} is silent")
+    path = folder / "bed.wav"
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(SAMPLE_RATE)
+        w.writeframes(loop.tobytes() if sys.byteorder == "little" else _swapped(loop))
+    return Bed(path, rms_db(speech) + ambient.level - level)
+
+
+def _swapped(samples: array) -> bytes:
+    copy = array("h", samples)
+    copy.byteswap()
+    return copy.tobytes()
