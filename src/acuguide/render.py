@@ -32,7 +32,10 @@ from .timeline import to_json, to_srt, to_vtt
 OUTPUT_RATE = 44100  # what podcast apps expect
 OVERSAMPLE = 4  # the limiter runs at 4x so it catches peaks between samples (true peak)
 LOSSY_MARGIN = 0.5  # dB of headroom for the overshoot lossy encoding adds to peaks
-LOSSY_LOUDNESS = {"mp3": 0.4, "ogg": 0.2}  # LU the limiter and codec take, measured; a first guess only
+LOSSY_LOUDNESS = {"mp3": 0.3, "ogg": 0.2}  # LU the limiter and codec take, measured; a first guess only
+# Gentle compression of the voice (no lookahead, so no cue moves): eSpeak's true peak sits
+# ~20 dB above its loudness; this takes ~4 dB off that, so the limiter rarely has to act.
+COMPRESSOR = "acompressor=threshold=0.125:ratio=3:attack=2:release=100:knee=4"
 CHUNK = 1 << 16  # samples of silence written at a time
 DURATION_TOLERANCE = 0.05  # seconds the encoded file may differ from the timeline
 FORMATS = {
@@ -72,6 +75,7 @@ class Loudness:
     limit: float  # the limiter's ceiling, dBTP
     result: float  # integrated loudness of the file written
     true_peak: float  # its true peak, dBTP
+    duration: float  # its length in seconds, decoded
 
 
 @dataclass(frozen=True)
@@ -145,11 +149,11 @@ def _graph(script: Script, settings: RenderSettings, bed: ambient_mod.Bed | None
     """
     duration = script.duration
     if bed is None:
-        chains = ["[0:a]anull[mix]"]
+        chains = [f"[0:a]{COMPRESSOR}[mix]"]
     else:
         fade_out = max(0.0, duration - bed.fade_out)
         chains = [
-            "[0:a]asplit=2[fg][key]",
+            f"[0:a]{COMPRESSOR},asplit=2[fg][key]",
             f"[1:a]volume={bed.gain:.3f}dB,atrim=duration={duration:.6f},"
             f"afade=t=in:d={bed.fade_in:g},afade=t=out:st={fade_out:.6f}:d={bed.fade_out:g}[bedraw]",
             # ducking: the bed dips under the voice and comes back between phrases
@@ -216,14 +220,27 @@ def measure(script: Script, clips: Mapping[str, bytes], settings: RenderSettings
     return _loudness(output, script.slug)[0]
 
 
-def measure_file(path: Path) -> tuple[float, float]:
-    """(integrated LUFS, true peak dBTP) of an encoded file, decoded as a player would."""
-    out = subprocess.run(
-        [_tool("ffmpeg"), "-hide_banner", "-nostats", "-nostdin", "-i", str(path),
-         "-af", "ebur128=peak=true:framelog=verbose", "-f", "null", "-"],
-        capture_output=True, text=True,
-    )  # fmt: skip
-    return _loudness(out.stderr, path.name)
+def measure_file(path: Path) -> tuple[float, float, float]:
+    """(integrated LUFS, true peak dBTP, seconds) of an encoded file, decoded as a player would.
+
+    The length is counted from the decoded samples: ffprobe's estimate for an MP3 can be off
+    by the encoder delay.
+    """
+    command = [
+        _tool("ffmpeg"), "-hide_banner", "-nostats", "-nostdin", "-i", str(path),
+        "-af", "ebur128=peak=true:framelog=verbose", "-ac", "1", "-ar", str(OUTPUT_RATE), "-f", "s16le", "-",
+    ]  # fmt: skip
+    samples = 0
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors)
+        while chunk := process.stdout.read(1 << 20):
+            samples += len(chunk) // 2
+        status = process.wait()
+        errors.seek(0)
+        output = errors.read().decode(errors="replace")
+    if status != 0:
+        raise RenderError(f"ffmpeg cannot decode {path.name}: {output.strip()[-300:]}")
+    return (*_loudness(output, path.name), samples / OUTPUT_RATE)
 
 
 def _metadata(script: Script, settings: RenderSettings) -> str:
@@ -274,18 +291,6 @@ def _id3_comment(path: Path, text: str) -> None:
     tags.save(str(path), v2_version=3)
 
 
-def probe_duration(path: Path) -> float:
-    out = subprocess.run(
-        [_tool("ffprobe"), "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(path)],
-        capture_output=True,
-        text=True,
-    )
-    try:
-        return float(out.stdout.strip())
-    except ValueError:
-        raise RenderError(f"ffprobe cannot read {path}: {out.stderr.strip()}") from None
-
-
 def render(
     script: Script,
     clips: Mapping[str, bytes],
@@ -301,16 +306,14 @@ def render(
         with tempfile.TemporaryDirectory(prefix="acuguide-bed-") as tmp, _atomic(audio) as partial:
             bed = ambient_mod.prepare(settings.ambient, speech, Path(tmp)) if settings.ambient else None
             loudness = _encode_to_target(script, clips, partial, settings, bed, progress)
-            duration = probe_duration(partial)
-            if abs(duration - script.duration) > DURATION_TOLERANCE:
-                raise RenderError(f"{audio.name} lasts {duration:.3f} s but the timeline says {script.duration:.3f} s")
-        extra = {"loudness": {k: round(v, 2) for k, v in vars(loudness).items()}, "format": settings.format}
+        measured = {k: round(v, 2) for k, v in vars(loudness).items() if k != "duration"}
+        extra = {"loudness": measured, "format": settings.format}
         write_text(timeline, to_json(script, extra))
         write_text(vtt, to_vtt(script))
         write_text(srt, to_srt(script))
     except OSError as exc:
         raise RenderError(f"cannot write the session files in {out_dir}: {exc.strerror or exc}") from None
-    return RenderResult(audio, timeline, (vtt, srt), duration, loudness, script.title)
+    return RenderResult(audio, timeline, (vtt, srt), loudness.duration, loudness, script.title)
 
 
 def _encode_to_target(script, clips, path: Path, settings: RenderSettings, bed, progress) -> Loudness:
@@ -323,7 +326,7 @@ def _encode_to_target(script, clips, path: Path, settings: RenderSettings, bed, 
     gain, ceiling = settings.target - measured + LOSSY_LOUDNESS.get(settings.format, 0.0), settings.limit
     for attempt in range(2):
         encode(script, clips, path, settings, bed, (gain, ceiling), progress)
-        result, peak = measure_file(path)
+        result, peak, duration = measure_file(path)
         if abs(result - settings.target) <= 0.3 and peak <= settings.true_peak:
             break
         gain += settings.target - result
@@ -333,7 +336,9 @@ def _encode_to_target(script, clips, path: Path, settings: RenderSettings, bed, 
             f"{script.slug} came out at {result:.1f} LUFS, true peak {peak:.1f} dBTP; "
             f"the target is {settings.target:g} LUFS, at most {settings.true_peak:g} dBTP"
         )
-    return Loudness(settings.target, measured, gain, ceiling, result, peak)
+    if abs(duration - script.duration) > DURATION_TOLERANCE:
+        raise RenderError(f"{script.slug}.{settings.format} lasts {duration:.3f} s but the timeline says {script.duration:.3f} s")
+    return Loudness(settings.target, measured, gain, ceiling, result, peak, duration)
 
 
 def write_playlist(path: Path, results: list[RenderResult]) -> None:

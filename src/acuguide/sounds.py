@@ -19,10 +19,10 @@ BELL = "bell"
 _BOWL = ((1.0, 1.0, 2.2), (2.71, 0.45, 1.3), (5.13, 0.22, 0.7), (8.3, 0.1, 0.4))
 _BOWL_FUNDAMENTAL = 392.0
 _BOWL_SECONDS = 3.0
-_BOWL_PEAK = 0.45  # of full scale: a bell should sit under the voice, not over it
+_BOWL_PEAK = 0.25  # of full scale: a bell should sit under the voice, not over it
 _TONE_LOW, _TONE_HIGH = 196.0, 294.0  # G3 to D4: a soft fifth
-_TONE_PEAK = 0.22
-_TONE_FADE = 0.03  # seconds of fade at each end, so phase boundaries are clean edges
+_TONE_PEAK = 0.07  # about 10 dB under the voice: a pacer, not a melody
+_TONE_FADE = 0.02  # seconds of fade at each end: no click, and a clean edge at the phase boundary
 
 
 def _pcm(samples: list[float]) -> bytes:
