@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from acuguide import script as script_mod, sounds
+from acuguide import script as script_mod
+from acuguide import sounds
 from acuguide.routine import Routine
 
 HERE = Path(__file__).parent

@@ -7,11 +7,10 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from conftest import HERE
 
 from acuguide.cli import cli
 from acuguide.routine import shipped_routines
-
-from conftest import HERE
 
 
 def test_help_check_and_points_never_import_the_audio_stack():

@@ -8,14 +8,14 @@ import subprocess
 import sys
 
 import pytest
+from audio import decode
 from click.testing import CliRunner
+from conftest import HERE
 
-from acuguide import routine as routine_mod, session
+from acuguide import routine as routine_mod
+from acuguide import session
 from acuguide.cli import cli
 from acuguide.speech import VoiceSettings
-
-from audio import decode
-from conftest import HERE
 
 pytestmark = pytest.mark.audio
 TOLERANCE = 0.020  # seconds: every boundary the listener hears must be this close to the timeline

@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 
 import pytest
-
-from acuguide import routine as routine_mod, script as script_mod, timeline
-from acuguide.errors import CompileError
-from acuguide.script import CueKind, SAMPLE_RATE
-
 from conftest import HERE, compile_fake, fake_lengths
+
+from acuguide import routine as routine_mod
+from acuguide import script as script_mod
+from acuguide import timeline
+from acuguide.errors import CompileError
+from acuguide.script import SAMPLE_RATE, CueKind
 
 GOLDEN = HERE / "golden"
 ROUTINES = sorted((HERE / "routines").glob("golden-*.yaml"))

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from audio import decode
 from click.testing import CliRunner
 
-from acuguide import routine as routine_mod, session
+from acuguide import routine as routine_mod
+from acuguide import session
 from acuguide.cli import cli
 from acuguide.errors import AvoidError
 from acuguide.routine import shipped_routines
 from acuguide.safety import check_avoid
 from acuguide.speech import VoiceSettings
-
-from audio import decode
 
 NAMES = shipped_routines()
 PREGNANCY_POINTS = {"LI4", "SP6", "BL60", "GB21"}

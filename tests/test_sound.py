@@ -7,15 +7,14 @@ import hashlib
 import json
 
 import pytest
+from audio import decode, ebur128, rms_db
 from click.testing import CliRunner
+from conftest import HERE
 from mutagen.id3 import ID3
 
 from acuguide import ambient, sounds
 from acuguide.cli import cli
 from acuguide.speech import SAMPLE_RATE
-
-from audio import decode, ebur128, rms_db
-from conftest import HERE
 
 pytestmark = pytest.mark.audio
 TOLERANCE = 0.020

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import click
 
-from . import __version__, render as render_mod, routine as routine_mod, safety, session, timeline
+from . import __version__, safety, session, timeline
+from . import render as render_mod
+from . import routine as routine_mod
 from .errors import AcuguideError, PointNotFound, ProblemsError
 from .points import CONDITIONS, Point, library
 from .yamlread import format_duration
@@ -98,7 +100,7 @@ def render(routines, out_dir, voice, rate, fmt, loudness, stereo, ambient, bells
     for index, routine in enumerate(loaded, 1):
         settings = session.voice_settings(routine, voice, rate)
         progress = _progress(routine.slug)
-        compiled = session.compile_routine(routine, settings, cache_dir, frozenset(avoid), lambda d, t: progress("Speaking", d, t))
+        compiled = session.compile_routine(routine, settings, cache_dir, frozenset(avoid), progress)
         options = render_mod.RenderSettings(fmt, loudness, stereo=stereo, ambient=routine.ambient)
         options = render_mod.settings_for_batch(options, index, len(loaded))
         result = render_mod.render(compiled.script, compiled.clips, out_dir, options, progress)

@@ -324,7 +324,7 @@ def _encode_to_target(script, clips, path: Path, settings: RenderSettings, bed, 
     """
     measured = measure(script, clips, settings, bed, progress)
     gain, ceiling = settings.target - measured + LOSSY_LOUDNESS.get(settings.format, 0.0), settings.limit
-    for attempt in range(2):
+    for _ in range(2):
         encode(script, clips, path, settings, bed, (gain, ceiling), progress)
         result, peak, duration = measure_file(path)
         if abs(result - settings.target) <= 0.3 and peak <= settings.true_peak:

@@ -8,12 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import script as script_mod, sounds
+from . import script as script_mod
+from . import sounds
 from .errors import RoutineNotFound
+from .render import Progress
 from .routine import Ambient, Bells, Routine
 from .safety import check_avoid
 from .script import Script
-from .speech import Progress, Synthesizer, VoiceSettings
+from .speech import Synthesizer, VoiceSettings
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def compile_routine(
     check_avoid(routine, avoid)
     plan = script_mod.plan(routine)
     with Synthesizer(settings, cache_dir) as synth:
-        phrases = synth.phrases(plan.phrases, progress)
+        phrases = synth.phrases(plan.phrases, progress and (lambda done, total: progress("Speaking", done, total)))
         synthesized = synth.synthesized
     clips = {text: phrase.pcm for text, phrase in phrases.items()}
     clips.update((key, sounds.sound(key)) for key in plan.sounds)

@@ -16,6 +16,7 @@ error, never silence.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
@@ -247,10 +248,8 @@ class _Worker:
         return value
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(OSError, ValueError):  # the worker may already be gone
             self.conn.send(None)
-        except (OSError, ValueError):
-            pass
         self.process.join(2)
         if self.process.is_alive():
             self.process.kill()
@@ -259,7 +258,7 @@ class _Worker:
 
 
 def _worker_main(conn, voice: str | None, rate: int | None) -> None:  # runs in the worker process
-    sys.stdout = open(os.devnull, "w")  # pyttsx3 prints "Audio saved to ..." for every file
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - for the worker's life: pyttsx3 prints "Audio saved to ..."
     try:
         import pyttsx3
 
