@@ -1,8 +1,9 @@
 """Benchmark rendering: time and memory against session length, and timing accuracy.
 
 Renders the default routine and synthetic sessions of about 10, 60 and 180 minutes, each in
-its own process (so peak memory is that render's alone), with a warm speech cache so the
-figures are about assembly and encoding. Reports ratios measured in this one run: render
+its own process (so peak memory is that render's and its ffmpeg's), with a warm speech
+cache so the figures are about assembly and encoding: a loudness pass over the mix, the
+encode, and a decode of the file to check its loudness, peak and length. Reports ratios measured in this one run: render
 time per minute of audio, and peak memory relative to the 10-minute session. Then decodes
 the default routine's MP3 and reports the largest distance between a cue on the timeline and
 where speech is actually heard.

@@ -115,3 +115,19 @@ def test_unknown_routine_name_is_a_clear_error():
     assert result.exit_code == 1
     assert "Error: no-such-routine: no such routine file, and no shipped routine of that name" in result.output
     assert "lower-back" in result.output
+
+
+def test_ambient_file_is_found_beside_the_routine_from_any_directory(tmp_path, monkeypatch):
+    (tmp_path / "sounds").mkdir()
+    (tmp_path / "sounds" / "rain.ogg").write_bytes(b"not checked until render")
+    (tmp_path / "r.yaml").write_text("title: T\nambient: sounds/rain.ogg\nsteps:\n  - say: Hi\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = CliRunner().invoke(cli, ["check", str(tmp_path / "r.yaml")])
+    assert result.exit_code == 0, result.output
+
+
+def test_ambient_off_is_not_read_as_a_boolean(write_routine):
+    path = write_routine("title: T\nambient: off\nsteps:\n  - say: Hi\n")
+    assert CliRunner().invoke(cli, ["check", str(path)]).exit_code == 0

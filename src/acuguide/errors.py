@@ -57,6 +57,10 @@ class RoutineNotFound(AcuguideError):
     """A routine argument is neither a file nor the name of a shipped routine."""
 
 
+class AmbientNotFound(AcuguideError):
+    """An ambient sound named on the command line does not exist."""
+
+
 class PointNotFound(AcuguideError):
     """A point query matched nothing in the library."""
 

@@ -22,6 +22,7 @@ from .points import CONDITIONS, Laterality, Point, PointLibrary, Pressure, libra
 from .yamlread import YamlReader, line_of
 
 MAX_HOLD = 10 * 60
+AMBIENT_LEVEL = -20.0  # dB of the ambient bed relative to the speech
 MAX_PAUSE = 60 * 60
 
 
@@ -127,7 +128,7 @@ class Ambient:
     """A bed under the whole session: 'noise' (synthesized) or a path to an audio file."""
 
     source: str
-    level: float = -20.0  # dB relative to the speech
+    level: float = AMBIENT_LEVEL
 
 
 @dataclass(frozen=True)
@@ -218,10 +219,11 @@ def load(arg: str | Path, points: PointLibrary | None = None) -> Routine:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RoutineError([Problem(source, None, "", f"cannot read the file: {exc}")]) from None
-    return parse(text, source, slug_for(path), points or library())
+    return parse(text, source, slug_for(path), points or library(), path.parent.resolve())
 
 
-def parse(text: str, source: str, slug: str, points: PointLibrary) -> Routine:
+def parse(text: str, source: str, slug: str, points: PointLibrary, base: Path | None = None) -> Routine:
+    """`base` is the routine's folder, against which an ambient file's path is resolved."""
     reader = YamlReader(source)
     root = reader.compose(text)
     top = reader.mapping(root, "", _TOP, ("title", "steps")) if root is not None else None
@@ -237,7 +239,7 @@ def parse(text: str, source: str, slug: str, points: PointLibrary) -> Routine:
         parser.custom_patterns(top["breathing"])
     defaults = parser.defaults(top["defaults"]) if "defaults" in top else _Defaults()
     bells = parser.bells(top["bells"]) if "bells" in top else Bells()
-    ambient = parser.ambient(top["ambient"], source) if "ambient" in top else None
+    ambient = parser.ambient(top["ambient"], base or Path.cwd()) if "ambient" in top else None
     phrases = parser.phrases(top["phrases"]) if "phrases" in top else Phrases()
     sections = {
         name: parser.steps(top[name], name, defaults) if name in top else ()
@@ -356,20 +358,22 @@ class _Parser:
         self.r.problem(node, field, f"expected on or off, got {self.r._shown(node)}")
         return None
 
-    def ambient(self, node: Node, source: str) -> Ambient | None:
+    def ambient(self, node: Node, base: Path) -> Ambient | None:
         if isinstance(node, ScalarNode):
+            if node.value.strip().lower() in ("off", "none", ""):  # as written: YAML reads off as false
+                return None
             f = {"sound": node}
         else:
             f = self.r.mapping(node, "ambient", ("sound", "level"), ("sound",)) or {}
         sound = self.r.string(f["sound"], "ambient.sound") if "sound" in f else None
-        level = self.r.value(f["level"]) if "level" in f else -20.0
+        level = self.r.value(f["level"]) if "level" in f else AMBIENT_LEVEL
         if "level" in f and (isinstance(level, bool) or not isinstance(level, (int, float)) or not -60 <= level <= 0):
             self.r.problem(f["level"], "ambient.level", f"expected dB below the speech, from -60 to 0, got {self.r._shown(f['level'])}")
             return None
         if sound is None or sound.lower() in ("off", "none"):
             return None
         if sound != "noise":
-            path = Path(source).parent / sound if not Path(sound).is_absolute() else Path(sound)
+            path = base / sound
             if not path.is_file():
                 self.r.problem(f["sound"], "ambient.sound", f"no audio file {sound!r} (looked for {path}); use noise, off, or a path relative to the routine")
                 return None

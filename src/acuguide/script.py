@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from . import sounds
+from . import sounds, speech
 from .breathing import CUE_TEXT, Phase
 from .errors import CompileError, Problem
 from .points import Motion, Pressure
@@ -23,7 +23,7 @@ from .routine import Breathe, Breathing, BreathStyle, Pause, PointStep, Routine,
 from .safety import safety_note
 from .spoken import clean
 
-SAMPLE_RATE = 22050
+SAMPLE_RATE = speech.SAMPLE_RATE  # the rate eSpeak NG speaks at; timelines count these samples
 LEAD_IN = 0.5  # players clip the first moments of a file
 TAIL = 2.0
 GAP = 0.8  # between one spoken sentence and the next

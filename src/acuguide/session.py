@@ -10,9 +10,9 @@ from pathlib import Path
 
 from . import script as script_mod
 from . import sounds
-from .errors import RoutineNotFound
+from .errors import AmbientNotFound
 from .render import Progress
-from .routine import Ambient, Bells, Routine
+from .routine import AMBIENT_LEVEL, Ambient, Bells, Routine
 from .safety import check_avoid
 from .script import Script
 from .speech import Synthesizer, VoiceSettings
@@ -31,10 +31,11 @@ def with_overrides(routine: Routine, ambient: str | None = None, bells: bool | N
         if ambient in ("off", "none"):
             routine = replace(routine, ambient=None)
         elif ambient == "noise" or Path(ambient).is_file():
-            level = routine.ambient.level if routine.ambient else Ambient("noise").level
-            routine = replace(routine, ambient=Ambient(str(Path(ambient).resolve()) if ambient != "noise" else ambient, level))
+            level = routine.ambient.level if routine.ambient else AMBIENT_LEVEL
+            sound = ambient if ambient == "noise" else str(Path(ambient).resolve())
+            routine = replace(routine, ambient=Ambient(sound, level))
         else:
-            raise RoutineNotFound(f"--ambient {ambient}: no such audio file; use noise, off, or a file path")
+            raise AmbientNotFound(f"--ambient {ambient}: no such audio file; use noise, off, or a file path")
     if bells is not None:
         routine = replace(routine, bells=Bells(bells, bells, bells))
     return routine
