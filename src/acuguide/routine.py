@@ -8,7 +8,7 @@ session (unknown keys, unknown points). Every problem is collected before raisin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from importlib import resources
 from pathlib import Path
@@ -146,7 +146,6 @@ class Routine:
     bells: Bells = Bells()
     phrases: Phrases = Phrases()
     ambient: Ambient | None = None
-    breathing: dict[str, BreathingPattern] = field(default_factory=dict, compare=False)
 
     @property
     def all_steps(self) -> tuple[Step, ...]:
@@ -263,7 +262,6 @@ def parse(text: str, source: str, slug: str, points: PointLibrary, base: Path | 
         bells=bells or Bells(),
         phrases=phrases,
         ambient=ambient,
-        breathing=parser.patterns,
     )
 
 
