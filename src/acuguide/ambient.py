@@ -9,8 +9,6 @@ and out, and ducks it under speech (see `render._graph`).
 from __future__ import annotations
 
 import math
-import sys
-import wave
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +16,7 @@ from pathlib import Path
 from . import sounds
 from .errors import RenderError
 from .routine import Ambient
-from .speech import SAMPLE_RATE
+from .speech import SAMPLE_RATE, samples, to_pcm, write_wav
 
 CROSSFADE = 2.0  # seconds
 MAX_LOOP = 60.0  # seconds of a user's file used for the loop: enough for no audible repeat
@@ -35,20 +33,13 @@ class Bed:
         return ["-stream_loop", "-1", "-i", str(self.path)]
 
 
-def _samples(pcm: bytes) -> array:
-    samples = array("h", pcm)
-    if sys.byteorder == "big":
-        samples.byteswap()
-    return samples
-
-
-def rms_db(clips: list[bytes]) -> float:
-    """RMS level in dBFS of the clips' audible samples taken together."""
+def rms_db(clips: list[tuple[bytes, int]]) -> float:
+    """RMS level in dBFS of (clip, times used) taken together; each clip is summed once."""
     total, count = 0, 0
-    for pcm in clips:
-        samples = _samples(pcm)
-        total += sum(x * x for x in samples)
-        count += len(samples)
+    for pcm, uses in clips:
+        values = samples(pcm)
+        total += uses * sum(x * x for x in values)
+        count += uses * len(values)
     if not total:
         return -96.0
     return 20 * math.log10(math.sqrt(total / count) / 32768)
@@ -76,24 +67,15 @@ def _source(ambient: Ambient) -> array:
     except (CouldntDecodeError, OSError, IndexError) as exc:
         raise RenderError(f"cannot read the ambient sound {ambient.source}: {str(exc).strip()[:200]}") from None
     audio = audio.set_channels(1).set_frame_rate(SAMPLE_RATE).set_sample_width(2)
-    return _samples(audio.raw_data)
+    return samples(audio.raw_data)
 
 
-def prepare(ambient: Ambient, speech: list[bytes], folder: Path) -> Bed:
-    loop = seamless_loop(_source(ambient))
-    level = rms_db([loop.tobytes()])
+def prepare(ambient: Ambient, speech: list[tuple[bytes, int]], folder: Path) -> Bed:
+    """`speech` is each distinct phrase with how often the session uses it."""
+    loop = to_pcm(seamless_loop(_source(ambient)))
+    level = rms_db([(loop, 1)])
     if level < -90:
         raise RenderError(f"the ambient sound {ambient.source} is silent")
     path = folder / "bed.wav"
-    with wave.open(str(path), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(SAMPLE_RATE)
-        w.writeframes(loop.tobytes() if sys.byteorder == "little" else _swapped(loop))
+    write_wav(path, loop)
     return Bed(path, rms_db(speech) + ambient.level - level)
-
-
-def _swapped(samples: array) -> bytes:
-    copy = array("h", samples)
-    copy.byteswap()
-    return copy.tobytes()

@@ -18,13 +18,14 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import ambient as ambient_mod
 from .errors import RenderError
+from .files import atomic, write_text
 from .routine import Ambient
 from .script import CueKind, Script
 from .timeline import to_json, to_srt, to_vtt
@@ -93,31 +94,6 @@ def _tool(name: str) -> str:
     if path is None:
         raise RenderError(f"{name} is not installed; install it with: sudo apt-get install ffmpeg")
     return path
-
-
-@contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside `path`; rename it into place only on success."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial" + path.suffix)
-    os.close(fd)
-    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; session files are ordinary files
-    try:
-        yield Path(tmp)
-        os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_text(path: Path, text: str) -> None:
-    with _atomic(path) as tmp:
-        tmp.write_text(text, encoding="utf-8")
 
 
 def pcm_chunks(script: Script, clips: Mapping[str, bytes]) -> Iterator[bytes]:
@@ -301,9 +277,10 @@ def render(
     out_dir = Path(out_dir)
     audio = out_dir / f"{script.slug}.{settings.format}"
     timeline, vtt, srt = (out_dir / f"{script.slug}.{ext}" for ext in ("json", "vtt", "srt"))
-    speech = [clips[c.clip] for c in script.cues if c.kind not in (CueKind.BELL, CueKind.TONE)]
+    uses = Counter(c.clip for c in script.cues if c.kind not in (CueKind.BELL, CueKind.TONE))
+    speech = [(clips[clip], count) for clip, count in uses.items()]
     try:
-        with tempfile.TemporaryDirectory(prefix="acuguide-bed-") as tmp, _atomic(audio) as partial:
+        with tempfile.TemporaryDirectory(prefix="acuguide-bed-") as tmp, atomic(audio) as partial:
             bed = ambient_mod.prepare(settings.ambient, speech, Path(tmp)) if settings.ambient else None
             loudness = _encode_to_target(script, clips, partial, settings, bed, progress)
         measured = {k: round(v, 2) for k, v in vars(loudness).items() if k != "duration"}

@@ -353,7 +353,7 @@ class _Parser:
             return True
         if text in ("off", "false", "no"):
             return False
-        self.r.problem(node, field, f"expected on or off, got {self.r._shown(node)}")
+        self.r.problem(node, field, f"expected on or off, got {self.r.shown(node)}")
         return None
 
     def ambient(self, node: Node, base: Path) -> Ambient | None:
@@ -366,7 +366,7 @@ class _Parser:
         sound = self.r.string(f["sound"], "ambient.sound") if "sound" in f else None
         level = self.r.value(f["level"]) if "level" in f else AMBIENT_LEVEL
         if "level" in f and (isinstance(level, bool) or not isinstance(level, (int, float)) or not -60 <= level <= 0):
-            self.r.problem(f["level"], "ambient.level", f"expected dB below the speech, from -60 to 0, got {self.r._shown(f['level'])}")
+            self.r.problem(f["level"], "ambient.level", f"expected dB below the speech, from -60 to 0, got {self.r.shown(f['level'])}")
             return None
         if sound is None or sound.lower() in ("off", "none"):
             return None
@@ -418,7 +418,7 @@ class _Parser:
         if len(kinds) != 1 or len(keys) != 1:
             extra = [k for k in keys if k not in kinds]
             if not kinds:
-                hint = f"unknown step kind {keys[0]!r}" + self.r._suggest(keys[0], _STEP_KINDS)
+                hint = f"unknown step kind {keys[0]!r}" + self.r.suggest(keys[0], _STEP_KINDS)
                 self.r.problem(node, f"{where}.{keys[0]}", f"{hint}; a step is one of {', '.join(_STEP_KINDS)}")
             elif len(kinds) > 1:
                 self.r.problem(node, where, f"one step has {' and '.join(kinds)}; put each in its own '- ' entry")

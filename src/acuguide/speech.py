@@ -35,6 +35,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .errors import SpeechError
+from .files import atomic
 
 SAMPLE_RATE = 22050
 TRIM_THRESHOLD = 160  # about -46 dBFS: below this a sample is padding, not voice
@@ -122,30 +123,40 @@ class SpeechCache:
             return None  # a damaged entry is synthesized again
 
     def put(self, phrase: Phrase) -> None:
-        path = self.path(phrase.text)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f, wave.open(f, "wb") as w:
-                w.setnchannels(1)
-                w.setsampwidth(2)
-                w.setframerate(phrase.sample_rate)
-                w.writeframes(phrase.pcm)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic(self.path(phrase.text)) as tmp:
+            write_wav(tmp, phrase.pcm, phrase.sample_rate)
+
+
+def write_wav(path: Path, pcm: bytes, rate: int = SAMPLE_RATE) -> None:
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(pcm)
+
+
+def samples(pcm: bytes) -> array:
+    """Little-endian 16-bit PCM as numbers, on any machine."""
+    values = array("h", pcm)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
+def to_pcm(values: array) -> bytes:
+    if sys.byteorder == "big":
+        values = array("h", values)
+        values.byteswap()
+    return values.tobytes()
 
 
 def trim(pcm: bytes, threshold: int = TRIM_THRESHOLD) -> bytes:
     """Cut the engine's leading and trailing padding, to the sample."""
-    samples = array("h", pcm)
-    if sys.byteorder == "big":
-        samples.byteswap()
-    loud = [i for i in (_first_loud(samples, threshold), _first_loud(samples[::-1], threshold)) if i is not None]
+    values = samples(pcm)
+    loud = [i for i in (_first_loud(values, threshold), _first_loud(values[::-1], threshold)) if i is not None]
     if len(loud) < 2:
         return b""
-    return pcm[2 * loud[0] : 2 * (len(samples) - loud[1])]
+    return pcm[2 * loud[0] : 2 * (len(values) - loud[1])]
 
 
 def _first_loud(samples: array, threshold: int) -> int | None:

@@ -100,7 +100,7 @@ class YamlReader:
             if key in result:
                 self.problem(key_node, where, f"appears twice in {label}; keep one")
             elif key not in allowed:
-                self.problem(key_node, where, f"unknown key{self._suggest(key, allowed)}; allowed: {', '.join(allowed)}")
+                self.problem(key_node, where, f"unknown key{self.suggest(key, allowed)}; allowed: {', '.join(allowed)}")
             else:
                 result[key] = value_node
         for key in required:
@@ -122,7 +122,7 @@ class YamlReader:
     def string(self, node: Node, field: str) -> str | None:
         value = self.value(node) if isinstance(node, ScalarNode) else None
         if not isinstance(value, str) or not value.strip():
-            self.problem(node, field, f"expected some text, got {self._shown(node)}")
+            self.problem(node, field, f"expected some text, got {self.shown(node)}")
             return None
         return " ".join(value.split())
 
@@ -133,17 +133,17 @@ class YamlReader:
     def integer(self, node: Node, field: str, minimum: int, maximum: int) -> int | None:
         value = self.value(node) if isinstance(node, ScalarNode) else None
         if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
-            self.problem(node, field, f"expected a whole number from {minimum} to {maximum}, got {self._shown(node)}")
+            self.problem(node, field, f"expected a whole number from {minimum} to {maximum}, got {self.shown(node)}")
             return None
         return value
 
     def duration(self, node: Node, field: str, minimum: float = 0.0, maximum: float = 3 * 3600) -> float | None:
         seconds = parse_duration(self.value(node)) if isinstance(node, ScalarNode) else None
         if seconds is None:
-            self.problem(node, field, f"{DURATION_HINT}, got {self._shown(node)}")
+            self.problem(node, field, f"{DURATION_HINT}, got {self.shown(node)}")
             return None
         if not minimum <= seconds <= maximum:
-            self.problem(node, field, f"expected between {format_duration(minimum)} and {format_duration(maximum)}, got {self._shown(node)}")
+            self.problem(node, field, f"expected between {format_duration(minimum)} and {format_duration(maximum)}, got {self.shown(node)}")
             return None
         return seconds
 
@@ -154,14 +154,14 @@ class YamlReader:
         for member in enum:
             if text == member.value:
                 return member
-        self.problem(node, field, f"expected one of {', '.join(names)}, got {self._shown(node)}{self._suggest(text, names)}")
+        self.problem(node, field, f"expected one of {', '.join(names)}, got {self.shown(node)}{self.suggest(text, names)}")
         return None
 
-    def _suggest(self, word: str, options: tuple[str, ...]) -> str:
+    def suggest(self, word: str, options: tuple[str, ...]) -> str:
         close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
         return f"; did you mean '{close[0]}'?" if close else ""
 
-    def _shown(self, node: Node) -> str:
+    def shown(self, node: Node) -> str:
         if isinstance(node, ScalarNode):
             return repr(node.value) if node.value != "" else "nothing"
         return self._kind(node)
