@@ -5,24 +5,23 @@ from pathlib import Path
 
 import pytest
 
-from acuguide import script as script_mod
-from acuguide import sounds
+from acuguide import layout, plan, sounds
 from acuguide.routine import Routine
 
 HERE = Path(__file__).parent
 
 
-def fake_lengths(plan: script_mod.Plan, sample_rate: int = script_mod.SAMPLE_RATE) -> dict[str, int]:
+def fake_lengths(plan_: plan.Plan, sample_rate: int = layout.SAMPLE_RATE) -> dict[str, int]:
     """Deterministic phrase lengths (60 ms a character) for tests of the compiler alone;
     synthesized sounds (bells, tones) are pure functions, so they keep their real lengths."""
-    lengths = {text: round(len(text) * 0.06 * sample_rate) for text in plan.phrases}
-    lengths.update((key, len(sounds.sound(key, sample_rate)) // 2) for key in plan.sounds)
+    lengths = {text: round(len(text) * 0.06 * sample_rate) for text in plan_.phrases}
+    lengths.update((key, len(sounds.sound(key, sample_rate)) // 2) for key in plan_.sounds)
     return lengths
 
 
-def compile_fake(routine: Routine) -> script_mod.Script:
-    plan = script_mod.plan(routine)
-    return script_mod.lay_out(plan, fake_lengths(plan))
+def compile_fake(routine: Routine) -> layout.Script:
+    plan_ = plan.plan(routine)
+    return layout.lay_out(plan_, fake_lengths(plan_))
 
 
 @pytest.fixture

@@ -19,7 +19,8 @@ def test_help_check_and_points_never_import_the_audio_stack():
         "assert r.invoke(cli, ['--help']).exit_code == 0;"
         "assert r.invoke(cli, ['check', 'lower-back']).exit_code == 0;"
         "assert r.invoke(cli, ['points', 'BL23']).exit_code == 0;"
-        "print(sorted(m for m in ('pyttsx3', 'pydub') if m in sys.modules))"
+        "assert r.invoke(cli, ['script', 'lower-back', '--engine', 'fake']).exit_code == 0;"
+        "print(sorted(m for m in ('pyttsx3', 'pydub', 'piper', 'onnxruntime', 'numpy') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
@@ -65,23 +66,50 @@ def test_avoid_in_the_routine_itself(write_routine, tmp_path):
     assert f"Error: {path}, line 4: steps[0].point: SP6" in result.output
 
 
-@pytest.mark.audio
-def test_script_shows_the_timeline_as_text_and_json(speech_cache):
+def test_script_estimates_without_speaking_then_measures_with_exact(tmp_path):
     e2e = str(HERE / "routines" / "e2e.yaml")
-    text = CliRunner().invoke(cli, ["script", e2e, "--cache-dir", str(speech_cache)])
+    cache = tmp_path / "cache"
+    text = CliRunner().invoke(cli, ["script", e2e, "--engine", "fake", "--cache-dir", str(cache)])
     assert text.exit_code == 0, text.output
     assert "hold       BL23 left, round 1: 14 s" in text.output
-    as_json = CliRunner().invoke(cli, ["script", e2e, "--format", "json", "--cache-dir", str(speech_cache)])
+    assert "times are estimates: 18 phrases are not spoken yet" in text.output
+    assert not cache.exists()  # nothing spoken, nothing written
+    exact = CliRunner().invoke(cli, ["script", e2e, "--engine", "fake", "--cache-dir", str(cache), "--exact"])
+    assert exact.exit_code == 0 and "estimates" not in exact.output
+    assert "spoken by fake, voice tone, 150 words a minute" in exact.output
+    as_json = CliRunner().invoke(cli, ["script", e2e, "--format", "json", "--engine", "fake", "--cache-dir", str(cache)])
     assert '"holds": [' in as_json.output
+    assert '"speech": {\n    "engine": "fake"' in as_json.output
 
 
-@pytest.mark.audio
-def test_routines_lists_every_shipped_routine_with_length(speech_cache):
-    result = CliRunner().invoke(cli, ["routines", "--cache-dir", str(speech_cache)])
+def test_script_shows_words_as_written_not_as_the_engine_reads_them(tmp_path):
+    result = CliRunner().invoke(cli, ["script", "lower-back", "--engine", "fake", "--cache-dir", str(tmp_path)])
+    assert "Sea of Vitality, BL23." in result.output
+    assert "Bladder 23" not in result.output
+
+
+def test_routines_lists_every_shipped_routine_with_length(tmp_path):
+    result = CliRunner().invoke(cli, ["routines", "--cache-dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
     for name in shipped_routines():
         assert name in result.output
     assert "Lower Back Relief" in result.output
+    assert "~11:" in result.output  # estimated, nothing cached
+
+
+def test_voices_lists_every_engine():
+    result = CliRunner().invoke(cli, ["voices"])
+    assert result.exit_code == 0
+    assert "espeak: " in result.output and "en-us " in result.output
+    assert "piper: " in result.output and "joe " in result.output
+    assert "fake: " in result.output
+
+
+def test_an_engine_named_in_the_routine_is_checked(write_routine):
+    path = write_routine("title: T\nvoice: {engine: pipr}\nsteps:\n  - say: Hi.\n")
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 1
+    assert "line 2: voice.engine: unknown engine 'pipr'; did you mean 'piper'?; engines: espeak, piper, fake" in result.output
 
 
 def test_rate_is_validated_by_the_cli():

@@ -1,4 +1,4 @@
-"""End to end through real pyttsx3/eSpeak NG and real ffmpeg, measured on the decoded MP3."""
+"""End to end through each real engine (eSpeak NG, Piper) and real ffmpeg, measured on the decoded MP3."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from audio import decode
 from click.testing import CliRunner
 from conftest import HERE
 
+from acuguide import build
 from acuguide import routine as routine_mod
-from acuguide import session
 from acuguide.cli import cli
 from acuguide.speech import VoiceSettings
 
@@ -22,12 +22,14 @@ TOLERANCE = 0.020  # seconds: every boundary the listener hears must be this clo
 E2E = HERE / "routines" / "e2e.yaml"
 
 
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory, speech_cache):
-    out = tmp_path_factory.mktemp("out")
-    result = CliRunner().invoke(cli, ["render", str(E2E), "-o", str(out), "--cache-dir", str(speech_cache)])
+@pytest.fixture(scope="module", params=["espeak", "piper"])
+def rendered(request, tmp_path_factory, speech_cache):
+    out = tmp_path_factory.mktemp(request.param)
+    args = ["render", str(E2E), "-o", str(out), "--cache-dir", str(speech_cache), "--engine", request.param]
+    result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     timeline = json.loads((out / "e2e.json").read_text())
+    assert timeline["speech"]["engine"] == request.param
     return out, timeline, decode(out / "e2e.mp3", timeline["loudness"]["gain"])
 
 
@@ -108,14 +110,14 @@ def test_speech_is_real_speech_not_silence(rendered):
 
 def test_second_render_synthesizes_nothing(speech_cache, rendered):
     routine = routine_mod.load(E2E)
-    compiled = session.compile_routine(routine, VoiceSettings(), speech_cache)
+    compiled = build.compile_routine(routine, VoiceSettings(rendered[1]["speech"]["engine"]), speech_cache)
     assert compiled.synthesized == 0
     assert compiled.script.duration == pytest.approx(rendered[1]["duration"])
 
 
 def test_shipped_routine_by_name_from_any_directory(tmp_path, speech_cache):
     result = subprocess.run(
-        [sys.executable, "-m", "acuguide", "render", "desk-break", "-o", "here", "--cache-dir", str(speech_cache)],
+        [sys.executable, "-m", "acuguide", "render", "desk-break", "-o", "here", "--cache-dir", str(speech_cache), "--engine", "fake"],
         cwd=tmp_path, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr
@@ -127,7 +129,7 @@ def test_failed_encode_leaves_no_partial_file(tmp_path, speech_cache, monkeypatc
     from acuguide import render as render_mod
 
     monkeypatch.setitem(render_mod.FORMATS, "mp3", ["-c:a", "libmp3lame", "-b:a", "not-a-bitrate", "-f", "mp3"])
-    result = CliRunner().invoke(cli, ["render", str(E2E), "-o", str(tmp_path), "--cache-dir", str(speech_cache)])
+    result = CliRunner().invoke(cli, ["render", str(E2E), "-o", str(tmp_path), "--cache-dir", str(speech_cache), "--engine", "fake"])
     assert result.exit_code == 4
     assert "Error: ffmpeg failed to encode e2e" in result.output
     assert list(tmp_path.iterdir()) == []
@@ -135,7 +137,7 @@ def test_failed_encode_leaves_no_partial_file(tmp_path, speech_cache, monkeypatc
 
 def test_missing_ffmpeg_is_a_clear_error(tmp_path, speech_cache, monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None if name == "ffmpeg" else "/usr/bin/" + name)
-    result = CliRunner().invoke(cli, ["render", str(E2E), "-o", str(tmp_path), "--cache-dir", str(speech_cache)])
+    result = CliRunner().invoke(cli, ["render", str(E2E), "-o", str(tmp_path), "--cache-dir", str(speech_cache), "--engine", "fake"])
     assert result.exit_code == 4
     assert "Error: ffmpeg is not installed; install it with: sudo apt-get install ffmpeg" in result.output
     assert list(tmp_path.iterdir()) == []

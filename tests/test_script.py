@@ -8,10 +8,11 @@ import pytest
 from conftest import HERE, compile_fake, fake_lengths
 
 from acuguide import routine as routine_mod
-from acuguide import script as script_mod
-from acuguide import timeline
+from acuguide import export, layout
+from acuguide import plan as plan_mod
 from acuguide.errors import CompileError
-from acuguide.script import SAMPLE_RATE, CueKind
+from acuguide.layout import SAMPLE_RATE
+from acuguide.plan import CueKind
 
 GOLDEN = HERE / "golden"
 ROUTINES = sorted((HERE / "routines").glob("golden-*.yaml"))
@@ -22,7 +23,7 @@ ROUTINES = sorted((HERE / "routines").glob("golden-*.yaml"))
 def test_compiled_script_matches_golden_file(path, fmt, monkeypatch):
     monkeypatch.chdir(HERE.parent)  # sources are shown relative to the working directory
     compiled = compile_fake(routine_mod.load(path))
-    actual = timeline.to_text(compiled) if fmt == "txt" else timeline.to_json(compiled)
+    actual = export.to_text(compiled) if fmt == "txt" else export.to_json(compiled)
     golden = GOLDEN / f"{path.stem}.{fmt}"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(actual, encoding="utf-8")
@@ -101,7 +102,7 @@ def test_pause_is_exact_silence(write_routine):
           - say: Two.
     """)
     one, two = (next(c for c in script.cues if c.text == t) for t in ("One.", "Two."))
-    gap = round(script_mod.GAP * SAMPLE_RATE)
+    gap = round(plan_mod.GAP * SAMPLE_RATE)
     assert two.start - one.end == gap + round(3.25 * SAMPLE_RATE)
 
 
@@ -158,11 +159,11 @@ def test_a_phrase_longer_than_its_slot_is_a_compile_error_naming_routine_step_an
           - say: Hello.
           - breathe: {pattern: quick, cycles: 2}
     """, name="fast.yaml")
-    plan = script_mod.plan(routine_mod.load(path))
+    plan = plan_mod.plan(routine_mod.load(path))
     lengths = fake_lengths(plan)  # 'Breathe in.' takes 0.66 s; make it 2 s
     lengths["Breathe in."] = 2 * SAMPLE_RATE
     with pytest.raises(CompileError) as error:
-        script_mod.lay_out(plan, lengths)
+        layout.lay_out(plan, lengths)
     message = str(error.value)
     assert f"{path}, line 6: steps[1]:" in message
     assert "'Breathe in.' takes 2.00 s" in message
@@ -171,7 +172,7 @@ def test_a_phrase_longer_than_its_slot_is_a_compile_error_naming_routine_step_an
 
 
 def test_plan_phrases_are_known_before_any_synthesis(write_routine):
-    plan = script_mod.plan(routine_mod.load(write_routine("""
+    plan = plan_mod.plan(routine_mod.load(write_routine("""
         title: T
         steps:
           - point: BL23
@@ -185,8 +186,8 @@ def test_plan_phrases_are_known_before_any_synthesis(write_routine):
 
 def test_timeline_starts_with_lead_in_silence(write_routine):
     script = _compile(write_routine, "title: T\nsteps:\n  - say: Hi.\n")
-    assert script.cues[0].start == round(script_mod.LEAD_IN * SAMPLE_RATE)
-    assert script.length == script.cues[-1].end + round(script_mod.TAIL * SAMPLE_RATE)
+    assert script.cues[0].start == round(layout.LEAD_IN * SAMPLE_RATE)
+    assert script.length == script.cues[-1].end + round(layout.TAIL * SAMPLE_RATE)
 
 
 def test_markers_switch_and_release_phrases_are_configurable(write_routine):

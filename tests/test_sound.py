@@ -14,7 +14,7 @@ from mutagen.id3 import ID3
 
 from acuguide import ambient, sounds
 from acuguide.cli import cli
-from acuguide.speech import SAMPLE_RATE
+from acuguide.layout import SAMPLE_RATE
 
 pytestmark = pytest.mark.audio
 TOLERANCE = 0.020
@@ -129,7 +129,7 @@ def test_bells_are_synthesized_and_placed_at_start_between_points_and_end(e2e):
     assert bells[0]["start"] < timeline["cues"][1]["start"]  # the session opens with a bell
     assert bells[-1] is timeline["cues"][-1]  # and closes with one
     assert any(points[0]["end"] < b["start"] < points[-1]["start"] for b in bells)  # one between the points
-    pcm = sounds.bell()
+    pcm = sounds.bell(SAMPLE_RATE)
     assert 2.0 < len(pcm) / 2 / SAMPLE_RATE <= 3.0
 
 
@@ -176,7 +176,7 @@ def test_user_ambient_file(tmp_path, speech_cache):
         w.setnchannels(1)
         w.setsampwidth(2)
         w.setframerate(SAMPLE_RATE)
-        w.writeframes(b"".join(int(v * 20000).to_bytes(2, "little", signed=True) for v in sounds.noise_bed(5.0)))
+        w.writeframes(b"".join(int(v * 20000).to_bytes(2, "little", signed=True) for v in sounds.noise_bed(SAMPLE_RATE, 5.0)))
     out = tmp_path / "out"
     render(out, speech_cache, "--ambient", str(bed), "--format", "ogg")
     integrated, peak = ebur128(out / "e2e.ogg")

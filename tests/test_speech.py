@@ -1,4 +1,6 @@
-"""Speech synthesis through the real pyttsx3/eSpeak NG worker, and its cache."""
+"""The speech seam: engines behind one interface, one synthesizer (cache, trim, resample,
+workers) around them. The fake engine tests the machinery fast; eSpeak NG and Piper are
+tested for real."""
 
 from __future__ import annotations
 
@@ -7,70 +9,158 @@ from array import array
 
 import pytest
 
-from acuguide.errors import SpeechError
-from acuguide.speech import SAMPLE_RATE, TRIM_THRESHOLD, Synthesizer, VoiceSettings, trim
+from acuguide import build, layout
+from acuguide import routine as routine_mod
+from acuguide.pcm import TRIM_THRESHOLD, trim
+from acuguide.routine import ENGINE_NAMES
+from acuguide.speech import ENGINES, EngineMissing, Synthesizer, VoiceNotFound, VoiceSettings
+from acuguide.speech.engine import Clip
 
-pytestmark = pytest.mark.audio
-
-
-def test_phrases_are_trimmed_to_the_voice(tmp_path):
-    with Synthesizer(VoiceSettings(), tmp_path) as synth:
-        phrase = synth.phrases(["Press firmly."])["Press firmly."]
-    samples = array("h", phrase.pcm)
-    assert phrase.sample_rate == SAMPLE_RATE
-    assert abs(samples[0]) > TRIM_THRESHOLD and abs(samples[-1]) > TRIM_THRESHOLD
-    assert 0.3 < phrase.samples / SAMPLE_RATE < 2.0  # a short phrase, with eSpeak's 350 ms tail gone
+RATE = layout.SAMPLE_RATE
 
 
-def test_each_phrase_is_synthesized_once_then_cached(tmp_path):
-    texts = ["Breathe in.", "And out.", "Breathe in."]
-    with Synthesizer(VoiceSettings(), tmp_path) as synth:
-        first = synth.phrases(texts)
-        assert synth.synthesized == 2
-    with Synthesizer(VoiceSettings(), tmp_path) as synth:
-        again = synth.phrases(texts)
-        assert synth.synthesized == 0
-    assert first == again
-    cached = list(tmp_path.rglob("*.wav"))
-    assert len(cached) == 2
-    with wave.open(str(cached[0])) as w:
-        assert (w.getnchannels(), w.getsampwidth(), w.getframerate()) == (1, 2, SAMPLE_RATE)
+def synth(tmp_path, engine="fake", voice=None, rate=None, **kw) -> Synthesizer:
+    return Synthesizer(VoiceSettings(engine, voice, rate), RATE, tmp_path, **kw)
 
 
-def test_rate_and_voice_change_the_sound_and_the_cache_key(tmp_path):
-    text = "Relax your shoulders."
-    lengths = {}
-    for settings in (VoiceSettings(rate=120), VoiceSettings(rate=220), VoiceSettings(voice="en-us", rate=120)):
-        with Synthesizer(settings, tmp_path) as synth:
-            lengths[settings] = synth.phrases([text])[text].samples
-            assert synth.synthesized == 1
-    slow, fast, us = lengths.values()
-    assert slow > fast * 1.4  # a faster rate really speaks faster
+def test_the_routine_format_knows_every_engine():
+    assert set(ENGINE_NAMES) == set(ENGINES)
 
 
-def test_many_phrases_in_one_worker_each_get_their_own_file(tmp_path):
-    texts = [f"Count {n}." for n in range(1, 16)]
-    with Synthesizer(VoiceSettings(), tmp_path) as synth:
-        phrases = synth.phrases(texts)
-    assert len({p.pcm for p in phrases.values()}) == len(texts)  # none is another's (or an empty) file
+def test_a_16_khz_voice_lays_out_to_its_true_length(tmp_path, write_routine):
+    clips = synth(tmp_path, voice="tone-16k").clips(["Sit comfortably."])
+    clip = clips["Sit comfortably."]
+    expected = len("Sit comfortably.") * 0.06  # the fake engine's length for this text
+    assert clip.sample_rate == RATE
+    assert clip.seconds == pytest.approx(expected, abs=0.002)
+    routine = routine_mod.load(write_routine("title: T\nsafety: off\nbells: off\nsteps:\n  - say: Sit comfortably.\n"))
+    compiled = build.compile_routine(routine, VoiceSettings("fake", "tone-16k"), tmp_path)
+    cue = next(c for c in compiled.script.cues if c.text == "Sit comfortably.")
+    assert (cue.end - cue.start) / RATE == pytest.approx(expected, abs=0.002)
 
 
-def test_unknown_voice_is_a_clear_error(tmp_path):
-    with Synthesizer(VoiceSettings(voice="no-such-voice"), tmp_path) as synth, pytest.raises(SpeechError) as error:
-        synth.phrases(["Hello."])
-    assert "no voice 'no-such-voice'" in str(error.value)
-    assert "gmw/en" in str(error.value)  # lists the English voices there are
+def test_phrases_are_cached_by_what_the_engine_reads(tmp_path):
+    first = synth(tmp_path)
+    clips = first.clips(["Press BL23.", "Press  BL23.", "And out."])
+    assert first.synthesized == 2  # the fake engine folds spaces: two texts, one phrase
+    again = synth(tmp_path)
+    assert again.clips(["Press BL23.", "And out."]) == {k: clips[k] for k in ("Press BL23.", "And out.")}
+    assert again.synthesized == 0
+    assert len(list(tmp_path.rglob("*.wav"))) == 2
+
+
+def test_cached_looks_without_speaking(tmp_path):
+    s = synth(tmp_path)
+    assert s.cached(["Hello."]) == {}
+    s.clips(["Hello."])
+    assert set(s.cached(["Hello.", "Other."])) == {"Hello."}
+    assert s.synthesized == 1
+
+
+def test_rate_and_voice_change_the_cache_key(tmp_path):
+    slow = synth(tmp_path, rate=100).clips(["Relax."])["Relax."]
+    fast = synth(tmp_path, rate=200).clips(["Relax."])["Relax."]
+    assert slow.samples == pytest.approx(2 * fast.samples, rel=0.02)
+    assert len(list(tmp_path.rglob("*.wav"))) == 2
+
+
+def test_a_damaged_cache_entry_is_spoken_again(tmp_path):
+    s = synth(tmp_path)
+    good = s.clips(["Relax."])["Relax."]
+    entry = next(tmp_path.rglob("*.wav"))
+    entry.write_bytes(entry.read_bytes()[:30])
+    again = synth(tmp_path)
+    assert again.clips(["Relax."])["Relax."] == good
+    assert again.synthesized == 1
+
+
+def test_many_phrases_on_several_workers_each_get_their_own_clip(tmp_path):
+    texts = [f"Count {'x' * n}." for n in range(1, 16)]
+    clips = synth(tmp_path, jobs=3).clips(texts)
+    assert [clips[t].samples for t in texts] == sorted(clips[t].samples for t in texts)
+
+
+def test_an_unknown_engine_or_voice_is_an_error_never_another_engine(tmp_path):
+    with pytest.raises(EngineMissing, match="no speech engine 'festival'; engines: espeak, piper, fake"):
+        synth(tmp_path, engine="festival")
+    with pytest.raises(VoiceNotFound, match="fake has no voice 'nope'; voices here: tone, tone-16k"):
+        synth(tmp_path, voice="nope")
+
+
+def test_a_missing_engine_names_its_install_command(tmp_path, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "piper" else real(name, *a))
+    with pytest.raises(EngineMissing, match=r"install it with: pip install 'acuguide\[piper\]'"):
+        synth(tmp_path, engine="piper")
 
 
 def test_a_hung_engine_becomes_an_error_not_silence(tmp_path):
-    with Synthesizer(VoiceSettings(), tmp_path, timeout=0.001) as synth, pytest.raises(SpeechError) as error:
-        synth.phrases(["Hello."])
-    assert "did not start the speech engine within 0.001 s" in str(error.value)
+    with pytest.raises(Exception, match="did not start the speech engine within 0.001 s"):
+        synth(tmp_path, timeout=0.001).clips(["Hello."])
     assert not list(tmp_path.rglob("*.wav"))
 
 
-def test_trim_keeps_only_the_voice():
+def test_an_engine_that_fails_names_the_phrase_and_the_next_call_works(tmp_path, monkeypatch):
+    from acuguide.speech import fake
+
+    s = synth(tmp_path, jobs=1)
+    s.engine.voice = "missing"  # makes speak() fail inside the worker with a KeyError
+    with pytest.raises(Exception, match=r"fake failed to speak 'Hello.'"):
+        s.clips(["Hello."])
+    s.engine.voice = fake.Fake.default_voice
+    assert s.clips(["Hello."])["Hello."].samples > 0
+
+
+def test_trim_keeps_only_the_sound():
     quiet, loud = [0, 5, -20, 100], [3000, -2500, 400]
     pcm = array("h", quiet + loud + quiet[::-1]).tobytes()
     assert array("h", trim(pcm)).tolist() == loud
     assert trim(array("h", quiet).tobytes()) == b""
+
+
+# -- the real engines -------------------------------------------------------------------
+
+
+@pytest.mark.audio
+@pytest.mark.parametrize("engine", ["espeak", "piper"])
+def test_real_engines_speak_trimmed_phrases_at_the_timeline_rate(engine, tmp_path):
+    s = synth(tmp_path, engine=engine)
+    clip = s.clips(["Press firmly."])["Press firmly."]
+    values = array("h", clip.pcm)
+    assert clip.sample_rate == RATE
+    assert abs(values[0]) > TRIM_THRESHOLD and abs(values[-1]) > TRIM_THRESHOLD
+    assert 0.3 < clip.seconds < 2.0
+    with wave.open(str(next(tmp_path.rglob("*.wav")))) as w:
+        assert (w.getnchannels(), w.getsampwidth(), w.getframerate()) == (1, 2, RATE)
+
+
+@pytest.mark.audio
+@pytest.mark.parametrize("engine", ["espeak", "piper"])
+def test_rate_means_words_per_minute_in_every_engine(engine, tmp_path):
+    text = "Let your shoulders drop, and let your breath settle into an easy rhythm."
+    lengths = {rate: synth(tmp_path, engine=engine, rate=rate).clips([text])[text].seconds for rate in (120, 200)}
+    for rate, seconds in lengths.items():
+        assert len(text.split()) * 60 / seconds == pytest.approx(rate, rel=0.3)
+    assert lengths[120] > lengths[200] * 1.3
+
+
+@pytest.mark.audio
+def test_piper_speaks_the_same_samples_every_time(tmp_path):
+    text = "Breathe in slowly through your nose."
+    first = synth(tmp_path / "a", engine="piper").clips([text])[text]
+    second = synth(tmp_path / "b", engine="piper").clips([text])[text]
+    assert first == second
+
+
+@pytest.mark.audio
+def test_espeak_unknown_voice_lists_the_english_voices(tmp_path):
+    with pytest.raises(VoiceNotFound, match="eSpeak NG has no voice 'no-such-voice'; English voices here: .*en-us"):
+        synth(tmp_path, engine="espeak", voice="no-such-voice")
+    with pytest.raises(VoiceNotFound, match="no variant 'nope'"):
+        synth(tmp_path, engine="espeak", voice="en-us+nope")
+
+
+def test_clip_knows_its_length():
+    assert Clip(bytes(32000), 16000).seconds == 1.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from acuguide import spoken
+from acuguide.speech import normalize as spoken
 from acuguide.yamlread import format_duration, parse_duration
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 from . import sounds
 from .errors import RenderError
 from .routine import Ambient
-from .speech import SAMPLE_RATE, samples, to_pcm, write_wav
+from . import ffmpeg
+from .pcm import samples, to_pcm, write_wav
 
 CROSSFADE = 2.0  # seconds
 MAX_LOOP = 60.0  # seconds of a user's file used for the loop: enough for no audible repeat
@@ -24,7 +25,7 @@ MAX_LOOP = 60.0  # seconds of a user's file used for the loop: enough for no aud
 
 @dataclass(frozen=True)
 class Bed:
-    path: Path  # a seamless loop, mono 16-bit at SAMPLE_RATE
+    path: Path  # a seamless loop, mono 16-bit at the timeline's rate
     gain: float  # dB that puts it at the wanted level below the speech
     fade_in: float = 4.0
     fade_out: float = 6.0
@@ -45,7 +46,7 @@ def rms_db(clips: list[tuple[bytes, int]]) -> float:
     return 20 * math.log10(math.sqrt(total / count) / 32768)
 
 
-def seamless_loop(samples: array, rate: int = SAMPLE_RATE) -> array:
+def seamless_loop(samples: array, rate: int) -> array:
     """The clip with its tail crossfaded into its head, so that it repeats without a seam."""
     x = min(round(CROSSFADE * rate), len(samples) // 3)
     if x < 2:
@@ -56,26 +57,21 @@ def seamless_loop(samples: array, rate: int = SAMPLE_RATE) -> array:
     return body + seam
 
 
-def _source(ambient: Ambient) -> array:
+def _source(ambient: Ambient, rate: int) -> array:
     if ambient.source == "noise":
-        return array("h", (round(v * 32767) for v in sounds.noise_bed()))
-    from pydub import AudioSegment  # decodes whatever ffmpeg can: ogg, mp3, flac, wav...
-    from pydub.exceptions import CouldntDecodeError
-
-    try:
-        audio = AudioSegment.from_file(ambient.source)[: round(MAX_LOOP * 1000)]
-    except (CouldntDecodeError, OSError, IndexError) as exc:
-        raise RenderError(f"cannot read the ambient sound {ambient.source}: {str(exc).strip()[:200]}") from None
-    audio = audio.set_channels(1).set_frame_rate(SAMPLE_RATE).set_sample_width(2)
-    return samples(audio.raw_data)
+        return array("h", (round(v * 32767) for v in sounds.noise_bed(rate)))
+    data, _ = ffmpeg.decode(Path(ambient.source), rate, seconds=MAX_LOOP)  # ogg, mp3, flac, wav...
+    if not data:
+        raise RenderError(f"the ambient sound {ambient.source} has no audio in it")
+    return samples(data)
 
 
-def prepare(ambient: Ambient, speech: list[tuple[bytes, int]], folder: Path) -> Bed:
+def prepare(ambient: Ambient, speech: list[tuple[bytes, int]], folder: Path, rate: int) -> Bed:
     """`speech` is each distinct phrase with how often the session uses it."""
-    loop = to_pcm(seamless_loop(_source(ambient)))
+    loop = to_pcm(seamless_loop(_source(ambient, rate), rate))
     level = rms_db([(loop, 1)])
     if level < -90:
         raise RenderError(f"the ambient sound {ambient.source} is silent")
     path = folder / "bed.wav"
-    write_wav(path, loop)
+    write_wav(path, loop, rate)
     return Bed(path, rms_db(speech) + ambient.level - level)

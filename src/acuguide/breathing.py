@@ -23,14 +23,6 @@ class Phase(Enum):
         }[self]
 
 
-CUE_TEXT = {
-    Phase.IN: "Breathe in.",
-    Phase.HOLD: "Hold.",
-    Phase.OUT: "And out.",
-    Phase.HOLD_OUT: "Hold.",
-}
-
-
 @dataclass(frozen=True)
 class BreathingPattern:
     name: str

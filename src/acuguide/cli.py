@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, safety, session, timeline
+from . import __version__, build, export, safety
 from . import render as render_mod
 from . import routine as routine_mod
 from .errors import AcuguideError, PointNotFound, ProblemsError
@@ -59,7 +59,8 @@ def _progress(name: str):
     return update
 
 
-voice_option = click.option("--voice", help="eSpeak NG voice id, name or language, e.g. en-us.")
+engine_option = click.option("--engine", type=click.Choice(routine_mod.ENGINE_NAMES), help="Speech engine [default: the routine's, or espeak].")
+voice_option = click.option("--voice", help="A voice of the engine: en-us+klatt4 (espeak), joe or a .onnx file (piper); see `acuguide voices`.")
 rate_option = click.option("--rate", type=click.IntRange(80, 400), help="Speaking rate in words per minute.")
 cache_option = click.option(
     "--cache-dir",
@@ -80,6 +81,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("routines", nargs=-1, required=True)
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"), show_default=True, help="Folder for the session files.")
+@engine_option
 @voice_option
 @rate_option
 @click.option("--format", "fmt", type=click.Choice(list(render_mod.FORMATS)), default="mp3", show_default=True, help="Audio format.")
@@ -90,24 +92,24 @@ def cli() -> None:
 @click.option("--avoid", multiple=True, type=click.Choice(CONDITIONS), help="Refuse routines with points traditionally avoided in this condition.")
 @cache_option
 @_handle_errors
-def render(routines, out_dir, voice, rate, fmt, loudness, stereo, ambient, bells, avoid, cache_dir) -> None:
+def render(routines, out_dir, engine, voice, rate, fmt, loudness, stereo, ambient, bells, avoid, cache_dir) -> None:
     """Render ROUTINES to audio, with a JSON timeline and WebVTT and SRT transcripts.
 
     Several routines also get a playlist, acuguide.m3u, in the output folder.
     """
-    loaded = [session.with_overrides(routine_mod.load(r), ambient, bells) for r in routines]
+    loaded = [build.with_overrides(routine_mod.load(r), ambient, bells) for r in routines]
     results = []
     for index, routine in enumerate(loaded, 1):
-        settings = session.voice_settings(routine, voice, rate)
+        settings = build.voice_settings(routine, engine, voice, rate)
         progress = _progress(routine.slug)
-        compiled = session.compile_routine(routine, settings, cache_dir, frozenset(avoid), progress)
+        compiled = build.compile_routine(routine, settings, cache_dir, frozenset(avoid), progress)
         options = render_mod.RenderSettings(fmt, loudness, stereo=stereo, ambient=routine.ambient)
         options = render_mod.settings_for_batch(options, index, len(loaded))
         result = render_mod.render(compiled.script, compiled.clips, out_dir, options, progress)
         results.append(result)
         click.echo(f"{result.audio}  {_minutes(result.duration)}  {result.loudness.target:g} LUFS")
     if len(results) > 1:
-        render_mod.write_playlist(out_dir / "acuguide.m3u", results)
+        export.write_playlist(out_dir / "acuguide.m3u", [(r.audio, r.duration, r.title) for r in results])
         click.echo(f"{out_dir / 'acuguide.m3u'}  {len(results)} sessions")
 
 
@@ -136,19 +138,25 @@ def check(routines) -> None:
 @cli.command()
 @click.argument("routine")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--exact", is_flag=True, help="Speak (and cache) phrases not yet spoken, for exact times.")
+@engine_option
 @voice_option
 @rate_option
 @cache_option
 @_handle_errors
-def script(routine, fmt, voice, rate, cache_dir) -> None:
+def script(routine, fmt, exact, engine, voice, rate, cache_dir) -> None:
     """Show ROUTINE's compiled timeline without rendering audio.
 
-    Phrase lengths come from speech synthesis, so phrases not yet in the cache are spoken
-    (and cached) first.
+    Phrase lengths come from the speech cache; phrases not spoken yet are estimated from
+    the speaking rate (the header says how many), unless --exact speaks them first.
     """
     loaded = routine_mod.load(routine)
-    compiled = session.compile_routine(loaded, session.voice_settings(loaded, voice, rate), cache_dir)
-    click.echo(timeline.to_json(compiled.script) if fmt == "json" else timeline.to_text(compiled.script), nl=False)
+    settings = build.voice_settings(loaded, engine, voice, rate)
+    if exact:
+        compiled = build.compile_routine(loaded, settings, cache_dir, progress=_progress(loaded.slug)).script
+    else:
+        compiled = build.estimate(loaded, settings, cache_dir)
+    click.echo(export.to_json(compiled) if fmt == "json" else export.to_text(compiled), nl=False)
 
 
 @cli.command()
@@ -174,12 +182,34 @@ def points(query) -> None:
 @cache_option
 @_handle_errors
 def routines(cache_dir) -> None:
-    """List the shipped routines with their title, length and points."""
+    """List the shipped routines with their title, length and points.
+
+    Lengths are measured where the phrases are cached, and estimated (~) where not.
+    """
     for name in routine_mod.shipped_routines():
         loaded = routine_mod.load(name)
-        compiled = session.compile_routine(loaded, session.voice_settings(loaded), cache_dir)
+        script = build.estimate(loaded, build.voice_settings(loaded), cache_dir)
+        length = ("~" if script.estimated else "") + _minutes(script.duration)
         codes = ", ".join(dict.fromkeys(s.point.code for s in loaded.point_steps))
-        click.echo(f"{name:<24} {_minutes(compiled.script.duration):>6}  {loaded.title}\n{'':<32}{codes}")
+        click.echo(f"{name:<24} {length:>6}  {loaded.title}\n{'':<32}{codes}")
+
+
+@cli.command()
+@_handle_errors
+def voices() -> None:
+    """List the speech engines and their voices; say how to install a missing engine."""
+    from .speech import ENGINES, EngineMissing, VoiceSettings, make_engine
+
+    for name, engine in ENGINES.items():
+        try:
+            default = make_engine(VoiceSettings(name))
+        except EngineMissing as missing:
+            click.echo(f"{name}: not installed. {engine.summary}.\n  {missing}\n")
+            continue
+        click.echo(f"{name}: {engine.summary}. Default: {default.voice} at {default.rate} words a minute.")
+        for voice in engine.voices():
+            click.echo(f"  {voice.name:<24} {voice.description}")
+        click.echo("")
 
 
 def describe_point(point: Point) -> str:

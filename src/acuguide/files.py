@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,22 +14,17 @@ def atomic(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside `path`; rename it into place only on success.
 
     An interrupted render or synthesis leaves no half-written session file or cache entry.
+    The file is created with mode 0o666, so the process umask applies as for any file, and
+    nothing process-wide is touched (safe in threads).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial" + path.suffix)
-    os.close(fd)
-    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; these are ordinary files
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.partial{path.suffix}")
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     try:
-        yield Path(tmp)
+        yield tmp
         os.replace(tmp, path)
     finally:
-        Path(tmp).unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        tmp.unlink(missing_ok=True)
 
 
 def write_text(path: Path, text: str) -> None:

@@ -13,22 +13,22 @@ renamed into place, so an interrupted render leaves no half-written file.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import ambient as ambient_mod
+from . import ffmpeg
 from .errors import RenderError
+from .export import to_json, to_srt, to_vtt
 from .files import atomic, write_text
+from .layout import Script
+from .plan import CueKind
+from .progress import Progress
 from .routine import Ambient
-from .script import CueKind, Script
-from .timeline import to_json, to_srt, to_vtt
 
 OUTPUT_RATE = 44100  # what podcast apps expect
 OVERSAMPLE = 4  # the limiter runs at 4x so it catches peaks between samples (true peak)
@@ -44,9 +44,6 @@ FORMATS = {
     "ogg": ["-c:a", "libvorbis", "-q:a", "4", "-f", "ogg"],
     "wav": ["-c:a", "pcm_s16le", "-f", "wav"],
 }
-
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
-
 
 @dataclass(frozen=True)
 class RenderSettings:
@@ -87,13 +84,6 @@ class RenderResult:
     duration: float
     loudness: Loudness
     title: str
-
-
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        raise RenderError(f"{name} is not installed; install it with: sudo apt-get install ffmpeg")
-    return path
 
 
 def pcm_chunks(script: Script, clips: Mapping[str, bytes]) -> Iterator[bytes]:
@@ -150,30 +140,8 @@ def _graph(script: Script, settings: RenderSettings, bed: ambient_mod.Bed | None
 
 def _run(args: list[str], script: Script, clips: Mapping[str, bytes], stage: str, progress: Progress | None) -> str:
     """Run ffmpeg with the session's PCM on standard input; return what it wrote on stderr."""
-    command = [_tool("ffmpeg"), "-hide_banner", "-nostdin", "-f", "s16le", "-ar", str(script.sample_rate), "-ac", "1", "-i", "pipe:0", *args]
-    with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=errors)
-        written = 0
-        try:
-            for chunk in pcm_chunks(script, clips):
-                process.stdin.write(chunk)
-                written += len(chunk) // 2
-                if progress:
-                    progress(stage, written, script.length)
-            process.stdin.close()
-        except BrokenPipeError:
-            pass  # ffmpeg stopped early; its exit status and message say why
-        except BaseException:
-            process.kill()
-            process.wait()
-            raise
-        status = process.wait()
-        errors.seek(0)
-        output = errors.read().decode(errors="replace")
-    if status != 0:
-        lines = [line for line in output.splitlines() if "error" in line.lower() or "invalid" in line.lower()]
-        raise RenderError(f"ffmpeg failed to {stage.lower()} {script.slug}: {' '.join(lines[-2:]) or output[-300:] or status}")
-    return output
+    report = (lambda written: progress(stage, written, script.length)) if progress else None
+    return ffmpeg.stream(args, pcm_chunks(script, clips), script.sample_rate, f"{stage.lower()} {script.slug}", report)
 
 
 def _loudness(output: str, what: str) -> tuple[float, float]:
@@ -197,25 +165,8 @@ def measure(script: Script, clips: Mapping[str, bytes], settings: RenderSettings
 
 
 def measure_file(path: Path) -> tuple[float, float, float]:
-    """(integrated LUFS, true peak dBTP, seconds) of an encoded file, decoded as a player would.
-
-    The length is counted from the decoded samples: ffprobe's estimate for an MP3 can be off
-    by the encoder delay.
-    """
-    command = [
-        _tool("ffmpeg"), "-hide_banner", "-nostats", "-nostdin", "-i", str(path),
-        "-af", "ebur128=peak=true:framelog=verbose", "-ac", "1", "-ar", str(OUTPUT_RATE), "-f", "s16le", "-",
-    ]  # fmt: skip
-    samples = 0
-    with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors)
-        while chunk := process.stdout.read(1 << 20):
-            samples += len(chunk) // 2
-        status = process.wait()
-        errors.seek(0)
-        output = errors.read().decode(errors="replace")
-    if status != 0:
-        raise RenderError(f"ffmpeg cannot decode {path.name}: {output.strip()[-300:]}")
+    """(integrated LUFS, true peak dBTP, seconds) of an encoded file, decoded as a player would."""
+    samples, output = ffmpeg.decoded_length(path, OUTPUT_RATE, "ebur128=peak=true:framelog=verbose")
     return (*_loudness(output, path.name), samples / OUTPUT_RATE)
 
 
@@ -281,7 +232,7 @@ def render(
     speech = [(clips[clip], count) for clip, count in uses.items()]
     try:
         with tempfile.TemporaryDirectory(prefix="acuguide-bed-") as tmp, atomic(audio) as partial:
-            bed = ambient_mod.prepare(settings.ambient, speech, Path(tmp)) if settings.ambient else None
+            bed = ambient_mod.prepare(settings.ambient, speech, Path(tmp), script.sample_rate) if settings.ambient else None
             loudness = _encode_to_target(script, clips, partial, settings, bed, progress)
         measured = {k: round(v, 2) for k, v in vars(loudness).items() if k != "duration"}
         extra = {"loudness": measured, "format": settings.format}
@@ -316,14 +267,6 @@ def _encode_to_target(script, clips, path: Path, settings: RenderSettings, bed, 
     if abs(duration - script.duration) > DURATION_TOLERANCE:
         raise RenderError(f"{script.slug}.{settings.format} lasts {duration:.3f} s but the timeline says {script.duration:.3f} s")
     return Loudness(settings.target, measured, gain, ceiling, result, peak, duration)
-
-
-def write_playlist(path: Path, results: list[RenderResult]) -> None:
-    """An extended M3U playlist of rendered sessions, with their real durations."""
-    lines = ["#EXTM3U"]
-    for result in results:
-        lines += [f"#EXTINF:{round(result.duration)},{result.title}", os.path.relpath(result.audio, path.parent)]
-    write_text(path, "\n".join(lines) + "\n")
 
 
 def settings_for_batch(settings: RenderSettings, index: int, count: int) -> RenderSettings:

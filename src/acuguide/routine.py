@@ -16,12 +16,14 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from . import breathing as breathing_mod
+from . import wording
 from .breathing import BreathingPattern
 from .errors import Problem, RoutineError, RoutineNotFound
 from .points import CONDITIONS, Laterality, Point, PointLibrary, Pressure, library
 from .yamlread import YamlReader, line_of
 
 MAX_HOLD = 10 * 60
+ENGINE_NAMES = ("espeak", "piper", "fake")  # checked against the speech registry by a test
 AMBIENT_LEVEL = -20.0  # dB of the ambient bed relative to the speech
 MAX_PAUSE = 60 * 60
 
@@ -102,6 +104,7 @@ Step = Say | Pause | Breathe | PointStep
 
 @dataclass(frozen=True)
 class Voice:
+    engine: str | None = None  # None: the default engine
     name: str | None = None
     rate: int | None = None
 
@@ -119,8 +122,8 @@ class Bells:
 class Phrases:
     """The transitions a routine may reword."""
 
-    release: str = "And release."
-    switch_sides: str = "Now the right side, the same spot."
+    release: str = wording.RELEASE
+    switch_sides: str = wording.SWITCH_SIDES
 
 
 @dataclass(frozen=True)
@@ -272,10 +275,14 @@ class _Parser:
         self.patterns: dict[str, BreathingPattern] = dict(breathing_mod.BUILTIN)
 
     def voice(self, node: Node) -> Voice:
-        f = self.r.mapping(node, "voice", ("name", "rate")) or {}
+        f = self.r.mapping(node, "voice", ("engine", "name", "rate")) or {}
+        engine = self.r.string(f["engine"], "voice.engine") if "engine" in f else None
+        if engine is not None and engine not in ENGINE_NAMES:
+            self.r.problem(f["engine"], "voice.engine", f"unknown engine {engine!r}{self.r.suggest(engine, ENGINE_NAMES)}; engines: {', '.join(ENGINE_NAMES)}")
+            engine = None
         name = self.r.string(f["name"], "voice.name") if "name" in f else None
         rate = self.r.integer(f["rate"], "voice.rate", 80, 400) if "rate" in f else None
-        return Voice(name, rate)
+        return Voice(engine, name, rate)
 
     def avoid(self, node: Node) -> frozenset[str]:
         values = self.r.strings(node, "avoid") or ()

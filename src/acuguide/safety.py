@@ -6,18 +6,10 @@ out, and `acuguide check` reports it.
 
 from __future__ import annotations
 
+from . import wording
 from .errors import AvoidError, Problem
 from .routine import Routine, Safety
 
-FULL_NOTE = (
-    "Before we begin, a few words of care.",
-    "Never press on broken skin, a wound, a bruise, a scar that is still healing, or a swollen area.",
-    "Press until you feel a strong but comfortable ache. If anything hurts sharply, ease off or stop.",
-    "If your pain is severe, keeps coming back, or lasts more than a few days, see a doctor.",
-)
-VARICOSE = "Do not press on varicose veins."
-SHORT_NOTE = "Never press on broken skin or swelling, and stop if anything hurts."
-PREGNANCY = "If you are pregnant, do not follow this session: some of its points are traditionally avoided in pregnancy."
 
 
 def _near_varicose_veins(routine: Routine) -> bool:
@@ -30,12 +22,12 @@ def safety_note(routine: Routine) -> tuple[str, ...]:
     if routine.safety is Safety.OFF:
         return ()
     if routine.safety is Safety.SHORT:
-        return (SHORT_NOTE, PREGNANCY) if pregnancy else (SHORT_NOTE,)
-    note = list(FULL_NOTE)
+        return (wording.SAFETY_SHORT, wording.SAFETY_PREGNANCY) if pregnancy else (wording.SAFETY_SHORT,)
+    note = list(wording.SAFETY_FULL)
     if _near_varicose_veins(routine):
-        note.insert(2, VARICOSE)
+        note.insert(2, wording.SAFETY_VARICOSE)
     if pregnancy:
-        note.append(PREGNANCY)
+        note.append(wording.SAFETY_PREGNANCY)
     return tuple(note)
 
 

@@ -2,7 +2,7 @@
 
 Synthesizing them means no audio files to license or ship, and the same bytes on every
 machine: everything is computed from fixed parameters (the noise from a fixed seed).
-Each is mono signed 16-bit PCM at the session's sample rate.
+Each is mono signed 16-bit PCM at the rate asked for (the timeline's).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import random
 from array import array
 from functools import cache
 
-from .speech import SAMPLE_RATE, trim
+from .pcm import trim
 
 BELL = "bell"
 # Partials of a small singing bowl: frequency ratio, amplitude, decay time in seconds.
@@ -30,7 +30,7 @@ def _pcm(samples: list[float]) -> bytes:
 
 
 @cache
-def bell(rate: int = SAMPLE_RATE) -> bytes:
+def bell(rate: int) -> bytes:
     """A struck bowl, trimmed like speech so its cue ends where it falls silent."""
     n = round(_BOWL_SECONDS * rate)
     fade = round(0.8 * rate)
@@ -46,7 +46,7 @@ def bell(rate: int = SAMPLE_RATE) -> bytes:
 
 
 @cache
-def tone(rising: bool, seconds: float, rate: int = SAMPLE_RATE) -> bytes:
+def tone(rising: bool, seconds: float, rate: int) -> bytes:
     """A tone that glides up through an inhale (or down through an exhale), filling the phase."""
     n = round(seconds * rate)
     fade = max(1, round(_TONE_FADE * rate))
@@ -63,7 +63,7 @@ def tone(rising: bool, seconds: float, rate: int = SAMPLE_RATE) -> bytes:
     return _pcm(out)
 
 
-def sound(key: str, rate: int = SAMPLE_RATE) -> bytes:
+def sound(key: str, rate: int) -> bytes:
     """The PCM for a sound key used in a script: 'bell', 'tone:rise:4' or 'tone:fall:6'."""
     if key == BELL:
         return bell(rate)
@@ -77,7 +77,7 @@ def tone_key(rising: bool, seconds: float) -> str:
     return f"tone:{'rise' if rising else 'fall'}:{seconds:g}"
 
 
-def noise_bed(seconds: float = 20.0, rate: int = SAMPLE_RATE, seed: int = 7) -> list[float]:
+def noise_bed(rate: int, seconds: float = 20.0, seed: int = 7) -> list[float]:
     """Soft brown noise, like distant surf: white noise through a leaky integrator."""
     rng = random.Random(seed)
     out, level = [], 0.0

@@ -1,4 +1,4 @@
-"""Clean text before it is spoken: small pure functions applied in order.
+"""Text as an engine should read it: small pure functions applied in order.
 
 eSpeak reads what it is given literally: 'BL23' becomes 'bee-ell twenty-three', '2cm'
 'two cee-em', and a phrase without final punctuation ends on a rising tone. Each function
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .points import CHANNELS
+from ..points import CHANNELS
 
 
 def collapse_whitespace(text: str) -> str:

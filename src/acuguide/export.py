@@ -1,10 +1,14 @@
-"""The compiled script as people and programs read it: text, JSON timeline, WebVTT."""
+"""The compiled script as people and programs read it: text, JSON timeline, WebVTT, SRT, M3U."""
 
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
-from .script import CueKind, Script
+from .files import write_text
+from .layout import Script
+from .plan import CueKind
 
 
 def _clock(seconds: float, always_hours: bool = False) -> str:
@@ -25,6 +29,7 @@ def to_dict(script: Script, extra: dict | None = None) -> dict:
         "source": script.source,
         "duration": round(script.duration, 6),
         "sample_rate": script.sample_rate,
+        **({"speech": vars(script.speaker)} if script.speaker else {}),
         "cues": [
             {
                 "start": round(s(c.start), 6),
@@ -70,8 +75,15 @@ def to_text(script: Script) -> str:
     lines = [
         f"{script.title}  ({script.source})",
         f"{_clock(script.duration)} long, {len(script.cues)} cues, {len(script.holds)} holds",
-        "",
     ]
+    if script.speaker:
+        lines.append(f"spoken by {script.speaker.engine}, voice {script.speaker.voice}, {script.speaker.rate} words a minute")
+    if script.estimated:
+        lines.append(
+            f"times are estimates: {script.estimated} phrase{'s are' if script.estimated != 1 else ' is'} not spoken yet "
+            "(acuguide script --exact, or a render, measures them)"
+        )
+    lines.append("")
     lines += [f"{_clock(s(t))}  {text}" for t, _, text in sorted(events, key=lambda e: (e[0], e[1]))]
     lines.append(f"{_clock(script.duration)}  end")
     return "\n".join(lines) + "\n"
@@ -96,3 +108,11 @@ def to_srt(script: Script) -> str:
         start, end = (_clock(s(t), True).replace(".", ",") for t in (cue.start, cue.end))
         blocks.append(f"{number}\n{start} --> {end}\n{cue.text}")
     return "\n\n".join(blocks) + "\n"
+
+
+def write_playlist(path: Path, entries: list[tuple[Path, float, str]]) -> None:
+    """An extended M3U playlist of (audio file, seconds, title), with relative paths."""
+    lines = ["#EXTM3U"]
+    for audio, seconds, title in entries:
+        lines += [f"#EXTINF:{round(seconds)},{title}", os.path.relpath(audio, path.parent)]
+    write_text(path, "\n".join(lines) + "\n")

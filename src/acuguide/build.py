@@ -1,0 +1,91 @@
+"""The pipeline end to end: routine -> plan -> speech -> layout -> session files.
+
+The CLI calls these, one function per command, so that it stays a thin layer of click.
+Only `compile_routine` speaks; `estimate` lays a routine out from the speech cache and
+estimated lengths, with no side effects, for `acuguide script` and `acuguide routines`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import layout, sounds
+from .errors import AmbientNotFound
+from .layout import Script, Speaker
+from .plan import Plan, plan
+from .progress import Progress
+from .routine import AMBIENT_LEVEL, Ambient, Bells, Routine
+from .safety import check_avoid
+from .speech import Synthesizer, VoiceSettings
+
+DEFAULT_ENGINE = "espeak"
+ESTIMATE_PAD = 0.15  # seconds an estimated phrase takes beyond its words
+
+
+@dataclass(frozen=True)
+class Compiled:
+    script: Script
+    clips: dict[str, bytes]  # the audio of every cue at the timeline's rate, keyed by `Cue.clip`
+    synthesized: int  # phrases that were not in the cache
+
+
+def with_overrides(routine: Routine, ambient: str | None = None, bells: bool | None = None) -> Routine:
+    """Command-line choices that replace the routine's own: an ambient bed, bells on or off."""
+    if ambient is not None:
+        if ambient in ("off", "none"):
+            routine = replace(routine, ambient=None)
+        elif ambient == "noise" or Path(ambient).is_file():
+            level = routine.ambient.level if routine.ambient else AMBIENT_LEVEL
+            sound = ambient if ambient == "noise" else str(Path(ambient).resolve())
+            routine = replace(routine, ambient=Ambient(sound, level))
+        else:
+            raise AmbientNotFound(f"--ambient {ambient}: no such audio file; use noise, off, or a file path")
+    if bells is not None:
+        routine = replace(routine, bells=Bells(bells, bells, bells))
+    return routine
+
+
+def voice_settings(routine: Routine, engine: str | None = None, voice: str | None = None, rate: int | None = None) -> VoiceSettings:
+    """Command-line flags override the routine's voice; its voice name belongs to its own engine."""
+    chosen = engine or routine.voice.engine or DEFAULT_ENGINE
+    same_engine = chosen == (routine.voice.engine or DEFAULT_ENGINE)
+    return VoiceSettings(chosen, voice or (routine.voice.name if same_engine else None), rate or routine.voice.rate)
+
+
+def compile_routine(
+    routine: Routine,
+    settings: VoiceSettings,
+    cache_dir: Path | None = None,
+    avoid: frozenset[str] = frozenset(),
+    progress: Progress | None = None,
+    jobs: int | None = None,
+) -> Compiled:
+    check_avoid(routine, avoid)
+    plan_ = plan(routine)
+    synth = Synthesizer(settings, layout.SAMPLE_RATE, cache_dir, jobs)
+    clips = {text: clip.pcm for text, clip in synth.clips(plan_.phrases, progress).items()}
+    return _lay_out(plan_, clips, _speaker(synth), synthesized=synth.synthesized)
+
+
+def estimate(routine: Routine, settings: VoiceSettings, cache_dir: Path | None = None) -> Script:
+    """The script from cached phrase lengths, estimating the rest; nothing is spoken or written."""
+    check_avoid(routine, frozenset())
+    plan_ = plan(routine)
+    synth = Synthesizer(settings, layout.SAMPLE_RATE, cache_dir)
+    clips = {text: clip.pcm for text, clip in synth.cached(plan_.phrases).items()}
+    missing = frozenset(plan_.phrases) - clips.keys()
+    seconds = {text: len(text.split()) * 60 / synth.engine.rate + ESTIMATE_PAD for text in missing}
+    clips.update((text, bytes(2 * round(s * layout.SAMPLE_RATE))) for text, s in seconds.items())
+    return _lay_out(plan_, clips, _speaker(synth), estimated=missing).script
+
+
+def _speaker(synth: Synthesizer) -> Speaker:
+    return Speaker(synth.engine.name, synth.engine.voice, synth.engine.rate)
+
+
+def _lay_out(plan_: Plan, clips: dict[str, bytes], speaker: Speaker, synthesized: int = 0, estimated=frozenset()) -> Compiled:
+    clips.update((key, sounds.sound(key, layout.SAMPLE_RATE)) for key in plan_.sounds)
+    lengths = {key: len(pcm) // 2 for key, pcm in clips.items()}
+    script = layout.lay_out(plan_, lengths, layout.SAMPLE_RATE, speaker, estimated)
+    return Compiled(script, clips, synthesized)

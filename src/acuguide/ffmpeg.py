@@ -1,0 +1,112 @@
+"""Every call to ffmpeg, in one place: stream PCM in, decode files out, resample clips.
+
+ffmpeg is run as a subprocess with its messages captured to a temporary file (a pipe could
+fill and deadlock); a failure becomes a `RenderError` quoting ffmpeg's own error lines,
+without its banner.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .errors import RenderError
+
+INSTALL_HINT = "install it with: sudo apt-get install ffmpeg"
+
+
+def tool() -> str:
+    path = shutil.which("ffmpeg")
+    if path is None:
+        raise RenderError(f"ffmpeg is not installed; {INSTALL_HINT}")
+    return path
+
+
+def _errors(output: str) -> str:
+    lines = [line.strip() for line in output.splitlines() if "error" in line.lower() or "invalid" in line.lower()]
+    return " ".join(lines[-2:]) or output.strip()[-300:]
+
+
+def stream(
+    args: list[str],
+    chunks: Iterable[bytes],
+    rate: int,
+    doing: str,
+    on_samples: Callable[[int], None] | None = None,
+) -> str:
+    """Run ffmpeg with mono 16-bit PCM at `rate` on standard input; return its messages."""
+    command = [tool(), "-hide_banner", "-nostdin", "-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0", *args]
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=errors)
+        written = 0
+        try:
+            for chunk in chunks:
+                process.stdin.write(chunk)
+                written += len(chunk) // 2
+                if on_samples:
+                    on_samples(written)
+            process.stdin.close()
+        except BrokenPipeError:
+            pass  # ffmpeg stopped early; its exit status and message say why
+        except BaseException:
+            process.kill()
+            process.wait()
+            raise
+        status = process.wait()
+        errors.seek(0)
+        output = errors.read().decode(errors="replace")
+    if status != 0:
+        raise RenderError(f"ffmpeg failed to {doing}: {_errors(output) or status}")
+    return output
+
+
+def decode(path: Path, rate: int, filters: str | None = None, seconds: float | None = None) -> tuple[bytes, str]:
+    """(mono 16-bit PCM at `rate`, ffmpeg's messages) of any file ffmpeg can read."""
+    command = [tool(), "-hide_banner", "-nostats", "-nostdin", "-i", str(path)]
+    command += ["-t", f"{seconds:.3f}"] if seconds else []
+    command += ["-af", filters] if filters else []
+    command += ["-ac", "1", "-ar", str(rate), "-f", "s16le", "-"]
+    with tempfile.TemporaryFile() as errors:
+        result = subprocess.run(command, stdout=subprocess.PIPE, stderr=errors)
+        errors.seek(0)
+        output = errors.read().decode(errors="replace")
+    if result.returncode != 0:
+        raise RenderError(f"cannot decode {path.name} as audio: {_errors(output)}")
+    return result.stdout, output
+
+
+def resample(pcm: bytes, from_rate: int, to_rate: int) -> bytes:
+    """A clip at another sample rate, with ffmpeg's band-limited resampler."""
+    if from_rate == to_rate:
+        return pcm
+    command = [tool(), "-hide_banner", "-nostdin", "-loglevel", "error", "-f", "s16le", "-ar", str(from_rate),
+               "-ac", "1", "-i", "pipe:0", "-af", f"aresample={to_rate}:filter_size=64", "-f", "s16le", "-"]  # fmt: skip
+    result = subprocess.run(command, input=pcm, capture_output=True)
+    if result.returncode != 0:
+        raise RenderError(f"ffmpeg failed to resample a clip from {from_rate} to {to_rate} Hz: {_errors(result.stderr.decode(errors='replace'))}")
+    return result.stdout
+
+
+def decoded_length(path: Path, rate: int, filters: str) -> tuple[int, str]:
+    """(samples, ffmpeg's messages) of a file decoded as a player would, through `filters`.
+
+    The decoded audio is counted as it streams, never held: a long session stays small in
+    memory. The length is counted, not estimated: ffprobe's figure for an MP3 can be off by
+    the encoder delay.
+    """
+    command = [tool(), "-hide_banner", "-nostats", "-nostdin", "-i", str(path),
+               "-af", filters, "-ac", "1", "-ar", str(rate), "-f", "s16le", "-"]  # fmt: skip
+    samples = 0
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors)
+        while chunk := process.stdout.read(1 << 20):
+            samples += len(chunk) // 2
+        status = process.wait()
+        errors.seek(0)
+        output = errors.read().decode(errors="replace")
+    if status != 0:
+        raise RenderError(f"ffmpeg cannot decode {path.name}: {_errors(output)}")
+    return samples, output

@@ -1,0 +1,11 @@
+"""Speech: engines behind one interface (`engine`), and one synthesizer around them.
+
+`registry` names the engines (espeak, piper, fake); `synthesizer` owns what is the same for
+all of them: the cache, trimming, resampling and parallel workers.
+"""
+
+from .engine import Clip, Engine, EngineMissing, VoiceNotFound, VoiceSettings
+from .registry import ENGINES, make_engine
+from .synthesizer import Synthesizer
+
+__all__ = ["ENGINES", "Clip", "Engine", "EngineMissing", "Synthesizer", "VoiceNotFound", "VoiceSettings", "make_engine"]

@@ -1,0 +1,132 @@
+"""eSpeak NG through pyttsx3: small, fast, robotic; the default engine (the stack asked for).
+
+pyttsx3 2.99 with eSpeak NG has traps this engine is built around:
+- several `save_to_file` calls before one `runAndWait` write only the last file, so there is
+  exactly one `save_to_file` per `runAndWait`;
+- `runAndWait` can return before the file exists, so every file is waited for and checked;
+- a second engine in one process, or a fork after the engine started, hangs, so the engine
+  is loaded only inside a *spawned* worker process (see `workers`), once for its life;
+- it prints "Audio saved to ..." on stdout, which the worker sends to /dev/null;
+- it writes 22050 Hz WAV whatever the file name says, so the header is read, not assumed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import wave
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from .. import pcm
+from .engine import Clip, Engine, EngineMissing, VoiceInfo, VoiceNotFound
+from .normalize import clean
+
+
+class Espeak(Engine):
+    name = "espeak"
+    summary = "eSpeak NG through pyttsx3: fast and small, clearly synthetic"
+    install = "sudo apt-get install espeak-ng"
+    # Chosen by scripts/bench_voices.py: the Klatt variant at 150 wpm is understood far more
+    # often than pyttsx3's default (gmw/en at 200 wpm); see the README's voice table.
+    default_voice = "en-us+klatt4"
+    default_rate = 150
+
+    def check_installed(self) -> None:
+        if shutil.which("espeak-ng") is None:
+            raise EngineMissing(f"eSpeak NG is not installed; install it with: {self.install}")
+        try:
+            metadata.version("pyttsx3")
+        except metadata.PackageNotFoundError:
+            raise EngineMissing("pyttsx3 is not installed; install it with: pip install acuguide") from None
+
+    def check_voice(self) -> None:
+        base, _, variant = self.voice.partition("+")
+        languages, variants = _voices(), _variants()
+        if base.lower() not in languages:
+            english = ", ".join(sorted(k for k in languages if k.startswith("en")))
+            raise VoiceNotFound(f"eSpeak NG has no voice {base!r}; English voices here: {english} (any can take a variant, e.g. en-us+klatt4)")
+        if variant and variant.lower() not in variants:
+            raise VoiceNotFound(f"eSpeak NG has no variant {variant!r}; variants: {', '.join(sorted(variants))}")
+
+    @classmethod
+    def voices(cls) -> list[VoiceInfo]:
+        if shutil.which("espeak-ng") is None:
+            return []
+        english = sorted({(lang, name) for lang, name in _voices().values() if lang.startswith("en")})
+        return [VoiceInfo(lang, name) for lang, name in english]
+
+    def identity(self) -> dict[str, object]:
+        return {**super().identity(), "pyttsx3": metadata.version("pyttsx3"), "espeak-ng": _espeak_version()}
+
+    def normalize(self, text: str) -> str:
+        return clean(text)
+
+    def load(self) -> None:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - for the worker's life: pyttsx3 prints "Audio saved to ..."
+        import pyttsx3
+
+        self._engine = pyttsx3.init()
+        self._engine.setProperty("voice", self.voice)
+        self._engine.setProperty("rate", self.rate)
+
+    def speak(self, text: str) -> Clip:
+        with tempfile.TemporaryDirectory(prefix="acuguide-espeak-") as tmp:
+            path = Path(tmp) / "phrase.wav"
+            self._engine.save_to_file(text, str(path))
+            self._engine.runAndWait()
+            _wait_for_wav(path)
+            data, rate = pcm.read_wav(path)
+        return Clip(data, rate)
+
+
+def _run(*args: str) -> str:
+    try:
+        return subprocess.run(["espeak-ng", *args], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise EngineMissing(f"cannot run espeak-ng {' '.join(args)}: {exc}") from None
+
+
+@cache
+def _espeak_version() -> str:
+    return " ".join(_run("--version").split()[:6])
+
+
+@cache
+def _voices() -> dict[str, tuple[str, str]]:
+    """Every way to name a voice (language, name, file), lower-cased -> (language, name)."""
+    found: dict[str, tuple[str, str]] = {}
+    for line in _run("--voices").splitlines()[1:]:
+        parts = line.split()
+        if len(parts) >= 5:
+            language, name, file = parts[1], parts[3], parts[4]
+            for key in (language, name, file):
+                found.setdefault(key.lower(), (language, name.replace("_", " ")))
+    return found
+
+
+@cache
+def _variants() -> frozenset[str]:
+    lines = _run("--voices=variant").splitlines()[1:]
+    return frozenset(p.split()[4].split("/")[-1].lower() for p in lines if len(p.split()) >= 5)
+
+
+def _wait_for_wav(path: Path, timeout: float = 10.0) -> None:
+    """Wait until the engine's WAV is complete: it can still be on its way after runAndWait."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with wave.open(str(path), "rb") as w:
+                frames = w.getnframes() * w.getsampwidth() * w.getnchannels()
+            if frames > 0 and path.stat().st_size >= frames + 44:
+                return
+        except (OSError, EOFError, wave.Error):
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"no complete WAV file {timeout:g} s after runAndWait")
+        time.sleep(0.01)

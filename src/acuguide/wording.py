@@ -1,0 +1,59 @@
+"""Every fixed English phrase a session speaks or shows, in one place.
+
+A second language is a second module with the same names. The texts are written as a
+person reads them ("BL23", "4-7-8"); each speech engine normalises them for itself, and
+the transcripts keep them as written.
+"""
+
+from __future__ import annotations
+
+# -- opening and closing --------------------------------------------------------------
+END = "This is the end of the session."
+INTRODUCTION_CHAPTER = "{title}: introduction"
+END_CHAPTER = "End"
+BELL = "(bell)"  # how a bell is shown in the text timeline; never spoken or transcribed
+
+SAFETY_FULL = (
+    "Before we begin, a few words of care.",
+    "Never press on broken skin, a wound, a bruise, a scar that is still healing, or a swollen area.",
+    "Press until you feel a strong but comfortable ache. If anything hurts sharply, ease off or stop.",
+    "If your pain is severe, keeps coming back, or lasts more than a few days, see a doctor.",
+)
+SAFETY_VARICOSE = "Do not press on varicose veins."
+SAFETY_SHORT = "Never press on broken skin or swelling, and stop if anything hurts."
+SAFETY_PREGNANCY = "If you are pregnant, do not follow this session: some of its points are traditionally avoided in pregnancy."
+
+# -- points -----------------------------------------------------------------------------
+POINT_NAME = "{english}, {code}."
+PRESS = {"gentle": "Press gently", "moderate": "Press with moderate pressure", "firm": "Press firmly"}
+PRESS_CIRCLES = ", in small, slow circles."
+PRESS_STEADY = "."
+RELEASE = "And release."
+SWITCH_SIDES = "Now the right side, the same spot."
+START_LEFT = "Start on the left side."
+BOTH_HANDS = "Use both hands, one on each side."
+LEFT_ONLY = "Use the left side."
+RIGHT_ONLY = "Use the right side."
+ROUND = "Round {round} of {rounds}."
+ROUND_LEFT = "Round {round} of {rounds}, left side."
+CHAPTER_SIDE = ", {side}"
+CHAPTER_ROUND = ", round {round}"
+
+
+def time_left(seconds: float) -> str:
+    """'1 minute 30 seconds left.'"""
+    minutes, secs = divmod(round(seconds), 60)
+    parts = [f"{minutes} minute{'s' if minutes != 1 else ''}"] if minutes else []
+    parts += [f"{secs} second{'s' if secs != 1 else ''}"] if secs else []
+    return (" ".join(parts) + " left.").capitalize()
+
+
+# -- breathing --------------------------------------------------------------------------
+BREATH = {"in": "Breathe in.", "hold": "Hold.", "out": "And out.", "hold_out": "Hold."}
+COUNT_FIRST = {"in": "In.", "hold": "Hold.", "out": "Out.", "hold_out": "Hold."}
+COUNTS = ("Two.", "Three.", "Four.", "Five.", "Six.", "Seven.", "Eight.", "Nine.", "Ten.")
+BREATHE_WITH_ME = "Breathe with me: {phases}."
+PHASE_FOR = {"in": "in for {seconds}", "hold": "hold for {seconds}", "out": "out for {seconds}", "hold_out": "hold for {seconds}"}
+FOLLOW_THE_TONE = "Follow the tone: breathe in as it rises, and out as it falls."
+BREATHING_CHAPTER = "Breathing: {pattern}"
+RISING_TONE, FALLING_TONE = "(rising tone)", "(falling tone)"
