@@ -7,9 +7,9 @@ import os
 import pytest
 from conftest import HERE, compile_fake, fake_lengths
 
-from acuguide import routine as routine_mod
 from acuguide import export, layout
 from acuguide import plan as plan_mod
+from acuguide import routine as routine_mod
 from acuguide.errors import CompileError
 from acuguide.layout import SAMPLE_RATE
 from acuguide.plan import CueKind

@@ -9,7 +9,6 @@ speak before any timing exists. Texts stay as written; each engine normalises fo
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 

@@ -11,7 +11,6 @@ from .errors import AvoidError, Problem
 from .routine import Routine, Safety
 
 
-
 def _near_varicose_veins(routine: Routine) -> bool:
     return any("varicose" in c.lower() for s in routine.point_steps for c in s.point.cautions)
 

@@ -137,6 +137,13 @@ class YamlReader:
             return None
         return value
 
+    def number(self, node: Node, field: str, minimum: float, maximum: float, what: str) -> float | None:
+        value = self.value(node) if isinstance(node, ScalarNode) else None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not minimum <= value <= maximum:
+            self.problem(node, field, f"expected {what}, from {minimum:g} to {maximum:g}, got {self.shown(node)}")
+            return None
+        return float(value)
+
     def duration(self, node: Node, field: str, minimum: float = 0.0, maximum: float = 3 * 3600) -> float | None:
         seconds = parse_duration(self.value(node)) if isinstance(node, ScalarNode) else None
         if seconds is None:

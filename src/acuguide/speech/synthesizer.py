@@ -19,6 +19,7 @@ from . import cache as cache_mod
 from .engine import Clip, Engine, VoiceSettings
 from .registry import make_engine
 
+
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 

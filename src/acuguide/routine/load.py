@@ -2,216 +2,50 @@
 
 Routines are written by hand, so loading is forgiving where that is safe (durations as
 '90s', '1m30s' or 90; codes in any spelling) and strict where a mistake would change the
-session (unknown keys, unknown points). Every problem is collected before raising.
+session (unknown keys, unknown points). Keys, ranges and defaults come from the table in
+`fields`. Every problem is collected before raising.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from enum import Enum
-from importlib import resources
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from . import breathing as breathing_mod
-from . import wording
-from .breathing import BreathingPattern
-from .errors import Problem, RoutineError, RoutineNotFound
-from .points import CONDITIONS, Laterality, Point, PointLibrary, Pressure, library
-from .yamlread import YamlReader, line_of
-
-MAX_HOLD = 10 * 60
-ENGINE_NAMES = ("espeak", "piper", "fake")  # checked against the speech registry by a test
-AMBIENT_LEVEL = -20.0  # dB of the ambient bed relative to the speech
-MAX_PAUSE = 60 * 60
-
-
-class Sides(Enum):
-    TOGETHER = "together"
-    EACH = "each"
-    LEFT = "left"
-    RIGHT = "right"
-
-
-class BreathStyle(Enum):
-    VOICE = "voice"  # "breathe in" ... "and out"
-    COUNT = "count"  # "in, two, three, four", each count on its second
-    TONE = "tone"  # a soft tone rising through the inhale and falling through the exhale
-
-
-class Safety(Enum):
-    FULL = "full"
-    SHORT = "short"
-    OFF = "off"
-
-
-@dataclass(frozen=True)
-class Where:
-    """Where a step was written, so compile errors can point back at it."""
-
-    source: str
-    line: int
-    field: str
-
-
-@dataclass(frozen=True)
-class Say:
-    text: str
-    where: Where
-
-
-@dataclass(frozen=True)
-class Pause:
-    seconds: float
-    where: Where
-
-
-@dataclass(frozen=True)
-class Breathing:
-    """How breathing is guided: which pattern, voiced how, for how many cycles."""
-
-    pattern: BreathingPattern
-    style: BreathStyle = BreathStyle.VOICE
-    cycles: int | None = None  # None: for as long as there is room (a whole hold)
-
-
-@dataclass(frozen=True)
-class Breathe:
-    breathing: Breathing  # cycles always set
-    where: Where
-
-
-@dataclass(frozen=True)
-class PointStep:
-    point: Point
-    sides: Sides | None  # None for midline points, which have no sides
-    hold: float
-    repeat: int
-    pressure: Pressure
-    breathing: Breathing | None
-    rest: float
-    markers: tuple[float, ...] | None  # seconds left to announce; None: the default for the hold
-    where: Where
-    say: str | None = None  # replaces the library's spoken introduction
-    name: str | None = None
-    find: str | None = None
-
-
-Step = Say | Pause | Breathe | PointStep
-
-
-@dataclass(frozen=True)
-class Voice:
-    engine: str | None = None  # None: the default engine
-    name: str | None = None
-    rate: int | None = None
-
-
-@dataclass(frozen=True)
-class Bells:
-    """Where a synthesized bowl sounds: before the session, between point steps, at the end."""
-
-    start: bool = True
-    steps: bool = True
-    end: bool = True
-
-
-@dataclass(frozen=True)
-class Phrases:
-    """The transitions a routine may reword."""
-
-    release: str = wording.RELEASE
-    switch_sides: str = wording.SWITCH_SIDES
-
-
-@dataclass(frozen=True)
-class Ambient:
-    """A bed under the whole session: 'noise' (synthesized) or a path to an audio file."""
-
-    source: str
-    level: float = AMBIENT_LEVEL
-
-
-@dataclass(frozen=True)
-class Routine:
-    title: str
-    summary: str
-    slug: str
-    source: str
-    voice: Voice
-    safety: Safety
-    avoid: frozenset[str]
-    intro: tuple[Step, ...]
-    steps: tuple[Step, ...]
-    outro: tuple[Step, ...]
-    bells: Bells = Bells()
-    phrases: Phrases = Phrases()
-    ambient: Ambient | None = None
-
-    @property
-    def all_steps(self) -> tuple[Step, ...]:
-        return self.intro + self.steps + self.outro
-
-    @property
-    def point_steps(self) -> tuple[PointStep, ...]:
-        return tuple(s for s in self.all_steps if isinstance(s, PointStep))
-
-
-_TOP = (
-    "title", "summary", "voice", "safety", "avoid", "defaults", "breathing",
-    "bells", "ambient", "phrases", "intro", "steps", "outro",
-)  # fmt: skip
-_DEFAULTS = ("hold", "pressure", "breathing", "rest", "markers")
-_POINT = ("point", "sides", "hold", "repeat", "pressure", "breathing", "rest", "markers", "say", "name", "find")
-_BREATHING = ("pattern", "style", "cycles")
-_STEP_KINDS = ("say", "pause", "breathe", "point")
-_PHASES = ("in", "hold", "out", "hold_out")
+from .. import breathing as breathing_mod
+from ..breathing import BreathingPattern
+from ..errors import Problem, RoutineError
+from ..points import CONDITIONS, Laterality, Point, PointLibrary, Pressure, library
+from ..yamlread import YamlReader, line_of
+from . import fields
+from .find import display_name, find_routine, slug_for
+from .model import (
+    Ambient,
+    Bells,
+    Breathe,
+    Breathing,
+    BreathStyle,
+    Pause,
+    Phrases,
+    PointStep,
+    Routine,
+    Safety,
+    Say,
+    Sides,
+    Step,
+    Voice,
+    Where,
+)
 
 
 @dataclass(frozen=True)
 class _Defaults:
-    hold: float | None = None  # None: the point's own typical hold
+    hold: float | None = fields.DEFAULTS["hold"].default  # type: ignore[assignment]  # None: the point's own
     pressure: Pressure | None = None  # None: the point's own pressure
-    breathing: Breathing | None = Breathing(breathing_mod.BUILTIN["calm"])
-    rest: float = 10.0
+    breathing: Breathing | None = Breathing(breathing_mod.BUILTIN[str(fields.DEFAULTS["breathing"].default)])
+    rest: float = fields.DEFAULTS["rest"].default  # type: ignore[assignment]
     markers: tuple[float, ...] | None = None
-
-
-def slug_for(path: Path) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "session"
-
-
-def shipped_routines_dir():
-    return resources.files("acuguide") / "routines"
-
-
-def shipped_routines() -> list[str]:
-    return sorted(p.name[:-5] for p in shipped_routines_dir().iterdir() if p.name.endswith(".yaml"))
-
-
-def find_routine(arg: str) -> Path:
-    """A routine argument is a path, or the name of a routine shipped with acuguide."""
-    path = Path(arg)
-    if path.is_file():
-        return path
-    shipped = shipped_routines_dir() / f"{arg}.yaml"
-    if not path.suffix and shipped.is_file():
-        return Path(str(shipped))
-    names = ", ".join(shipped_routines())
-    raise RoutineNotFound(f"{arg}: no such routine file, and no shipped routine of that name (shipped: {names})")
-
-
-def display_name(path: Path) -> str:
-    """Shipped routines are 'routines/x.yaml'; user files are shown relative to here if inside."""
-    resolved = path.resolve()
-    if resolved.parent == Path(str(shipped_routines_dir())).resolve():
-        return f"routines/{path.name}"
-    try:
-        return str(resolved.relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def load(arg: str | Path, points: PointLibrary | None = None) -> Routine:
@@ -228,7 +62,7 @@ def parse(text: str, source: str, slug: str, points: PointLibrary, base: Path | 
     """`base` is the routine's folder, against which an ambient file's path is resolved."""
     reader = YamlReader(source)
     root = reader.compose(text)
-    top = reader.mapping(root, "", _TOP, ("title", "steps")) if root is not None else None
+    top = reader.mapping(root, "", fields.TOP.keys, fields.TOP.required) if root is not None else None
     if top is None:
         raise RoutineError(reader.problems)
     parser = _Parser(reader, points)
@@ -274,14 +108,30 @@ class _Parser:
         self.points = points
         self.patterns: dict[str, BreathingPattern] = dict(breathing_mod.BUILTIN)
 
+    def read(self, f: dict[str, Node], table: fields.Table, key: str, where: str) -> object:
+        """A text, duration, number or integer field by its row in the table: its default if
+        absent, None if wrong (reported with the row's range)."""
+        field = table[key]
+        if key not in f:
+            return field.default
+        node, path = f[key], f"{where}.{key}" if where else key
+        if field.type == "duration":
+            return self.r.duration(node, path, *field.range)  # type: ignore[misc]
+        if field.type == "integer":
+            return self.r.integer(node, path, *field.range)  # type: ignore[misc]
+        if field.type == "number":
+            return self.r.number(node, path, *field.range, field.help)  # type: ignore[misc]
+        return self.r.string(node, path)
+
     def voice(self, node: Node) -> Voice:
-        f = self.r.mapping(node, "voice", ("engine", "name", "rate")) or {}
+        f = self.r.mapping(node, "voice", fields.VOICE.keys) or {}
         engine = self.r.string(f["engine"], "voice.engine") if "engine" in f else None
-        if engine is not None and engine not in ENGINE_NAMES:
-            self.r.problem(f["engine"], "voice.engine", f"unknown engine {engine!r}{self.r.suggest(engine, ENGINE_NAMES)}; engines: {', '.join(ENGINE_NAMES)}")
+        if engine is not None and engine not in fields.ENGINE_NAMES:
+            names = fields.ENGINE_NAMES
+            self.r.problem(f["engine"], "voice.engine", f"unknown engine {engine!r}{self.r.suggest(engine, names)}; engines: {', '.join(names)}")
             engine = None
-        name = self.r.string(f["name"], "voice.name") if "name" in f else None
-        rate = self.r.integer(f["rate"], "voice.rate", 80, 400) if "rate" in f else None
+        name = self.read(f, fields.VOICE, "name", "voice")
+        rate = self.read(f, fields.VOICE, "rate", "voice")
         return Voice(engine, name, rate)
 
     def avoid(self, node: Node) -> frozenset[str]:
@@ -301,11 +151,11 @@ class _Parser:
             if name == "none":
                 self.r.problem(key_node, where, "'none' means no breathing cues; choose another name")
                 continue
-            f = self.r.mapping(value_node, where, _PHASES, ("in", "out"))
+            f = self.r.mapping(value_node, where, fields.PATTERN.keys, fields.PATTERN.required)
             if f is None:
                 continue
-            secs = {k: self.r.duration(v, f"{where}.{k}", 0.5, 60) for k, v in f.items()}
-            if any(v is None for v in secs.values()) or len(secs) < 2:
+            secs = {k: self.read(f, fields.PATTERN, k, where) for k in f}
+            if any(v is None for v in secs.values()) or not {"in", "out"} <= secs.keys():
                 continue
             self.patterns[name] = breathing_mod.pattern(
                 name, secs["in"], secs.get("hold", 0.0), secs["out"], secs.get("hold_out", 0.0)
@@ -327,20 +177,21 @@ class _Parser:
         if not isinstance(node, MappingNode):
             pattern = self.pattern(node, field)
             return Breathing(pattern, style, cycles) if isinstance(pattern, BreathingPattern) else pattern
-        f = self.r.mapping(node, field, _BREATHING, ("pattern",))
+        f = self.r.mapping(node, field, fields.BREATHING.keys, fields.BREATHING.required)
         if f is None or "pattern" not in f:
             return False
         pattern = self.pattern(f["pattern"], f"{field}.pattern")
         if "style" in f:
             style = self.r.choice(f["style"], f"{field}.style", BreathStyle)
         if "cycles" in f:
-            cycles = self.r.integer(f["cycles"], f"{field}.cycles", 1, 100)
+            cycles = self.read(f, fields.BREATHING, "cycles", field)
         if pattern is False or style is None or ("cycles" in f and cycles is None):
             return False
         return Breathing(pattern, style, cycles) if pattern else None
 
     def markers(self, node: Node, field: str) -> tuple[float, ...] | None:
-        values = [self.r.duration(item, where, 1, MAX_HOLD) for where, item in self.r.items(node, field)]
+        low, high = fields.DEFAULTS["markers"].range  # type: ignore[misc]
+        values = [self.r.duration(item, where, low, high) for where, item in self.r.items(node, field)]
         return None if any(v is None for v in values) else tuple(sorted(values, reverse=True))  # type: ignore[arg-type]
 
     def bells(self, node: Node) -> Bells | None:
@@ -348,7 +199,7 @@ class _Parser:
             return Bells(False, False, False)
         if isinstance(node, ScalarNode) and node.value.strip().lower() in ("on", "true", "yes"):
             return Bells()
-        f = self.r.mapping(node, "bells", ("start", "steps", "end"))
+        f = self.r.mapping(node, "bells", fields.BELLS.keys)
         if f is None:
             return None
         flags = {k: self.flag(v, f"bells.{k}") for k, v in f.items()}
@@ -369,11 +220,10 @@ class _Parser:
                 return None
             f = {"sound": node}
         else:
-            f = self.r.mapping(node, "ambient", ("sound", "level"), ("sound",)) or {}
+            f = self.r.mapping(node, "ambient", fields.AMBIENT.keys, fields.AMBIENT.required) or {}
         sound = self.r.string(f["sound"], "ambient.sound") if "sound" in f else None
-        level = self.r.value(f["level"]) if "level" in f else AMBIENT_LEVEL
-        if "level" in f and (isinstance(level, bool) or not isinstance(level, (int, float)) or not -60 <= level <= 0):
-            self.r.problem(f["level"], "ambient.level", f"expected dB below the speech, from -60 to 0, got {self.r.shown(f['level'])}")
+        level = self.read(f, fields.AMBIENT, "level", "ambient")
+        if level is None:
             return None
         if sound is None or sound.lower() in ("off", "none"):
             return None
@@ -386,17 +236,17 @@ class _Parser:
         return Ambient(sound, float(level))
 
     def phrases(self, node: Node) -> Phrases:
-        f = self.r.mapping(node, "phrases", ("release", "switch_sides")) or {}
+        f = self.r.mapping(node, "phrases", fields.PHRASES.keys) or {}
         texts = {k: self.r.string(v, f"phrases.{k}") for k, v in f.items()}
         return Phrases(**{k: v for k, v in texts.items() if v})
 
     def defaults(self, node: Node) -> _Defaults:
-        f = self.r.mapping(node, "defaults", _DEFAULTS) or {}
+        f = self.r.mapping(node, "defaults", fields.DEFAULTS.keys) or {}
         d = _Defaults()
-        hold = self.r.duration(f["hold"], "defaults.hold", 1, MAX_HOLD) if "hold" in f else d.hold
+        hold = self.read(f, fields.DEFAULTS, "hold", "defaults")
         pressure = self.r.choice(f["pressure"], "defaults.pressure", Pressure) if "pressure" in f else d.pressure
         breathing = self.breathing(f["breathing"], "defaults.breathing", BreathStyle.VOICE) if "breathing" in f else d.breathing
-        rest = self.r.duration(f["rest"], "defaults.rest", 0, MAX_PAUSE) if "rest" in f else d.rest
+        rest = self.read(f, fields.DEFAULTS, "rest", "defaults")
         markers = self.markers(f["markers"], "defaults.markers") if "markers" in f else d.markers
         return _Defaults(
             hold=hold,
@@ -416,17 +266,17 @@ class _Parser:
 
     def step(self, node: Node, where: str, defaults: _Defaults) -> Step | None:
         if not isinstance(node, MappingNode) or not node.value:
-            self.r.problem(node, where, f"expected a step: a mapping with one of {', '.join(_STEP_KINDS)}")
+            self.r.problem(node, where, f"expected a step: a mapping with one of {', '.join(fields.STEP_KINDS)}")
             return None
         keys = [str(self.r.value(k)) for k, _ in node.value]
-        kinds = [k for k in keys if k in _STEP_KINDS]
+        kinds = [k for k in keys if k in fields.STEP_KINDS]
         if "point" in kinds:
             return self.point_step(node, where, defaults)
         if len(kinds) != 1 or len(keys) != 1:
             extra = [k for k in keys if k not in kinds]
             if not kinds:
-                hint = f"unknown step kind {keys[0]!r}" + self.r.suggest(keys[0], _STEP_KINDS)
-                self.r.problem(node, f"{where}.{keys[0]}", f"{hint}; a step is one of {', '.join(_STEP_KINDS)}")
+                hint = f"unknown step kind {keys[0]!r}" + self.r.suggest(keys[0], fields.STEP_KINDS)
+                self.r.problem(node, f"{where}.{keys[0]}", f"{hint}; a step is one of {', '.join(fields.STEP_KINDS)}")
             elif len(kinds) > 1:
                 self.r.problem(node, where, f"one step has {' and '.join(kinds)}; put each in its own '- ' entry")
             else:
@@ -438,7 +288,7 @@ class _Parser:
             text = self.r.string(value, f"{where}.say")
             return Say(text, at) if text else None
         if kind == "pause":
-            seconds = self.r.duration(value, f"{where}.pause", 0.1, MAX_PAUSE)
+            seconds = self.r.duration(value, f"{where}.pause", *fields.PAUSE.range)  # type: ignore[misc]
             return Pause(seconds, at) if seconds is not None else None
         return self.breathe(value, f"{where}.breathe", at, defaults)
 
@@ -453,16 +303,16 @@ class _Parser:
         return Breathe(breathing, at) if isinstance(breathing, Breathing) else None
 
     def point_step(self, node: MappingNode, where: str, d: _Defaults) -> PointStep | None:
-        f = self.r.mapping(node, where, _POINT, ("point",))
+        f = self.r.mapping(node, where, fields.POINT.keys, fields.POINT.required)
         if f is None or "point" not in f:
             return None
         point = self.point(f["point"], f"{where}.point")
-        hold = self.r.duration(f["hold"], f"{where}.hold", 1, MAX_HOLD) if "hold" in f else None
-        repeat = self.r.integer(f["repeat"], f"{where}.repeat", 1, 20) if "repeat" in f else 1
+        hold = self.read(f, fields.POINT, "hold", where)
+        repeat = self.read(f, fields.POINT, "repeat", where)
         pressure = self.r.choice(f["pressure"], f"{where}.pressure", Pressure) if "pressure" in f else None
         style = d.breathing.style if d.breathing else BreathStyle.VOICE
         breathing = self.breathing(f["breathing"], f"{where}.breathing", style) if "breathing" in f else d.breathing
-        rest = self.r.duration(f["rest"], f"{where}.rest", 0, MAX_PAUSE) if "rest" in f else d.rest
+        rest = self.read(f, fields.POINT, "rest", where) if "rest" in f else d.rest
         markers = self.markers(f["markers"], f"{where}.markers") if "markers" in f else d.markers
         texts = {k: self.r.string(f[k], f"{where}.{k}") for k in ("say", "name", "find") if k in f}
         sides = self.r.choice(f["sides"], f"{where}.sides", Sides) if "sides" in f else None

@@ -1,0 +1,143 @@
+"""The routine as the rest of the pipeline sees it: immutable, validated values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from .. import wording
+from ..breathing import BreathingPattern
+from ..points import Point, Pressure
+
+AMBIENT_LEVEL = -20.0  # dB of the ambient bed relative to the speech
+
+
+class Sides(Enum):
+    TOGETHER = "together"
+    EACH = "each"
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class BreathStyle(Enum):
+    VOICE = "voice"  # "breathe in" ... "and out"
+    COUNT = "count"  # "in, two, three, four", each count on its second
+    TONE = "tone"  # a soft tone rising through the inhale and falling through the exhale
+
+
+class Safety(Enum):
+    FULL = "full"
+    SHORT = "short"
+    OFF = "off"
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a step was written, so compile errors can point back at it."""
+
+    source: str
+    line: int
+    field: str
+
+
+@dataclass(frozen=True)
+class Say:
+    text: str
+    where: Where
+
+
+@dataclass(frozen=True)
+class Pause:
+    seconds: float
+    where: Where
+
+
+@dataclass(frozen=True)
+class Breathing:
+    """How breathing is guided: which pattern, voiced how, for how many cycles."""
+
+    pattern: BreathingPattern
+    style: BreathStyle = BreathStyle.VOICE
+    cycles: int | None = None  # None: for as long as there is room (a whole hold)
+
+
+@dataclass(frozen=True)
+class Breathe:
+    breathing: Breathing  # cycles always set
+    where: Where
+
+
+@dataclass(frozen=True)
+class PointStep:
+    point: Point
+    sides: Sides | None  # None for midline points, which have no sides
+    hold: float
+    repeat: int
+    pressure: Pressure
+    breathing: Breathing | None
+    rest: float
+    markers: tuple[float, ...] | None  # seconds left to announce; None: the default for the hold
+    where: Where
+    say: str | None = None  # replaces the library's spoken introduction
+    name: str | None = None
+    find: str | None = None
+
+
+Step = Say | Pause | Breathe | PointStep
+
+
+@dataclass(frozen=True)
+class Voice:
+    engine: str | None = None  # None: the default engine
+    name: str | None = None
+    rate: int | None = None
+
+
+@dataclass(frozen=True)
+class Bells:
+    """Where a synthesized bowl sounds: before the session, between point steps, at the end."""
+
+    start: bool = True
+    steps: bool = True
+    end: bool = True
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """The transitions a routine may reword."""
+
+    release: str = wording.RELEASE
+    switch_sides: str = wording.SWITCH_SIDES
+
+
+@dataclass(frozen=True)
+class Ambient:
+    """A bed under the whole session: 'noise' (synthesized) or a path to an audio file."""
+
+    source: str
+    level: float = AMBIENT_LEVEL
+
+
+@dataclass(frozen=True)
+class Routine:
+    title: str
+    summary: str
+    slug: str
+    source: str
+    voice: Voice
+    safety: Safety
+    avoid: frozenset[str]
+    intro: tuple[Step, ...]
+    steps: tuple[Step, ...]
+    outro: tuple[Step, ...]
+    bells: Bells = Bells()
+    phrases: Phrases = Phrases()
+    ambient: Ambient | None = None
+
+    @property
+    def all_steps(self) -> tuple[Step, ...]:
+        return self.intro + self.steps + self.outro
+
+    @property
+    def point_steps(self) -> tuple[PointStep, ...]:
+        return tuple(s for s in self.all_steps if isinstance(s, PointStep))
