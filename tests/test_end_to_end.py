@@ -23,9 +23,10 @@ E2E = HERE / "routines" / "e2e.yaml"
 
 
 @pytest.fixture(scope="module", params=["espeak", "piper"])
-def rendered(request, tmp_path_factory, speech_cache):
+def rendered(request, tmp_path_factory):
+    """A render from a cache of its own, so the bytes below compare with another fresh render."""
     out = tmp_path_factory.mktemp(request.param)
-    args = ["render", str(E2E), "-o", str(out), "--cache-dir", str(speech_cache), "--engine", request.param]
+    args = ["render", str(E2E), "-o", str(out), "--cache-dir", str(out / "cache"), "--engine", request.param]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     timeline = json.loads((out / "e2e.json").read_text())
@@ -35,7 +36,7 @@ def rendered(request, tmp_path_factory, speech_cache):
 
 def test_render_writes_audio_timeline_and_transcripts_and_nothing_else(rendered):
     out, timeline, _ = rendered
-    assert sorted(p.name for p in out.iterdir()) == ["e2e.json", "e2e.mp3", "e2e.srt", "e2e.vtt"]
+    assert sorted(p.name for p in out.iterdir()) == ["cache", "e2e.json", "e2e.mp3", "e2e.srt", "e2e.vtt"]
     vtt = (out / "e2e.vtt").read_text()
     assert vtt.startswith("WEBVTT\n")
     first_speech = next(c for c in timeline["cues"] if c["kind"] == "title")
@@ -108,9 +109,9 @@ def test_speech_is_real_speech_not_silence(rendered):
         assert audio.peak(cue["start"], cue["end"]) > 3000, f"{cue['text']!r} is too quiet to be speech"
 
 
-def test_second_render_synthesizes_nothing(speech_cache, rendered):
+def test_second_render_synthesizes_nothing(rendered):
     routine = routine_mod.load(E2E)
-    compiled = build.compile_routine(routine, VoiceSettings(rendered[1]["speech"]["engine"]), speech_cache)
+    compiled = build.compile_routine(routine, VoiceSettings(rendered[1]["speech"]["engine"]), rendered[0] / "cache")
     assert compiled.synthesized == 0
     assert compiled.script.duration == pytest.approx(rendered[1]["duration"])
 
@@ -141,3 +142,13 @@ def test_missing_ffmpeg_is_a_clear_error(tmp_path, speech_cache, monkeypatch):
     assert result.exit_code == 4
     assert "Error: ffmpeg is not installed; install it with: sudo apt-get install ffmpeg" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_same_routine_engine_and_settings_give_the_same_bytes_even_from_a_fresh_cache(rendered, tmp_path):
+    out, timeline, _ = rendered
+    engine = timeline["speech"]["engine"]
+    args = ["render", str(E2E), "-o", str(tmp_path), "--cache-dir", str(tmp_path / "cache"), "--engine", engine]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "e2e.mp3").read_bytes() == (out / "e2e.mp3").read_bytes()
+    assert (tmp_path / "e2e.json").read_text() == (out / "e2e.json").read_text()

@@ -36,17 +36,23 @@ class Workers:
         self._workers = []
 
     def speak(self, texts: list[str]) -> Iterator[tuple[str, Clip]]:
-        """(text, clip) for every text, in the order they finish."""
-        pending = list(reversed(texts))
+        """(text, clip) for every text, in the order they finish.
+
+        Worker k speaks texts k, k + n, k + 2n... in order, never whichever is free: eSpeak NG
+        carries state from one utterance to the next, so a phrase's samples depend on what
+        its worker spoke before, and a fixed assignment keeps renders reproducible.
+        """
         while len(self._workers) < min(self.size, len(texts)):
             self._workers.append(_Worker(self.engine))
+        queues = {id(w): list(reversed(texts[k :: len(self._workers)])) for k, w in enumerate(self._workers)}
         busy: dict[Connection, tuple[_Worker, str]] = {}
         for worker in self._workers:
             worker.await_ready(self.timeout, self.engine.name)
         try:
-            while pending or busy:
+            while any(queues.values()) or busy:
                 for worker in self._workers:
-                    if pending and worker not in (w for w, _ in busy.values()):
+                    pending = queues[id(worker)]
+                    if pending and worker.conn not in busy:
                         text = pending.pop()
                         worker.conn.send(text)
                         busy[worker.conn] = (worker, text)
