@@ -210,3 +210,18 @@ def test_batch_render_writes_a_playlist_with_real_durations_and_track_numbers(tm
         f"#EXTINF:{round(durations[1])},Second", "second.mp3",
     ]
     assert ID3(out / "second.mp3")["TRCK"].text == ["2/2"]
+
+
+def test_chapter_frames_are_stored_in_time_order(e2e):
+    """Players that read ID3 frames in stored order must see the chapters in time order."""
+    path, timeline = e2e
+    data = path.read_bytes()
+    tag = data[: 10 + ID3(path).size]
+    starts, at = [], tag.find(b"CHAP")
+    while at != -1:
+        element_end = tag.index(b"\x00", at + 10)
+        starts.append(int.from_bytes(tag[element_end + 1 : element_end + 5], "big"))
+        at = tag.find(b"CHAP", element_end)
+    assert starts == [round(c["start"] * 1000) for c in timeline["chapters"]]
+    assert tag.index(b"COMM") < tag.index(b"CHAP")  # the comment frame is a real COMM, not TXXX
+    assert b"TXXX" not in tag

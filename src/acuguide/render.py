@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import ambient as ambient_mod
-from . import ffmpeg
+from . import ffmpeg, id3
 from .errors import RenderError
 from .export import to_json, to_srt, to_vtt
 from .files import atomic, write_text
@@ -177,8 +177,8 @@ def _metadata(script: Script, settings: RenderSettings) -> str:
         return re.sub(r"([=;#\\\n])", r"\\\1", text)
 
     lines = [";FFMETADATA1", f"title={esc(script.title)}", "artist=acuguide", f"album={esc(settings.album)}"]
-    if script.summary:
-        lines.append(f"comment={esc(script.summary)}")
+    if script.summary and settings.format != "mp3":
+        lines.append(f"comment={esc(script.summary)}")  # MP3 gets a real COMM frame: see id3.add_comment
     if settings.track:
         lines.append(f"track={settings.track[0]}/{settings.track[1]}")
     for chapter in script.chapters:
@@ -205,17 +205,7 @@ def encode(script: Script, clips: Mapping[str, bytes], path: Path, settings: Ren
         ]  # fmt: skip
         _run(args, script, clips, "Encode", progress)
     if settings.format == "mp3" and script.summary:
-        _id3_comment(path, script.summary)
-
-
-def _id3_comment(path: Path, text: str) -> None:
-    """ffmpeg writes a comment as TXXX:comment, which players do not show; ID3 wants COMM."""
-    from mutagen.id3 import COMM, ID3
-
-    tags = ID3(str(path))
-    tags.delall("TXXX:comment")
-    tags.add(COMM(encoding=3, lang="eng", desc="", text=[text]))
-    tags.save(str(path), v2_version=3)
+        id3.add_comment(path, script.summary)
 
 
 def render(
