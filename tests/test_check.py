@@ -52,7 +52,7 @@ MISTAKES = [
     ("unknown breathing style", "title: T\ndefaults:\n  breathing: {pattern: calm, style: hum}\nsteps:\n  - say: Hi\n",
      (3, "defaults.breathing.style", "expected one of voice, count, tone, got 'hum'")),
     ("bells neither on nor off", "title: T\nbells: {start: maybe}\nsteps:\n  - say: Hi\n",
-     (2, "bells.start", "expected on or off, got 'maybe'")),
+     (2, "bells.start", "expected on or off, got 'maybe' (yes/no and true/false work too; none means off)")),
     ("missing ambient file", "title: T\nambient: rain.ogg\nsteps:\n  - say: Hi\n",
      (2, "ambient.sound", "no audio file 'rain.ogg'")),
     ("marker not a duration", VALID_HEAD + "  - point: GB30\n    markers: [soon]\n",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+SETTLE = 1.0  # seconds after "press" before the first breathing cue of a hold
+
 
 class Phase(Enum):
     IN = "in"

@@ -100,6 +100,8 @@ def render(routines, out_dir, engine, voice, rate, fmt, loudness, stereo, ambien
     loaded = [build.with_overrides(routine_mod.load(r), ambient, bells) for r in routines]
     results = []
     for index, routine in enumerate(loaded, 1):
+        for notice in safety.notices(routine):
+            click.echo(f"note: {notice}", err=True)
         settings = build.voice_settings(routine, engine, voice, rate)
         progress = _progress(routine.slug)
         compiled = build.compile_routine(routine, settings, cache_dir, frozenset(avoid), progress)

@@ -13,14 +13,13 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from . import sounds, wording
-from .breathing import Phase
+from .breathing import SETTLE, Phase
 from .points import Motion
 from .routine import Breathe, Breathing, BreathStyle, Pause, PointStep, Routine, Say, Sides, Step, Where
 from .safety import safety_note
 
 GAP = 0.8  # between one spoken sentence and the next
 SHORT_GAP = 0.4  # between a point's name and how to find it
-BREATH_SETTLE = 1.0  # after "press", before the first breathing cue of a hold
 MARKERS = (30.0, 10.0)  # "thirty seconds left", "ten seconds left"
 MARKER_CLEARANCE = (1.5, 3.0)  # breathing cycles this close before/after a marker are left unsaid
 
@@ -245,7 +244,7 @@ def _hold_cues(step: PointStep) -> tuple[Slotted, ...]:
     if step.breathing is not None:
         lo, hi = MARKER_CLEARANCE
         clear = [(hold - m - lo, hold - m + hi) for m in markers]
-        breath_cues = _breathing_cues(step.breathing, BREATH_SETTLE, hold, avoid=clear)
+        breath_cues = _breathing_cues(step.breathing, SETTLE, hold, avoid=clear)
     return _close_slots(sorted([*breath_cues, *marker_cues], key=lambda c: c.offset), hold)
 
 

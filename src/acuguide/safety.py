@@ -31,10 +31,11 @@ def safety_note(routine: Routine) -> tuple[str, ...]:
 
 
 def notices(routine: Routine) -> list[str]:
-    """What `check` tells the author even when the routine is valid."""
+    """What `check` and `render` tell the author even when the routine is valid."""
+    found = [str(note) for note in routine.notes]
     if routine.safety is Safety.OFF:
-        return [f"{routine.source}: safety: off: the spoken safety note is turned off"]
-    return []
+        found.insert(0, f"{routine.source}: safety: off: the spoken safety note is turned off")
+    return found
 
 
 def check_avoid(routine: Routine, conditions: frozenset[str]) -> None:

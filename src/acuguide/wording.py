@@ -51,7 +51,10 @@ def time_left(seconds: float) -> str:
 # -- breathing --------------------------------------------------------------------------
 BREATH = {"in": "Breathe in.", "hold": "Hold.", "out": "And out.", "hold_out": "Hold."}
 COUNT_FIRST = {"in": "In.", "hold": "Hold.", "out": "Out.", "hold_out": "Hold."}
-COUNTS = ("Two.", "Three.", "Four.", "Five.", "Six.", "Seven.", "Eight.", "Nine.", "Ten.")
+COUNTS = (
+    "Two.", "Three.", "Four.", "Five.", "Six.", "Seven.", "Eight.", "Nine.", "Ten.", "Eleven.", "Twelve.",
+    "Thirteen.", "Fourteen.", "Fifteen.", "Sixteen.", "Seventeen.", "Eighteen.", "Nineteen.", "Twenty.",
+)  # fmt: skip
 BREATHE_WITH_ME = "Breathe with me: {phases}."
 PHASE_FOR = {"in": "in for {seconds}", "hold": "hold for {seconds}", "out": "out for {seconds}", "hold_out": "hold for {seconds}"}
 FOLLOW_THE_TONE = "Follow the tone: breathe in as it rises, and out as it falls."

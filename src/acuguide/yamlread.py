@@ -25,6 +25,10 @@ _DURATION = re.compile(
     r"(?:(?P<s>\d+(?:\.\d+)?)\s*s(?:ec)?)?\s*$"
 )
 DURATION_HINT = "expected a duration like 45s, 1m or 1m30s"
+MAX_DEPTH = 20  # levels of nested lists and mappings; a routine uses five at most
+SHOWN = 60  # characters of a wrong value quoted in a message
+# SSML-like tags, eSpeak's [[phoneme]] blocks, and control characters other than tab and newline
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>|\[\[|\]\]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def parse_duration(value: object) -> float | None:
@@ -32,7 +36,7 @@ def parse_duration(value: object) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return float(value) if value >= 0 else None
+        return float(value) if 0 <= value < 1e9 else None  # 1e9 s: beyond any range, and float() of a huge int overflows
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip().lower()
@@ -64,7 +68,12 @@ class YamlReader:
         self.problems.append(Problem(self.source, line, field, message))
 
     def compose(self, text: str) -> Node | None:
+        """The node tree, after refusing what a hand-written file never needs and a hostile
+        one can abuse: anchors and aliases (an alias bomb expands exponentially), merge keys,
+        and nesting deep enough to exhaust the recursive composer."""
         try:
+            if not self._screen(text):
+                return None
             node = yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
@@ -78,6 +87,30 @@ class YamlReader:
         if node is None:
             self.problem(1, "", "the file is empty")
         return node
+
+    def _screen(self, text: str) -> bool:
+        depth = 0
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                self.problem(line, "", "anchors and aliases (&name, *name) are not allowed in a routine; write the value out in full")
+                return False
+            if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.tag is None and event.style is None:
+                self.problem(line, "", "merge keys (<<) are not allowed in a routine; write the keys out in full")
+                return False
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    self.problem(line, "", f"nested more than {MAX_DEPTH} levels deep; a routine needs only a few")
+                    return False
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+        return True
+
+    @staticmethod
+    def word(node: Node) -> str | None:
+        """A scalar as written, lower-cased: YAML 1.1 would read 'off' or 'no' as false."""
+        return node.value.strip().lower() if isinstance(node, ScalarNode) else None
 
     def value(self, node: Node) -> object:
         return self._constructor.construct_object(node, deep=True)
@@ -126,6 +159,22 @@ class YamlReader:
             return None
         return " ".join(value.split())
 
+    def spoken(self, node: Node, field: str) -> str | None:
+        """Text that will be spoken: plain words only. Markup an engine would act on (SSML tags,
+        eSpeak's [[phonemes]], control characters) is refused, never passed through."""
+        raw = self.value(node) if isinstance(node, ScalarNode) else None
+        text = self.string(node, field)
+        if text is None or not isinstance(raw, str):
+            return text
+        found = _MARKUP.search(raw)
+        if found:
+            mark = found.group(0)
+            what = f"the control character {mark!r}" if len(mark) == 1 else f"{mark!r} looks like speech-engine markup, which"
+            self.problem(node, field, f"{what} is not spoken text; acuguide passes no markup to an engine: "
+                         "write plain words, and use a pause: step for silence")
+            return None
+        return text
+
     def strings(self, node: Node, field: str) -> tuple[str, ...] | None:
         values = [self.string(item, where) for where, item in self.items(node, field)]
         return None if any(v is None for v in values) else tuple(values)  # type: ignore[arg-type]
@@ -170,7 +219,8 @@ class YamlReader:
 
     def shown(self, node: Node) -> str:
         if isinstance(node, ScalarNode):
-            return repr(node.value) if node.value != "" else "nothing"
+            value = node.value if len(node.value) <= SHOWN else node.value[:SHOWN] + "..."
+            return repr(value) if node.value != "" else "nothing"
         return self._kind(node)
 
     @staticmethod

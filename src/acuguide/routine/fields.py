@@ -116,6 +116,8 @@ STEP = Table("step", (
     Field("point", "mapping", "a point to press: see the point step's fields"),
 ))  # fmt: skip
 STEP_KINDS = STEP.keys
+OFF = ("off", "none", "no", "false")  # one vocabulary for "off" everywhere a thing can be turned off
+ON = ("on", "yes", "true")
 PAUSE = STEP["pause"]
 
 TOP = Table("the file", (

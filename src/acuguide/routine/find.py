@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from importlib import resources
 from pathlib import Path
@@ -29,8 +30,10 @@ def find_routine(arg: str) -> Path:
     shipped = shipped_routines_dir() / f"{arg}.yaml"
     if not path.suffix and shipped.is_file():
         return Path(str(shipped))
-    names = ", ".join(shipped_routines())
-    raise RoutineNotFound(f"{arg}: no such routine file, and no shipped routine of that name (shipped: {names})")
+    names = shipped_routines()
+    close = difflib.get_close_matches(path.stem if path.suffix == ".yaml" else arg, names, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]}?" if close else ""
+    raise RoutineNotFound(f"{arg}: no such routine file, and no shipped routine of that name{hint} (shipped: {', '.join(names)})")
 
 
 def display_name(path: Path) -> str:

@@ -14,10 +14,11 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from .. import breathing as breathing_mod
-from ..breathing import BreathingPattern
+from .. import wording
+from ..breathing import SETTLE, BreathingPattern
 from ..errors import Problem, RoutineError
 from ..points import CONDITIONS, Laterality, Point, PointLibrary, Pressure, library
-from ..yamlread import YamlReader, line_of
+from ..yamlread import YamlReader, format_duration, line_of
 from . import fields
 from .find import display_name, find_routine, slug_for
 from .model import (
@@ -38,6 +39,9 @@ from .model import (
     Where,
 )
 
+MAX_BYTES = 1_000_000
+MAX_COUNT = 1 + len(wording.COUNTS)  # the count style has a word for each second up to this
+
 
 @dataclass(frozen=True)
 class _Defaults:
@@ -52,10 +56,25 @@ def load(arg: str | Path, points: PointLibrary | None = None) -> Routine:
     path = find_routine(str(arg))
     source = display_name(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RoutineError([Problem(source, None, "", f"cannot read the file: {exc}")]) from None
-    return parse(text, source, slug_for(path), points or library(), path.parent.resolve())
+        if path.stat().st_size > MAX_BYTES:
+            raise RoutineError([Problem(source, None, "", f"the file is {path.stat().st_size:,} bytes; a routine may be at most {MAX_BYTES:,} (1 MB)")])
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RoutineError([Problem(source, None, "", f"cannot read the file: {exc.strerror or exc}")]) from None
+    return parse(decode(data, source), source, slug_for(path), points or library(), path.parent.resolve())
+
+
+def decode(data: bytes, source: str) -> str:
+    """UTF-8 text (a byte-order mark is allowed), or an error naming the line of the bad byte."""
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise RoutineError([Problem(source, line, "", "this is a binary file, not YAML text (it contains a NUL byte)")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        byte = data[exc.start]
+        raise RoutineError([Problem(source, line, "", f"byte 0x{byte:02x} at offset {exc.start} is not UTF-8; save the file as UTF-8 text")]) from None
 
 
 def parse(text: str, source: str, slug: str, points: PointLibrary, base: Path | None = None) -> Routine:
@@ -66,10 +85,12 @@ def parse(text: str, source: str, slug: str, points: PointLibrary, base: Path | 
     if top is None:
         raise RoutineError(reader.problems)
     parser = _Parser(reader, points)
-    title = reader.string(top["title"], "title") if "title" in top else None
-    summary = reader.string(top["summary"], "summary") if "summary" in top else ""
+    title = reader.spoken(top["title"], "title") if "title" in top else None
+    summary = reader.spoken(top["summary"], "summary") if "summary" in top else ""
     voice = parser.voice(top["voice"]) if "voice" in top else Voice()
-    safety = reader.choice(top["safety"], "safety", Safety) if "safety" in top else Safety.FULL
+    safety = Safety.FULL
+    if "safety" in top:
+        safety = Safety.OFF if reader.word(top["safety"]) in fields.OFF else reader.choice(top["safety"], "safety", Safety)
     avoid = parser.avoid(top["avoid"]) if "avoid" in top else frozenset()
     if "breathing" in top:
         parser.custom_patterns(top["breathing"])
@@ -99,6 +120,7 @@ def parse(text: str, source: str, slug: str, points: PointLibrary, base: Path | 
         bells=bells or Bells(),
         phrases=phrases,
         ambient=ambient,
+        notes=tuple(parser.notes),
     )
 
 
@@ -107,6 +129,8 @@ class _Parser:
         self.r = reader
         self.points = points
         self.patterns: dict[str, BreathingPattern] = dict(breathing_mod.BUILTIN)
+        self.invalid_patterns: set[str] = set()
+        self.notes: list[Problem] = []
 
     def read(self, f: dict[str, Node], table: fields.Table, key: str, where: str) -> object:
         """A text, duration, number or integer field by its row in the table: its default if
@@ -151,12 +175,14 @@ class _Parser:
             if name == "none":
                 self.r.problem(key_node, where, "'none' means no breathing cues; choose another name")
                 continue
+            self.invalid_patterns.add(name)  # until it parses: a reference to it is not a second error
             f = self.r.mapping(value_node, where, fields.PATTERN.keys, fields.PATTERN.required)
             if f is None:
                 continue
             secs = {k: self.read(f, fields.PATTERN, k, where) for k in f}
             if any(v is None for v in secs.values()) or not {"in", "out"} <= secs.keys():
                 continue
+            self.invalid_patterns.discard(name)
             self.patterns[name] = breathing_mod.pattern(
                 name, secs["in"], secs.get("hold", 0.0), secs["out"], secs.get("hold_out", 0.0)
             )
@@ -164,10 +190,12 @@ class _Parser:
     def pattern(self, node: Node, field: str) -> BreathingPattern | None | bool:
         """A pattern, None for 'none', or False when the name is unknown (already reported)."""
         name = node.value.strip() if isinstance(node, ScalarNode) else None  # as written: 'off' is no boolean here
-        if name in ("none", "off", ""):
+        if self.r.word(node) in (*fields.OFF, ""):
             return None
         if name in self.patterns:
             return self.patterns[name]
+        if name in self.invalid_patterns:
+            return False
         known = ", ".join([*self.patterns, "none"])
         self.r.problem(node, field, f"unknown breathing pattern {name!r}; use one of {known}, or define it under 'breathing:'")
         return False
@@ -176,6 +204,8 @@ class _Parser:
         """`calm`, `none`, or {pattern: calm, style: tone, cycles: 3}; False if wrong (reported)."""
         if not isinstance(node, MappingNode):
             pattern = self.pattern(node, field)
+            if isinstance(pattern, BreathingPattern) and not self.countable(pattern, style, node, field):
+                return False
             return Breathing(pattern, style, cycles) if isinstance(pattern, BreathingPattern) else pattern
         f = self.r.mapping(node, field, fields.BREATHING.keys, fields.BREATHING.required)
         if f is None or "pattern" not in f:
@@ -187,7 +217,17 @@ class _Parser:
             cycles = self.read(f, fields.BREATHING, "cycles", field)
         if pattern is False or style is None or ("cycles" in f and cycles is None):
             return False
+        if pattern and not self.countable(pattern, style, node, field):
+            return False
         return Breathing(pattern, style, cycles) if pattern else None
+
+    def countable(self, pattern: BreathingPattern, style: BreathStyle, node: Node, field: str) -> bool:
+        longest = max(seconds for _, seconds in pattern.phases)
+        if style is BreathStyle.COUNT and longest > MAX_COUNT:
+            self.r.problem(node, field, f"the count style counts each second up to {MAX_COUNT}, but pattern "
+                           f"'{pattern.name}' has a {longest:g} s phase; use style voice or tone, or shorter phases")
+            return False
+        return True
 
     def markers(self, node: Node, field: str) -> tuple[float, ...] | None:
         low, high = fields.DEFAULTS["markers"].range  # type: ignore[misc]
@@ -195,9 +235,9 @@ class _Parser:
         return None if any(v is None for v in values) else tuple(sorted(values, reverse=True))  # type: ignore[arg-type]
 
     def bells(self, node: Node) -> Bells | None:
-        if isinstance(node, ScalarNode) and node.value.strip().lower() in ("off", "none", "false", "no"):
+        if self.r.word(node) in fields.OFF:
             return Bells(False, False, False)
-        if isinstance(node, ScalarNode) and node.value.strip().lower() in ("on", "true", "yes"):
+        if self.r.word(node) in fields.ON:
             return Bells()
         f = self.r.mapping(node, "bells", fields.BELLS.keys)
         if f is None:
@@ -206,26 +246,25 @@ class _Parser:
         return Bells(**{k: v for k, v in flags.items() if v is not None})
 
     def flag(self, node: Node, field: str) -> bool | None:
-        text = node.value.strip().lower() if isinstance(node, ScalarNode) else ""
-        if text in ("on", "true", "yes"):
+        if self.r.word(node) in fields.ON:
             return True
-        if text in ("off", "false", "no"):
+        if self.r.word(node) in fields.OFF:
             return False
-        self.r.problem(node, field, f"expected on or off, got {self.r.shown(node)}")
+        self.r.problem(node, field, f"expected on or off, got {self.r.shown(node)} (yes/no and true/false work too; none means off)")
         return None
 
     def ambient(self, node: Node, base: Path) -> Ambient | None:
         if isinstance(node, ScalarNode):
-            if node.value.strip().lower() in ("off", "none", ""):  # as written: YAML reads off as false
+            if self.r.word(node) in (*fields.OFF, ""):
                 return None
             f = {"sound": node}
         else:
             f = self.r.mapping(node, "ambient", fields.AMBIENT.keys, fields.AMBIENT.required) or {}
+        if "sound" in f and self.r.word(f["sound"]) in fields.OFF:
+            return None
         sound = self.r.string(f["sound"], "ambient.sound") if "sound" in f else None
         level = self.read(f, fields.AMBIENT, "level", "ambient")
-        if level is None:
-            return None
-        if sound is None or sound.lower() in ("off", "none"):
+        if level is None or sound is None:
             return None
         if sound != "noise":
             path = base / sound
@@ -237,7 +276,7 @@ class _Parser:
 
     def phrases(self, node: Node) -> Phrases:
         f = self.r.mapping(node, "phrases", fields.PHRASES.keys) or {}
-        texts = {k: self.r.string(v, f"phrases.{k}") for k, v in f.items()}
+        texts = {k: self.r.spoken(v, f"phrases.{k}") for k, v in f.items()}
         return Phrases(**{k: v for k, v in texts.items() if v})
 
     def defaults(self, node: Node) -> _Defaults:
@@ -285,7 +324,7 @@ class _Parser:
         kind, value = kinds[0], node.value[0][1]
         at = Where(self.r.source, line_of(node), where)
         if kind == "say":
-            text = self.r.string(value, f"{where}.say")
+            text = self.r.spoken(value, f"{where}.say")
             return Say(text, at) if text else None
         if kind == "pause":
             seconds = self.r.duration(value, f"{where}.pause", *fields.PAUSE.range)  # type: ignore[misc]
@@ -314,7 +353,7 @@ class _Parser:
         breathing = self.breathing(f["breathing"], f"{where}.breathing", style) if "breathing" in f else d.breathing
         rest = self.read(f, fields.POINT, "rest", where) if "rest" in f else d.rest
         markers = self.markers(f["markers"], f"{where}.markers") if "markers" in f else d.markers
-        texts = {k: self.r.string(f[k], f"{where}.{k}") for k in ("say", "name", "find") if k in f}
+        texts = {k: self.r.spoken(f[k], f"{where}.{k}") for k in ("say", "name", "find") if k in f}
         sides = self.r.choice(f["sides"], f"{where}.sides", Sides) if "sides" in f else None
         if point is None or None in (repeat, rest) or breathing is False or None in texts.values():
             return None
@@ -326,10 +365,19 @@ class _Parser:
                 return None
         elif sides is None:
             sides = Sides.EACH
+        hold = hold if hold is not None else d.hold if d.hold is not None else point.hold
+        if breathing and breathing.pattern.cycle > hold - SETTLE:  # type: ignore[union-attr]
+            name, cycle = breathing.pattern.name, breathing.pattern.cycle  # type: ignore[union-attr]
+            message = (f"a {format_duration(hold)} hold has no room for a {cycle:g} s cycle of '{name}' after the "
+                       f"{SETTLE:g} s settle, so no breathing would be guided; hold longer, choose a shorter pattern, or breathing: none")
+            if "breathing" in f:
+                self.r.problem(f["breathing"], f"{where}.breathing", message)
+                return None
+            self.notes.append(Problem(self.r.source, line_of(node), f"{where}.breathing", message))
         return PointStep(
             point=point,
             sides=sides,
-            hold=hold if hold is not None else d.hold if d.hold is not None else point.hold,
+            hold=hold,
             repeat=repeat,
             pressure=pressure or d.pressure or point.pressure,
             breathing=breathing,  # type: ignore[arg-type]

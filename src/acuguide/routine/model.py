@@ -7,6 +7,7 @@ from enum import Enum
 
 from .. import wording
 from ..breathing import BreathingPattern
+from ..errors import Problem
 from ..points import Point, Pressure
 
 AMBIENT_LEVEL = -20.0  # dB of the ambient bed relative to the speech
@@ -133,6 +134,7 @@ class Routine:
     bells: Bells = Bells()
     phrases: Phrases = Phrases()
     ambient: Ambient | None = None
+    notes: tuple[Problem, ...] = ()  # valid, but worth telling the author: check prints them
 
     @property
     def all_steps(self) -> tuple[Step, ...]:
