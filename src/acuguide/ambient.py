@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import ffmpeg, sounds
-from .errors import RenderError
+from .errors import AmbientNotFound, RenderError
 from .pcm import samples, to_pcm, write_wav
 from .routine import Ambient
 
@@ -63,6 +63,20 @@ def _source(ambient: Ambient, rate: int) -> array:
     if not data:
         raise RenderError(f"the ambient sound {ambient.source} has no audio in it")
     return samples(data)
+
+
+def check(path: Path) -> None:
+    """Refuse a file that is not audio before any speech is made, naming it."""
+    try:
+        data, _ = ffmpeg.decode(path, 8000, seconds=1.0)
+    except RenderError as error:
+        reason = str(error).split(": ", 1)[-1]
+        raise AmbientNotFound(
+            f"the ambient sound {path} is not audio ffmpeg can read ({reason}); "
+            "use noise, off, or an audio file such as .ogg, .mp3, .flac or .wav"
+        ) from None
+    if not data:
+        raise AmbientNotFound(f"the ambient sound {path} has no audio in it; use noise, off, or another file")
 
 
 def prepare(ambient: Ambient, speech: list[tuple[bytes, int]], folder: Path, rate: int) -> Bed:

@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import ambient as ambient_mod
 from . import layout, sounds
-from .errors import AmbientNotFound
+from .errors import AmbientNotFound, BatchError
 from .layout import Script, Speaker
 from .plan import Plan, plan
 from .progress import Progress
-from .routine import AMBIENT_LEVEL, Ambient, Bells, Routine
+from .routine import AMBIENT_LEVEL, Ambient, Bells, Routine, load
+from .routine.fields import OFF
 from .safety import check_avoid
 from .speech import Synthesizer, VoiceSettings
 
@@ -30,10 +32,26 @@ class Compiled:
     synthesized: int  # phrases that were not in the cache
 
 
+def load_batch(args: list[str], ambient: str | None = None, bells: bool | None = None) -> list[Routine]:
+    """Every routine of a render, checked before anything is spoken: each loads, its ambient
+    sound is audio, and no two would write the same files."""
+    routines = [with_overrides(load(arg), ambient, bells) for arg in args]
+    by_slug: dict[str, list[str]] = {}
+    for routine in routines:
+        by_slug.setdefault(routine.slug, []).append(routine.source)
+        if routine.ambient and routine.ambient.source != "noise":
+            ambient_mod.check(Path(routine.ambient.source))
+    for slug, sources in by_slug.items():
+        if len(sources) > 1:
+            both = "both" if len(sources) == 2 else "all"
+            raise BatchError(f"{' and '.join(sources)} would {both} write {slug}.mp3; rename one, or render them into different folders with -o")
+    return routines
+
+
 def with_overrides(routine: Routine, ambient: str | None = None, bells: bool | None = None) -> Routine:
     """Command-line choices that replace the routine's own: an ambient bed, bells on or off."""
     if ambient is not None:
-        if ambient in ("off", "none"):
+        if ambient.lower() in OFF:
             routine = replace(routine, ambient=None)
         elif ambient == "noise" or Path(ambient).is_file():
             level = routine.ambient.level if routine.ambient else AMBIENT_LEVEL

@@ -6,6 +6,7 @@ Only this module knows click. Library errors become `Error: ...` and an exit cod
 from __future__ import annotations
 
 import functools
+import signal
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import click
 from . import __version__, build, export, safety
 from . import render as render_mod
 from . import routine as routine_mod
-from .errors import AcuguideError, PointNotFound, ProblemsError
+from .errors import AcuguideError, PointNotFound, ProblemsError, Terminated
 from .points import CONDITIONS, Point, library
 from .yamlread import format_duration
 
@@ -38,6 +39,13 @@ def _handle_errors(command):
         except KeyboardInterrupt:
             click.echo("Interrupted; no partial files were left.", err=True)
             sys.exit(130)
+        except Terminated:
+            click.echo("Terminated; no partial files were left.", err=True)
+            sys.exit(143)
+        except Exception as error:  # a bug: still one line, and what to report, never a traceback
+            click.echo(f"Error: internal error in acuguide {command.__name__} ({type(error).__name__}: {error}); "
+                       "please report it with the command you ran", err=True)
+            sys.exit(70)
 
     return wrapper
 
@@ -97,7 +105,7 @@ def render(routines, out_dir, engine, voice, rate, fmt, loudness, stereo, ambien
 
     Several routines also get a playlist, acuguide.m3u, in the output folder.
     """
-    loaded = [build.with_overrides(routine_mod.load(r), ambient, bells) for r in routines]
+    loaded = build.load_batch(routines, ambient, bells)
     results = []
     for index, routine in enumerate(loaded, 1):
         for notice in safety.notices(routine):
@@ -234,4 +242,9 @@ def _minutes(seconds: float) -> str:
 
 
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="acuguide")
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated()

@@ -58,7 +58,17 @@ class RoutineNotFound(AcuguideError):
 
 
 class AmbientNotFound(AcuguideError):
-    """An ambient sound named on the command line does not exist."""
+    """An ambient sound does not exist, or is not audio ffmpeg can read."""
+
+
+class BatchError(AcuguideError):
+    """Routines in one render that cannot go together, e.g. two that would write one file."""
+
+    exit_code = 2
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised like KeyboardInterrupt so that every cleanup runs on the way out."""
 
 
 class PointNotFound(AcuguideError):

@@ -8,6 +8,7 @@ without its banner.
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterable
@@ -25,8 +26,12 @@ def tool() -> str:
     return path
 
 
-def _errors(output: str) -> str:
-    lines = [line.strip() for line in output.splitlines() if "error" in line.lower() or "invalid" in line.lower()]
+def _errors(output: str, status: int = 1) -> str:
+    """ffmpeg's own error lines, or the signal that stopped it."""
+    if status < 0:
+        return f"ffmpeg was stopped by {signal.Signals(-status).name}"
+    words = ("error", "invalid", "no space", "denied", "too large")
+    lines = [line.strip() for line in output.splitlines() if any(w in line.lower() for w in words)]
     return " ".join(lines[-2:]) or output.strip()[-300:]
 
 
@@ -59,7 +64,7 @@ def stream(
         errors.seek(0)
         output = errors.read().decode(errors="replace")
     if status != 0:
-        raise RenderError(f"ffmpeg failed to {doing}: {_errors(output) or status}")
+        raise RenderError(f"ffmpeg failed to {doing}: {_errors(output, status)}")
     return output
 
 
@@ -102,8 +107,13 @@ def decoded_length(path: Path, rate: int, filters: str) -> tuple[int, str]:
     samples = 0
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors)
-        while chunk := process.stdout.read(1 << 20):
-            samples += len(chunk) // 2
+        try:
+            while chunk := process.stdout.read(1 << 20):
+                samples += len(chunk) // 2
+        except BaseException:  # interrupted: ffmpeg must not outlive us
+            process.kill()
+            process.wait()
+            raise
         status = process.wait()
         errors.seek(0)
         output = errors.read().decode(errors="replace")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 
@@ -17,12 +17,32 @@ def atomic(path: Path) -> Iterator[Path]:
     The file is created with mode 0o666, so the process umask applies as for any file, and
     nothing process-wide is touched (safe in threads).
     """
+    with _temporary(path) as tmp:
+        yield tmp
+        os.replace(tmp, path)
+
+
+@contextmanager
+def atomic_group(paths: list[Path]) -> Iterator[dict[Path, Path]]:
+    """Temporary paths for several files that belong together, renamed into place together.
+
+    Nothing is renamed until every file is complete, so a failure leaves the old set whole:
+    never a new MP3 beside an old timeline.
+    """
+    with ExitStack() as stack:
+        temps = {path: stack.enter_context(_temporary(path)) for path in paths}
+        yield temps
+        for path, tmp in temps.items():
+            os.replace(tmp, path)
+
+
+@contextmanager
+def _temporary(path: Path) -> Iterator[Path]:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.partial{path.suffix}")
     os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     try:
         yield tmp
-        os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
 

@@ -42,7 +42,10 @@ def read_wav(path: Path) -> tuple[bytes, int]:
     with wave.open(str(path), "rb") as w:
         if (w.getnchannels(), w.getsampwidth()) != (1, 2):
             raise wave.Error(f"expected mono 16-bit audio, got {w.getnchannels()} channels of {8 * w.getsampwidth()} bits")
-        return w.readframes(w.getnframes()), w.getframerate()
+        data = w.readframes(w.getnframes())
+        if len(data) != 2 * w.getnframes():
+            raise wave.Error(f"truncated: {len(data) // 2} of {w.getnframes()} samples")
+        return data, w.getframerate()
 
 
 def trim(pcm: bytes, threshold: int = TRIM_THRESHOLD) -> bytes:

@@ -13,6 +13,7 @@ renamed into place, so an interrupted render leaves no half-written file.
 
 from __future__ import annotations
 
+import errno
 import re
 import tempfile
 from collections import Counter
@@ -24,7 +25,7 @@ from . import ambient as ambient_mod
 from . import ffmpeg, id3
 from .errors import RenderError
 from .export import to_json, to_srt, to_vtt
-from .files import atomic, write_text
+from .files import atomic_group
 from .layout import Script
 from .plan import CueKind
 from .progress import Progress
@@ -221,14 +222,19 @@ def render(
     uses = Counter(c.clip for c in script.cues if c.kind not in (CueKind.BELL, CueKind.TONE))
     speech = [(clips[clip], count) for clip, count in uses.items()]
     try:
-        with tempfile.TemporaryDirectory(prefix="acuguide-bed-") as tmp, atomic(audio) as partial:
+        with tempfile.TemporaryDirectory(prefix="acuguide-bed-") as tmp, atomic_group([audio, timeline, vtt, srt]) as partial:
             bed = ambient_mod.prepare(settings.ambient, speech, Path(tmp), script.sample_rate) if settings.ambient else None
-            loudness = _encode_to_target(script, clips, partial, settings, bed, progress)
-        measured = {k: round(v, 2) for k, v in vars(loudness).items() if k != "duration"}
-        extra = {"loudness": measured, "format": settings.format}
-        write_text(timeline, to_json(script, extra))
-        write_text(vtt, to_vtt(script))
-        write_text(srt, to_srt(script))
+            try:
+                loudness = _encode_to_target(script, clips, partial[audio], settings, bed, progress)
+            except RenderError as error:
+                if "No space left on device" in str(error):
+                    raise OSError(errno.ENOSPC, "no space left on the disk") from None
+                raise
+            measured = {k: round(v, 2) for k, v in vars(loudness).items() if k != "duration"}
+            extra = {"loudness": measured, "format": settings.format}
+            partial[timeline].write_text(to_json(script, extra), encoding="utf-8")
+            partial[vtt].write_text(to_vtt(script), encoding="utf-8")
+            partial[srt].write_text(to_srt(script), encoding="utf-8")
     except OSError as exc:
         raise RenderError(f"cannot write the session files in {out_dir}: {exc.strerror or exc}") from None
     return RenderResult(audio, timeline, (vtt, srt), loudness.duration, loudness, script.title)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import signal
 from collections.abc import Iterator
 from multiprocessing.connection import Connection, wait
 
@@ -107,6 +108,7 @@ class _Worker:
 
 
 def _main(conn: Connection, engine: Engine) -> None:  # runs in the worker process
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops us
     try:
         engine.load()
     except Exception as exc:  # noqa: BLE001 - any failure here is reported, not raised

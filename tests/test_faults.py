@@ -1,0 +1,118 @@
+"""Faults injected into real renders: signals, a full disk, an unwritable folder, a damaged or
+shared cache, an engine that hangs or dies. Nothing half-done, nothing lost."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import wave
+
+import pytest
+from click.testing import CliRunner
+from conftest import HERE
+from faulty_engines import Dying, Hanging
+
+from acuguide import layout
+from acuguide.cli import cli
+from acuguide.errors import SpeechError
+from acuguide.speech import Synthesizer, VoiceSettings
+
+E2E = str(HERE / "routines" / "e2e.yaml")
+
+
+def acuguide(*args, cwd, **kw) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "acuguide", *args], cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, **kw)  # fmt: skip
+
+
+def snapshot(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("sig,status,word", [(signal.SIGTERM, 143, "Terminated"), (signal.SIGINT, 130, "Interrupted")])
+def test_a_signal_mid_render_stops_everything_and_keeps_the_earlier_render(sig, status, word, tmp_path):
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = {**os.environ, "TMPDIR": str(tmp)}
+    base = ["render", "lower-back", "--engine", "fake", "--cache-dir", str(tmp_path / "cache"), "-o", "out"]
+    first = acuguide(*base, cwd=tmp_path, env=env)
+    assert first.wait(120) == 0, first.stderr.read()
+    before = snapshot(tmp_path / "out")
+    second = acuguide(*base, "--stereo", cwd=tmp_path, env=env)
+    for line in second.stderr:  # wait until it is encoding: ffmpeg and a partial file exist
+        if line.startswith("Encode"):
+            break
+    time.sleep(0.3)
+    second.send_signal(sig)
+    assert second.wait(30) == status
+    assert second.stderr.read().strip().splitlines()[-1] == f"{word}; no partial files were left."
+    assert snapshot(tmp_path / "out") == before  # the earlier render, whole; no partial file beside it
+    assert list(tmp.iterdir()) == []  # no temporary file or folder left
+    ps = subprocess.run(["pgrep", "-f", f"ffmpeg.*{tmp_path.name}|acuguide-"], capture_output=True, text=True)
+    assert ps.stdout == ""
+
+
+@pytest.mark.skipif(shutil.which("unshare") is None, reason="needs util-linux unshare")
+def test_a_full_disk_is_a_clear_error_with_nothing_half_written(tmp_path):
+    """The output folder is a 300 kB tmpfs in a namespace of the test's own: it fills mid-encode."""
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    out.mkdir()
+    warm = acuguide("render", E2E, "--engine", "fake", "--cache-dir", str(cache), "-o", "warm", cwd=tmp_path)
+    assert warm.wait(120) == 0
+    render = f"{sys.executable} -m acuguide render {E2E} --engine fake --cache-dir {cache} -o {out}"
+    full = subprocess.run(["unshare", "--user", "--map-root-user", "--mount", "sh", "-c",
+                           f"mount -t tmpfs -o size=300k tmpfs {out} && {render}; status=$?; ls -A {out}; exit $status"],
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert full.returncode == 4, full.stderr
+    assert f"Error: cannot write the session files in {out}: no space left on the disk" in full.stderr
+    assert "Traceback" not in full.stderr
+    assert full.stdout == ""  # ls -A inside the namespace: no partial file
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_clear_error(tmp_path):
+    (tmp_path / "file").write_text("not a folder")
+    result = CliRunner().invoke(cli, ["render", E2E, "--engine", "fake", "--cache-dir", str(tmp_path / "c"), "-o", str(tmp_path / "file" / "out")])
+    assert result.exit_code == 4
+    assert f"Error: cannot write the session files in {tmp_path / 'file' / 'out'}: Not a directory" in result.output
+
+
+def test_two_renders_sharing_one_cache_at_once_do_not_corrupt_it(tmp_path):
+    cache = str(tmp_path / "cache")
+    runs = [acuguide("render", E2E, "--engine", "fake", "--cache-dir", cache, "-o", f"out{i}", cwd=tmp_path) for i in (1, 2)]
+    assert [r.wait(120) for r in runs] == [0, 0], [r.stderr.read() for r in runs]
+    assert snapshot(tmp_path / "out1") == snapshot(tmp_path / "out2")
+    entries = list((tmp_path / "cache").rglob("*.wav"))
+    assert entries and not list((tmp_path / "cache").rglob("*.partial*"))
+    for entry in entries:
+        with wave.open(str(entry)) as w:
+            assert w.getnframes() > 0
+
+
+@pytest.mark.parametrize("damage", ["truncated", "empty", "not a wav"])
+def test_a_damaged_cache_entry_is_spoken_again_and_replaced(damage, tmp_path):
+    synth = Synthesizer(VoiceSettings("fake"), layout.SAMPLE_RATE, tmp_path)
+    good = synth.clips(["Relax your shoulders."])["Relax your shoulders."]
+    entry = next(tmp_path.rglob("*.wav"))
+    data = entry.read_bytes()
+    entry.write_bytes({"truncated": data[: len(data) // 2], "empty": b"", "not a wav": b"hello" * 100}[damage])
+    again = Synthesizer(VoiceSettings("fake"), layout.SAMPLE_RATE, tmp_path)
+    assert again.clips(["Relax your shoulders."])["Relax your shoulders."] == good
+    assert again.synthesized == 1
+    assert entry.read_bytes() == data
+
+
+@pytest.mark.parametrize("engine,text,message", [
+    (Hanging, "Hang.", "fake did not speak 'Hang.' within 2 s; it may be hung"),
+    (Dying, "Die.", "the fake speech worker died while trying to speak 'Die.'"),
+])  # fmt: skip
+def test_an_engine_that_hangs_or_dies_is_an_error_naming_the_phrase_and_the_next_run_works(engine, text, message, tmp_path):
+    synth = Synthesizer(VoiceSettings("fake"), layout.SAMPLE_RATE, tmp_path, jobs=1, timeout=2, engine=engine(VoiceSettings("fake")))
+    started = time.monotonic()
+    with pytest.raises(SpeechError, match=message):
+        synth.clips(["Fine.", text, "Also fine."])
+    assert time.monotonic() - started < 10
+    assert synth.clips(["Also fine."])["Also fine."].samples > 0
