@@ -96,3 +96,37 @@ def test_a_mistyped_shipped_routine_gets_a_did_you_mean():
     result = CliRunner().invoke(cli, ["check", "lower-bak"])
     assert result.exit_code == 1
     assert "Error: lower-bak: no such routine file, and no shipped routine of that name; did you mean lower-back?" in result.output
+
+
+def test_a_missing_voice_in_a_batch_is_refused_before_anything_is_spoken(tmp_path):
+    good = tmp_path / "good.yaml"
+    good.write_text("title: Good\nsteps:\n  - say: Fine.\n")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: Bad\nvoice: {engine: fake, name: nobody}\nsteps:\n  - say: Fine.\n")
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    result = CliRunner().invoke(cli, ["render", str(good), str(bad), "--cache-dir", str(cache), "-o", str(out), "--engine", "fake"])
+    assert result.exit_code == 3
+    assert "Error: fake has no voice 'nobody'; voices here: tone, tone-16k" in result.output
+    assert not cache.exists() and not out.exists()
+
+
+def test_two_routines_that_would_write_one_file_are_refused_up_front(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.yaml").write_text("title: Same\nsteps:\n  - say: Hi.\n")
+    result = CliRunner().invoke(cli, ["render", str(tmp_path / "a" / "same.yaml"), str(tmp_path / "b" / "same.yaml"),
+                                      "--engine", "fake", "-o", str(tmp_path / "out")])  # fmt: skip
+    assert result.exit_code == 2
+    assert "would both write same.mp3; rename one, or render them into different folders with -o" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_ambient_file_that_is_not_audio_is_refused_before_speech(tmp_path):
+    text = tmp_path / "README.md"
+    text.write_text("# not audio\n")
+    result = CliRunner().invoke(cli, ["render", "desk-break", "--ambient", str(text), "--engine", "fake",
+                                      "--cache-dir", str(tmp_path / "c"), "-o", str(tmp_path / "out")])  # fmt: skip
+    assert result.exit_code == 1
+    assert f"Error: the ambient sound {text} is not audio ffmpeg can read" in result.output
+    assert "ffmpeg version" not in result.output
+    assert not (tmp_path / "c").exists() and not (tmp_path / "out").exists()

@@ -19,7 +19,7 @@ from .progress import Progress
 from .routine import AMBIENT_LEVEL, Ambient, Bells, Routine, load
 from .routine.fields import OFF
 from .safety import check_avoid
-from .speech import Synthesizer, VoiceSettings
+from .speech import Synthesizer, VoiceSettings, make_engine
 
 DEFAULT_ENGINE = "espeak"
 ESTIMATE_PAD = 0.15  # seconds an estimated phrase takes beyond its words
@@ -32,10 +32,16 @@ class Compiled:
     synthesized: int  # phrases that were not in the cache
 
 
-def load_batch(args: list[str], ambient: str | None = None, bells: bool | None = None) -> list[Routine]:
-    """Every routine of a render, checked before anything is spoken: each loads, its ambient
-    sound is audio, and no two would write the same files."""
+def load_batch(
+    args: list[str], ambient: str | None = None, bells: bool | None = None, voice: tuple[str | None, str | None, int | None] = (None, None, None)
+) -> list[tuple[Routine, VoiceSettings]]:
+    """Every routine of a render with its voice, checked before anything is spoken: each
+    loads, its engine and voice exist, its ambient sound is audio, and no two would write
+    the same files."""
     routines = [with_overrides(load(arg), ambient, bells) for arg in args]
+    batch = [(routine, voice_settings(routine, *voice)) for routine in routines]
+    for _, settings in batch:
+        make_engine(settings)  # raises, naming what is missing and what exists
     by_slug: dict[str, list[str]] = {}
     for routine in routines:
         by_slug.setdefault(routine.slug, []).append(routine.source)
@@ -45,7 +51,7 @@ def load_batch(args: list[str], ambient: str | None = None, bells: bool | None =
         if len(sources) > 1:
             both = "both" if len(sources) == 2 else "all"
             raise BatchError(f"{' and '.join(sources)} would {both} write {slug}.mp3; rename one, or render them into different folders with -o")
-    return routines
+    return batch
 
 
 def with_overrides(routine: Routine, ambient: str | None = None, bells: bool | None = None) -> Routine:

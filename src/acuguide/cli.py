@@ -105,12 +105,11 @@ def render(routines, out_dir, engine, voice, rate, fmt, loudness, stereo, ambien
 
     Several routines also get a playlist, acuguide.m3u, in the output folder.
     """
-    loaded = build.load_batch(routines, ambient, bells)
+    loaded = build.load_batch(routines, ambient, bells, (engine, voice, rate))
     results = []
-    for index, routine in enumerate(loaded, 1):
+    for index, (routine, settings) in enumerate(loaded, 1):
         for notice in safety.notices(routine):
             click.echo(f"note: {notice}", err=True)
-        settings = build.voice_settings(routine, engine, voice, rate)
         progress = _progress(routine.slug)
         compiled = build.compile_routine(routine, settings, cache_dir, frozenset(avoid), progress)
         options = render_mod.RenderSettings(fmt, loudness, stereo=stereo, ambient=routine.ambient)

@@ -75,6 +75,10 @@ class YamlReader:
             if not self._screen(text):
                 return None
             node = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
+            line = text[: exc.position].count("\n") + 1
+            self.problem(line, "", f"the character {chr(exc.character)!r} (U+{exc.character:04X}) is not allowed in YAML text; remove it")
+            return None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
