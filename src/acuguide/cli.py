@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__, build, export, safety
+from . import __version__, build, export, publish, safety
 from . import render as render_mod
 from . import routine as routine_mod
 from .errors import AcuguideError, PointNotFound, ProblemsError, Terminated
@@ -48,6 +48,13 @@ def _handle_errors(command):
             sys.exit(70)
 
     return wrapper
+
+
+def _site(url: str | None) -> str | None:
+    try:
+        return publish.site_base(url) if url else None
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 def _progress(name: str):
@@ -98,12 +105,14 @@ def cli() -> None:
 @click.option("--ambient", metavar="noise|off|FILE", help="A bed under the session: synthesized noise, none, or an audio file to loop.")
 @click.option("--bells/--no-bells", default=None, help="Bells at the start, between points and at the end [default: as the routine says].")
 @click.option("--avoid", multiple=True, type=click.Choice(CONDITIONS), help="Refuse routines with points traditionally avoided in this condition.")
+@click.option("--site", metavar="URL", callback=lambda ctx, param, url: _site(url), help="Also write a podcast feed and a page for the folder, to publish at URL.")
 @cache_option
 @_handle_errors
-def render(routines, out_dir, engine, voice, rate, fmt, loudness, stereo, ambient, bells, avoid, cache_dir) -> None:
+def render(routines, out_dir, engine, voice, rate, fmt, loudness, stereo, ambient, bells, avoid, site, cache_dir) -> None:
     """Render ROUTINES to audio, with a JSON timeline and WebVTT and SRT transcripts.
 
-    Several routines also get a playlist, acuguide.m3u, in the output folder.
+    Several routines also get a playlist, acuguide.m3u, in the output folder. With --site,
+    the folder also gets feed.xml and index.html, ready for any web host or synced folder.
     """
     loaded = build.load_batch(routines, ambient, bells, (engine, voice, rate))
     results = []
@@ -120,6 +129,10 @@ def render(routines, out_dir, engine, voice, rate, fmt, loudness, stereo, ambien
     if len(results) > 1:
         export.write_playlist(out_dir / "acuguide.m3u", [(r.audio, r.duration, r.title) for r in results])
         click.echo(f"{out_dir / 'acuguide.m3u'}  {len(results)} sessions")
+    if site:
+        for path in publish.write_site(out_dir, site):
+            if path.name in (publish.FEED, publish.PAGE):
+                click.echo(f"{path}")
 
 
 @cli.command()
@@ -185,6 +198,29 @@ def points(query) -> None:
         raise PointNotFound(f"no point matches {query!r}{hint}")
     for point in found:
         click.echo(describe_point(point))
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("output"))
+@click.option("--host", default="0.0.0.0", show_default=True, help="Address to listen on (0.0.0.0: every network).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@_handle_errors
+def serve(folder, host, port) -> None:
+    """Serve the sessions in FOLDER to phones on this network: a page, the audio, a podcast feed.
+
+    Read-only: it serves the folder's session files and accepts nothing. Stop it with Ctrl-C.
+    """
+    from . import serve as serve_mod
+
+    if not folder.is_dir():
+        raise AcuguideError(f"{folder}: no such folder; render a session into it first (acuguide render lower-back -o {folder})")
+    shown = host if host not in ("0.0.0.0", "::") else serve_mod.lan_address() or "localhost"
+    url = f"http://{shown}:{port}/"
+    count = len(publish.episodes(folder))
+    click.echo(f"Serving {count} session{'s' if count != 1 else ''} from {folder}. On a phone on the same Wi-Fi, open:\n\n  {url}\n")
+    qr = serve_mod.qr_text(url)
+    click.echo(qr if qr else "(pip install segno to show this address as a QR code)")
+    serve_mod.run(folder, host, port, lambda line: None)
 
 
 @cli.command()

@@ -231,7 +231,7 @@ def render(
                     raise OSError(errno.ENOSPC, "no space left on the disk") from None
                 raise
             measured = {k: round(v, 2) for k, v in vars(loudness).items() if k != "duration"}
-            extra = {"loudness": measured, "format": settings.format}
+            extra = {"loudness": measured, "format": settings.format, "position": settings.track[0] if settings.track else 0}
             partial[timeline].write_text(to_json(script, extra), encoding="utf-8")
             partial[vtt].write_text(to_vtt(script), encoding="utf-8")
             partial[srt].write_text(to_srt(script), encoding="utf-8")

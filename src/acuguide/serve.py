@@ -1,0 +1,93 @@
+"""Serve a folder of rendered sessions to phones on the local network, read-only.
+
+aiohttp does the HTTP: its `FileResponse` answers HEAD and byte ranges (206 Partial Content,
+which phones' players need and Python's `http.server` lacks) with the right content type.
+What is served is decided here: only regular files directly inside the folder with the
+extensions a session has, never a dotfile (a render in progress), never a link pointing
+out, never `..` in any spelling. The page and the feed are made per request from the
+files on disk, with the address the phone used, so they are always current.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+from pathlib import Path
+
+from aiohttp import web
+
+from . import publish
+
+SERVED = {".mp3", ".ogg", ".wav", ".vtt", ".srt", ".json", ".m3u"}
+CONTENT_TYPES = {".vtt": "text/vtt", ".srt": "application/x-subrip", ".m3u": "audio/x-mpegurl", ".json": "application/json"}
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def app(folder: Path) -> web.Application:
+    root = Path(folder).resolve()
+
+    def base(request: web.Request) -> str:
+        return f"{request.scheme}://{request.host}/"
+
+    async def index(request: web.Request) -> web.Response:
+        items = publish.episodes(root)
+        return web.Response(text=publish.page(items, base(request) + publish.FEED, served=True), content_type="text/html")
+
+    async def feed(request: web.Request) -> web.Response:
+        return web.Response(text=publish.rss(publish.episodes(root), base(request)), content_type="application/rss+xml")
+
+    async def file(request: web.Request) -> web.StreamResponse:
+        name = request.match_info["name"]
+        if name.endswith(".chapters.json"):
+            episode = next((e for e in publish.episodes(root) if f"{e.slug}.chapters.json" == name), None)
+            if episode is None:
+                raise web.HTTPNotFound()
+            return web.Response(text=publish.chapters_json(episode), content_type="application/json+chapters")
+        path = _inside(root, name)
+        headers = {"Content-Type": CONTENT_TYPES[path.suffix]} if path.suffix in CONTENT_TYPES else None
+        return web.FileResponse(path, headers=headers)
+
+    application = web.Application()
+    application.router.add_get("/", index)
+    application.router.add_get("/" + publish.FEED, feed)
+    application.router.add_get("/{name}", file)  # GET routes answer HEAD too
+    return application
+
+
+def _inside(root: Path, name: str) -> Path:
+    """The file `name` directly inside `root`, or 404: the one gate every file passes."""
+    if not NAME.fullmatch(name) or Path(name).suffix not in SERVED:
+        raise web.HTTPNotFound()
+    path = root / name
+    if path.is_symlink() or not path.is_file() or path.resolve().parent != root:
+        raise web.HTTPNotFound()
+    return path
+
+
+def lan_address() -> str | None:
+    """The address other machines on this network reach us at: the one the default route
+    uses. A UDP socket's connect() only consults the routing table; nothing is sent."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: documentation only, never a real host
+            address = probe.getsockname()[0]
+        except OSError:
+            return None
+    return None if address.startswith("127.") else address
+
+
+def qr_text(url: str) -> str | None:
+    """The address as a QR code for a terminal, or None if segno is not installed."""
+    try:
+        import segno
+    except ImportError:
+        return None
+    import io
+
+    out = io.StringIO()
+    segno.make(url, error="m").terminal(out=out, compact=True)
+    return out.getvalue()
+
+
+def run(folder: Path, host: str, port: int, print_line) -> None:
+    web.run_app(app(folder), host=host, port=port, print=print_line, access_log=None, handle_signals=True)

@@ -1,0 +1,157 @@
+"""The phone path, end to end: a real server over real HTTP, its page, its feed as a podcast
+parser reads it, every enclosure by HEAD and by byte range, chapters, transcripts, and the
+ways people try to read files outside the folder."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from urllib.request import Request, urlopen
+
+import feedparser
+import pytest
+from click.testing import CliRunner
+from conftest import HERE
+from mutagen.id3 import ID3
+
+from acuguide.cli import cli
+
+E2E = str(HERE / "routines" / "e2e.yaml")
+
+
+@pytest.fixture(scope="module")
+def sessions(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("sessions")
+    cache = tmp_path_factory.mktemp("cache")
+    result = CliRunner().invoke(cli, ["render", E2E, "desk-break", "--engine", "fake", "--cache-dir", str(cache), "-o", str(folder)])
+    assert result.exit_code == 0, result.output
+    (folder / ".e2e.mp3.0123.partial.mp3").write_bytes(b"half a render")
+    outside = tmp_path_factory.mktemp("outside") / "secret.mp3"
+    outside.write_bytes(b"not yours")
+    os.symlink(outside, folder / "link.mp3")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def server(sessions):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "acuguide", "serve", str(sessions), "--host", "127.0.0.1", "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        process.kill()
+        pytest.fail(f"the server did not start: {process.stderr.read()}")
+    yield f"http://127.0.0.1:{port}/", port
+    process.terminate()
+    process.wait(10)
+
+
+def get(url, method="GET", headers=None):
+    with urlopen(Request(url, method=method, headers=headers or {}), timeout=10) as response:
+        return response.status, dict(response.headers), response.read()
+
+
+def raw(port, path, method="GET"):
+    """A request with the path sent exactly as written: urllib would normalise it."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.putrequest(method, path, skip_accept_encoding=True)
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, body
+
+
+def test_the_page_links_the_feed_and_every_session(server):
+    url, _ = server
+    status, headers, body = get(url)
+    page = body.decode()
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert re.search(r'<link rel="alternate" type="application/rss\+xml"[^>]*href="http://127\.0\.0\.1:\d+/feed\.xml"', page)
+    assert "Timing Check" in page and "Desk Break" in page
+    assert '<audio controls preload="none" src="e2e.mp3">' in page
+    assert 'href="antennapod-subscribe://127.0.0.1:' in page and "Follow a Show by URL" in page
+    assert "cannot reach it" in page  # podcast apps that fetch on their own servers
+    assert "<script" not in page
+
+
+def test_the_feed_parses_as_a_podcast_and_every_enclosure_serves_ranges(server, sessions):
+    url, _ = server
+    page = get(url)[2].decode()
+    feed_url = re.search(r'<link rel="alternate" type="application/rss\+xml"[^>]*href="([^"]+)"', page).group(1)
+    feed = feedparser.parse(get(feed_url)[2])
+    assert not feed.bozo, feed.bozo_exception
+    assert [e.title for e in feed.entries] == ["Timing Check", "Desk Break"]  # the order they were rendered in
+    for entry in feed.entries:
+        enclosure = entry.enclosures[0]
+        name = enclosure.href.rsplit("/", 1)[1]
+        data = (sessions / name).read_bytes()
+        assert enclosure.type == "audio/mpeg" and int(enclosure.length) == len(data)
+        assert entry.itunes_duration == str(round(json.loads((sessions / name.replace(".mp3", ".json")).read_text())["duration"]))
+        status, headers, body = get(enclosure.href, method="HEAD")
+        assert status == 200 and body == b"" and int(headers["Content-Length"]) == len(data)
+        assert headers["Content-Type"] == "audio/mpeg" and headers["Accept-Ranges"] == "bytes"
+        status, headers, body = get(enclosure.href, headers={"Range": "bytes=1000-1999"})
+        assert status == 206 and body == data[1000:2000]
+        assert headers["Content-Range"] == f"bytes 1000-1999/{len(data)}"
+        assert entry.guid.startswith("acuguide-")
+        # chapters (Podcasting 2.0 JSON) are the MP3's own ID3 chapters
+        chapters_url = next(v for k, v in entry.items() if k == "podcast_chapters")["url"]
+        chapters = json.loads(get(chapters_url)[2])["chapters"]
+        tags = ID3(sessions / name)
+        id3 = [(tags[f"CHAP:{c}"].start_time, tags[f"CHAP:{c}"].sub_frames["TIT2"].text[0]) for c in tags.getall("CTOC")[0].child_element_ids]
+        assert [(round(c["startTime"] * 1000), c["title"]) for c in chapters] == id3
+        transcript_url = next(v for k, v in entry.items() if k == "podcast_transcript")["url"]
+        status, headers, body = get(transcript_url)
+        assert headers["Content-Type"].startswith("text/vtt") and body.startswith(b"WEBVTT")
+
+
+@pytest.mark.parametrize("path", [
+    "/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd", "//etc/passwd", "/etc/passwd",
+    "/%2Fetc%2Fpasswd", "/link.mp3", "/.e2e.mp3.0123.partial.mp3", "/../outside/secret.mp3", "/e2e.mp3/..", "/nothing.mp3",
+])  # fmt: skip
+def test_nothing_outside_the_folder_is_ever_served(server, path):
+    status, body = raw(server[1], path)
+    assert status in (400, 403, 404), (path, status)
+    assert b"root:" not in body and b"not yours" not in body and b"half a render" not in body
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE"])
+def test_it_accepts_no_uploads(server, method):
+    status, _ = raw(server[1], "/e2e.mp3", method)
+    assert status == 405
+
+
+def test_render_site_writes_the_same_feed_and_page_as_static_files(tmp_path):
+    out = tmp_path / "site"
+    result = CliRunner().invoke(cli, ["render", E2E, "--engine", "fake", "--cache-dir", str(tmp_path / "c"), "-o", str(out),
+                                      "--site", "https://example.org/sessions/"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    feed = feedparser.parse((out / "feed.xml").read_text())
+    assert not feed.bozo and feed.entries[0].enclosures[0].href == "https://example.org/sessions/e2e.mp3"
+    assert (out / "e2e.chapters.json").is_file()
+    assert 'href="https://example.org/sessions/feed.xml"' in (out / "index.html").read_text()
+    bad = CliRunner().invoke(cli, ["render", E2E, "--engine", "fake", "--cache-dir", str(tmp_path / "c"), "-o", str(out), "--site", "sessions"])
+    assert bad.exit_code == 2 and "Invalid value for '--site': needs the address the folder will be published at" in bad.output
+
+
+def test_serve_prints_the_address_and_a_qr_code(tmp_path):
+    from acuguide import serve
+
+    assert serve.qr_text("http://192.168.1.5:8765/").count("\n") > 10
+    address = serve.lan_address()
+    assert address is None or not address.startswith("127.")
