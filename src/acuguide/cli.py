@@ -224,6 +224,21 @@ def serve(folder, host, port) -> None:
 
 
 @cli.command()
+@_handle_errors
+def schema() -> None:
+    """Print the JSON Schema of the routine format, for editors.
+
+    Save it (acuguide schema > routine.schema.json) and put this first line in a routine:
+    # yaml-language-server: $schema=routine.schema.json
+    """
+    import json
+
+    from .routine.schema import routine_schema
+
+    click.echo(json.dumps(routine_schema(), indent=2))
+
+
+@cli.command()
 @cache_option
 @_handle_errors
 def routines(cache_dir) -> None:

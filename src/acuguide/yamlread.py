@@ -20,10 +20,11 @@ from .errors import Problem
 
 E = TypeVar("E", bound=Enum)
 
-_DURATION = re.compile(
+DURATION_PATTERN = (
     r"^\s*(?:(?P<h>\d+(?:\.\d+)?)\s*h)?\s*(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in)?)?\s*"
     r"(?:(?P<s>\d+(?:\.\d+)?)\s*s(?:ec)?)?\s*$"
-)
+)  # also the JSON Schema's pattern for a duration written as text
+_DURATION = re.compile(DURATION_PATTERN)
 DURATION_HINT = "expected a duration like 45s, 1m or 1m30s"
 MAX_DEPTH = 20  # levels of nested lists and mappings; a routine uses five at most
 SHOWN = 60  # characters of a wrong value quoted in a message

@@ -27,6 +27,7 @@ class Field:
     choices: tuple[str, ...] = ()
     default: object = None
     required: bool = False
+    table: Table | None = None  # the fields of a mapping (or of a breathing or step object)
 
     @classmethod
     def choice(cls, name: str, enum: type[Enum] | tuple[str, ...], help: str, default: object = None) -> Field:
@@ -55,6 +56,12 @@ class Table:
 
 BREATHING_HELP = "a pattern name (calm, box, 4-7-8, coherent, your own, or none), or {pattern, style, cycles}"
 
+BREATHING = Table("breathing", (
+    Field("pattern", "text", "a pattern name", required=True),
+    Field.choice("style", BreathStyle, "voice, count or tone", default="voice"),
+    Field("cycles", "integer", "how many cycles; default: as many as fit", range=(1, 100)),
+))  # fmt: skip
+
 VOICE = Table("voice", (
     Field.choice("engine", ENGINE_NAMES, "the speech engine; acuguide voices lists them", default="espeak"),
     Field("name", "text", "a voice of the engine: en-us+klatt4 (espeak), joe or a .onnx file (piper)"),
@@ -64,7 +71,7 @@ VOICE = Table("voice", (
 DEFAULTS = Table("defaults", (
     Field("hold", "duration", "how long each point is held; default: the point's typical hold", range=(1, MAX_HOLD)),
     Field.choice("pressure", Pressure, "how hard to press; default: the point's own"),
-    Field("breathing", "breathing", BREATHING_HELP, default="calm"),
+    Field("breathing", "breathing", BREATHING_HELP, default="calm", table=BREATHING),
     Field("rest", "duration", "silence between repeats and between sides", range=(0, MAX_PAUSE), default=10.0),
     Field("markers", "list", "time-left announcements inside holds, like [30s, 10s]; [] for none", range=(1, MAX_HOLD)),
 ))  # fmt: skip
@@ -78,12 +85,6 @@ POINT = Table("point step", (
     Field("say", "text", "replaces everything said to introduce the point"),
     Field("name", "text", "replaces the point's spoken name"),
     Field("find", "text", "replaces how to find the point"),
-))  # fmt: skip
-
-BREATHING = Table("breathing", (
-    Field("pattern", "text", "a pattern name", required=True),
-    Field.choice("style", BreathStyle, "voice, count or tone", default="voice"),
-    Field("cycles", "integer", "how many cycles; default: as many as fit", range=(1, 100)),
 ))  # fmt: skip
 
 PATTERN = Table("breathing pattern", (
@@ -112,8 +113,8 @@ PHRASES = Table("phrases", (
 STEP = Table("step", (
     Field("say", "text", "words to speak"),
     Field("pause", "duration", "silence", range=(0.1, MAX_PAUSE)),
-    Field("breathe", "breathing", "guided breathing: {pattern, style, cycles}; cycles default to 3"),
-    Field("point", "mapping", "a point to press: see the point step's fields"),
+    Field("breathe", "breathing", "guided breathing: {pattern, style, cycles}; cycles default to 3", table=BREATHING),
+    Field("point", "text", "a point to press, with the point step's other fields beside it"),
 ))  # fmt: skip
 STEP_KINDS = STEP.keys
 OFF = ("off", "none", "no", "false")  # one vocabulary for "off" everywhere a thing can be turned off
@@ -123,14 +124,14 @@ PAUSE = STEP["pause"]
 TOP = Table("the file", (
     Field("title", "text", "the session's title, spoken first", required=True),
     Field("summary", "text", "one line about the session, for players and feeds"),
-    Field("voice", "mapping", "which engine, voice and rate speak it"),
+    Field("voice", "mapping", "which engine, voice and rate speak it", table=VOICE),
     Field.choice("safety", Safety, "the spoken safety note: full, short or off", default="full"),
     Field("avoid", "list", f"conditions whose avoided points are refused: {', '.join(CONDITIONS)}"),
-    Field("defaults", "mapping", "settings for every point step"),
-    Field("breathing", "mapping", "your own breathing patterns, like slow: {in: 5, out: 7}"),
-    Field("bells", "mapping", "on, off, or {start, steps, end}"),
-    Field("ambient", "mapping", "a bed under the session: noise, off, a file, or {sound, level}"),
-    Field("phrases", "mapping", "rewording of release and switch_sides"),
+    Field("defaults", "mapping", "settings for every point step", table=DEFAULTS),
+    Field("breathing", "patterns", "your own breathing patterns, like slow: {in: 5, out: 7}", table=PATTERN),
+    Field("bells", "mapping", "on, off, or {start, steps, end}", table=BELLS),
+    Field("ambient", "mapping", "a bed under the session: noise, off, a file, or {sound, level}", table=AMBIENT),
+    Field("phrases", "mapping", "rewording of release and switch_sides", table=PHRASES),
     Field("intro", "steps", "steps before the main ones"),
     Field("steps", "steps", "the session's steps: say, pause, breathe or point", required=True),
     Field("outro", "steps", "steps after the main ones"),
