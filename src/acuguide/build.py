@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import ambient as ambient_mod
-from . import layout, sounds
+from . import layout, program, sounds
 from .errors import AmbientNotFound, BatchError
 from .layout import Script, Speaker
 from .plan import Plan, plan
@@ -38,7 +38,7 @@ def load_batch(
     """Every routine of a render with its voice, checked before anything is spoken: each
     loads, its engine and voice exist, its ambient sound is audio, and no two would write
     the same files."""
-    routines = [with_overrides(load(arg), ambient, bells) for arg in args]
+    routines = [with_overrides(routine, ambient, bells) for arg in args for routine in load_any(arg)]
     batch = [(routine, voice_settings(routine, *voice)) for routine in routines]
     for _, settings in batch:
         make_engine(settings)  # raises, naming what is missing and what exists
@@ -52,6 +52,13 @@ def load_batch(
             both = "both" if len(sources) == 2 else "all"
             raise BatchError(f"{' and '.join(sources)} would {both} write {slug}.mp3; rename one, or render them into different folders with -o")
     return batch
+
+
+def load_any(arg: str) -> list[Routine]:
+    """A routine, or a program's routines, one for each week in order."""
+    if program.is_program(arg):
+        return [stage.routine for stage in program.load(arg).stages]
+    return [load(arg)]
 
 
 def with_overrides(routine: Routine, ambient: str | None = None, bells: bool | None = None) -> Routine:

@@ -6,6 +6,7 @@ Only this module knows click. Library errors become `Error: ...` and an exit cod
 from __future__ import annotations
 
 import functools
+import json
 import signal
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__, build, export, publish, safety
+from . import program as program_mod
 from . import render as render_mod
 from . import routine as routine_mod
 from .errors import AcuguideError, PointNotFound, ProblemsError, Terminated
@@ -158,7 +160,7 @@ def check(routines) -> None:
 
 
 @cli.command()
-@click.argument("routine")
+@click.argument("routine", metavar="ROUTINE|PROGRAM")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--exact", is_flag=True, help="Speak (and cache) phrases not yet spoken, for exact times.")
 @engine_option
@@ -167,18 +169,23 @@ def check(routines) -> None:
 @cache_option
 @_handle_errors
 def script(routine, fmt, exact, engine, voice, rate, cache_dir) -> None:
-    """Show ROUTINE's compiled timeline without rendering audio.
+    """Show the compiled timeline of a routine, or of each week of a program, without audio.
 
     Phrase lengths come from the speech cache; phrases not spoken yet are estimated from
     the speaking rate (the header says how many), unless --exact speaks them first.
     """
-    loaded = routine_mod.load(routine)
-    settings = build.voice_settings(loaded, engine, voice, rate)
-    if exact:
-        compiled = build.compile_routine(loaded, settings, cache_dir, progress=_progress(loaded.slug)).script
+    scripts = []
+    for loaded in build.load_any(routine):
+        settings = build.voice_settings(loaded, engine, voice, rate)
+        if exact:
+            scripts.append(build.compile_routine(loaded, settings, cache_dir, progress=_progress(loaded.slug)).script)
+        else:
+            scripts.append(build.estimate(loaded, settings, cache_dir))
+    if fmt == "json":
+        shown = [json.loads(export.to_json(s)) for s in scripts]
+        click.echo(json.dumps(shown[0] if len(shown) == 1 else shown, indent=2, ensure_ascii=False))
     else:
-        compiled = build.estimate(loaded, settings, cache_dir)
-    click.echo(export.to_json(compiled) if fmt == "json" else export.to_text(compiled), nl=False)
+        click.echo("\n".join(export.to_text(s) for s in scripts), nl=False)
 
 
 @cli.command()
@@ -224,18 +231,17 @@ def serve(folder, host, port) -> None:
 
 
 @cli.command()
+@click.option("--program", is_flag=True, help="The schema of a program file instead of a routine.")
 @_handle_errors
-def schema() -> None:
-    """Print the JSON Schema of the routine format, for editors.
+def schema(program) -> None:
+    """Print the JSON Schema of the routine (or program) format, for editors.
 
     Save it (acuguide schema > routine.schema.json) and put this first line in a routine:
     # yaml-language-server: $schema=routine.schema.json
     """
-    import json
-
     from .routine.schema import routine_schema
 
-    click.echo(json.dumps(routine_schema(), indent=2))
+    click.echo(json.dumps(program_mod.schema() if program else routine_schema(), indent=2))
 
 
 @cli.command()
@@ -252,6 +258,9 @@ def routines(cache_dir) -> None:
         length = ("~" if script.estimated else "") + _minutes(script.duration)
         codes = ", ".join(dict.fromkeys(s.point.code for s in loaded.point_steps))
         click.echo(f"{name:<24} {length:>6}  {loaded.title}\n{'':<32}{codes}")
+    for name in program_mod.shipped_programs():
+        shipped = program_mod.load(name)
+        click.echo(f"\nprogram {name}: {shipped.title}, {shipped.weeks} weeks, {shipped.sessions_per_week} sessions a week\n  {shipped.summary}")
 
 
 @cli.command()

@@ -40,12 +40,22 @@ CHAPTER_SIDE = ", {side}"
 CHAPTER_ROUND = ", round {round}"
 
 
-def time_left(seconds: float) -> str:
-    """'1 minute 30 seconds left.'"""
+def duration(seconds: float) -> str:
+    """'1 minute 30 seconds'."""
     minutes, secs = divmod(round(seconds), 60)
     parts = [f"{minutes} minute{'s' if minutes != 1 else ''}"] if minutes else []
     parts += [f"{secs} second{'s' if secs != 1 else ''}"] if secs else []
-    return (" ".join(parts) + " left.").capitalize()
+    return " ".join(parts) or "0 seconds"
+
+
+def time_left(seconds: float) -> str:
+    """'1 minute 30 seconds left.'"""
+    return (duration(seconds) + " left.").capitalize()
+
+
+PROGRAM_TITLE = "{title}: week {week} of {weeks}"
+PROGRAM_SUMMARY = "Week {week} of {weeks}: holds of {hold}{rounds}. Practise it {sessions} times this week, on separate days."
+PROGRAM_ROUNDS = ", {repeat} rounds"
 
 
 # -- breathing --------------------------------------------------------------------------

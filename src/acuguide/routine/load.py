@@ -121,6 +121,7 @@ def parse(text: str, source: str, slug: str, points: PointLibrary, base: Path | 
         phrases=phrases,
         ambient=ambient,
         notes=tuple(parser.notes),
+        default_hold=defaults.hold,
     )
 
 

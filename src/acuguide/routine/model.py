@@ -135,6 +135,7 @@ class Routine:
     phrases: Phrases = Phrases()
     ambient: Ambient | None = None
     notes: tuple[Problem, ...] = ()  # valid, but worth telling the author: check prints them
+    default_hold: float | None = None  # defaults.hold as written: a program scales holds against it
 
     @property
     def all_steps(self) -> tuple[Step, ...]:
