@@ -86,6 +86,11 @@ def test_colliding_aliases_are_rejected():
     motion: steady
     hold: 60s
     uses: U
+    complaints: [lower back]
+    region: back
+    posture: seated
+    tools: [hands]
+    place: P
     cautions: [C]
     sources: ["000"]
 """

@@ -15,7 +15,7 @@ from enum import Enum
 from . import sounds, wording
 from .breathing import SETTLE, Phase
 from .points import Motion
-from .routine import Breathe, Breathing, BreathStyle, Pause, PointStep, Routine, Say, Sides, Step, Where
+from .routine import Breathe, Breathing, BreathStyle, Pause, PointStep, Routine, Say, Sides, Step, Tool, Where
 from .safety import safety_note
 
 GAP = 0.8  # between one spoken sentence and the next
@@ -191,7 +191,10 @@ def _plan_point(step: PointStep, routine: Routine) -> list[Item]:
         name = step.name or wording.POINT_NAME.format(english=point.english, code=point.code)
         items.append(Speak(name, CueKind.POINT, step.where, SHORT_GAP))
         items.append(Speak(step.find or point.find, CueKind.POINT, step.where))
-    press = wording.PRESS[step.pressure.value] + (wording.PRESS_CIRCLES if point.motion is Motion.CIRCLES else wording.PRESS_STEADY)
+    if step.tool is Tool.HANDS:
+        press = wording.PRESS[step.pressure.value] + (wording.PRESS_CIRCLES if point.motion is Motion.CIRCLES else wording.PRESS_STEADY)
+    else:
+        press = wording.PRESS_WITH[step.tool.value]
     for index, (round_no, side) in enumerate(rounds):
         if index:
             items.append(ChapterStart(_chapter_title(step, round_no, side)))
@@ -226,7 +229,7 @@ def _lead_in(step: PointStep, side: str, round_no: int, routine: Routine) -> str
         return text.format(round=round_no, rounds=step.repeat)
     return {
         Sides.EACH: wording.START_LEFT,
-        Sides.TOGETHER: None if step.say else wording.BOTH_HANDS,  # a `say` tells how
+        Sides.TOGETHER: None if step.say or step.tool is not Tool.HANDS else wording.BOTH_HANDS,  # a `say` tells how
         Sides.LEFT: wording.LEFT_ONLY,
         Sides.RIGHT: wording.RIGHT_ONLY,
         None: None,

@@ -33,6 +33,26 @@ CHANNELS = {
     "CV": "Conception Vessel",
 }
 CONDITIONS = ("pregnancy",)
+# What people say hurts, as the composer understands it, with other ways of saying it.
+COMPLAINTS = {
+    "lower back": ("low back", "lumbar", "back ache", "backache", "back pain"),
+    "upper back and shoulders": ("upper back", "shoulders", "shoulder", "neck", "between the shoulder blades"),
+    "sciatica and hip": ("sciatica", "hip", "hips", "leg pain", "buttock"),
+    "sacral ache": ("sacrum", "sacral", "tailbone", "pelvic", "pelvis"),
+    "stress": ("tension", "anxiety", "anxious", "tense", "relax", "relaxation"),
+    "bloating": ("bloated", "wind", "gas", "digestion"),
+    "stomach": ("stomach ache", "heartburn", "indigestion", "nausea", "appetite"),
+    "fatigue": ("tired", "tiredness", "tired back", "low energy", "energy", "exhaustion"),
+    "cold sensitivity": ("cold", "feeling cold", "cold back"),
+    "whole-body ache": ("aches", "aching", "body ache", "everything aches", "whole body"),
+    "period pain": ("period", "periods", "menstrual", "cramps"),
+}
+TOOLS = ("hands", "ball", "roller", "gun")  # in the order the composer prefers them
+
+
+class Posture(Enum):
+    SEATED = "seated"
+    LYING = "lying"
 
 
 class Laterality(Enum):
@@ -67,6 +87,11 @@ class Point:
     avoid: frozenset[str]
     cautions: tuple[str, ...]
     sources: tuple[str, ...]
+    complaints: tuple[str, ...] = ()  # most typical first
+    region: str = ""
+    posture: Posture = Posture.SEATED
+    tools: tuple[str, ...] = ("hands",)
+    place: str = ""
 
     @property
     def spoken_code(self) -> str:
@@ -126,8 +151,9 @@ class PointLibrary:
 
 _FIELDS = (
     "code", "aliases", "pinyin", "english", "laterality", "location", "find",
-    "pressure", "motion", "hold", "uses", "avoid", "cautions", "sources",
+    "pressure", "motion", "hold", "uses", "complaints", "region", "posture", "tools", "place", "avoid", "cautions", "sources",
 )
+REGIONS = ("hand", "shoulder", "chest", "back", "sacrum", "buttock", "belly", "knee", "leg", "foot")
 
 
 def parse_library(text: str, source: str) -> PointLibrary:
@@ -182,6 +208,21 @@ def _parse_point(reader: YamlReader, node, where: str) -> Point | None:
         cautions=cautions,
         sources=reader.strings(f["sources"], f"{where}.sources"),
     )
+    values.update(
+        complaints=reader.strings(f["complaints"], f"{where}.complaints"),
+        region=reader.string(f["region"], f"{where}.region"),
+        posture=reader.choice(f["posture"], f"{where}.posture", Posture),
+        tools=reader.strings(f["tools"], f"{where}.tools"),
+        place=reader.string(f["place"], f"{where}.place"),
+    )
+    for complaint in values["complaints"] or ():
+        if complaint not in COMPLAINTS:
+            reader.problem(f["complaints"], f"{where}.complaints", f"unknown complaint {complaint!r}; known: {', '.join(COMPLAINTS)}")
+    for tool in values["tools"] or ():
+        if tool not in TOOLS:
+            reader.problem(f["tools"], f"{where}.tools", f"unknown tool {tool!r}; known: {', '.join(TOOLS)}")
+    if values["region"] is not None and values["region"] not in REGIONS:
+        reader.problem(f["region"], f"{where}.region", f"unknown region {values['region']!r}; known: {', '.join(REGIONS)}")
     if any(v is None for v in values.values()):
         return None
     return Point(**values)  # type: ignore[arg-type]

@@ -28,6 +28,11 @@ POINT_NAME = "{english}, {code}."
 PRESS = {"gentle": "Press gently", "moderate": "Press with moderate pressure", "firm": "Press firmly"}
 PRESS_CIRCLES = ", in small, slow circles."
 PRESS_STEADY = "."
+PRESS_WITH = {  # pressing with a tool: the tool does the work, the listener lets it
+    "ball": "Now let your weight sink slowly down.",
+    "roller": "Let your weight rest on the roller.",
+    "gun": "Rest the massage gun on the spot, on its lowest setting, and let it work.",
+}
 RELEASE = "And release."
 SWITCH_SIDES = "Now the right side, the same spot."
 START_LEFT = "Start on the left side."

@@ -19,12 +19,13 @@ from .model import (
     Say,
     Sides,
     Step,
+    Tool,
     Voice,
     Where,
 )
 
 __all__ = [
     "AMBIENT_LEVEL", "ENGINE_NAMES", "Ambient", "Bells", "Breathe", "Breathing", "BreathStyle", "Pause", "Phrases",
-    "PointStep", "Routine", "Safety", "Say", "Sides", "Step", "Voice", "Where", "display_name", "find_routine",
+    "PointStep", "Routine", "Safety", "Say", "Sides", "Step", "Tool", "Voice", "Where", "display_name", "find_routine",
     "load", "parse", "shipped_routines", "shipped_routines_dir", "slug_for",
 ]  # fmt: skip

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..points import CONDITIONS, Pressure
-from .model import AMBIENT_LEVEL, BreathStyle, Safety, Sides
+from .model import AMBIENT_LEVEL, BreathStyle, Safety, Sides, Tool
 
 MAX_HOLD = 10 * 60
 MAX_PAUSE = 60 * 60
@@ -74,6 +74,7 @@ DEFAULTS = Table("defaults", (
     Field("breathing", "breathing", BREATHING_HELP, default="calm", table=BREATHING),
     Field("rest", "duration", "silence between repeats and between sides", range=(0, MAX_PAUSE), default=10.0),
     Field("markers", "list", "time-left announcements inside holds, like [30s, 10s]; [] for none", range=(1, MAX_HOLD)),
+    Field.choice("tool", Tool, "what presses the points: hands, ball, roller or gun; the words for pressing fit it", default="hands"),
 ))  # fmt: skip
 
 POINT = Table("point step", (

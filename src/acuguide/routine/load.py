@@ -35,6 +35,7 @@ from .model import (
     Say,
     Sides,
     Step,
+    Tool,
     Voice,
     Where,
 )
@@ -45,6 +46,7 @@ MAX_COUNT = 1 + len(wording.COUNTS)  # the count style has a word for each secon
 
 @dataclass(frozen=True)
 class _Defaults:
+    tool: Tool = Tool.HANDS
     hold: float | None = fields.DEFAULTS["hold"].default  # type: ignore[assignment]  # None: the point's own
     pressure: Pressure | None = None  # None: the point's own pressure
     breathing: Breathing | None = Breathing(breathing_mod.BUILTIN[str(fields.DEFAULTS["breathing"].default)])
@@ -288,7 +290,9 @@ class _Parser:
         breathing = self.breathing(f["breathing"], "defaults.breathing", BreathStyle.VOICE) if "breathing" in f else d.breathing
         rest = self.read(f, fields.DEFAULTS, "rest", "defaults")
         markers = self.markers(f["markers"], "defaults.markers") if "markers" in f else d.markers
+        tool = self.r.choice(f["tool"], "defaults.tool", Tool) if "tool" in f else d.tool
         return _Defaults(
+            tool=tool or d.tool,
             hold=hold,
             pressure=pressure,
             breathing=breathing if breathing is not False else d.breathing,
@@ -354,11 +358,12 @@ class _Parser:
         breathing = self.breathing(f["breathing"], f"{where}.breathing", style) if "breathing" in f else d.breathing
         rest = self.read(f, fields.POINT, "rest", where) if "rest" in f else d.rest
         markers = self.markers(f["markers"], f"{where}.markers") if "markers" in f else d.markers
+        tool = self.r.choice(f["tool"], f"{where}.tool", Tool) if "tool" in f else d.tool
         texts = {k: self.r.spoken(f[k], f"{where}.{k}") for k in ("say", "name", "find") if k in f}
         sides = self.r.choice(f["sides"], f"{where}.sides", Sides) if "sides" in f else None
         if point is None or None in (repeat, rest) or breathing is False or None in texts.values():
             return None
-        if any(k in f and v is None for k, v in (("hold", hold), ("pressure", pressure), ("sides", sides), ("markers", markers))):
+        if any(k in f and v is None for k, v in (("hold", hold), ("pressure", pressure), ("sides", sides), ("markers", markers), ("tool", tool))):
             return None
         if point.laterality is Laterality.MIDLINE:
             if sides is not None:
@@ -385,6 +390,7 @@ class _Parser:
             rest=rest,  # type: ignore[arg-type]
             markers=markers,
             where=Where(self.r.source, line_of(node), where),
+            tool=tool,  # type: ignore[arg-type]
             **texts,
         )
 

@@ -26,6 +26,15 @@ class BreathStyle(Enum):
     TONE = "tone"  # a soft tone rising through the inhale and falling through the exhale
 
 
+class Tool(Enum):
+    """What presses the point: the words for pressing fit it (no 'circles' while lying on a ball)."""
+
+    HANDS = "hands"
+    BALL = "ball"
+    ROLLER = "roller"
+    GUN = "gun"
+
+
 class Safety(Enum):
     FULL = "full"
     SHORT = "short"
@@ -80,6 +89,7 @@ class PointStep:
     markers: tuple[float, ...] | None  # seconds left to announce; None: the default for the hold
     where: Where
     say: str | None = None  # replaces the library's spoken introduction
+    tool: Tool = Tool.HANDS
     name: str | None = None
     find: str | None = None
 
