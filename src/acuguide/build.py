@@ -19,10 +19,9 @@ from .progress import Progress
 from .routine import AMBIENT_LEVEL, Ambient, Bells, Routine, load
 from .routine.fields import OFF
 from .safety import check_avoid
-from .speech import Synthesizer, VoiceSettings, make_engine
+from .speech import Synthesizer, VoiceSettings, estimate_seconds, make_engine
 
 DEFAULT_ENGINE = "espeak"
-ESTIMATE_PAD = 0.15  # seconds an estimated phrase takes beyond its words
 
 
 @dataclass(frozen=True)
@@ -106,7 +105,7 @@ def estimate(routine: Routine, settings: VoiceSettings, cache_dir: Path | None =
     synth = Synthesizer(settings, layout.SAMPLE_RATE, cache_dir)
     clips = {text: clip.pcm for text, clip in synth.cached(plan_.phrases).items()}
     missing = frozenset(plan_.phrases) - clips.keys()
-    seconds = {text: len(text.split()) * 60 / synth.engine.rate + ESTIMATE_PAD for text in missing}
+    seconds = {text: estimate_seconds(text, synth.engine.rate) for text in missing}
     clips.update((text, bytes(2 * round(s * layout.SAMPLE_RATE))) for text, s in seconds.items())
     return _lay_out(plan_, clips, _speaker(synth), estimated=missing).script
 

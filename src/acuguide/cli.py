@@ -231,6 +231,33 @@ def serve(folder, host, port) -> None:
 
 
 @cli.command()
+@click.option("--for", "complaint", required=True, help="What hurts: lower back, upper back, sciatica, stress, bloating, fatigue...")
+@click.option("--minutes", type=click.FloatRange(2, 60), required=True, help="How long the session should last.")
+@click.option("--tools", default="hands", show_default=True, help="What you have, comma-separated: hands, ball, roller, gun.")
+@click.option("--level", type=click.Choice(["beginner", "regular"]), default="beginner", show_default=True)
+@click.option("--avoid", multiple=True, type=click.Choice(CONDITIONS), help="Leave out points traditionally avoided in this condition.")
+@click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False, path_type=Path), help="Write the routine to this file.")
+@click.option("--render", "render_now", is_flag=True, help="Write it to output/ and render it there at once.")
+@_handle_errors
+def compose(complaint, minutes, tools, level, avoid, out_file, render_now) -> None:
+    """Compose a routine from what hurts and how long you have: an ordinary routine file to keep."""
+    from . import compose as compose_mod
+    from .files import write_text
+
+    answers = compose_mod.Answers(complaint, minutes, tuple(t.strip() for t in tools.split(",") if t.strip()), level, frozenset(avoid))
+    composed = compose_mod.compose(answers)
+    if render_now:
+        out_file = out_file or Path("output") / f"{routine_mod.slug_for(Path(composed.routine.title))}.yaml"
+    if not out_file:
+        click.echo(composed.text, nl=False)
+        return
+    write_text(out_file, composed.text)
+    click.echo(f"{out_file}  about {_minutes(composed.seconds)}")
+    if render_now:
+        click.get_current_context().invoke(render, routines=(str(out_file),), out_dir=out_file.parent)
+
+
+@cli.command()
 @click.option("--program", is_flag=True, help="The schema of a program file instead of a routine.")
 @_handle_errors
 def schema(program) -> None:

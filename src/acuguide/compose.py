@@ -1,0 +1,331 @@
+"""Compose a routine from what hurts, how long there is and what is at hand.
+
+Most people who want a session will not write YAML. From a complaint, a number of minutes,
+their tools and their level, this chooses points as a practitioner would (the points most
+used for the complaint first, those their tools can reach, none they must avoid), groups
+them so the listener moves as little as possible (seated before lying; on each limb, every
+point on one side, then the other), and fills the time with rounds and holds inside the
+articles' ranges. The result is an ordinary routine file, with a header saying how it was
+made, that the person can read, change and keep. The same answers give the same file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from dataclasses import dataclass
+
+from . import layout, wording
+from .errors import AcuguideError
+from .plan import plan
+from .points import COMPLAINTS, TOOLS, Laterality, Point, Posture, library
+from .routine import Routine, parse
+from .routine.fields import MAX_PAUSE
+from .speech.engine import estimate_seconds
+
+WORDS_PER_MINUTE = 150  # the engines' default pace: lengths are estimated from it, as `script` does
+TOLERANCE = 0.05  # the session lasts the minutes asked for, within this
+MAX_FILL = 60  # seconds of quiet rest the outro may take to land on time
+MAX_REST = 20  # seconds between rounds, at most
+MIN_CYCLES, MAX_CYCLES, CALM_CYCLE = 2, 12, 10  # calm breathing in the opening: 4 s in, 6 s out
+CLOSING_WORDS = 4  # seconds, about, that "Breathe with me" takes before the closing breathing
+MAX_PASSES = 3
+LIMB_REGIONS = ("hand", "shoulder", "chest", "knee", "leg", "foot", "buttock")  # one side, then the other
+LIMB = {"knee": "leg", "foot": "leg"}  # points on one leg are done together, then the other leg
+ORDER = ("back", "sacrum", "buttock", "shoulder", "chest", "hand", "leg", "knee", "foot", "belly")  # the sore place, then farther
+
+
+class ComposeError(AcuguideError):
+    """The answers cannot make a session: an unknown complaint, or no length that fits."""
+
+
+@dataclass(frozen=True)
+class Level:
+    holds: tuple[int, int]  # seconds, from the articles: beginners about 10-30 s, regular practice up to 1-2 minutes
+    typical: int
+    rounds: int
+    rest: int
+    pressure: str | None  # None: each point's own
+
+
+LEVELS = {
+    "beginner": Level((10, 30), 20, 4, 5, "gentle"),  # 3-4 presses of each point (article 001)
+    "regular": Level((30, 120), 60, 3, 10, None),
+}
+
+
+@dataclass(frozen=True)
+class Answers:
+    complaint: str
+    minutes: float
+    tools: tuple[str, ...] = ("hands",)
+    level: str = "beginner"
+    avoid: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Choice:
+    point: Point
+    tool: str
+
+
+@dataclass(frozen=True)
+class Composed:
+    text: str  # the routine file
+    routine: Routine
+    seconds: float  # its estimated length
+
+
+def match_complaint(text: str) -> str:
+    """'sciatica', 'upper back', 'Lower-Back' and 'tired' all find their complaint."""
+    def plain(words: str) -> str:
+        return " ".join(words.lower().replace("-", " ").replace("_", " ").split())
+
+    wanted = plain(text)
+    for name, aliases in COMPLAINTS.items():
+        if wanted == plain(name) or wanted in aliases:
+            return name
+    for name in COMPLAINTS:
+        if wanted and (wanted in plain(name) or all(word in plain(name).split() for word in wanted.split())):
+            return name
+    names = [*COMPLAINTS, *(a for aliases in COMPLAINTS.values() for a in aliases)]
+    close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise ComposeError(f"unknown complaint {text!r}{hint} Known: {', '.join(COMPLAINTS)}")
+
+
+def candidates(complaint: str, tools: tuple[str, ...], avoid: frozenset[str]) -> tuple[list[Choice], list[Point]]:
+    """(the points to use, most typical first, each with its tool; the points left out to avoid)."""
+    ranked = sorted(
+        (p for p in library().points if complaint in p.complaints),
+        key=lambda p: (p.complaints.index(complaint), -len(p.sources), library().points.index(p)),  # the most cited first
+    )
+    avoided = [p for p in ranked if p.avoid & avoid]
+    chosen = []
+    for point in ranked:
+        usable = [t for t in TOOLS if t in tools and t in point.tools]
+        if point.region in ("back", "sacrum", "buttock") and "ball" in usable:
+            usable.insert(0, "ball")  # lying on balls reaches the back better than one's own thumbs (article 001)
+        if point not in avoided and usable:
+            chosen.append(Choice(point, usable[0]))
+    return chosen, avoided
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The free choices that set a session's length."""
+
+    passes: int  # times through the points (article 000: up to three cycles a session)
+    rounds: int
+    hold: int
+    rest: int
+    cycles: int  # of calm breathing in the opening
+    closing: int  # cycles of calm breathing at the end
+    fill: int  # seconds of quiet rest at the end
+
+
+def compose(answers: Answers) -> Composed:
+    complaint = match_complaint(answers.complaint)
+    unknown = [t for t in answers.tools if t not in TOOLS]
+    if unknown:
+        raise ComposeError(f"unknown tool {unknown[0]!r}; tools: {', '.join(TOOLS)}")
+    level = LEVELS[answers.level]
+    chosen, avoided = candidates(complaint, answers.tools, answers.avoid)
+    if not chosen:
+        left_out = f", and {', '.join(p.code for p in avoided)} are avoided in {', '.join(sorted(answers.avoid))}" if avoided else ""
+        raise ComposeError(f"no point for {complaint} can be reached with {' and '.join(answers.tools)}{left_out}; "
+                           "add a tool or choose another complaint")
+    target = answers.minutes * 60
+    most = min(len(chosen), max(1, math.ceil(answers.minutes / 2)))  # about one point per two minutes at most
+    best: tuple | None = None
+    for count in range(most, 0, -1):
+        for passes in range(1, MAX_PASSES + 1):
+            for rounds in range(1, level.rounds + 1):
+                fitted = _fit(answers, complaint, chosen[:count], avoided, passes, rounds, level, target)
+                if fitted is not None:
+                    shape = fitted[1]
+                    score = (passes, shape.closing > 0, abs(shape.hold - level.typical), -rounds)
+                    if best is None or score < best[0]:
+                        best = (score, fitted[0])
+            if best:
+                return best[1]
+    least = Shape(1, 1, level.holds[0], level.rest, MIN_CYCLES, 0, 0)
+    shortest = _estimate(_text(answers, complaint, chosen[:1], avoided, least, level))
+    if shortest > target:
+        raise ComposeError(f"{answers.minutes:g} minutes is too short for {complaint}: the shortest session, one point "
+                           f"held {level.holds[0]} s once with the safety note and directions, lasts about "
+                           f"{shortest / 60:.1f} minutes; ask for at least {math.ceil(shortest / 60)}")
+    fullest = Shape(MAX_PASSES, level.rounds, level.holds[1], MAX_REST, MAX_CYCLES, MAX_CYCLES, MAX_FILL)
+    longest = _estimate(_text(answers, complaint, chosen[:most], avoided, fullest, level))
+    left_out = f" ({', '.join(p.code for p in avoided)} left out, avoided in {', '.join(sorted(answers.avoid))})" if avoided else ""
+    raise ComposeError(f"{answers.minutes:g} minutes is too long for {complaint} with {' and '.join(answers.tools)} at the "
+                       f"{answers.level} level: its {most} point{'s' if most != 1 else ''}{left_out}, {MAX_PASSES} times through, "
+                       f"{level.rounds} rounds of {level.holds[1]} s holds, last about {longest / 60:.1f} minutes; "
+                       "ask for fewer minutes, add a tool, or choose level regular")
+
+
+def _fit(answers, complaint, chosen, avoided, passes, rounds, level, target) -> tuple[Composed, Shape] | None:
+    """Lengthen holds first (within the level's range), then rests, then the opening and the
+    closing breathing, then a quiet rest at the end, until the session lands on `target`."""
+    shape = Shape(passes, rounds, level.holds[0], level.rest, MIN_CYCLES, 0, 0)
+    script = _layout(_text(answers, complaint, chosen, avoided, shape, level))
+    extra = target - script.duration
+    if extra < -TOLERANCE * target:
+        return None
+    holds, rests = len(script.holds), _rests(script)
+    grow_hold = max(0, min(level.holds[1] - shape.hold, math.floor(extra / holds)))
+    extra -= grow_hold * holds
+    grow_rest = max(0, min(MAX_REST - shape.rest, math.floor(extra / rests))) if rests else 0
+    extra -= grow_rest * rests
+    grow_cycles = max(0, min(MAX_CYCLES - shape.cycles, math.floor(extra / CALM_CYCLE)))
+    extra -= grow_cycles * CALM_CYCLE
+    closing = max(0, min(MAX_CYCLES, math.floor((extra - MAX_FILL / 2) / CALM_CYCLE))) if extra > MAX_FILL else 0
+    extra -= closing * CALM_CYCLE + (CLOSING_WORDS if closing else 0)
+    shape = Shape(passes, rounds, shape.hold + grow_hold, shape.rest + grow_rest, shape.cycles + grow_cycles, closing,
+                  max(0, min(MAX_FILL, round(extra))))  # fmt: skip
+    text = _text(answers, complaint, chosen, avoided, shape, level)
+    seconds = _estimate(text)
+    if abs(seconds - target) > TOLERANCE * target:
+        return None
+    return Composed(text, _load(text), seconds), shape
+
+
+def _rests(script: layout.Script) -> int:
+    """How many rest gaps the session has: between rounds and sides of a step."""
+    steps: dict[str, int] = {}
+    for hold in script.holds:
+        steps[hold.step] = steps.get(hold.step, 0) + 1
+    return sum(count - 1 for count in steps.values())
+
+
+def _load(text: str) -> Routine:
+    return parse(text, "composed.yaml", "composed", library())
+
+
+def _layout(text: str) -> layout.Script:
+    plan_ = plan(_load(text))
+    lengths = {t: round(estimate_seconds(t, WORDS_PER_MINUTE) * layout.SAMPLE_RATE) for t in plan_.phrases}
+    from . import sounds
+
+    lengths.update((key, len(sounds.sound(key, layout.SAMPLE_RATE)) // 2) for key in plan_.sounds)
+    return layout.lay_out(plan_, lengths)
+
+
+def _estimate(text: str) -> float:
+    return _layout(text).duration
+
+
+def _sides(choice: Choice) -> str | None:
+    if choice.point.laterality is Laterality.MIDLINE:
+        return None
+    if choice.tool == "gun" or choice.point.region in LIMB_REGIONS:
+        return "each"
+    return "together"  # both thumbs, two balls, or the roller across the back
+
+
+def _posture(choice: Choice) -> Posture:
+    """Balls and rollers are lain on; hands and a massage gun reach a point as the library says."""
+    return Posture.LYING if choice.tool in ("ball", "roller") else choice.point.posture
+
+
+def _groups(chosen: list[Choice]) -> list[list[Choice]]:
+    """Seated, then standing, then lying; within each, regions in order; one group per limb."""
+    postures = list(Posture)
+
+    def key(c: Choice) -> tuple[int, int]:
+        return postures.index(_posture(c)), ORDER.index(c.point.region)
+
+    groups: list[list[Choice]] = []
+    for choice in sorted(chosen, key=key):
+        last = groups[-1][0] if groups else None
+        if last and _posture(last) == _posture(choice) and LIMB.get(last.point.region, last.point.region) == LIMB.get(choice.point.region, choice.point.region):
+            groups[-1].append(choice)
+        else:
+            groups.append([choice])
+    return groups
+
+
+def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Level) -> str:
+    q = _quote
+    tools = sorted({c.tool for c in chosen}, key=TOOLS.index)
+    lines = [
+        "# Composed by acuguide: " + f"compose --for {q(complaint)} --minutes {answers.minutes:g} "
+        f"--tools {','.join(answers.tools)} --level {answers.level}"
+        + "".join(f" --avoid {a}" for a in sorted(answers.avoid)),
+        f"# Points for {complaint} from the point library, most typical first:",
+        *(f"#   {c.point.code} {c.point.english} ({c.point.uses}; with {c.tool}; articles {', '.join(c.point.sources)})" for c in chosen),
+        f"# Holds of {shape.hold} s in the {answers.level} range ({level.holds[0]}-{level.holds[1]} s), {shape.rounds} "
+        f"round{'s' if shape.rounds != 1 else ''}, {shape.rest} s rests; seated points before standing and lying ones; "
+        "one side of each limb, then the other.",
+    ]
+    if avoided:
+        lines.append(f"# Left out, traditionally avoided in {', '.join(sorted(answers.avoid))}: {', '.join(p.code for p in avoided)}")
+    lines += [
+        f"title: {q(complaint.capitalize() + ', ' + f'{answers.minutes:g} minutes')}",
+        f"summary: {q(f'A {answers.minutes:g} minute {answers.level} session for {complaint}, composed by acuguide.')}",
+    ]
+    if answers.avoid:
+        lines.append(f"avoid: [{', '.join(sorted(answers.avoid))}]")
+    breathing = "calm" if shape.hold >= 11 else "none"
+    lines += ["defaults:", f"  hold: {shape.hold}s", f"  rest: {shape.rest}s", f"  breathing: {breathing}"]
+    if level.pressure:
+        lines.append(f"  pressure: {level.pressure}")
+    lines += ["intro:", f"  - say: {q(wording.COMPOSE_QUIET)}"]
+    if tools != ["hands"]:
+        lines.append(f"  - say: {q(wording.COMPOSE_EQUIPMENT.format(tools=_tool_list(chosen)))}")
+    lines += [f"  - breathe: {{pattern: calm, cycles: {shape.cycles}}}", "steps:"]
+    for number in range(1, shape.passes + 1):
+        if number > 1:
+            lines.append(f"  - say: {q(wording.COMPOSE_AGAIN)}")
+        lines += _pass(chosen, shape)
+    lines += ["outro:", f"  - say: {q(wording.COMPOSE_REST)}"]
+    if shape.closing:
+        lines.append(f"  - breathe: {{pattern: calm, cycles: {shape.closing}}}")
+    lines.append(f"  - pause: {max(1, min(MAX_PAUSE, shape.fill))}s")
+    return "\n".join(lines) + "\n"
+
+
+def _pass(chosen: list[Choice], shape: Shape) -> list[str]:
+    """One time through the points: a posture cue where it changes; limbs one side at a time."""
+    q = _quote
+    lines: list[str] = []
+    posture = None
+    for group in _groups(chosen):
+        if _posture(group[0]) is not posture:
+            posture = _posture(group[0])
+            lines.append(f"  - say: {q(wording.COMPOSE_POSTURE[posture.value])}")
+        sides = [_sides(c) for c in group]
+        if "each" in sides and len(group) > 1:  # every point on one side, then the other
+            for side in ("left", "right"):
+                if side == "right":
+                    lines.append(f"  - say: {q(wording.COMPOSE_OTHER_SIDE)}")
+                lines += [line for c, s in zip(group, sides) for line in _step(c, side if s == "each" else s, shape.rounds)]
+        else:
+            lines += [line for c, s in zip(group, sides) for line in _step(c, s, shape.rounds)]
+    return lines
+
+
+def _step(choice: Choice, sides: str | None, rounds: int) -> list[str]:
+    lines = [f"  - point: {choice.point.code}"]
+    if sides:
+        lines.append(f"    sides: {sides}")
+    lines.append(f"    repeat: {rounds}")
+    if choice.tool != "hands":
+        lines.append(f"    tool: {choice.tool}")
+        template = wording.COMPOSE_PLACE[choice.tool + ("-both" if sides == "together" else "")]
+        lines.append(f"    say: {_quote(template.format(name=choice.point.english, place=choice.point.place))}")
+    return lines
+
+
+def _tool_list(chosen: list[Choice]) -> str:
+    needs = []
+    for tool in TOOLS[1:]:
+        uses = [c for c in chosen if c.tool == tool]
+        if uses:
+            two = tool == "ball" and any(_sides(c) == "together" for c in uses)
+            needs.append(wording.COMPOSE_TOOLS[tool + ("-two" if two else "")])
+    return " and ".join(needs)
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
