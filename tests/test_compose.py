@@ -14,7 +14,6 @@ from acuguide.cli import cli
 from acuguide.points import COMPLAINTS, library
 from acuguide.routine import load
 from acuguide.routine.schema import routine_schema
-from acuguide.speech import VoiceSettings
 
 VALIDATOR = jsonschema.Draft202012Validator(routine_schema())
 
@@ -28,7 +27,7 @@ def test_every_complaint_composes_a_checked_session_of_the_length_asked(complain
     assert CliRunner().invoke(cli, ["check", str(path)]).exit_code == 0
     VALIDATOR.validate(yaml.safe_load(path.read_text()))
     routine = load(path)
-    seconds = build.estimate(routine, VoiceSettings(), tmp_path / "empty-cache").duration
+    seconds = build.estimate(routine, build.voice_settings(routine), tmp_path / "empty-cache").duration
     assert abs(seconds - minutes * 60) <= 0.05 * minutes * 60, seconds
     assert any(complaint in step.point.complaints for step in routine.point_steps)
     assert path.read_text().startswith("# Composed by acuguide: compose --for")
@@ -69,9 +68,9 @@ def test_an_unknown_complaint_lists_the_known_ones_with_a_did_you_mean():
 
 
 def test_too_short_says_the_nearest_possible_length_and_why():
-    result = CliRunner().invoke(cli, ["compose", "--for", "lower back", "--minutes", "2"])
+    result = CliRunner().invoke(cli, ["compose", "--for", "lower back", "--minutes", "2", "--level", "regular", "--engine", "piper"])
     assert result.exit_code == 1
-    assert "2 minutes is too short for lower back: the shortest session, one point held 10 s once" in result.output
+    assert "2 minutes is too short for lower back: the shortest session, one point held 30 s once" in result.output
     assert "ask for at least" in result.output
 
 

@@ -236,15 +236,17 @@ def serve(folder, host, port) -> None:
 @click.option("--tools", default="hands", show_default=True, help="What you have, comma-separated: hands, ball, roller, gun.")
 @click.option("--level", type=click.Choice(["beginner", "regular"]), default="beginner", show_default=True)
 @click.option("--avoid", multiple=True, type=click.Choice(CONDITIONS), help="Leave out points traditionally avoided in this condition.")
+@click.option("--engine", type=click.Choice([e for e in routine_mod.ENGINE_NAMES if e != "fake"]), default="espeak", show_default=True,
+              help="The engine that will speak it: the length is timed at its pace.")
 @click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False, path_type=Path), help="Write the routine to this file.")
 @click.option("--render", "render_now", is_flag=True, help="Write it to output/ and render it there at once.")
 @_handle_errors
-def compose(complaint, minutes, tools, level, avoid, out_file, render_now) -> None:
+def compose(complaint, minutes, tools, level, avoid, engine, out_file, render_now) -> None:
     """Compose a routine from what hurts and how long you have: an ordinary routine file to keep."""
     from . import compose as compose_mod
     from .files import write_text
 
-    answers = compose_mod.Answers(complaint, minutes, tuple(t.strip() for t in tools.split(",") if t.strip()), level, frozenset(avoid))
+    answers = compose_mod.Answers(complaint, minutes, tuple(t.strip() for t in tools.split(",") if t.strip()), level, frozenset(avoid), engine)
     composed = compose_mod.compose(answers)
     if render_now:
         out_file = out_file or Path("output") / f"{routine_mod.slug_for(Path(composed.routine.title))}.yaml"

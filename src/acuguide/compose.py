@@ -21,9 +21,9 @@ from .plan import plan
 from .points import COMPLAINTS, TOOLS, Laterality, Point, Posture, library
 from .routine import Routine, parse
 from .routine.fields import MAX_PAUSE
+from .speech import ENGINES
 from .speech.engine import estimate_seconds
 
-WORDS_PER_MINUTE = 150  # the engines' default pace: lengths are estimated from it, as `script` does
 TOLERANCE = 0.05  # the session lasts the minutes asked for, within this
 MAX_FILL = 60  # seconds of quiet rest the outro may take to land on time
 MAX_REST = 20  # seconds between rounds, at most
@@ -61,6 +61,11 @@ class Answers:
     tools: tuple[str, ...] = ("hands",)
     level: str = "beginner"
     avoid: frozenset[str] = frozenset()
+    engine: str = "espeak"  # its default pace is written into the routine, so the estimate holds
+
+    @property
+    def rate(self) -> int:
+        return ENGINES[self.engine].default_rate
 
 
 @dataclass(frozen=True)
@@ -203,8 +208,9 @@ def _load(text: str) -> Routine:
 
 
 def _layout(text: str) -> layout.Script:
-    plan_ = plan(_load(text))
-    lengths = {t: round(estimate_seconds(t, WORDS_PER_MINUTE) * layout.SAMPLE_RATE) for t in plan_.phrases}
+    routine = _load(text)
+    plan_ = plan(routine)
+    lengths = {t: round(estimate_seconds(t, routine.voice.rate or 150) * layout.SAMPLE_RATE) for t in plan_.phrases}
     from . import sounds
 
     lengths.update((key, len(sounds.sound(key, layout.SAMPLE_RATE)) // 2) for key in plan_.sounds)
@@ -264,6 +270,7 @@ def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Lev
         f"title: {q(complaint.capitalize() + ', ' + f'{answers.minutes:g} minutes')}",
         f"summary: {q(f'A {answers.minutes:g} minute {answers.level} session for {complaint}, composed by acuguide.')}",
     ]
+    lines.append(f"voice: {{engine: {answers.engine}, rate: {answers.rate}}}")
     if answers.avoid:
         lines.append(f"avoid: [{', '.join(sorted(answers.avoid))}]")
     breathing = "calm" if shape.hold >= 11 else "none"

