@@ -11,7 +11,8 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import RenderError
@@ -35,6 +36,29 @@ def _errors(output: str, status: int = 1) -> str:
     return " ".join(lines[-2:]) or output.strip()[-300:]
 
 
+class _Run:
+    status = 0
+    output = ""
+
+
+@contextmanager
+def _running(command: list[str], **popen) -> Iterator[tuple[subprocess.Popen, _Run]]:
+    """ffmpeg with its messages in a temporary file (a pipe could fill and deadlock); killed
+    if anything interrupts us, so it never outlives a render."""
+    run = _Run()
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, stderr=errors, **popen)
+        try:
+            yield process, run
+        except BaseException:
+            process.kill()
+            process.wait()
+            raise
+        run.status = process.wait()
+        errors.seek(0)
+        run.output = errors.read().decode(errors="replace")
+
+
 def stream(
     args: list[str],
     chunks: Iterable[bytes],
@@ -44,8 +68,7 @@ def stream(
 ) -> str:
     """Run ffmpeg with mono 16-bit PCM at `rate` on standard input; return its messages."""
     command = [tool(), "-hide_banner", "-nostdin", "-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0", *args]
-    with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=errors)
+    with _running(command, stdin=subprocess.PIPE) as (process, run):
         written = 0
         try:
             for chunk in chunks:
@@ -56,16 +79,9 @@ def stream(
             process.stdin.close()
         except BrokenPipeError:
             pass  # ffmpeg stopped early; its exit status and message say why
-        except BaseException:
-            process.kill()
-            process.wait()
-            raise
-        status = process.wait()
-        errors.seek(0)
-        output = errors.read().decode(errors="replace")
-    if status != 0:
-        raise RenderError(f"ffmpeg failed to {doing}: {_errors(output, status)}")
-    return output
+    if run.status != 0:
+        raise RenderError(f"ffmpeg failed to {doing}: {_errors(run.output, run.status)}")
+    return run.output
 
 
 def decode(path: Path, rate: int, filters: str | None = None, seconds: float | None = None) -> tuple[bytes, str]:
@@ -105,18 +121,9 @@ def decoded_length(path: Path, rate: int, filters: str) -> tuple[int, str]:
     command = [tool(), "-hide_banner", "-nostats", "-nostdin", "-i", str(path),
                "-af", filters, "-ac", "1", "-ar", str(rate), "-f", "s16le", "-"]  # fmt: skip
     samples = 0
-    with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors)
-        try:
-            while chunk := process.stdout.read(1 << 20):
-                samples += len(chunk) // 2
-        except BaseException:  # interrupted: ffmpeg must not outlive us
-            process.kill()
-            process.wait()
-            raise
-        status = process.wait()
-        errors.seek(0)
-        output = errors.read().decode(errors="replace")
-    if status != 0:
-        raise RenderError(f"ffmpeg cannot decode {path.name}: {_errors(output)}")
-    return samples, output
+    with _running(command, stdout=subprocess.PIPE) as (process, run):
+        while chunk := process.stdout.read(1 << 20):
+            samples += len(chunk) // 2
+    if run.status != 0:
+        raise RenderError(f"ffmpeg cannot decode {path.name}: {_errors(run.output, run.status)}")
+    return samples, run.output

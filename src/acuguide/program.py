@@ -14,7 +14,6 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 
 from . import routine as routine_mod
@@ -22,6 +21,7 @@ from . import wording
 from .errors import Problem, RoutineError, RoutineNotFound
 from .routine import PointStep, Routine
 from .routine.fields import MAX_HOLD, Field, Table
+from .routine.find import shipped, shipped_dir
 from .routine.load import MAX_BYTES, decode
 from .yamlread import YamlReader
 
@@ -72,11 +72,11 @@ def schema() -> dict:
 
 
 def shipped_programs_dir():
-    return resources.files("acuguide") / "programs"
+    return shipped_dir("programs")
 
 
 def shipped_programs() -> list[str]:
-    return sorted(p.name[:-5] for p in shipped_programs_dir().iterdir() if p.name.endswith(".yaml"))
+    return shipped("programs")
 
 
 def is_program(arg: str) -> bool:

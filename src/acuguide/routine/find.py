@@ -14,12 +14,21 @@ def slug_for(path: Path) -> str:
     return re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "session"
 
 
+def shipped_dir(kind: str = "routines"):
+    """Where the shipped routines (or programs) are, inside the installed package."""
+    return resources.files("acuguide") / kind
+
+
+def shipped(kind: str = "routines") -> list[str]:
+    return sorted(p.name[:-5] for p in shipped_dir(kind).iterdir() if p.name.endswith(".yaml"))
+
+
 def shipped_routines_dir():
-    return resources.files("acuguide") / "routines"
+    return shipped_dir("routines")
 
 
 def shipped_routines() -> list[str]:
-    return sorted(p.name[:-5] for p in shipped_routines_dir().iterdir() if p.name.endswith(".yaml"))
+    return shipped("routines")
 
 
 def find_routine(arg: str) -> Path:
