@@ -56,7 +56,8 @@ def test_the_same_answers_give_the_same_file():
 
 
 @pytest.mark.parametrize("typed,meant", [("sciatica", "sciatica and hip"), ("upper back", "upper back and shoulders"),
-                                          ("Lower-Back", "lower back"), ("tired", "fatigue"), ("whole body ache", "whole-body ache")])  # fmt: skip
+                                          ("Lower-Back", "lower back"), ("tired", "fatigue"), ("whole body ache", "whole-body ache"),
+                                          ("my lower back aches", "lower back"), ("I feel so tired", "fatigue")])  # fmt: skip
 def test_complaints_are_matched_forgivingly(typed, meant):
     assert compose.match_complaint(typed) == meant
 

@@ -93,6 +93,10 @@ def match_complaint(text: str) -> str:
     for name in COMPLAINTS:
         if wanted and (wanted in plain(name) or all(word in plain(name).split() for word in wanted.split())):
             return name
+    said = f" {wanted} "  # "my lower back aches": a complaint named inside a sentence, the longest name first
+    for name, phrase in sorted(((n, plain(p)) for n, aliases in COMPLAINTS.items() for p in (n, *aliases)), key=lambda x: -len(x[1])):
+        if f" {phrase} " in said:
+            return name
     names = [*COMPLAINTS, *(a for aliases in COMPLAINTS.values() for a in aliases)]
     close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -242,7 +246,7 @@ def _groups(chosen: list[Choice]) -> list[list[Choice]]:
         return postures.index(_posture(c)), ORDER.index(c.point.region)
 
     groups: list[list[Choice]] = []
-    for choice in sorted(chosen, key=key):
+    for choice in sorted(chosen, key=lambda c: (*key(c), library().points.index(c.point))):  # head to foot within a region
         last = groups[-1][0] if groups else None
         if last and _posture(last) == _posture(choice) and LIMB.get(last.point.region, last.point.region) == LIMB.get(choice.point.region, choice.point.region):
             groups[-1].append(choice)
@@ -306,19 +310,23 @@ def _pass(chosen: list[Choice], shape: Shape) -> list[str]:
             for side in ("left", "right"):
                 if side == "right":
                     lines.append(f"  - say: {q(wording.COMPOSE_OTHER_SIDE)}")
-                lines += [line for c, s in zip(group, sides) for line in _step(c, side if s == "each" else s, shape.rounds)]
+                lines += [line for c, s in zip(group, sides) for line in _step(c, side if s == "each" else s, shape.rounds, side == "right")]
         else:
             lines += [line for c, s in zip(group, sides) for line in _step(c, s, shape.rounds)]
     return lines
 
 
-def _step(choice: Choice, sides: str | None, rounds: int) -> list[str]:
+def _step(choice: Choice, sides: str | None, rounds: int, again: bool = False) -> list[str]:
+    """A point step; `again` when the listener has just found this spot on the other side."""
     lines = [f"  - point: {choice.point.code}"]
     if sides:
         lines.append(f"    sides: {sides}")
     lines.append(f"    repeat: {rounds}")
     if choice.tool != "hands":
         lines.append(f"    tool: {choice.tool}")
+    if again:
+        lines.append(f"    say: {_quote(wording.COMPOSE_SAME_SPOT.format(name=choice.point.english, code=choice.point.code, side=sides))}")
+    elif choice.tool != "hands":
         template = wording.COMPOSE_PLACE[choice.tool + ("-both" if sides == "together" else "")]
         lines.append(f"    say: {_quote(template.format(name=choice.point.english, place=choice.point.place))}")
     return lines

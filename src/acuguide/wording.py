@@ -93,6 +93,7 @@ COMPOSE_POSTURE = {
 }
 COMPOSE_OTHER_SIDE = "Now the same points on the other side."
 COMPOSE_AGAIN = "Now once more through the same points."
+COMPOSE_SAME_SPOT = "{name}, {code}: the same spot on the {side}."
 COMPOSE_REST = "Rest for a moment with your eyes closed, and notice how your body feels."
 COMPOSE_PLACE = {
     "ball": "{name}. Place the ball under {place}.",

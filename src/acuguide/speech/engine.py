@@ -45,7 +45,7 @@ class VoiceInfo:
     description: str
 
 
-PHRASE_PAD = 0.6  # seconds a phrase takes beyond its words: its onset and its final fall
+PHRASE_PAD = 0.5  # seconds a phrase takes beyond its words: its onset and its final fall
 
 
 def estimate_seconds(text: str, rate: int) -> float:
