@@ -97,3 +97,32 @@ def test_colliding_aliases_are_rejected():
     text = "points:" + point.format(code="BL23", alias="B23") + point.format(code="BL24", alias="b-23")
     with pytest.raises(PointLibraryError, match="'b-23' is also a name of BL23"):
         parse_library(text, "points.yaml")
+
+
+@pytest.mark.parametrize("name,code", [("Shenshu", "BL23"), ("Shen Shu", "BL23"), ("Gaohuangshu", "BL43"), ("Gao Huang", "BL43"),
+                                       ("Zhishi", "BL52"), ("Weizhong", "BL40"), ("Hegu", "LI4"), ("he gu", "LI4")])  # fmt: skip
+def test_pinyin_names_with_or_without_spaces_find_their_point(name, code):
+    assert library().get(name).code == code
+
+
+def test_b53_is_explained_never_guessed(write_routine):
+    from click.testing import CliRunner
+
+    from acuguide.cli import cli
+
+    result = CliRunner().invoke(cli, ["points", "B53"])
+    assert result.exit_code == 1
+    assert "B53 names two points: in the old Bladder numbering it is BL39" in result.output and "BL53" in result.output
+    path = write_routine("title: T\nsteps:\n  - point: B53\n")
+    checked = CliRunner().invoke(cli, ["check", str(path)])
+    assert "line 3: steps[0].point: B53 names two points" in checked.output and "write BL39 or BL53" in checked.output
+
+
+def test_points_never_says_the_pregnancy_caution_twice():
+    from click.testing import CliRunner
+
+    from acuguide.cli import cli
+
+    for point in library().points:
+        shown = CliRunner().invoke(cli, ["points", point.code]).output.lower()
+        assert shown.count("pregnancy") <= 1, point.code

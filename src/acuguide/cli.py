@@ -199,6 +199,8 @@ def points(query) -> None:
             click.echo(f"{point.code:<5} {point.english} ({point.pinyin}): {point.uses}")
         return
     found = lib.search(query)
+    if not found and lib.ambiguous(query):
+        raise PointNotFound(lib.ambiguous(query))
     if not found:
         close = lib.suggest(query)
         hint = f"; did you mean {' or '.join(close)}?" if close else ""
@@ -311,7 +313,8 @@ def voices() -> None:
 
 
 def describe_point(point: Point) -> str:
-    avoid = [f"traditionally avoided in {c}" for c in sorted(point.avoid)]
+    said = " ".join(point.cautions).lower()
+    avoid = [f"traditionally avoided in {c}" for c in sorted(point.avoid) if c not in said]  # not twice
     lines = [
         f"{point.code}  {point.english} ({point.pinyin}), {point.laterality.value}",
         f"  also written: {', '.join(point.aliases)}",

@@ -112,16 +112,27 @@ def normalize_code(text: str) -> str:
     return re.sub(r"[\s.\-_]", "", text).upper()
 
 
+# Codes that name different points in the old and the standard Bladder numbering: never guessed.
+AMBIGUOUS = {
+    "B53": "B53 names two points: in the old Bladder numbering it is BL39 (Bend Yang, behind the knee), in the "
+    "standard one BL53 (Womb and Vitals, on the buttock); write BL39 or BL53",
+}
+
+
 class PointLibrary:
     def __init__(self, points: tuple[Point, ...]):
         self.points = points
         self._index: dict[str, Point] = {}
         for point in points:
-            for name in (point.code, *point.aliases):
-                self._index[normalize_code(name)] = point
+            for name in (point.code, *point.aliases, point.pinyin):  # pinyin with or without spaces: Shenshu, Shen Shu
+                self._index.setdefault(normalize_code(name), point)
 
     def get(self, code: str) -> Point | None:
         return self._index.get(normalize_code(code))
+
+    def ambiguous(self, code: str) -> str | None:
+        """Why a code cannot be looked up, if it means different points in different numberings."""
+        return AMBIGUOUS.get(normalize_code(code))
 
     def suggest(self, code: str) -> list[str]:
         """Codes close to a mistyped one, e.g. 'BL32' and 'BL23' for 'BL322'."""
@@ -135,18 +146,16 @@ class PointLibrary:
         return codes[:3]
 
     def search(self, query: str) -> list[Point]:
-        """Points whose code, alias, name or traditional use mentions the query."""
+        """The point a code, alias or pinyin name names; else points whose name, location or
+        traditional use has every word of the query. Codes never match by substring: B53 is not BL53."""
         exact = self.get(query)
-        if exact:
-            return [exact]
-        words = query.lower().split()
+        if exact or self.ambiguous(query):
+            return [exact] if exact else []
+        words = re.findall(r"\w+", query.lower())
         return [
             p
             for p in self.points
-            if all(
-                w in " ".join((p.english, p.pinyin, p.uses, p.location, *p.aliases)).lower()
-                for w in words
-            )
+            if all(w in re.findall(r"\w+", " ".join((p.english, p.pinyin, p.uses, p.location)).lower()) for w in words)
         ]
 
 

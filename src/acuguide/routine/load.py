@@ -399,6 +399,9 @@ class _Parser:
         if code is None:
             return None
         point = self.points.get(code)
+        if point is None and self.points.ambiguous(code):
+            self.r.problem(node, field, self.points.ambiguous(code))  # type: ignore[arg-type]
+            return None
         if point is None:
             close = self.points.suggest(code)
             hint = f"; did you mean {' or '.join(close)}?" if close else ""
