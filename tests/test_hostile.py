@@ -105,7 +105,7 @@ def test_a_missing_voice_in_a_batch_is_refused_before_anything_is_spoken(tmp_pat
     bad.write_text("title: Bad\nvoice: {engine: fake, name: nobody}\nsteps:\n  - say: Fine.\n")
     cache, out = tmp_path / "cache", tmp_path / "out"
     result = CliRunner().invoke(cli, ["render", str(good), str(bad), "--cache-dir", str(cache), "-o", str(out), "--engine", "fake"])
-    assert result.exit_code == 3
+    assert result.exit_code == 1  # a wrong choice of voice, not a failure to speak
     assert "Error: fake has no voice 'nobody'; voices here: tone, tone-16k" in result.output
     assert not cache.exists() and not out.exists()
 
@@ -130,3 +130,27 @@ def test_an_ambient_file_that_is_not_audio_is_refused_before_speech(tmp_path):
     assert f"Error: the ambient sound {text} is not audio ffmpeg can read" in result.output
     assert "ffmpeg version" not in result.output
     assert not (tmp_path / "c").exists() and not (tmp_path / "out").exists()
+
+
+def test_a_marker_longer_than_its_hold_is_an_error_not_silence(tmp_path):
+    path = tmp_path / "m.yaml"
+    path.write_text("title: T\nsteps:\n  - point: BL23\n    hold: 60s\n    markers: [90s]\n")
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 1
+    assert "line 5: steps[0].markers: a 1m30s left marker cannot be said in a 1m hold" in result.output
+
+
+def test_check_reports_a_voice_the_engine_does_not_have(tmp_path):
+    path = tmp_path / "v.yaml"
+    path.write_text("title: T\nvoice: {engine: fake, name: jane}\nsteps:\n  - say: Hi.\n")
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 1
+    assert "v.yaml: voice: fake has no voice 'jane'; voices here: tone, tone-16k" in result.output
+
+
+def test_output_piped_into_head_stops_quietly():
+    import subprocess
+    import sys
+
+    result = subprocess.run(f"{sys.executable} -m acuguide points | head -1", shell=True, capture_output=True, text=True)
+    assert result.stdout.startswith("CV6") and "Error" not in result.stderr

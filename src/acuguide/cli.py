@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import signal
 import sys
 from pathlib import Path
@@ -17,8 +18,9 @@ from . import __version__, build, export, publish, safety
 from . import program as program_mod
 from . import render as render_mod
 from . import routine as routine_mod
-from .errors import AcuguideError, PointNotFound, ProblemsError, Terminated
+from .errors import AcuguideError, PointNotFound, ProblemsError, SpeechError, Terminated
 from .points import CONDITIONS, Point, library
+from .speech import make_engine
 from .yamlread import format_duration
 
 
@@ -44,6 +46,9 @@ def _handle_errors(command):
         except Terminated:
             click.echo("Terminated; no partial files were left.", err=True)
             sys.exit(143)
+        except BrokenPipeError:  # the reader went away (| head): stop quietly, as other tools do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except Exception as error:  # a bug: still one line, and what to report, never a traceback
             click.echo(f"Error: internal error in acuguide {command.__name__} ({type(error).__name__}: {error}); "
                        "please report it with the command you ran", err=True)
@@ -91,7 +96,9 @@ cache_option = click.option(
 def cli() -> None:
     """Turn acupressure routines written in YAML into guided, exactly timed audio sessions.
 
-    ROUTINE is a path to a YAML file, or the name of a shipped routine (see `acuguide routines`).
+    ROUTINE is a path to a YAML file, or the name of a shipped routine; PROGRAM, where a
+    command takes one, is a program file or a shipped program's name (both listed by
+    `acuguide routines`). No routine yet? `acuguide compose --for "lower back" --minutes 10`.
     """
 
 
@@ -153,6 +160,12 @@ def check(routines) -> None:
             continue
         for notice in safety.notices(routine):
             click.echo(f"note: {notice}")
+        try:
+            make_engine(build.voice_settings(routine))
+        except SpeechError as error:
+            problems += 1
+            click.echo(f"{routine.source}: voice: {error}")
+            continue
         click.echo(f"{routine.source}: OK ({len(routine.all_steps)} steps, {len(routine.point_steps)} point steps)")
     if problems:
         click.echo(f"{problems} problem{'s' if problems != 1 else ''} found", err=True)
@@ -161,7 +174,7 @@ def check(routines) -> None:
 
 @cli.command()
 @click.argument("routine", metavar="ROUTINE|PROGRAM")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="A readable timeline, or JSON.")
 @click.option("--exact", is_flag=True, help="Speak (and cache) phrases not yet spoken, for exact times.")
 @engine_option
 @voice_option
@@ -212,7 +225,7 @@ def points(query) -> None:
 @cli.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("output"))
 @click.option("--host", default="0.0.0.0", show_default=True, help="Address to listen on (0.0.0.0: every network).")
-@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on.")
 @_handle_errors
 def serve(folder, host, port) -> None:
     """Serve the sessions in FOLDER to phones on this network: a page, the audio, a podcast feed.
@@ -223,12 +236,17 @@ def serve(folder, host, port) -> None:
 
     if not folder.is_dir():
         raise AcuguideError(f"{folder}: no such folder; render a session into it first (acuguide render lower-back -o {folder})")
-    shown = host if host not in ("0.0.0.0", "::") else serve_mod.lan_address() or "localhost"
-    url = f"http://{shown}:{port}/"
+    serve_mod.check_port(host, port)
     count = len(publish.episodes(folder))
-    click.echo(f"Serving {count} session{'s' if count != 1 else ''} from {folder}. On a phone on the same Wi-Fi, open:\n\n  {url}\n")
-    qr = serve_mod.qr_text(url)
-    click.echo(qr if qr else "(pip install segno to show this address as a QR code)")
+    hint = f"; render one first: acuguide render lower-back -o {folder}" if not count else ""
+    click.echo(f"Serving {count} session{'s' if count != 1 else ''} from {folder}{hint}.")
+    if host.startswith("127.") or host in ("localhost", "::1"):
+        click.echo(f"Only this computer can reach it (--host {host}); for a phone, leave out --host. Open:\n\n  http://{host}:{port}/\n")
+    else:
+        url = f"http://{serve_mod.lan_address() or 'localhost'}:{port}/"
+        click.echo(f"On a phone on the same Wi-Fi, open:\n\n  {url}\n")
+        qr = serve_mod.qr_text(url)
+        click.echo(qr if qr else "(pip install segno to show this address as a QR code)")
     serve_mod.run(folder, host, port, lambda line: None)
 
 
@@ -236,7 +254,8 @@ def serve(folder, host, port) -> None:
 @click.option("--for", "complaint", required=True, help="What hurts: lower back, upper back, sciatica, stress, bloating, fatigue...")
 @click.option("--minutes", type=click.FloatRange(2, 60), required=True, help="How long the session should last.")
 @click.option("--tools", default="hands", show_default=True, help="What you have, comma-separated: hands, ball, roller, gun.")
-@click.option("--level", type=click.Choice(["beginner", "regular"]), default="beginner", show_default=True)
+@click.option("--level", type=click.Choice(["beginner", "regular"]), default="beginner", show_default=True,
+              help="beginner: gentle 10-30 s holds; regular: holds up to two minutes.")
 @click.option("--avoid", multiple=True, type=click.Choice(CONDITIONS), help="Leave out points traditionally avoided in this condition.")
 @click.option("--engine", type=click.Choice([e for e in routine_mod.ENGINE_NAMES if e != "fake"]), default="espeak", show_default=True,
               help="The engine that will speak it: the length is timed at its pace.")
@@ -256,7 +275,7 @@ def compose(complaint, minutes, tools, level, avoid, engine, out_file, render_no
         click.echo(composed.text, nl=False)
         return
     write_text(out_file, composed.text)
-    click.echo(f"{out_file}  about {_minutes(composed.seconds)}")
+    click.echo(f"{out_file}  about {_minutes(composed.seconds)} (estimated; acuguide script --exact measures it)")
     if render_now:
         click.get_current_context().invoke(render, routines=(str(out_file),), out_dir=out_file.parent)
 

@@ -38,6 +38,8 @@ ORDER = ("back", "sacrum", "buttock", "shoulder", "chest", "hand", "leg", "knee"
 class ComposeError(AcuguideError):
     """The answers cannot make a session: an unknown complaint, or no length that fits."""
 
+    exit_code = 2  # the answers are command-line options
+
 
 @dataclass(frozen=True)
 class Level:
@@ -97,10 +99,10 @@ def match_complaint(text: str) -> str:
     for name, phrase in sorted(((n, plain(p)) for n, aliases in COMPLAINTS.items() for p in (n, *aliases)), key=lambda x: -len(x[1])):
         if f" {phrase} " in said:
             return name
-    names = [*COMPLAINTS, *(a for aliases in COMPLAINTS.values() for a in aliases)]
+    names = {plain(p): n for n, aliases in COMPLAINTS.items() for p in (n, *aliases)}
     close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.6)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    raise ComposeError(f"unknown complaint {text!r}{hint} Known: {', '.join(COMPLAINTS)}")
+    hint = f" (did you mean {names[close[0]]!r}?)" if close else ""
+    raise ComposeError(f"unknown complaint {text!r}{hint}; known: {', '.join(COMPLAINTS)}")
 
 
 def candidates(complaint: str, tools: tuple[str, ...], avoid: frozenset[str]) -> tuple[list[Choice], list[Point]]:
@@ -141,9 +143,12 @@ def compose(answers: Answers) -> Composed:
     level = LEVELS[answers.level]
     chosen, avoided = candidates(complaint, answers.tools, answers.avoid)
     if not chosen:
-        left_out = f", and {', '.join(p.code for p in avoided)} are avoided in {', '.join(sorted(answers.avoid))}" if avoided else ""
-        raise ComposeError(f"no point for {complaint} can be reached with {' and '.join(answers.tools)}{left_out}; "
-                           "add a tool or choose another complaint")
+        listed = [p for p in library().points if complaint in p.complaints]
+        if avoided and len(avoided) == len(listed):
+            raise ComposeError(f"every point used for {complaint} ({', '.join(p.code for p in avoided)}) is traditionally "
+                               f"avoided in {', '.join(sorted(answers.avoid))}; ask a doctor or midwife instead")
+        raise ComposeError(f"no point for {complaint} can be reached with {' and '.join(answers.tools)}; "
+                           "add a tool (--tools hands,ball,roller,gun) or choose another complaint")
     target = answers.minutes * 60
     most = min(len(chosen), max(1, math.ceil(answers.minutes / 2)))  # about one point per two minutes at most
     best: tuple | None = None
@@ -283,7 +288,8 @@ def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Lev
         lines.append(f"  pressure: {level.pressure}")
     lines += ["intro:", f"  - say: {q(wording.COMPOSE_QUIET)}"]
     if tools != ["hands"]:
-        lines.append(f"  - say: {q(wording.COMPOSE_EQUIPMENT.format(tools=_tool_list(chosen)))}")
+        mat = wording.COMPOSE_MAT if any(_posture(c) is Posture.LYING for c in chosen) else ""
+        lines.append(f"  - say: {q(wording.COMPOSE_EQUIPMENT.format(tools=_tool_list(chosen), mat=mat))}")
     lines += [f"  - breathe: {{pattern: calm, cycles: {shape.cycles}}}", "steps:"]
     for number in range(1, shape.passes + 1):
         if number > 1:
@@ -328,7 +334,7 @@ def _step(choice: Choice, sides: str | None, rounds: int, again: bool = False) -
         lines.append(f"    say: {_quote(wording.COMPOSE_SAME_SPOT.format(name=choice.point.english, code=choice.point.code, side=sides))}")
     elif choice.tool != "hands":
         template = wording.COMPOSE_PLACE[choice.tool + ("-both" if sides == "together" else "")]
-        lines.append(f"    say: {_quote(template.format(name=choice.point.english, place=choice.point.place))}")
+        lines.append(f"    say: {_quote(template.format(name=choice.point.english, code=choice.point.code, place=choice.point.place))}")
     return lines
 
 

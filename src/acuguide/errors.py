@@ -67,6 +67,12 @@ class BatchError(AcuguideError):
     exit_code = 2
 
 
+class ServeError(AcuguideError):
+    """The server cannot start: the port is taken or the address is not this machine's."""
+
+    exit_code = 2
+
+
 class Terminated(BaseException):
     """SIGTERM, raised like KeyboardInterrupt so that every cleanup runs on the way out."""
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from aiohttp import web
 
 from . import publish
+from .errors import ServeError
 
 SERVED = {".mp3", ".ogg", ".wav", ".vtt", ".srt", ".json", ".m3u"}
 CONTENT_TYPES = {".vtt": "text/vtt", ".srt": "application/x-subrip", ".m3u": "audio/x-mpegurl", ".json": "application/json"}
@@ -49,6 +50,7 @@ def app(folder: Path) -> web.Application:
 
     application = web.Application()
     application.router.add_get("/", index)
+    application.router.add_get("/" + publish.PAGE, index)
     application.router.add_get("/" + publish.FEED, feed)
     application.router.add_get("/{name}", file)  # GET routes answer HEAD too
     return application
@@ -62,6 +64,17 @@ def _inside(root: Path, name: str) -> Path:
     if path.is_symlink() or not path.is_file() or path.resolve().parent != root:
         raise web.HTTPNotFound()
     return path
+
+
+def check_port(host: str, port: int) -> None:
+    """Refuse a port that is taken before printing an address nobody can open."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise ServeError(f"cannot listen on {host} port {port} ({error.strerror}); try another, e.g. --port {port + 1}") from None
 
 
 def lan_address() -> str | None:

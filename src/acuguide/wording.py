@@ -16,7 +16,7 @@ BELL = "(bell)"  # how a bell is shown in the text timeline; never spoken or tra
 SAFETY_FULL = (
     "Before we begin, a few words of care.",
     "Never press on broken skin, a wound, a bruise, a scar that is still healing, or a swollen area.",
-    "Press until you feel a strong but comfortable ache. If anything hurts sharply, ease off or stop.",
+    "Start gently, and press no harder than a dull, comfortable ache: never to sharp pain. If anything hurts, ease off or stop.",
     "If your pain is severe, keeps coming back, or lasts more than a few days, see a doctor.",
 )
 SAFETY_VARICOSE = "Do not press on varicose veins."
@@ -79,7 +79,8 @@ RISING_TONE, FALLING_TONE = "(rising tone)", "(falling tone)"
 
 # -- composed sessions ----------------------------------------------------------------
 COMPOSE_QUIET = "Find a quiet place where nobody will disturb you for the next few minutes."
-COMPOSE_EQUIPMENT = "For this session you will need {tools}, and a mat or a carpeted floor. Have them beside you now."
+COMPOSE_EQUIPMENT = "For this session you will need {tools}{mat}. Have them beside you now."
+COMPOSE_MAT = ", and a mat or a carpeted floor"
 COMPOSE_TOOLS = {
     "ball": "a massage ball or a tennis ball",
     "ball-two": "two massage balls or tennis balls",
@@ -93,12 +94,12 @@ COMPOSE_POSTURE = {
 }
 COMPOSE_OTHER_SIDE = "Now the same points on the other side."
 COMPOSE_AGAIN = "Now once more through the same points."
-COMPOSE_SAME_SPOT = "{name}, {code}: the same spot on the {side}."
+COMPOSE_SAME_SPOT = "{name}, {code}: the same spot."
 COMPOSE_REST = "Rest for a moment with your eyes closed, and notice how your body feels."
 COMPOSE_PLACE = {
-    "ball": "{name}. Place the ball under {place}.",
-    "ball-both": "{name}. Lie with the two balls under your back, {place}.",
-    "roller": "{name}. Lie back with the roller across your back, under {place}.",
-    "roller-both": "{name}. Lie back with the roller across your back, under {place}.",
-    "gun": "{name}. Hold the massage gun on {place}.",
+    "ball": "{name}, {code}. Place the ball under {place}.",
+    "ball-both": "{name}, {code}. Lie with the two balls under your back, {place}.",
+    "roller": "{name}, {code}. Lie back with the roller across your back, under {place}.",
+    "roller-both": "{name}, {code}. Lie back with the roller across your back, under {place}.",
+    "gun": "{name}, {code}. Hold the massage gun on {place}.",
 }

@@ -242,6 +242,9 @@ class _Parser:
             return Bells(False, False, False)
         if self.r.word(node) in fields.ON:
             return Bells()
+        if isinstance(node, ScalarNode):
+            self.r.problem(node, "bells", f"expected on, off, or {{start, steps, end}}, got {self.r.shown(node)}")
+            return None
         f = self.r.mapping(node, "bells", fields.BELLS.keys)
         if f is None:
             return None
@@ -372,6 +375,14 @@ class _Parser:
         elif sides is None:
             sides = Sides.EACH
         hold = hold if hold is not None else d.hold if d.hold is not None else point.hold
+        late = [m for m in (markers or ()) if m >= hold]
+        if late:
+            message = (f"a {format_duration(late[0])} left marker cannot be said in a {format_duration(hold)} hold; "
+                       "remove it or lengthen the hold")
+            if "markers" in f:
+                self.r.problem(f["markers"], f"{where}.markers", message)
+                return None
+            self.notes.append(Problem(self.r.source, line_of(node), f"{where}.markers", message))
         if breathing and breathing.pattern.cycle > hold - SETTLE:  # type: ignore[union-attr]
             name, cycle = breathing.pattern.name, breathing.pattern.cycle  # type: ignore[union-attr]
             message = (f"a {format_duration(hold)} hold has no room for a {cycle:g} s cycle of '{name}' after the "

@@ -62,7 +62,9 @@ class EngineMissing(SpeechError):
 
 
 class VoiceNotFound(SpeechError):
-    """A voice that the engine does not have."""
+    """A voice that the engine does not have: a wrong choice, not a failure to speak."""
+
+    exit_code = 1
 
 
 class Engine:

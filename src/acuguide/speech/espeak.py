@@ -88,6 +88,10 @@ class Espeak(Engine):
         with tempfile.TemporaryDirectory(prefix="acuguide-espeak-") as tmp:
             for attempt in range(1, ATTEMPTS + 1):  # pyttsx3 now and then never writes the file
                 path = Path(tmp) / f"phrase-{attempt}.wav"
+                # Set again for every phrase: under load the rate set once at start was sometimes
+                # lost to the voice change (a quarter of the phrases came out at eSpeak's default).
+                self._engine.setProperty("voice", self.voice)
+                self._engine.setProperty("rate", self.setting)
                 self._engine.save_to_file(text, str(path))
                 self._engine.runAndWait()
                 if _wait_for_wav(path, timeout=5.0 * attempt):
