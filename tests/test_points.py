@@ -126,3 +126,21 @@ def test_points_never_says_the_pregnancy_caution_twice():
     for point in library().points:
         shown = CliRunner().invoke(cli, ["points", point.code]).output.lower()
         assert shown.count("pregnancy") <= 1, point.code
+
+
+@pytest.mark.parametrize("code", ["BL23", "BL52", "GV4"])
+def test_the_lumbar_points_are_found_below_the_lowest_ribs_not_at_waist_level(code):
+    """They lie level with L2, about level with the lowest ribs; 'waist level' lands near L4."""
+    find = library().get(code).find
+    assert "lowest ribs" in find and "waist" not in find
+
+
+def test_every_session_says_a_points_caution_once_where_it_is_introduced(write_routine):
+    from conftest import compile_fake
+
+    from acuguide import routine as routine_mod
+    from acuguide.plan import CueKind
+
+    script = compile_fake(routine_mod.load(write_routine("title: T\nsteps:\n  - point: BL40\n  - point: BL40\n    sides: left\n")))
+    cautions = [c.text for c in script.cues if c.kind is CueKind.CAUTION]
+    assert cautions == ["Press gently: a large blood vessel and nerve run behind the knee. Skip it if your calf is swollen, warm or painful."]

@@ -15,7 +15,7 @@ from enum import Enum
 from . import sounds, wording
 from .breathing import SETTLE, Phase
 from .points import Motion
-from .routine import Breathe, Breathing, BreathStyle, Pause, PointStep, Routine, Say, Sides, Step, Tool, Where
+from .routine import Breathe, Breathing, BreathStyle, Pause, PointStep, Routine, Safety, Say, Sides, Step, Tool, Where
 from .safety import safety_note
 
 GAP = 0.8  # between one spoken sentence and the next
@@ -27,6 +27,7 @@ MARKER_CLEARANCE = (1.5, 3.0)  # breathing cycles this close before/after a mark
 class CueKind(Enum):
     TITLE = "title"
     SAFETY = "safety"
+    CAUTION = "caution"  # a point's own caution, said once where the point is introduced
     SAY = "say"
     POINT = "point"
     PRESS = "press"
@@ -127,8 +128,9 @@ def plan(routine: Routine) -> Plan:
     items.append(Speak(f"{routine.title}.", CueKind.TITLE, None))
     items += [Speak(s, CueKind.SAFETY, None) for s in safety_note(routine)]
     first_point = True
+    cautioned: set[str] = set()  # a point's caution is said once, where it is first introduced
     for step in routine.all_steps:
-        step_items = _plan_step(step, routine)
+        step_items = _plan_step(step, routine, cautioned)
         if isinstance(step, PointStep):
             if routine.bells.steps and not first_point:
                 step_items.insert(1, _bell(step.where))  # just inside the point's chapter
@@ -146,7 +148,7 @@ def _bell(where: Where | None = None) -> Speak:
     return Speak(wording.BELL, CueKind.BELL, where, gap_after=1.0, sound=sounds.BELL)
 
 
-def _plan_step(step: Step, routine: Routine) -> list[Item]:
+def _plan_step(step: Step, routine: Routine, cautioned: set[str]) -> list[Item]:
     if isinstance(step, Say):
         return [ChapterStart(_chapter_text(step.text)), Speak(step.text, CueKind.SAY, step.where)]
     if isinstance(step, Pause):
@@ -159,7 +161,7 @@ def _plan_step(step: Step, routine: Routine) -> list[Item]:
             Speak(_describe(breathing), CueKind.TRANSITION, step.where),
             Window(seconds, _breathing_cues(breathing, 0.0, seconds), step.where),
         ]
-    return _plan_point(step, routine)
+    return _plan_point(step, routine, cautioned)
 
 
 def _chapter_text(text: str, words: int = 6) -> str:
@@ -174,7 +176,7 @@ def _describe(breathing: Breathing) -> str:
     return wording.BREATHE_WITH_ME.format(phases=", ".join(parts))
 
 
-def _plan_point(step: PointStep, routine: Routine) -> list[Item]:
+def _plan_point(step: PointStep, routine: Routine, cautioned: set[str]) -> list[Item]:
     point = step.point
     sides = {
         None: ("center",),
@@ -191,6 +193,9 @@ def _plan_point(step: PointStep, routine: Routine) -> list[Item]:
         name = step.name or wording.POINT_NAME.format(english=point.english, code=point.code)
         items.append(Speak(name, CueKind.POINT, step.where, SHORT_GAP))
         items.append(Speak(step.find or point.find, CueKind.POINT, step.where))
+    if routine.safety is not Safety.OFF and point.code not in cautioned:
+        items.append(Speak(point.cautions[0], CueKind.CAUTION, step.where))
+        cautioned.add(point.code)
     if step.tool is Tool.HANDS:
         press = wording.PRESS[step.pressure.value] + (wording.PRESS_CIRCLES if point.motion is Motion.CIRCLES else wording.PRESS_STEADY)
     else:
