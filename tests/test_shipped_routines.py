@@ -76,3 +76,13 @@ def test_the_default_routine_renders_through_the_default_engine(tmp_path, speech
     audio = decode(tmp_path / "lower-back.mp3")
     assert abs(audio.duration - timeline["duration"]) < 0.02
     assert 5 * 60 <= timeline["duration"] <= 20 * 60
+
+
+def test_the_foam_roller_moves_the_way_the_listener_moves():
+    """Lifting the hips moves the roller toward the shoulders (article 001): BL43, between the
+    shoulder blades, is pressed after rolling up, and the roller goes down with the hips low."""
+    said = [step.text for step in routine_mod.load("foam-roller-upper-back").all_steps if hasattr(step, "text")]
+    before_bl43 = said[said.index("Uncross your arms and link your fingers behind your head again. Keep your hips low and let "
+                                  "the roller travel down to the middle of your back, just below your shoulder blades.") - 1]  # fmt: skip
+    assert "roll up until the roller sits between your shoulder blades" in before_bl43
+    assert not any("Lift your hips" in text and "down" in text for text in said)
