@@ -86,3 +86,19 @@ def test_the_foam_roller_moves_the_way_the_listener_moves():
                                   "the roller travel down to the middle of your back, just below your shoulder blades.") - 1]  # fmt: skip
     assert "roll up until the roller sits between your shoulder blades" in before_bl43
     assert not any("Lift your hips" in text and "down" in text for text in said)
+
+
+def test_red_flags_are_said_in_full_notes_and_in_every_sciatica_session(write_routine):
+    from acuguide import wording
+    from acuguide.safety import safety_note
+
+    red = wording.SAFETY_RED_FLAGS[0]
+    assert red in safety_note(routine_mod.load("lower-back"))
+    assert red in safety_note(routine_mod.load("sciatica-hip"))
+    short_sciatica = routine_mod.load(write_routine("title: T\nsafety: short\nsteps:\n  - point: GB30\n"))
+    assert red in safety_note(short_sciatica)
+    short_other = routine_mod.load(write_routine("title: T\nsafety: short\nsteps:\n  - point: LI4\n", name="other.yaml"))
+    assert red not in safety_note(short_other)
+    full = " ".join(safety_note(routine_mod.load("lower-back")))
+    for words in ("blood thinners", "osteoporosis", "spinal surgery", "inflamed", "dull, comfortable ache"):
+        assert words in full

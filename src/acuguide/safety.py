@@ -21,8 +21,10 @@ def safety_note(routine: Routine) -> tuple[str, ...]:
     if routine.safety is Safety.OFF:
         return ()
     if routine.safety is Safety.SHORT:
-        return (wording.SAFETY_SHORT, wording.SAFETY_PREGNANCY) if pregnancy else (wording.SAFETY_SHORT,)
-    note = list(wording.SAFETY_FULL)
+        sciatica = any("sciatica and hip" in s.point.complaints for s in routine.point_steps)
+        red_flags = wording.SAFETY_RED_FLAGS if sciatica else ()
+        return (wording.SAFETY_SHORT, *red_flags, *((wording.SAFETY_PREGNANCY,) if pregnancy else ()))
+    note = [*wording.SAFETY_FULL, *wording.SAFETY_RED_FLAGS]
     if _near_varicose_veins(routine):
         note.insert(2, wording.SAFETY_VARICOSE)
     if pregnancy:

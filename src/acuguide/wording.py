@@ -15,9 +15,16 @@ BELL = "(bell)"  # how a bell is shown in the text timeline; never spoken or tra
 
 SAFETY_FULL = (
     "Before we begin, a few words of care.",
-    "Never press on broken skin, a wound, a bruise, a scar that is still healing, or a swollen area.",
+    "Never press on broken, inflamed or scarred skin, a wound, a bruise, or a swollen area.",
     "Start gently, and press no harder than a dull, comfortable ache: never to sharp pain. If anything hurts, ease off or stop.",
     "If your pain is severe, keeps coming back, or lasts more than a few days, see a doctor.",
+    "Ask a doctor first if you have a health condition, take blood thinners, have osteoporosis, or have had spinal surgery.",
+)
+# Red flags: signs that need a doctor now, not acupressure. Said in every full note, and in
+# the short one too when the session is for sciatica.
+SAFETY_RED_FLAGS = (
+    "Stop, and see a doctor straight away, if you have numbness between your legs or around your bottom, "
+    "new trouble controlling your bladder or bowels, weakness in a leg, a fever, or pain that began with a fall or an accident.",
 )
 SAFETY_VARICOSE = "Do not press on varicose veins."
 SAFETY_SHORT = "Never press on broken skin or swelling, and stop if anything hurts."
