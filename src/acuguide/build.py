@@ -103,19 +103,28 @@ def estimate(routine: Routine, settings: VoiceSettings, cache_dir: Path | None =
     check_avoid(routine, frozenset())
     plan_ = plan(routine)
     synth = Synthesizer(settings, layout.SAMPLE_RATE, cache_dir)
-    clips = {text: clip.pcm for text, clip in synth.cached(plan_.phrases).items()}
-    missing = frozenset(plan_.phrases) - clips.keys()
-    seconds = {text: estimate_seconds(text, synth.engine.rate) for text in missing}
-    clips.update((text, bytes(2 * round(s * layout.SAMPLE_RATE))) for text, s in seconds.items())
-    return _lay_out(plan_, clips, _speaker(synth), estimated=missing).script
+    known = {text: clip.samples for text, clip in synth.cached(plan_.phrases).items()}
+    return _estimated(plan_, known, synth.engine.rate, _speaker(synth))
+
+
+def estimate_unspoken(routine: Routine, rate: int) -> Script:
+    """The script from estimated lengths alone, not even the cache read: the same everywhere."""
+    return _estimated(plan(routine), {}, rate, None)
+
+
+def _estimated(plan_: Plan, known: dict[str, int], rate: int, speaker: Speaker | None) -> Script:
+    """Lay out with the phrase lengths `known` (in samples) and estimates for the rest."""
+    missing = frozenset(plan_.phrases) - known.keys()
+    lengths = {**known, **{text: round(estimate_seconds(text, rate) * layout.SAMPLE_RATE) for text in missing}}
+    lengths.update((key, len(sounds.sound(key, layout.SAMPLE_RATE)) // 2) for key in plan_.sounds)
+    return layout.lay_out(plan_, lengths, layout.SAMPLE_RATE, speaker, missing)
 
 
 def _speaker(synth: Synthesizer) -> Speaker:
     return Speaker(synth.engine.name, synth.engine.voice, synth.engine.rate)
 
 
-def _lay_out(plan_: Plan, clips: dict[str, bytes], speaker: Speaker, synthesized: int = 0, estimated=frozenset()) -> Compiled:
+def _lay_out(plan_: Plan, clips: dict[str, bytes], speaker: Speaker, synthesized: int) -> Compiled:
     clips.update((key, sounds.sound(key, layout.SAMPLE_RATE)) for key in plan_.sounds)
     lengths = {key: len(pcm) // 2 for key, pcm in clips.items()}
-    script = layout.lay_out(plan_, lengths, layout.SAMPLE_RATE, speaker, estimated)
-    return Compiled(script, clips, synthesized)
+    return Compiled(layout.lay_out(plan_, lengths, layout.SAMPLE_RATE, speaker), clips, synthesized)

@@ -16,13 +16,12 @@ import math
 from dataclasses import dataclass
 
 from . import layout, wording
+from .build import estimate_unspoken
 from .errors import AcuguideError
-from .plan import plan
 from .points import COMPLAINTS, TOOLS, Laterality, Point, Posture, library
 from .routine import Routine, parse
 from .routine.fields import MAX_PAUSE
 from .speech import ENGINES
-from .speech.engine import estimate_seconds
 
 TOLERANCE = 0.05  # the session lasts the minutes asked for, within this
 MAX_FILL = 60  # seconds of quiet rest the outro may take to land on time
@@ -164,13 +163,13 @@ def compose(answers: Answers) -> Composed:
             if best:
                 return best[1]
     least = Shape(1, 1, level.holds[0], level.rest, MIN_CYCLES, 0, 0)
-    shortest = _estimate(_text(answers, complaint, chosen[:1], avoided, least, level))
+    shortest = _estimate(_text(answers, complaint, chosen[:1], avoided, least, level))[1].duration
     if shortest > target:
         raise ComposeError(f"{answers.minutes:g} minutes is too short for {complaint}: the shortest session, one point "
                            f"held {level.holds[0]} s once with the safety note and directions, lasts about "
                            f"{shortest / 60:.1f} minutes; ask for at least {math.ceil(shortest / 60)}")
     fullest = Shape(MAX_PASSES, level.rounds, level.holds[1], MAX_REST, MAX_CYCLES, MAX_CYCLES, MAX_FILL)
-    longest = _estimate(_text(answers, complaint, chosen[:most], avoided, fullest, level))
+    longest = _estimate(_text(answers, complaint, chosen[:most], avoided, fullest, level))[1].duration
     left_out = f" ({', '.join(p.code for p in avoided)} left out, avoided in {', '.join(sorted(answers.avoid))})" if avoided else ""
     raise ComposeError(f"{answers.minutes:g} minutes is too long for {complaint} with {' and '.join(answers.tools)} at the "
                        f"{answers.level} level: its {most} point{'s' if most != 1 else ''}{left_out}, {MAX_PASSES} times through, "
@@ -182,7 +181,7 @@ def _fit(answers, complaint, chosen, avoided, passes, rounds, level, target) -> 
     """Lengthen holds first (within the level's range), then rests, then the opening and the
     closing breathing, then a quiet rest at the end, until the session lands on `target`."""
     shape = Shape(passes, rounds, level.holds[0], level.rest, MIN_CYCLES, 0, 0)
-    script = _layout(_text(answers, complaint, chosen, avoided, shape, level))
+    script = _estimate(_text(answers, complaint, chosen, avoided, shape, level))[1]
     extra = target - script.duration
     if extra < -TOLERANCE * target:
         return None
@@ -198,10 +197,10 @@ def _fit(answers, complaint, chosen, avoided, passes, rounds, level, target) -> 
     shape = Shape(passes, rounds, shape.hold + grow_hold, shape.rest + grow_rest, shape.cycles + grow_cycles, closing,
                   max(0, min(MAX_FILL, round(extra))))  # fmt: skip
     text = _text(answers, complaint, chosen, avoided, shape, level)
-    seconds = _estimate(text)
-    if abs(seconds - target) > TOLERANCE * target:
+    routine, script = _estimate(text)
+    if abs(script.duration - target) > TOLERANCE * target:
         return None
-    return Composed(text, _load(text), seconds), shape
+    return Composed(text, routine, script.duration), shape
 
 
 def _rests(script: layout.Script) -> int:
@@ -212,22 +211,10 @@ def _rests(script: layout.Script) -> int:
     return sum(count - 1 for count in steps.values())
 
 
-def _load(text: str) -> Routine:
-    return parse(text, "composed.yaml", "composed", library())
-
-
-def _layout(text: str) -> layout.Script:
-    routine = _load(text)
-    plan_ = plan(routine)
-    lengths = {t: round(estimate_seconds(t, routine.voice.rate or 150) * layout.SAMPLE_RATE) for t in plan_.phrases}
-    from . import sounds
-
-    lengths.update((key, len(sounds.sound(key, layout.SAMPLE_RATE)) // 2) for key in plan_.sounds)
-    return layout.lay_out(plan_, lengths)
-
-
-def _estimate(text: str) -> float:
-    return _layout(text).duration
+def _estimate(text: str) -> tuple[Routine, layout.Script]:
+    """The routine a text makes, and its script at the pace the text sets, from estimates alone."""
+    routine = parse(text, "composed.yaml", "composed", library())
+    return routine, estimate_unspoken(routine, routine.voice.rate)  # type: ignore[arg-type]  # compose always sets it
 
 
 def _sides(choice: Choice) -> str | None:

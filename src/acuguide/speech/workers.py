@@ -45,14 +45,14 @@ class Workers:
         """
         while len(self._workers) < min(self.size, len(texts)):
             self._workers.append(_Worker(self.engine))
-        queues = {id(w): list(reversed(texts[k :: len(self._workers)])) for k, w in enumerate(self._workers)}
+        queues = {w: list(reversed(texts[k :: len(self._workers)])) for k, w in enumerate(self._workers)}
         busy: dict[Connection, tuple[_Worker, str]] = {}
         for worker in self._workers:
             worker.await_ready(self.timeout, self.engine.name)
         try:
             while any(queues.values()) or busy:
                 for worker in self._workers:
-                    pending = queues[id(worker)]
+                    pending = queues[worker]
                     if pending and worker.conn not in busy:
                         text = pending.pop()
                         worker.conn.send(text)
