@@ -44,7 +44,7 @@ def test_a_signal_mid_render_stops_everything_and_keeps_the_earlier_render(sig, 
     before = snapshot(tmp_path / "out")
     second = acuguide(*base, "--stereo", cwd=tmp_path, env=env)
     for line in second.stderr:  # wait until it is encoding: ffmpeg and a partial file exist
-        if line.startswith("Encode"):
+        if line.startswith("Encoding"):
             break
     time.sleep(0.3)
     second.send_signal(sig)

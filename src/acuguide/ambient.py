@@ -2,8 +2,8 @@
 
 A loop that restarts with a jump is heard as a click or a bump every cycle. The loop is
 built so its end runs into its beginning: the last seconds are crossfaded with the first,
-and playback starts after them. ffmpeg then repeats it for the whole session, fades it in
-and out, and ducks it under speech (see `render._graph`).
+and playback starts after them. The mix then repeats it for the whole session, fades it in
+and out, and dips it under every cue (see `mix.py`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import ffmpeg, sounds
 from .errors import AmbientNotFound, RenderError
-from .pcm import samples, to_pcm, write_wav
+from .pcm import samples, to_pcm
 from .routine import Ambient
 
 CROSSFADE = 2.0  # seconds
@@ -24,21 +24,20 @@ MAX_LOOP = 60.0  # seconds of a user's file used for the loop: enough for no aud
 
 @dataclass(frozen=True)
 class Bed:
-    path: Path  # a seamless loop, mono 16-bit at the timeline's rate
+    pcm: bytes  # a seamless loop, mono 16-bit at the timeline's rate
     gain: float  # dB that puts it at the wanted level below the speech
     fade_in: float = 4.0
     fade_out: float = 6.0
 
-    def input_args(self) -> list[str]:
-        return ["-stream_loop", "-1", "-i", str(self.path)]
-
 
 def rms_db(clips: list[tuple[bytes, int]]) -> float:
     """RMS level in dBFS of (clip, times used) taken together; each clip is summed once."""
-    total, count = 0, 0
+    import numpy as np
+
+    total, count = 0.0, 0
     for pcm, uses in clips:
-        values = samples(pcm)
-        total += uses * sum(x * x for x in values)
+        values = np.frombuffer(pcm, dtype="<i2").astype(np.float64)
+        total += uses * float(np.dot(values, values))
         count += uses * len(values)
     if not total:
         return -96.0
@@ -79,12 +78,10 @@ def check(path: Path) -> None:
         raise AmbientNotFound(f"the ambient sound {path} has no audio in it; use noise, off, or another file")
 
 
-def prepare(ambient: Ambient, speech: list[tuple[bytes, int]], folder: Path, rate: int) -> Bed:
+def prepare(ambient: Ambient, speech: list[tuple[bytes, int]], rate: int) -> Bed:
     """`speech` is each distinct phrase with how often the session uses it."""
     loop = to_pcm(seamless_loop(_source(ambient, rate), rate))
     level = rms_db([(loop, 1)])
     if level < -90:
         raise RenderError(f"the ambient sound {ambient.source} is silent")
-    path = folder / "bed.wav"
-    write_wav(path, loop, rate)
-    return Bed(path, rms_db(speech) + ambient.level - level)
+    return Bed(loop, rms_db(speech) + ambient.level - level)

@@ -1,11 +1,15 @@
 """Turn a `Script` and its clips into session files: audio, JSON timeline, WebVTT and SRT.
 
-Assembly is one linear pass that streams PCM into ffmpeg, so time grows linearly with the
-session and memory stays flat (pydub's repeated `+=` is quadratic, and its millisecond
-lengths drift; the timeline here counts samples). Loudness is normalized by measuring
-first and streaming again: pass one measures the mix (ebur128), pass two applies the gain
-through a 4x-oversampled lookahead limiter (delay compensated) so the true peak stays under
-its ceiling; a plain gain would clip, since eSpeak's true peak sits ~20 dB above its loudness.
+The encoder is the floor of a render's cost, so everything else is made nearly free:
+- Each distinct clip is processed once (see `dynamics`): compressed, taken to the output
+  rate, and limited only if the session's gain would push its true peak over the ceiling.
+- Loudness is computed from the samples (see `loudness`): a session is clips on silence,
+  so measuring it costs about as much as its distinct clips, not a pass over its length.
+  Gain is linear, so the loudness after gain is known without measuring again unless the
+  limiter acted.
+- The mix streams into one ffmpeg process that only encodes (see `mix`); memory stays flat.
+- The encoded file is checked cheaply: decoded once with a sample counter and level meter
+  (ffmpeg's astats), which proves its length and peak and gives the codec's change in level.
 ffmpeg writes to a real file, not a pipe: only then can it go back and write the LAME header
 that lets decoders remove the encoder delay. Every file is written under a temporary name and
 renamed into place, so an interrupted render leaves no half-written file.
@@ -14,6 +18,7 @@ renamed into place, so an interrupted render leaves no half-written file.
 from __future__ import annotations
 
 import errno
+import math
 import re
 import tempfile
 from collections import Counter
@@ -31,14 +36,10 @@ from .plan import CueKind
 from .progress import Progress
 from .routine import Ambient
 
-OUTPUT_RATE = 44100  # what podcast apps expect
-OVERSAMPLE = 4  # the limiter runs at 4x so it catches peaks between samples (true peak)
+OUTPUT_RATE = 44100  # what podcast apps expect; a whole multiple of the timeline's rate
 LOSSY_MARGIN = 0.5  # dB of headroom for the overshoot lossy encoding adds to peaks
-LOSSY_LOUDNESS = {"mp3": 0.3, "ogg": 0.2}  # LU the limiter and codec take, measured; a first guess only
-# Gentle compression of the voice (no lookahead, so no cue moves): eSpeak's true peak sits
-# ~20 dB above its loudness; this takes ~4 dB off that, so the limiter rarely has to act.
-COMPRESSOR = "acompressor=threshold=0.125:ratio=3:attack=2:release=100:knee=4"
-CHUNK = 1 << 16  # samples of silence written at a time
+LOSSY_LOUDNESS = {"mp3": 0.45, "ogg": 0.0}  # LU a codec takes from speech, to aim above the target; measured
+LOUDNESS_TOLERANCE = 0.3  # LU the file may miss its target by before a second encode corrects it
 DURATION_TOLERANCE = 0.05  # seconds the encoded file may differ from the timeline
 FORMATS = {
     "mp3": ["-c:a", "libmp3lame", "-b:a", "{mp3_rate}", "-id3v2_version", "3", "-write_xing", "1", "-f", "mp3"],
@@ -70,10 +71,11 @@ class RenderSettings:
 class Loudness:
     target: float
     measured: float  # integrated loudness of the mix before gain
-    gain: float  # dB applied before the limiter
+    gain: float  # dB applied to the whole mix
     limit: float  # the limiter's ceiling, dBTP
+    limited: int  # distinct clips the limiter had to act on
     result: float  # integrated loudness of the file written
-    true_peak: float  # its true peak, dBTP
+    peak: float  # its sample peak, decoded, dBFS
     duration: float  # its length in seconds, decoded
 
 
@@ -87,88 +89,19 @@ class RenderResult:
     title: str
 
 
-def pcm_chunks(script: Script, clips: Mapping[str, bytes]) -> Iterator[bytes]:
-    """The session's foreground samples in order: silence is exact zeros between cues."""
-    position = 0
-    for cue in sorted(script.cues, key=lambda c: c.start):
-        pcm = clips[cue.clip]
-        if len(pcm) // 2 != cue.end - cue.start:
-            raise RenderError(f"the audio for {cue.text!r} does not match the compiled script; compile again")
-        if cue.start < position:
-            raise RenderError(f"cue {cue.text!r} at {script.seconds(cue.start):.3f} s overlaps the one before it")
-        yield from _silence(cue.start - position)
-        yield pcm
-        position = cue.end
-    yield from _silence(script.length - position)
+@dataclass(frozen=True)
+class _Sent:
+    """What went into the encoder: its length, and its level to compare the file with."""
+
+    samples: int
+    rms_db: float
 
 
-def _silence(samples: int) -> Iterator[bytes]:
-    while samples > 0:
-        n = min(samples, CHUNK)
-        yield bytes(2 * n)
-        samples -= n
-
-
-def _graph(script: Script, settings: RenderSettings, bed: ambient_mod.Bed | None, level: tuple[float, float] | None) -> str:
-    """The filter graph from the foreground (input 0) and bed (input 1) to [out].
-
-    `level` is (gain, limiter ceiling) in dB; without it the graph ends in a loudness meter.
-    """
-    duration = script.duration
-    if bed is None:
-        chains = [f"[0:a]{COMPRESSOR}[mix]"]
-    else:
-        fade_out = max(0.0, duration - bed.fade_out)
-        chains = [
-            f"[0:a]{COMPRESSOR},asplit=2[fg][key]",
-            f"[1:a]volume={bed.gain:.3f}dB,atrim=duration={duration:.6f},"
-            f"afade=t=in:d={bed.fade_in:g},afade=t=out:st={fade_out:.6f}:d={bed.fade_out:g}[bedraw]",
-            # ducking: the bed dips under the voice and comes back between phrases
-            "[bedraw][key]sidechaincompress=threshold=0.01:ratio=8:attack=30:release=500:detection=rms[bed]",
-            "[fg][bed]amix=inputs=2:duration=first:normalize=0[mix]",
-        ]
-    chain = "[mix]"
-    if level is not None:
-        gain, ceiling = level
-        chain += (
-            f"volume={gain:.3f}dB,aresample={script.sample_rate * OVERSAMPLE},"
-            f"alimiter=limit={10 ** (ceiling / 20):.5f}:attack=5:release=80:level=false:latency=true,"
-        )
-    chain += f"aresample={OUTPUT_RATE}" + (",pan=stereo|c0=c0|c1=c0" if settings.stereo else "")
-    chain += "[out]" if level else ",ebur128=peak=true:framelog=verbose[out]"
-    return ";".join([*chains, chain])
-
-
-def _run(args: list[str], script: Script, clips: Mapping[str, bytes], stage: str, progress: Progress | None) -> str:
-    """Run ffmpeg with the session's PCM on standard input; return what it wrote on stderr."""
-    report = (lambda written: progress(stage, written, script.length)) if progress else None
-    return ffmpeg.stream(args, pcm_chunks(script, clips), script.sample_rate, f"{stage.lower()} {script.slug}", report)
-
-
-def _loudness(output: str, what: str) -> tuple[float, float]:
-    """(integrated LUFS, true peak dBTP) from ebur128's summary."""
-    found = re.findall(r"^\s*I:\s+(\S+) LUFS", output, re.MULTILINE)
-    peaks = re.findall(r"^\s*Peak:\s+(\S+) dBFS", output, re.MULTILINE)
-    if not found or not peaks:
-        raise RenderError(f"could not measure the loudness of {what}")
-    value = float(found[-1])
-    if value != value or value < -69:  # nan or -inf: nothing audible
-        raise RenderError(f"{what} is silent: there is nothing to normalize")
-    return value, float(peaks[-1])
-
-
-def measure(script: Script, clips: Mapping[str, bytes], settings: RenderSettings, bed, progress=None) -> float:
-    """Integrated loudness (LUFS) of the mix before any gain."""
-    args = [*bed.input_args()] if bed else []
-    args += ["-filter_complex", _graph(script, settings, bed, None), "-map", "[out]", "-f", "null", "-"]
-    output = _run(["-loglevel", "info", *args], script, clips, "Measure", progress)
-    return _loudness(output, script.slug)[0]
-
-
-def measure_file(path: Path) -> tuple[float, float, float]:
-    """(integrated LUFS, true peak dBTP, seconds) of an encoded file, decoded as a player would."""
-    samples, output = ffmpeg.decoded_length(path, OUTPUT_RATE, "ebur128=peak=true:framelog=verbose")
-    return (*_loudness(output, path.name), samples / OUTPUT_RATE)
+@dataclass(frozen=True)
+class _Decoded:
+    samples: int
+    peak_db: float
+    rms_db: float
 
 
 def _metadata(script: Script, settings: RenderSettings) -> str:
@@ -188,25 +121,53 @@ def _metadata(script: Script, settings: RenderSettings) -> str:
     return "\n".join(lines) + "\n"
 
 
-def encode(script: Script, clips: Mapping[str, bytes], path: Path, settings: RenderSettings, bed, level: tuple[float, float], progress=None) -> None:
-    """Encode with (gain, limiter ceiling) in dB, tags and chapters."""
+def encode(mix, path: Path, settings: RenderSettings, script: Script, progress: Progress | None = None) -> _Sent:
+    """Stream the mix into the encoder, with tags and chapters; nothing else is done to it."""
+    import numpy as np
+
     if settings.format not in FORMATS:
         raise RenderError(f"unknown format {settings.format!r}; use one of {', '.join(FORMATS)}")
     codec = [a.format(mp3_rate="128k" if settings.stereo else "64k") for a in FORMATS[settings.format]]
+    energy = 0.0
+
+    def pcm() -> Iterator[bytes]:
+        nonlocal energy
+        for chunk in mix.chunks():
+            samples = np.clip(np.rint(chunk * 32767.0), -32768, 32767).astype("<i2")
+            energy += float(np.dot(samples, samples.astype(np.float64)))
+            yield samples.tobytes()
+
+    report = (lambda written: progress("Encoding", written // mix.factor, script.length)) if progress else None
     with tempfile.TemporaryDirectory(prefix="acuguide-meta-") as tmp:
         meta = Path(tmp) / "metadata.txt"
         meta.write_text(_metadata(script, settings), encoding="utf-8")
-        inputs = [*bed.input_args()] if bed else []
-        meta_index = 2 if bed else 1
         args = [
-            "-loglevel", "error", *inputs, "-f", "ffmetadata", "-i", str(meta),
-            "-filter_complex", _graph(script, settings, bed, level), "-map", "[out]",
-            "-map_metadata", str(meta_index), "-map_chapters", str(meta_index),
+            "-loglevel", "error", "-f", "ffmetadata", "-i", str(meta), "-map", "0:a",
+            "-map_metadata", "1", "-map_chapters", "1", *(["-af", "pan=stereo|c0=c0|c1=c0"] if settings.stereo else []),
             "-fflags", "+bitexact", "-flags:a", "+bitexact", *codec, "-y", str(path),
         ]  # fmt: skip
-        _run(args, script, clips, "Encode", progress)
+        ffmpeg.stream(args, pcm(), mix.rate, f"encode {script.slug}", report)
     if settings.format == "mp3" and script.summary:
         id3.add_comment(path, script.summary)
+    return _Sent(mix.length, _db(energy / max(1, mix.length) / 32767.0**2))
+
+
+def check_file(path: Path) -> _Decoded:
+    """The file decoded as a player would: its length in samples, sample peak and RMS level."""
+    output = ffmpeg.decode_stats(path, OUTPUT_RATE)
+    values = {}
+    for name in ("Number of samples", "Peak level dB", "RMS level dB"):
+        found = re.findall(rf"{name}:\s*(\S+)", output)
+        if not found:
+            raise RenderError(f"could not check {path.name}: ffmpeg reported no {name.lower()}")
+        values[name] = float(found[-1])
+    if values["RMS level dB"] < -90:
+        raise RenderError(f"{path.name} is silent")
+    return _Decoded(int(values["Number of samples"]), values["Peak level dB"], values["RMS level dB"])
+
+
+def _db(power: float) -> float:
+    return 10 * math.log10(power) if power > 0 else -math.inf
 
 
 def render(
@@ -222,8 +183,8 @@ def render(
     uses = Counter(c.clip for c in script.cues if c.kind not in (CueKind.BELL, CueKind.TONE))
     speech = [(clips[clip], count) for clip, count in uses.items()]
     try:
-        with tempfile.TemporaryDirectory(prefix="acuguide-bed-") as tmp, atomic_group([audio, timeline, vtt, srt]) as partial:
-            bed = ambient_mod.prepare(settings.ambient, speech, Path(tmp), script.sample_rate) if settings.ambient else None
+        with atomic_group([audio, timeline, vtt, srt]) as partial:
+            bed = ambient_mod.prepare(settings.ambient, speech, script.sample_rate) if settings.ambient else None
             try:
                 loudness = _encode_to_target(script, clips, partial[audio], settings, bed, progress)
             except RenderError as error:
@@ -240,29 +201,63 @@ def render(
     return RenderResult(audio, timeline, (vtt, srt), loudness.duration, loudness, script.title)
 
 
-def _encode_to_target(script, clips, path: Path, settings: RenderSettings, bed, progress) -> Loudness:
-    """Encode, measure the file as a listener's player decodes it, and correct once if needed.
+def _encode_to_target(script: Script, clips: Mapping[str, bytes], path: Path, settings: RenderSettings, bed, progress) -> Loudness:
+    """Find the gain from the samples, limit the clips that need it, encode once, and check.
 
-    The limiter and a lossy encoder each take a little loudness (about 0.4 LU for LAME on
-    eSpeak speech) and can nudge peaks; measuring the real file closes the loop.
+    The codec changes the level a little; the check measures by how much, and if the file
+    misses its target by more than LOUDNESS_TOLERANCE a second encode corrects it.
     """
-    measured = measure(script, clips, settings, bed, progress)
-    gain, ceiling = settings.target - measured + LOSSY_LOUDNESS.get(settings.format, 0.0), settings.limit
+    from . import dynamics
+    from .mix import Mix
+
+    if progress:
+        progress("Mixing", 0, script.length)
+    voiced = {key: dynamics.voiced(clips[key], script.sample_rate, OUTPUT_RATE) for key in {c.clip for c in script.cues}}
+    channels = 10 * math.log10(2) if settings.stereo else 0.0  # BS.1770 adds the channels' energies
+    measured = Mix(script, voiced, OUTPUT_RATE, bed).loudness() + channels
+    if measured < -69:
+        raise RenderError(f"{script.slug} is silent: there is nothing to normalize")
+    aim = settings.target + LOSSY_LOUDNESS.get(settings.format, 0.0)
+    ceiling = 10 ** (settings.limit / 20)
     for _ in range(2):
-        encode(script, clips, path, settings, bed, (gain, ceiling), progress)
-        result, peak, duration = measure_file(path)
-        if abs(result - settings.target) <= 0.3 and peak <= settings.true_peak:
+        mix, gain, level, limited = _at_gain(script, voiced, bed, measured, aim, ceiling, channels)
+        sent = encode(mix, path, settings, script, progress)
+        decoded = check_file(path)
+        result = level + decoded.rms_db - sent.rms_db
+        if abs(result - settings.target) <= LOUDNESS_TOLERANCE and decoded.peak_db <= settings.true_peak:
             break
-        gain += settings.target - result
-        ceiling -= max(0.0, peak - settings.true_peak + 0.1)
-    if abs(result - settings.target) > 1.0 or peak > settings.true_peak:
+        aim += settings.target - result
+        ceiling *= 10 ** (-max(0.0, decoded.peak_db - settings.true_peak + 0.1) / 20)
+    if abs(result - settings.target) > 1.0 or decoded.peak_db > settings.true_peak:
         raise RenderError(
-            f"{script.slug} came out at {result:.1f} LUFS, true peak {peak:.1f} dBTP; "
+            f"{script.slug} came out at {result:.1f} LUFS, peak {decoded.peak_db:.1f} dBFS; "
             f"the target is {settings.target:g} LUFS, at most {settings.true_peak:g} dBTP"
         )
+    duration = decoded.samples / OUTPUT_RATE
     if abs(duration - script.duration) > DURATION_TOLERANCE:
         raise RenderError(f"{script.slug}.{settings.format} lasts {duration:.3f} s but the timeline says {script.duration:.3f} s")
-    return Loudness(settings.target, measured, gain, ceiling, result, peak, duration)
+    return Loudness(settings.target, measured, gain, _db(ceiling**2), limited, result, decoded.peak_db, duration)
+
+
+def _at_gain(script: Script, voiced, bed, measured: float, aim: float, ceiling: float, channels: float):
+    """(mix, gain in dB, its loudness, clips limited) for a mix aimed at `aim` LUFS.
+
+    Gain is linear, so without limiting the loudness is known; if the limiter took some away,
+    the mix is measured and the gain corrected once.
+    """
+    from . import dynamics
+    from .mix import Mix
+
+    gain = aim - measured
+    for _ in range(2):
+        processed = {key: dynamics.limited(x, 10 ** (gain / 20), ceiling, OUTPUT_RATE) for key, x in voiced.items()}
+        limited = sum(acted for _, acted in processed.values())
+        mix = Mix(script, {key: y for key, (y, _) in processed.items()}, OUTPUT_RATE, bed, 10 ** (gain / 20))
+        level = mix.loudness() + channels if limited else measured + gain
+        if abs(level - aim) <= 0.05:
+            break
+        gain += aim - level
+    return mix, gain, level, limited
 
 
 def settings_for_batch(settings: RenderSettings, index: int, count: int) -> RenderSettings:

@@ -31,17 +31,25 @@ def _pcm(samples: list[float]) -> bytes:
 
 @cache
 def bell(rate: int) -> bytes:
-    """A struck bowl, trimmed like speech so its cue ends where it falls silent."""
+    """A struck bowl, trimmed like speech so its cue ends where it falls silent.
+
+    Each partial is a decaying sine made by its two-term recurrence, not by exp and sin per
+    sample: the same sound, about five times faster in plain Python.
+    """
     n = round(_BOWL_SECONDS * rate)
     fade = round(0.8 * rate)
-    out = []
-    for i in range(n):
-        t = i / rate
-        x = sum(a * math.exp(-t / d) * math.sin(2 * math.pi * _BOWL_FUNDAMENTAL * r * t) for r, a, d in _BOWL)
-        strike = min(1.0, t / 0.004)  # a soft mallet: 4 ms onset, no click
-        tail = min(1.0, (n - i) / fade)
-        out.append(x * strike * tail)
-    peak = max(abs(x) for x in out)
+    partials = []
+    for ratio, amplitude, decay in _BOWL:
+        r, theta = math.exp(-1 / (decay * rate)), 2 * math.pi * _BOWL_FUNDAMENTAL * ratio / rate
+        partials.append([2 * r * math.cos(theta), -r * r, 0.0, amplitude * r * math.sin(theta)])
+    out = [0.0] * n
+    for i in range(1, n):
+        x = 0.0
+        for p in partials:
+            x += p[3]
+            p[2], p[3] = p[3], p[0] * p[3] + p[1] * p[2]
+        out[i] = x * min(1.0, i / rate / 0.004) * min(1.0, (n - i) / fade)  # soft mallet, no click
+    peak = max(map(abs, out))
     return trim(_pcm([x * _BOWL_PEAK / peak for x in out]))
 
 

@@ -1,0 +1,113 @@
+"""The session's samples at the output rate: processed clips placed on silence, and the bed.
+
+A mix is produced chunk by chunk, so a three-hour session stays as small in memory as a
+ten-minute one; only the distinct clips are held. Cue positions are counted in samples of
+the timeline and the output rate is a whole multiple of it, so every cue lands on an exact
+sample and the timing contract survives the change of rate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from .ambient import Bed
+from .errors import RenderError
+from .layout import Script
+from .loudness import Meter
+
+CHUNK = 1 << 17  # output samples per chunk (about 3 s)
+DUCK_DB = -14.0  # the bed under speech
+DUCK_DOWN = 0.05  # seconds the bed takes to dip before a phrase: the timeline is known ahead
+DUCK_UP = 0.5  # seconds it takes to come back after one
+
+
+@dataclass(frozen=True)
+class Placed:
+    start: int  # output samples
+    samples: np.ndarray
+
+
+class Mix:
+    def __init__(self, script: Script, clips: Mapping[str, np.ndarray], rate: int, bed: Bed | None = None, bed_gain: float = 1.0):
+        """`clips` are the processed clips at `rate`, keyed by `Cue.clip`; `bed_gain` is linear."""
+        self.factor = rate // script.sample_rate
+        if self.factor * script.sample_rate != rate:
+            raise RenderError(f"the output rate {rate} Hz is not a multiple of the timeline's {script.sample_rate} Hz")
+        self.script, self.rate = script, rate
+        self.length = script.length * self.factor
+        self.placed = []
+        for cue in sorted(script.cues, key=lambda c: c.start):
+            samples = clips[cue.clip]
+            if len(samples) != (cue.end - cue.start) * self.factor:
+                raise RenderError(f"the audio for {cue.text!r} does not match the compiled script; compile again")
+            if self.placed and cue.start * self.factor < self.placed[-1].start + len(self.placed[-1].samples):
+                raise RenderError(f"cue {cue.text!r} at {script.seconds(cue.start):.3f} s overlaps the one before it")
+            self.placed.append(Placed(cue.start * self.factor, samples))
+        self.bed = _BedTrack(bed, bed_gain, self) if bed else None
+
+    def chunks(self) -> Iterator[np.ndarray]:
+        """The mix in order, as float samples where 1.0 is full scale."""
+        index = 0
+        for start in range(0, self.length, CHUNK):
+            end = min(start + CHUNK, self.length)
+            chunk = self.bed.between(start, end) if self.bed else np.zeros(end - start)
+            while index < len(self.placed) and self.placed[index].start < end:
+                index += 1
+            back = index - 1  # clips that began earlier may still be sounding
+            while back >= 0 and self.placed[back].start + len(self.placed[back].samples) > start:
+                clip = self.placed[back]
+                lo, hi = max(start, clip.start), min(end, clip.start + len(clip.samples))
+                chunk[lo - start : hi - start] += clip.samples[lo - clip.start : hi - clip.start]
+                back -= 1
+            yield chunk
+
+    def loudness(self, weighted: dict[int, np.ndarray] | None = None) -> float:
+        """Integrated LUFS. Without a bed only the clips are weighed (the rest is silence);
+        `weighted` keeps each distinct clip's K-weighting (by id) from one call to the next."""
+        meter = Meter(self.rate, self.length)
+        if self.bed:
+            for chunk in self.chunks():
+                meter.add_stream(chunk)
+            return meter.integrated()
+        weighted = {} if weighted is None else weighted
+        for clip in self.placed:
+            key = id(clip.samples)
+            if key not in weighted:
+                weighted[key] = meter.weigh(clip.samples)
+            meter.add_weighted(weighted[key], clip.start)
+        return meter.integrated()
+
+
+class _BedTrack:
+    """The bed looped under the whole session: faded in and out, and dipped under every cue."""
+
+    def __init__(self, bed: Bed, gain: float, mix: Mix):
+        from scipy import signal
+
+        loop = np.frombuffer(bed.pcm, dtype="<i2").astype(np.float64) / 32768.0
+        self.loop = signal.resample_poly(loop, mix.factor, 1) * gain * 10 ** (bed.gain / 20)
+        self.length, rate = mix.length, mix.rate
+        self.fade_in, self.fade_out = round(bed.fade_in * rate), round(bed.fade_out * rate)
+        down, up, low = DUCK_DOWN * rate, DUCK_UP * rate, 10 ** (DUCK_DB / 20)
+        ducked: list[list[int]] = []  # phrases closer than the bed takes to come back stay as one dip
+        for clip in mix.placed:
+            start, end = clip.start, clip.start + len(clip.samples)
+            if ducked and start - down < ducked[-1][1] + up:
+                ducked[-1][1] = end
+            else:
+                ducked.append([start, end])
+        points = [(t, v) for s, e in ducked for t, v in ((s - down, 1.0), (s, low), (e, low), (e + up, 1.0))]
+        self.times = np.array([t for t, _ in points] or [0.0])
+        self.levels = np.array([v for _, v in points] or [1.0])
+
+    def between(self, start: int, end: int) -> np.ndarray:
+        positions = np.arange(start, end)
+        samples = np.take(self.loop, positions % len(self.loop))
+        gain = np.interp(positions, self.times, self.levels, left=1.0, right=1.0)
+        gain *= np.clip(positions / max(1, self.fade_in), 0.0, 1.0)
+        gain *= np.clip((self.length - positions) / max(1, self.fade_out), 0.0, 1.0)
+        return samples * gain
+
