@@ -10,6 +10,7 @@ from conftest import HERE, compile_fake, fake_lengths
 from acuguide import export, layout
 from acuguide import plan as plan_mod
 from acuguide import routine as routine_mod
+from acuguide.breathing import BUILTIN
 from acuguide.errors import CompileError
 from acuguide.layout import SAMPLE_RATE
 from acuguide.plan import CueKind
@@ -256,3 +257,53 @@ def test_chapters_cover_every_step_and_side_without_gaps(write_routine):
     assert all(a.end == b.start for a, b in zip(script.chapters, script.chapters[1:]))
     for hold in script.holds:
         assert any(c.start <= hold.start and hold.end <= c.end for c in script.chapters)
+
+
+def _inside(script, hold):
+    return sorted((c for c in script.cues if hold.start <= c.start < hold.end), key=lambda c: c.start)
+
+
+@pytest.mark.parametrize(("pattern", "hold"), [("calm", 60), ("calm", 90), ("box", 60), ("4-7-8", 90), ("coherent", 120)])
+def test_breathing_keeps_its_pace_around_the_time_markers(write_routine, pattern, hold):
+    """A listener with closed eyes keeps the pace: no silence inside a hold longer than a
+    breathing cycle plus a little, markers included (lower-back's 60 s holds went quiet for 15 s)."""
+    script = _compile(write_routine, f"""
+        title: T
+        steps:
+          - point: GV4
+            hold: {hold}s
+            breathing: {pattern}
+    """)
+    held = script.holds[0]
+    inside = _inside(script, held)
+    assert any(c.kind is CueKind.MARKER for c in inside)
+    edges = [held.start, *(x for c in inside for x in (c.start, c.end)), held.end]
+    silences = [(b - a) / SAMPLE_RATE for a, b in zip(edges[::2], edges[1::2])]
+    cycle = BUILTIN[pattern].cycle
+    assert min(silences) >= 0, "cues inside a hold overlap"
+    assert max(silences) <= cycle + 0.5
+
+
+@pytest.mark.parametrize("style", ["voice", "count", "tone"])
+def test_a_time_marker_takes_the_place_of_one_breathing_cue_not_of_whole_cycles(write_routine, style):
+    def breaths(markers):
+        script = _compile(write_routine, f"""
+            title: T
+            steps:
+              - point: GV4
+                hold: 90s
+                breathing: {{pattern: calm, style: {style}}}
+                markers: {markers}
+        """)
+        held = script.holds[0]
+        return script, held, [(c.start - held.start, c.text) for c in _inside(script, held) if c.kind is not CueKind.MARKER]
+
+    _, _, unmarked = breaths("[]")
+    script, held, marked = breaths("[30s, 10s]")
+    assert set(marked) <= set(unmarked)
+    # a marker lands on one spoken cue; in the count style on the one-second counts it covers
+    # (each 1 s), and a tone fills its phase, so a marker may fall between two tones
+    given_way = {"voice": 1, "count": 3, "tone": 2}[style]
+    assert 0 < len(unmarked) - len(marked) <= 2 * given_way
+    markers = [c for c in _inside(script, held) if c.kind is CueKind.MARKER]
+    assert [(held.end - c.start) / SAMPLE_RATE for c in markers] == [30, 10]

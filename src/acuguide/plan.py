@@ -21,7 +21,10 @@ from .safety import safety_note
 GAP = 0.8  # between one spoken sentence and the next
 SHORT_GAP = 0.4  # between a point's name and how to find it
 MARKERS = (30.0, 10.0)  # "thirty seconds left", "ten seconds left"
-MARKER_CLEARANCE = (1.5, 3.0)  # breathing cycles this close before/after a marker are left unsaid
+# A marker takes the place of the breathing cue it would collide with, never of whole cycles:
+# a spoken breathing cue needs this long before a marker starts, a marker this long after.
+BREATH_ROOM = 1.5
+MARKER_ROOM = 2.5
 
 
 class CueKind(Enum):
@@ -244,22 +247,29 @@ def _lead_in(step: PointStep, side: str, round_no: int, routine: Routine) -> str
 def _hold_cues(step: PointStep) -> tuple[Slotted, ...]:
     hold = step.hold
     if step.markers is None:
-        markers = [m for m in MARKERS if hold >= 3 * m]  # short holds keep their breathing
+        markers = [m for m in MARKERS if hold >= 3 * m]  # short holds are not cluttered with markers
     else:
         markers = [m for m in step.markers if m < hold]
     marker_cues = [Slotted(hold - m, 0.0, wording.time_left(m), CueKind.MARKER, "") for m in markers]
     breath_cues: tuple[Slotted, ...] = ()
     if step.breathing is not None:
-        lo, hi = MARKER_CLEARANCE
-        clear = [(hold - m - lo, hold - m + hi) for m in markers]
-        breath_cues = _breathing_cues(step.breathing, SETTLE, hold, avoid=clear)
-    return _close_slots(sorted([*breath_cues, *marker_cues], key=lambda c: c.offset), hold)
+        breath_cues = _breathing_cues(step.breathing, SETTLE, hold)
+    kept = [c for c in breath_cues if not any(_collides(c, m.offset) for m in marker_cues)]
+    return _close_slots(sorted([*kept, *marker_cues], key=lambda c: c.offset), hold)
 
 
-def _breathing_cues(
-    breathing: Breathing, start: float, end: float, avoid: list[tuple[float, float]] = ()
-) -> tuple[Slotted, ...]:
-    """Cues for every whole cycle in [start, end) that stays clear of `avoid`.
+def _collides(cue: Slotted, marker: float) -> bool:
+    """Whether a breathing cue would sound over a marker said at `marker` seconds.
+
+    Only the cue the marker lands on gives way (with the built-in patterns' phases of 4 s
+    or more, one cue), so the pace goes on around it. A tone fills its whole phase.
+    """
+    room = cue.slot if cue.sound else min(cue.slot, BREATH_ROOM)
+    return cue.offset < marker + MARKER_ROOM and marker < cue.offset + room
+
+
+def _breathing_cues(breathing: Breathing, start: float, end: float) -> tuple[Slotted, ...]:
+    """Cues for every whole cycle in [start, end).
 
     Whole cycles only: a listener following with closed eyes is never told to breathe in
     and then left without the out.
@@ -268,12 +278,11 @@ def _breathing_cues(
     cues: list[Slotted] = []
     t, cycles = start, 0
     while t + pattern.cycle <= end + 1e-9 and (breathing.cycles is None or cycles < breathing.cycles):
-        if not any(t < hi and t + pattern.cycle > lo for lo, hi in avoid):
-            offset = t
-            for phase, seconds in pattern.phases:
-                cues += _phase_cues(breathing, phase, seconds, offset)
-                offset += seconds
-            cycles += 1
+        offset = t
+        for phase, seconds in pattern.phases:
+            cues += _phase_cues(breathing, phase, seconds, offset)
+            offset += seconds
+        cycles += 1
         t += pattern.cycle
     return _close_slots(cues, end)
 
