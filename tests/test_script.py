@@ -7,7 +7,7 @@ import os
 import pytest
 from conftest import HERE, compile_fake, fake_lengths
 
-from acuguide import export, layout
+from acuguide import export, layout, wording
 from acuguide import plan as plan_mod
 from acuguide import routine as routine_mod
 from acuguide.breathing import BUILTIN
@@ -307,3 +307,66 @@ def test_a_time_marker_takes_the_place_of_one_breathing_cue_not_of_whole_cycles(
     assert 0 < len(unmarked) - len(marked) <= 2 * given_way
     markers = [c for c in _inside(script, held) if c.kind is CueKind.MARKER]
     assert [(held.end - c.start) / SAMPLE_RATE for c in markers] == [30, 10]
+
+
+def test_sciatica_hip_does_both_foot_points_on_the_left_then_both_on_the_right():
+    script = compile_fake(routine_mod.load("sciatica-hip"))
+    feet = [(h.point, h.side) for h in script.holds if h.point in ("BL60", "LR3")]
+    assert feet == [("BL60", "left"), ("LR3", "left"), ("BL60", "right"), ("LR3", "right")]
+    lr3_left, bl60_right = (h for h in script.holds if (h.point, h.side) in (("LR3", "left"), ("BL60", "right")))
+    between = [c.text for c in script.cues if lr3_left.end <= c.start < bl60_right.start and c.kind is CueKind.TRANSITION]
+    assert len(between) == 1 and "right ankle over your left knee" in between[0]  # one change of feet, said once
+
+
+def test_a_group_by_side_plays_its_steps_left_then_right_with_one_change_of_side(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        defaults: {breathing: none, rest: 5s}
+        steps:
+          - sides: each
+            steps:
+              - say: Sit with one foot on the other knee.
+              - point: BL60
+                hold: 20s
+              - point: LR3
+                hold: 10s
+                repeat: 2
+    """)
+    assert [(h.point, h.side, h.round) for h in script.holds] == [
+        ("BL60", "left", 1), ("LR3", "left", 1), ("LR3", "left", 2),
+        ("BL60", "right", 1), ("LR3", "right", 1), ("LR3", "right", 2),
+    ]
+    transitions = [c.text for c in script.cues if c.kind is CueKind.TRANSITION]
+    assert transitions == [
+        wording.GROUP_START["each"], "Round 2 of 2.", wording.GROUP_SWITCH_SIDES, "Round 2 of 2.", wording.END,
+    ]  # no "use the left side" before every press: the group said it once
+    says = [c.start for c in script.cues if c.text == "Sit with one foot on the other knee."]
+    switch = next(c for c in script.cues if c.text == wording.GROUP_SWITCH_SIDES)
+    assert len(says) == 2 and says[0] < script.holds[0].start and switch.end <= says[1] < script.holds[3].start
+    finds = [c.text for c in script.cues if c.kind is CueKind.POINT and not c.text.endswith("LR3.") and not c.text.endswith("BL60.")]
+    assert finds[2:] == [wording.SAME_SPOT, wording.SAME_SPOT]  # found on the left a moment ago
+    cautions = [c for c in script.cues if c.kind is CueKind.CAUTION]
+    assert len(cautions) == 2  # each point's caution once, not again on the right
+    titles = [c.title for c in script.chapters if c.title.startswith(("BL60", "LR3"))]
+    assert titles == [
+        "BL60 Kunlun Mountains, left", "LR3 Bigger Rushing, left, round 1", "LR3 Bigger Rushing, left, round 2",
+        "BL60 Kunlun Mountains, right", "LR3 Bigger Rushing, right, round 1", "LR3 Bigger Rushing, right, round 2",
+    ]
+
+
+def test_a_group_on_one_side_plays_once_and_says_which(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        defaults: {breathing: none}
+        steps:
+          - sides: right
+            switch_sides: Never said.
+            steps:
+              - point: BL60
+                hold: 10s
+              - point: LR3
+                hold: 10s
+    """)
+    assert [(h.point, h.side) for h in script.holds] == [("BL60", "right"), ("LR3", "right")]
+    texts = [c.text for c in script.cues]
+    assert wording.GROUP_START["right"] in texts and "Never said." not in texts

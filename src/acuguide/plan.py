@@ -9,13 +9,28 @@ speak before any timing exists. Texts stay as written; each engine normalises fo
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import Enum
 
 from . import sounds, wording
 from .breathing import SETTLE, Phase
 from .points import Motion
-from .routine import Breathe, Breathing, BreathStyle, Pause, PointStep, Routine, Safety, Say, Sides, Step, Tool, Where
+from .routine import (
+    Breathe,
+    Breathing,
+    BreathStyle,
+    Pause,
+    PointStep,
+    Routine,
+    Safety,
+    Say,
+    SideGroup,
+    Sides,
+    Step,
+    Tool,
+    Where,
+)
 from .safety import safety_note
 
 GAP = 0.8  # between one spoken sentence and the next
@@ -132,13 +147,13 @@ def plan(routine: Routine) -> Plan:
     items += [Speak(s, CueKind.SAFETY, None) for s in safety_note(routine)]
     first_point = True
     cautioned: set[str] = set()  # a point's caution is said once, where it is first introduced
-    for step in routine.all_steps:
-        step_items = _plan_step(step, routine, cautioned)
-        if isinstance(step, PointStep):
-            if routine.bells.steps and not first_point:
-                step_items.insert(1, _bell(step.where))  # just inside the point's chapter
-            first_point = False
-        items += step_items
+    for written in routine.all_steps:
+        for step, step_items in _plan_steps(written, routine, cautioned):
+            if isinstance(step, PointStep):
+                if routine.bells.steps and not first_point:
+                    step_items.insert(1, _bell(step.where))  # just inside the point's chapter
+                first_point = False
+            items += step_items
     items.append(ChapterStart(wording.END_CHAPTER))
     items.append(Speak(wording.END, CueKind.TRANSITION, None))
     if routine.bells.end:
@@ -151,7 +166,26 @@ def _bell(where: Where | None = None) -> Speak:
     return Speak(wording.BELL, CueKind.BELL, where, gap_after=1.0, sound=sounds.BELL)
 
 
-def _plan_step(step: Step, routine: Routine, cautioned: set[str]) -> list[Item]:
+def _plan_steps(step: Step, routine: Routine, cautioned: set[str]) -> Iterator[tuple[Step, list[Item]]]:
+    """Each step with its items; a group by side gives all its steps for one side, then the other."""
+    if not isinstance(step, SideGroup):
+        yield step, _plan_step(step, routine, cautioned)
+        return
+    sides = ("left", "right") if step.sides is Sides.EACH else (step.sides.value,)
+    for number, side in enumerate(sides):
+        opening = step.switch_sides if number else wording.GROUP_START[step.sides.value]
+        for index, inner in enumerate(step.steps):
+            if isinstance(inner, PointStep):
+                inner_items = _plan_point(inner, routine, cautioned, side, again=number > 0)
+            else:
+                inner_items = _plan_step(inner, routine, cautioned)
+            if index == 0:  # said once per side, inside the first step's chapter
+                at = 1 if isinstance(inner_items[0], ChapterStart) else 0
+                inner_items.insert(at, Speak(opening, CueKind.TRANSITION, step.where))
+            yield inner, inner_items
+
+
+def _plan_step(step: Say | Pause | Breathe | PointStep, routine: Routine, cautioned: set[str]) -> list[Item]:
     if isinstance(step, Say):
         return [ChapterStart(_chapter_text(step.text)), Speak(step.text, CueKind.SAY, step.where)]
     if isinstance(step, Pause):
@@ -179,9 +213,11 @@ def _describe(breathing: Breathing) -> str:
     return wording.BREATHE_WITH_ME.format(phases=", ".join(parts))
 
 
-def _plan_point(step: PointStep, routine: Routine, cautioned: set[str]) -> list[Item]:
+def _plan_point(step: PointStep, routine: Routine, cautioned: set[str], group_side: str | None = None, again: bool = False) -> list[Item]:
+    """A point step; in a group by side, only its `group_side`, and `again` when the listener
+    found the spot on the other side a moment ago."""
     point = step.point
-    sides = {
+    sides = (group_side,) if group_side else {
         None: ("center",),
         Sides.TOGETHER: ("both",),
         Sides.EACH: ("left", "right"),
@@ -195,7 +231,7 @@ def _plan_point(step: PointStep, routine: Routine, cautioned: set[str]) -> list[
     else:
         name = step.name or wording.POINT_NAME.format(english=point.english, code=point.code)
         items.append(Speak(name, CueKind.POINT, step.where, SHORT_GAP))
-        items.append(Speak(step.find or point.find, CueKind.POINT, step.where))
+        items.append(Speak(wording.SAME_SPOT if again else step.find or point.find, CueKind.POINT, step.where))
     if routine.safety is not Safety.OFF and point.code not in cautioned:
         items.append(Speak(point.cautions[0], CueKind.CAUTION, step.where))
         cautioned.add(point.code)
@@ -206,7 +242,7 @@ def _plan_point(step: PointStep, routine: Routine, cautioned: set[str]) -> list[
     for index, (round_no, side) in enumerate(rounds):
         if index:
             items.append(ChapterStart(_chapter_title(step, round_no, side)))
-        lead = _lead_in(step, side, round_no, routine)
+        lead = _lead_in(step, side, round_no, routine, grouped=group_side is not None)
         if lead:
             items.append(Speak(lead, CueKind.TRANSITION, step.where))
         items.append(Speak(press, CueKind.PRESS, step.where, gap_after=0.0))
@@ -228,8 +264,10 @@ def _chapter_title(step: PointStep, round_no: int, side: str) -> str:
     return title + (wording.CHAPTER_ROUND.format(round=round_no) if step.repeat > 1 else "")
 
 
-def _lead_in(step: PointStep, side: str, round_no: int, routine: Routine) -> str | None:
-    """What is said before each press: which side, which round."""
+def _lead_in(step: PointStep, side: str, round_no: int, routine: Routine, grouped: bool) -> str | None:
+    """What is said before each press: which side (unless its group said it), which round."""
+    if grouped:
+        return wording.ROUND.format(round=round_no, rounds=step.repeat) if round_no > 1 else None
     if side == "right" and step.sides is Sides.EACH:
         return routine.phrases.switch_sides
     if round_no > 1:

@@ -46,6 +46,13 @@ START_LEFT = "Start on the left side."
 BOTH_HANDS = "Use both hands, one on each side."
 LEFT_ONLY = "Use the left side."
 RIGHT_ONLY = "Use the right side."
+GROUP_START = {  # said once where a group of steps grouped by side begins
+    "each": "Start on the left side, for all of these points.",
+    "left": "Use the left side for these points.",
+    "right": "Use the right side for these points.",
+}
+GROUP_SWITCH_SIDES = "Now the right side: the same points again."
+SAME_SPOT = "The same spot, on this side."  # a point found on the other side a moment ago
 ROUND = "Round {round} of {rounds}."
 ROUND_LEFT = "Round {round} of {rounds}, left side."
 CHAPTER_SIDE = ", {side}"
