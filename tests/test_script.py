@@ -370,3 +370,35 @@ def test_a_group_on_one_side_plays_once_and_says_which(write_routine):
     assert [(h.point, h.side) for h in script.holds] == [("BL60", "right"), ("LR3", "right")]
     texts = [c.text for c in script.cues]
     assert wording.GROUP_START["right"] in texts and "Never said." not in texts
+
+
+def test_the_equipment_is_named_after_the_title_before_the_safety_note_and_any_step(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        steps:
+          - say: Lie down on the balls.
+          - point: BL23
+            sides: together
+            tool: ball
+            hold: 10s
+          - point: GB30
+            tool: gun
+            hold: 10s
+    """)
+    kinds = [c.kind for c in script.cues if c.kind is not CueKind.BELL]
+    assert kinds[:3] == [CueKind.TITLE, CueKind.EQUIPMENT, CueKind.SAFETY]
+    equipment = next(c.text for c in script.cues if c.kind is CueKind.EQUIPMENT)
+    assert equipment == ("For this session you will need two massage balls or tennis balls, a massage gun "
+                         "and a mat or a carpeted floor. Have them beside you now.")
+
+
+@pytest.mark.parametrize(("steps", "needs"), [
+    ("  - point: BL23\n", None),  # hands alone need nothing
+    ("  - point: BL23\n    tool: ball\n", "a massage ball or a tennis ball and a mat or a carpeted floor"),  # one side at a time
+    ("  - point: GB21\n    tool: gun\n", "a massage gun"),
+    ("  - point: BL43\n    tool: roller\n  - point: GB21\n", "a foam roller and a mat or a carpeted floor"),
+])
+def test_the_equipment_follows_the_tools_the_steps_press_with(write_routine, steps, needs):
+    script = _compile(write_routine, "title: T\nsafety: off\nsteps:\n" + steps)
+    said = [c.text for c in script.cues if c.kind is CueKind.EQUIPMENT]
+    assert said == ([wording.EQUIPMENT.format(things=needs)] if needs else [])

@@ -44,6 +44,7 @@ MARKER_ROOM = 2.5
 
 class CueKind(Enum):
     TITLE = "title"
+    EQUIPMENT = "equipment"
     SAFETY = "safety"
     CAUTION = "caution"  # a point's own caution, said once where the point is introduced
     SAY = "say"
@@ -144,6 +145,9 @@ def plan(routine: Routine) -> Plan:
     if routine.bells.start:
         items.append(_bell())
     items.append(Speak(f"{routine.title}.", CueKind.TITLE, None))
+    needs = equipment(routine)
+    if needs:
+        items.append(Speak(wording.EQUIPMENT.format(things=wording.listing(list(needs))), CueKind.EQUIPMENT, None))
     items += [Speak(s, CueKind.SAFETY, None) for s in safety_note(routine)]
     first_point = True
     cautioned: set[str] = set()  # a point's caution is said once, where it is first introduced
@@ -160,6 +164,22 @@ def plan(routine: Routine) -> Plan:
         items.append(_bell())
     items[-1] = replace(items[-1], gap_after=0.0)  # the tail follows the last sound
     return Plan(routine, tuple(items))
+
+
+def equipment(routine: Routine) -> tuple[str, ...]:
+    """What to have at hand, from the tools the point steps press with, said at the start
+    while the listener's eyes are still open; nothing for a routine done with the hands alone."""
+    steps = routine.point_steps
+    used = {step.tool for step in steps}
+    needs = []
+    for tool in Tool:
+        if tool is Tool.HANDS or tool not in used:
+            continue
+        two = tool is Tool.BALL and any(s.tool is tool and s.sides is Sides.TOGETHER for s in steps)  # one each side
+        needs.append(wording.EQUIPMENT_TOOLS[tool.value + ("-two" if two else "")])
+    if used & {Tool.BALL, Tool.ROLLER}:
+        needs.append(wording.EQUIPMENT_MAT)
+    return tuple(needs)
 
 
 def _bell(where: Where | None = None) -> Speak:

@@ -30,6 +30,22 @@ SAFETY_VARICOSE = "Do not press on varicose veins."
 SAFETY_SHORT = "Never press on broken skin or swelling, and stop if anything hurts."
 SAFETY_PREGNANCY = "If you are pregnant, do not follow this session: some of its points are traditionally avoided in pregnancy."
 
+# -- equipment, said after the title, before the listener closes their eyes -----------
+EQUIPMENT = "For this session you will need {things}. Have them beside you now."
+EQUIPMENT_TOOLS = {
+    "ball": "a massage ball or a tennis ball",
+    "ball-two": "two massage balls or tennis balls",  # one each side of the spine
+    "roller": "a foam roller",
+    "gun": "a massage gun",
+}
+EQUIPMENT_MAT = "a mat or a carpeted floor"  # to lie on a ball or a roller
+
+
+def listing(things: list[str]) -> str:
+    """'a, b and c'."""
+    return " and ".join([", ".join(things[:-1]), things[-1]] if len(things) > 1 else things)
+
+
 # -- points -----------------------------------------------------------------------------
 POINT_NAME = "{english}, {code}."
 PRESS = {"gentle": "Press gently", "moderate": "Press with moderate pressure", "firm": "Press firmly"}
@@ -93,14 +109,6 @@ RISING_TONE, FALLING_TONE = "(rising tone)", "(falling tone)"
 
 # -- composed sessions ----------------------------------------------------------------
 COMPOSE_QUIET = "Find a quiet place where nobody will disturb you for the next few minutes."
-COMPOSE_EQUIPMENT = "For this session you will need {tools}{mat}. Have them beside you now."
-COMPOSE_MAT = ", and a mat or a carpeted floor"
-COMPOSE_TOOLS = {
-    "ball": "a massage ball or a tennis ball",
-    "ball-two": "two massage balls or tennis balls",
-    "roller": "a foam roller",
-    "gun": "a massage gun",
-}
 COMPOSE_POSTURE = {
     "seated": "Sit on a chair with your feet flat on the floor and your back free of the backrest.",
     "standing": "Now stand with your feet hip-width apart. Rest one hand on a chair or a wall if you like.",
