@@ -107,6 +107,15 @@ BREATHING_CHAPTER = "Breathing: {pattern}"
 RISING_TONE, FALLING_TONE = "(rising tone)", "(falling tone)"
 
 
+# -- the starting routine `acuguide new` writes ------------------------------------------
+STARTER_SUMMARY = "A short acupressure session for the lower back and legs."
+STARTER_SIT = "Sit on a firm chair with your feet flat on the floor, and let your shoulders drop."
+STARTER_FRONT = "Move toward the front of the seat."
+STARTER_ANKLE = "Cross your left ankle over your right knee, so you can reach the ankle and the top of the foot."
+STARTER_OTHER_FOOT = "Uncross your legs, and cross your right ankle over your left knee. The same two points on the right foot."
+STARTER_REST = "Rest your hands in your lap and notice how your back and legs feel."
+
+
 # -- composed sessions ----------------------------------------------------------------
 COMPOSE_QUIET = "Find a quiet place where nobody will disturb you for the next few minutes."
 COMPOSE_POSTURE = {
