@@ -57,6 +57,22 @@ MISTAKES = [
      (2, "ambient.sound", "no audio file 'rain.ogg'")),
     ("marker not a duration", VALID_HEAD + "  - point: GB30\n    markers: [soon]\n",
      (4, "steps[0].markers[0]", "expected a duration like 45s")),
+    ("group without sides", VALID_HEAD + "  - steps:\n      - point: BL60\n",
+     (3, "steps[0].sides", "missing; steps[0] needs it")),
+    ("group done together", VALID_HEAD + "  - sides: together\n    steps:\n      - point: BL60\n",
+     (3, "steps[0].sides", "expected one of each, left, right, got 'together'")),
+    ("sides inside a group", VALID_HEAD + "  - sides: each\n    steps:\n      - point: BL60\n        sides: left\n",
+     (6, "steps[0].steps[0].sides", "the group's sides apply to every step in it; remove 'sides' here")),
+    ("midline point in a group", VALID_HEAD + "  - sides: each\n    steps:\n      - point: GV4\n",
+     (5, "steps[0].steps[0].point", "GV4 is on the midline and has no sides; move it out of the group")),
+    ("group in a group", VALID_HEAD + "  - sides: each\n    steps:\n      - sides: each\n        steps:\n          - point: BL60\n",
+     (5, "steps[0].steps[0].steps", "cannot hold another group")),
+    ("typo in a group key", VALID_HEAD + "  - sides: each\n    swich_sides: Other foot.\n    steps:\n      - point: BL60\n",
+     (4, "steps[0].swich_sides", "did you mean 'switch_sides'?")),
+    ("group without points", VALID_HEAD + "  - sides: each\n    steps:\n      - say: Hi.\n",
+     (5, "steps[0].steps", "needs at least one point step")),
+    ("bad step in a group", VALID_HEAD + "  - sides: each\n    steps:\n      - point: BL60\n        hold: soon\n",
+     (6, "steps[0].steps[0].hold", "expected a duration")),
 ]
 
 

@@ -115,3 +115,30 @@ def test_rate_is_validated_by_the_cli():
     result = CliRunner().invoke(cli, ["render", "lower-back", "--rate", "5"])
     assert result.exit_code == 2
     assert "Invalid value for '--rate'" in result.output
+
+
+def test_new_writes_a_starting_routine_that_passes_check_and_the_schema(tmp_path):
+    import json
+
+    import jsonschema
+    import yaml
+
+    path = tmp_path / "my-back.yaml"
+    result = CliRunner().invoke(cli, ["new", str(path)])
+    assert result.exit_code == 0, result.output
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=routine.schema.json\n")
+    assert "title: \"My Back\"" in text
+    checked = CliRunner().invoke(cli, ["check", str(path)])
+    assert checked.exit_code == 0 and "OK" in checked.output, checked.output
+    schema = json.loads(CliRunner().invoke(cli, ["schema"]).output)
+    jsonschema.Draft202012Validator(schema).validate(yaml.safe_load(text))
+
+
+def test_new_refuses_to_overwrite_a_file_and_leaves_it_untouched(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("title: Mine\nsteps:\n  - say: Hello.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["new", str(path)])
+    assert result.exit_code == 2
+    assert f"Error: {path} already exists" in result.output and "Traceback" not in result.output
+    assert path.read_text(encoding="utf-8") == "title: Mine\nsteps:\n  - say: Hello.\n"

@@ -33,6 +33,14 @@ def test_a_step_longer_than_the_default_keeps_its_proportion(tmp_path):
     assert [stage.routine.slug for stage in stages] == ["p-week-1", "p-week-2"]
 
 
+def test_holds_inside_a_group_by_side_grow_with_the_weeks(tmp_path):
+    (tmp_path / "r.yaml").write_text("title: R\ndefaults: {hold: 60s}\nsteps:\n  - sides: each\n    steps:\n"
+                                     "      - point: BL60\n      - point: LR3\n        hold: 30s\n")
+    (tmp_path / "p.yaml").write_text("title: P\nroutine: r.yaml\nweeks: 2\nhold: {from: 20s, to: 40s}\n")
+    stages = program.load(str(tmp_path / "p.yaml")).stages
+    assert [[s.hold for s in stage.routine.point_steps] for stage in stages] == [[20, 10], [40, 20]]
+
+
 def test_script_shows_every_week():
     result = CliRunner().invoke(cli, ["script", "back-care-build-up", "--engine", "fake"])
     assert result.exit_code == 0, result.output

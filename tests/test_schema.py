@@ -30,6 +30,8 @@ def test_shipped_routines_pass_the_schema(name, validator):
 
 
 GOOD = "title: T\nsteps:\n  - point: BL23\n"
+GOOD_GROUP = ("title: T\nsteps:\n  - sides: each\n    switch_sides: Other foot.\n    steps:\n"
+              "      - say: Cross your ankle over your knee.\n      - point: BL60\n      - point: LR3\n        pressure: firm\n")
 BAD = {
     "unknown key": "title: T\nsteps:\n  - point: BL23\n    hodl: 60s\n",
     "bad duration": "title: T\nsteps:\n  - point: BL23\n    hold: abc\n",
@@ -41,11 +43,21 @@ BAD = {
     "steps not a list": "title: T\nsteps:\n  point: BL23\n",
     "no title": "steps:\n  - point: BL23\n",
     "unknown top-level key": "title: T\ntitel: U\nsteps:\n  - say: Hi.\n",
+    "group without sides": "title: T\nsteps:\n  - steps:\n      - point: BL60\n",
+    "group done together": "title: T\nsteps:\n  - sides: together\n    steps:\n      - point: BL60\n",
+    "sides inside a group": "title: T\nsteps:\n  - sides: each\n    steps:\n      - point: BL60\n        sides: left\n",
+    "group in a group": "title: T\nsteps:\n  - sides: each\n    steps:\n      - sides: each\n        steps:\n          - point: BL60\n",
+    "unknown key in a group": "title: T\nsteps:\n  - sides: each\n    swich_sides: Now.\n    steps:\n      - point: BL60\n",
+    "group with a say beside it": "title: T\nsteps:\n  - sides: each\n    say: Hi.\n    steps:\n      - point: BL60\n",
 }
 
 
-def test_a_good_routine_passes(validator):
-    validator.validate(yaml.safe_load(GOOD))
+@pytest.mark.parametrize("text", [GOOD, GOOD_GROUP], ids=["point", "group by side"])
+def test_a_good_routine_passes_the_schema_and_check(text, validator, tmp_path):
+    validator.validate(yaml.safe_load(text))
+    path = tmp_path / "good.yaml"
+    path.write_text(text)
+    assert CliRunner().invoke(cli, ["check", str(path)]).exit_code == 0
 
 
 @pytest.mark.parametrize("text", BAD.values(), ids=BAD.keys())

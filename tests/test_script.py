@@ -7,9 +7,10 @@ import os
 import pytest
 from conftest import HERE, compile_fake, fake_lengths
 
-from acuguide import export, layout
+from acuguide import export, layout, wording
 from acuguide import plan as plan_mod
 from acuguide import routine as routine_mod
+from acuguide.breathing import BUILTIN
 from acuguide.errors import CompileError
 from acuguide.layout import SAMPLE_RATE
 from acuguide.plan import CueKind
@@ -256,3 +257,148 @@ def test_chapters_cover_every_step_and_side_without_gaps(write_routine):
     assert all(a.end == b.start for a, b in zip(script.chapters, script.chapters[1:]))
     for hold in script.holds:
         assert any(c.start <= hold.start and hold.end <= c.end for c in script.chapters)
+
+
+def _inside(script, hold):
+    return sorted((c for c in script.cues if hold.start <= c.start < hold.end), key=lambda c: c.start)
+
+
+@pytest.mark.parametrize(("pattern", "hold"), [("calm", 60), ("calm", 90), ("box", 60), ("4-7-8", 90), ("coherent", 120)])
+def test_breathing_keeps_its_pace_around_the_time_markers(write_routine, pattern, hold):
+    """A listener with closed eyes keeps the pace: no silence inside a hold longer than a
+    breathing cycle plus a little, markers included (lower-back's 60 s holds went quiet for 15 s)."""
+    script = _compile(write_routine, f"""
+        title: T
+        steps:
+          - point: GV4
+            hold: {hold}s
+            breathing: {pattern}
+    """)
+    held = script.holds[0]
+    inside = _inside(script, held)
+    assert any(c.kind is CueKind.MARKER for c in inside)
+    edges = [held.start, *(x for c in inside for x in (c.start, c.end)), held.end]
+    silences = [(b - a) / SAMPLE_RATE for a, b in zip(edges[::2], edges[1::2])]
+    cycle = BUILTIN[pattern].cycle
+    assert min(silences) >= 0, "cues inside a hold overlap"
+    assert max(silences) <= cycle + 0.5
+
+
+@pytest.mark.parametrize("style", ["voice", "count", "tone"])
+def test_a_time_marker_takes_the_place_of_one_breathing_cue_not_of_whole_cycles(write_routine, style):
+    def breaths(markers):
+        script = _compile(write_routine, f"""
+            title: T
+            steps:
+              - point: GV4
+                hold: 90s
+                breathing: {{pattern: calm, style: {style}}}
+                markers: {markers}
+        """)
+        held = script.holds[0]
+        return script, held, [(c.start - held.start, c.text) for c in _inside(script, held) if c.kind is not CueKind.MARKER]
+
+    _, _, unmarked = breaths("[]")
+    script, held, marked = breaths("[30s, 10s]")
+    assert set(marked) <= set(unmarked)
+    # a marker lands on one spoken cue; in the count style on the one-second counts it covers
+    # (each 1 s), and a tone fills its phase, so a marker may fall between two tones
+    given_way = {"voice": 1, "count": 3, "tone": 2}[style]
+    assert 0 < len(unmarked) - len(marked) <= 2 * given_way
+    markers = [c for c in _inside(script, held) if c.kind is CueKind.MARKER]
+    assert [(held.end - c.start) / SAMPLE_RATE for c in markers] == [30, 10]
+
+
+def test_sciatica_hip_does_both_foot_points_on_the_left_then_both_on_the_right():
+    script = compile_fake(routine_mod.load("sciatica-hip"))
+    feet = [(h.point, h.side) for h in script.holds if h.point in ("BL60", "LR3")]
+    assert feet == [("BL60", "left"), ("LR3", "left"), ("BL60", "right"), ("LR3", "right")]
+    lr3_left, bl60_right = (h for h in script.holds if (h.point, h.side) in (("LR3", "left"), ("BL60", "right")))
+    between = [c.text for c in script.cues if lr3_left.end <= c.start < bl60_right.start and c.kind is CueKind.TRANSITION]
+    assert len(between) == 1 and "right ankle over your left knee" in between[0]  # one change of feet, said once
+
+
+def test_a_group_by_side_plays_its_steps_left_then_right_with_one_change_of_side(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        defaults: {breathing: none, rest: 5s}
+        steps:
+          - sides: each
+            steps:
+              - say: Sit with one foot on the other knee.
+              - point: BL60
+                hold: 20s
+              - point: LR3
+                hold: 10s
+                repeat: 2
+    """)
+    assert [(h.point, h.side, h.round) for h in script.holds] == [
+        ("BL60", "left", 1), ("LR3", "left", 1), ("LR3", "left", 2),
+        ("BL60", "right", 1), ("LR3", "right", 1), ("LR3", "right", 2),
+    ]
+    transitions = [c.text for c in script.cues if c.kind is CueKind.TRANSITION]
+    assert transitions == [
+        wording.GROUP_START["each"], "Round 2 of 2.", wording.GROUP_SWITCH_SIDES, "Round 2 of 2.", wording.END,
+    ]  # no "use the left side" before every press: the group said it once
+    says = [c.start for c in script.cues if c.text == "Sit with one foot on the other knee."]
+    switch = next(c for c in script.cues if c.text == wording.GROUP_SWITCH_SIDES)
+    assert len(says) == 2 and says[0] < script.holds[0].start and switch.end <= says[1] < script.holds[3].start
+    finds = [c.text for c in script.cues if c.kind is CueKind.POINT and not c.text.endswith("LR3.") and not c.text.endswith("BL60.")]
+    assert finds[2:] == [wording.SAME_SPOT, wording.SAME_SPOT]  # found on the left a moment ago
+    cautions = [c for c in script.cues if c.kind is CueKind.CAUTION]
+    assert len(cautions) == 2  # each point's caution once, not again on the right
+    titles = [c.title for c in script.chapters if c.title.startswith(("BL60", "LR3"))]
+    assert titles == [
+        "BL60 Kunlun Mountains, left", "LR3 Bigger Rushing, left, round 1", "LR3 Bigger Rushing, left, round 2",
+        "BL60 Kunlun Mountains, right", "LR3 Bigger Rushing, right, round 1", "LR3 Bigger Rushing, right, round 2",
+    ]
+
+
+def test_a_group_on_one_side_plays_once_and_says_which(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        defaults: {breathing: none}
+        steps:
+          - sides: right
+            switch_sides: Never said.
+            steps:
+              - point: BL60
+                hold: 10s
+              - point: LR3
+                hold: 10s
+    """)
+    assert [(h.point, h.side) for h in script.holds] == [("BL60", "right"), ("LR3", "right")]
+    texts = [c.text for c in script.cues]
+    assert wording.GROUP_START["right"] in texts and "Never said." not in texts
+
+
+def test_the_equipment_is_named_after_the_title_before_the_safety_note_and_any_step(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        steps:
+          - say: Lie down on the balls.
+          - point: BL23
+            sides: together
+            tool: ball
+            hold: 10s
+          - point: GB30
+            tool: gun
+            hold: 10s
+    """)
+    kinds = [c.kind for c in script.cues if c.kind is not CueKind.BELL]
+    assert kinds[:3] == [CueKind.TITLE, CueKind.EQUIPMENT, CueKind.SAFETY]
+    equipment = next(c.text for c in script.cues if c.kind is CueKind.EQUIPMENT)
+    assert equipment == ("For this session you will need two massage balls or tennis balls, a massage gun "
+                         "and a mat or a carpeted floor. Have them beside you now.")
+
+
+@pytest.mark.parametrize(("steps", "needs"), [
+    ("  - point: BL23\n", None),  # hands alone need nothing
+    ("  - point: BL23\n    tool: ball\n", "a massage ball or a tennis ball and a mat or a carpeted floor"),  # one side at a time
+    ("  - point: GB21\n    tool: gun\n", "a massage gun"),
+    ("  - point: BL43\n    tool: roller\n  - point: GB21\n", "a foam roller and a mat or a carpeted floor"),
+])
+def test_the_equipment_follows_the_tools_the_steps_press_with(write_routine, steps, needs):
+    script = _compile(write_routine, "title: T\nsafety: off\nsteps:\n" + steps)
+    said = [c.text for c in script.cues if c.kind is CueKind.EQUIPMENT]
+    assert said == ([wording.EQUIPMENT.format(things=needs)] if needs else [])

@@ -281,6 +281,19 @@ def compose(complaint, minutes, tools, level, avoid, engine, out_file, render_no
 
 
 @cli.command()
+@click.argument("path", metavar="ROUTINE.yaml", type=click.Path(dir_okay=False, path_type=Path))
+@_handle_errors
+def new(path) -> None:
+    """Write a commented starting routine to ROUTINE.yaml, to change and render.
+
+    It passes `acuguide check` as written; an existing file is never overwritten.
+    """
+    from .routine.starter import write_starter
+
+    click.echo(f"{write_starter(path)}  written; next: acuguide check {path}")
+
+
+@cli.command()
 @click.option("--program", is_flag=True, help="The schema of a program file instead of a routine.")
 @_handle_errors
 def schema(program) -> None:

@@ -249,7 +249,6 @@ def _groups(chosen: list[Choice]) -> list[list[Choice]]:
 
 def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Level) -> str:
     q = _quote
-    tools = sorted({c.tool for c in chosen}, key=TOOLS.index)
     lines = [
         "# Composed by acuguide: " + f"compose --for {q(complaint)} --minutes {answers.minutes:g} "
         f"--tools {','.join(answers.tools)} --level {answers.level}"
@@ -274,9 +273,6 @@ def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Lev
     if level.pressure:
         lines.append(f"  pressure: {level.pressure}")
     lines += ["intro:", f"  - say: {q(wording.COMPOSE_QUIET)}"]
-    if tools != ["hands"]:
-        mat = wording.COMPOSE_MAT if any(_posture(c) is Posture.LYING for c in chosen) else ""
-        lines.append(f"  - say: {q(wording.COMPOSE_EQUIPMENT.format(tools=_tool_list(chosen), mat=mat))}")
     lines += [f"  - breathe: {{pattern: calm, cycles: {shape.cycles}}}", "steps:"]
     for number in range(1, shape.passes + 1):
         if number > 1:
@@ -323,16 +319,6 @@ def _step(choice: Choice, sides: str | None, rounds: int, again: bool = False) -
         template = wording.COMPOSE_PLACE[choice.tool + ("-both" if sides == "together" else "")]
         lines.append(f"    say: {_quote(template.format(name=choice.point.english, code=choice.point.code, place=choice.point.place))}")
     return lines
-
-
-def _tool_list(chosen: list[Choice]) -> str:
-    needs = []
-    for tool in TOOLS[1:]:
-        uses = [c for c in chosen if c.tool == tool]
-        if uses:
-            two = tool == "ball" and any(_sides(c) == "together" for c in uses)
-            needs.append(wording.COMPOSE_TOOLS[tool + ("-two" if two else "")])
-    return " and ".join(needs)
 
 
 def _quote(text: str) -> str:

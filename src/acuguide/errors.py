@@ -67,6 +67,12 @@ class BatchError(AcuguideError):
     exit_code = 2
 
 
+class RoutineExists(AcuguideError):
+    """`acuguide new` was given a file that exists: it never overwrites one."""
+
+    exit_code = 2
+
+
 class ServeError(AcuguideError):
     """The server cannot start: the port is taken or the address is not this machine's."""
 
@@ -89,5 +95,11 @@ class SpeechError(AcuguideError):
 
 class RenderError(AcuguideError):
     """Encoding or writing the session files failed."""
+
+    exit_code = 4
+
+
+class WriteError(AcuguideError):
+    """A file other than a session cannot be written (a new routine): no folder, no permission, a full disk."""
 
     exit_code = 4

@@ -50,3 +50,14 @@ def _temporary(path: Path) -> Iterator[Path]:
 def write_text(path: Path, text: str) -> None:
     with atomic(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
+
+
+def create_text(path: Path, text: str) -> None:
+    """Write a new file, or raise FileExistsError and leave the existing one untouched;
+    a failed write leaves nothing behind."""
+    with open(path, "x", encoding="utf-8") as file:
+        try:
+            file.write(text)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise

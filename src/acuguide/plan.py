@@ -9,23 +9,42 @@ speak before any timing exists. Texts stay as written; each engine normalises fo
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import Enum
 
 from . import sounds, wording
 from .breathing import SETTLE, Phase
 from .points import Motion
-from .routine import Breathe, Breathing, BreathStyle, Pause, PointStep, Routine, Safety, Say, Sides, Step, Tool, Where
+from .routine import (
+    Breathe,
+    Breathing,
+    BreathStyle,
+    Pause,
+    PointStep,
+    Routine,
+    Safety,
+    Say,
+    SideGroup,
+    Sides,
+    Step,
+    Tool,
+    Where,
+)
 from .safety import safety_note
 
 GAP = 0.8  # between one spoken sentence and the next
 SHORT_GAP = 0.4  # between a point's name and how to find it
 MARKERS = (30.0, 10.0)  # "thirty seconds left", "ten seconds left"
-MARKER_CLEARANCE = (1.5, 3.0)  # breathing cycles this close before/after a marker are left unsaid
+# A marker takes the place of the breathing cue it would collide with, never of whole cycles:
+# a spoken breathing cue needs this long before a marker starts, a marker this long after.
+BREATH_ROOM = 1.5
+MARKER_ROOM = 2.5
 
 
 class CueKind(Enum):
     TITLE = "title"
+    EQUIPMENT = "equipment"
     SAFETY = "safety"
     CAUTION = "caution"  # a point's own caution, said once where the point is introduced
     SAY = "say"
@@ -126,16 +145,19 @@ def plan(routine: Routine) -> Plan:
     if routine.bells.start:
         items.append(_bell())
     items.append(Speak(f"{routine.title}.", CueKind.TITLE, None))
+    needs = equipment(routine)
+    if needs:
+        items.append(Speak(wording.EQUIPMENT.format(things=wording.listing(list(needs))), CueKind.EQUIPMENT, None))
     items += [Speak(s, CueKind.SAFETY, None) for s in safety_note(routine)]
     first_point = True
     cautioned: set[str] = set()  # a point's caution is said once, where it is first introduced
-    for step in routine.all_steps:
-        step_items = _plan_step(step, routine, cautioned)
-        if isinstance(step, PointStep):
-            if routine.bells.steps and not first_point:
-                step_items.insert(1, _bell(step.where))  # just inside the point's chapter
-            first_point = False
-        items += step_items
+    for written in routine.all_steps:
+        for step, step_items in _plan_steps(written, routine, cautioned):
+            if isinstance(step, PointStep):
+                if routine.bells.steps and not first_point:
+                    step_items.insert(1, _bell(step.where))  # just inside the point's chapter
+                first_point = False
+            items += step_items
     items.append(ChapterStart(wording.END_CHAPTER))
     items.append(Speak(wording.END, CueKind.TRANSITION, None))
     if routine.bells.end:
@@ -144,11 +166,46 @@ def plan(routine: Routine) -> Plan:
     return Plan(routine, tuple(items))
 
 
+def equipment(routine: Routine) -> tuple[str, ...]:
+    """What to have at hand, from the tools the point steps press with, said at the start
+    while the listener's eyes are still open; nothing for a routine done with the hands alone."""
+    steps = routine.point_steps
+    used = {step.tool for step in steps}
+    needs = []
+    for tool in Tool:
+        if tool is Tool.HANDS or tool not in used:
+            continue
+        two = tool is Tool.BALL and any(s.tool is tool and s.sides is Sides.TOGETHER for s in steps)  # one each side
+        needs.append(wording.EQUIPMENT_TOOLS[tool.value + ("-two" if two else "")])
+    if used & {Tool.BALL, Tool.ROLLER}:
+        needs.append(wording.EQUIPMENT_MAT)
+    return tuple(needs)
+
+
 def _bell(where: Where | None = None) -> Speak:
     return Speak(wording.BELL, CueKind.BELL, where, gap_after=1.0, sound=sounds.BELL)
 
 
-def _plan_step(step: Step, routine: Routine, cautioned: set[str]) -> list[Item]:
+def _plan_steps(step: Step, routine: Routine, cautioned: set[str]) -> Iterator[tuple[Step, list[Item]]]:
+    """Each step with its items; a group by side gives all its steps for one side, then the other."""
+    if not isinstance(step, SideGroup):
+        yield step, _plan_step(step, routine, cautioned)
+        return
+    sides = ("left", "right") if step.sides is Sides.EACH else (step.sides.value,)
+    for number, side in enumerate(sides):
+        opening = step.switch_sides if number else wording.GROUP_START[step.sides.value]
+        for index, inner in enumerate(step.steps):
+            if isinstance(inner, PointStep):
+                inner_items = _plan_point(inner, routine, cautioned, side, again=number > 0)
+            else:
+                inner_items = _plan_step(inner, routine, cautioned)
+            if index == 0:  # said once per side, inside the first step's chapter
+                at = 1 if isinstance(inner_items[0], ChapterStart) else 0
+                inner_items.insert(at, Speak(opening, CueKind.TRANSITION, step.where))
+            yield inner, inner_items
+
+
+def _plan_step(step: Say | Pause | Breathe | PointStep, routine: Routine, cautioned: set[str]) -> list[Item]:
     if isinstance(step, Say):
         return [ChapterStart(_chapter_text(step.text)), Speak(step.text, CueKind.SAY, step.where)]
     if isinstance(step, Pause):
@@ -176,9 +233,11 @@ def _describe(breathing: Breathing) -> str:
     return wording.BREATHE_WITH_ME.format(phases=", ".join(parts))
 
 
-def _plan_point(step: PointStep, routine: Routine, cautioned: set[str]) -> list[Item]:
+def _plan_point(step: PointStep, routine: Routine, cautioned: set[str], group_side: str | None = None, again: bool = False) -> list[Item]:
+    """A point step; in a group by side, only its `group_side`, and `again` when the listener
+    found the spot on the other side a moment ago."""
     point = step.point
-    sides = {
+    sides = (group_side,) if group_side else {
         None: ("center",),
         Sides.TOGETHER: ("both",),
         Sides.EACH: ("left", "right"),
@@ -192,7 +251,7 @@ def _plan_point(step: PointStep, routine: Routine, cautioned: set[str]) -> list[
     else:
         name = step.name or wording.POINT_NAME.format(english=point.english, code=point.code)
         items.append(Speak(name, CueKind.POINT, step.where, SHORT_GAP))
-        items.append(Speak(step.find or point.find, CueKind.POINT, step.where))
+        items.append(Speak(wording.SAME_SPOT if again else step.find or point.find, CueKind.POINT, step.where))
     if routine.safety is not Safety.OFF and point.code not in cautioned:
         items.append(Speak(point.cautions[0], CueKind.CAUTION, step.where))
         cautioned.add(point.code)
@@ -203,7 +262,7 @@ def _plan_point(step: PointStep, routine: Routine, cautioned: set[str]) -> list[
     for index, (round_no, side) in enumerate(rounds):
         if index:
             items.append(ChapterStart(_chapter_title(step, round_no, side)))
-        lead = _lead_in(step, side, round_no, routine)
+        lead = _lead_in(step, side, round_no, routine, grouped=group_side is not None)
         if lead:
             items.append(Speak(lead, CueKind.TRANSITION, step.where))
         items.append(Speak(press, CueKind.PRESS, step.where, gap_after=0.0))
@@ -225,8 +284,10 @@ def _chapter_title(step: PointStep, round_no: int, side: str) -> str:
     return title + (wording.CHAPTER_ROUND.format(round=round_no) if step.repeat > 1 else "")
 
 
-def _lead_in(step: PointStep, side: str, round_no: int, routine: Routine) -> str | None:
-    """What is said before each press: which side, which round."""
+def _lead_in(step: PointStep, side: str, round_no: int, routine: Routine, grouped: bool) -> str | None:
+    """What is said before each press: which side (unless its group said it), which round."""
+    if grouped:
+        return wording.ROUND.format(round=round_no, rounds=step.repeat) if round_no > 1 else None
     if side == "right" and step.sides is Sides.EACH:
         return routine.phrases.switch_sides
     if round_no > 1:
@@ -244,22 +305,29 @@ def _lead_in(step: PointStep, side: str, round_no: int, routine: Routine) -> str
 def _hold_cues(step: PointStep) -> tuple[Slotted, ...]:
     hold = step.hold
     if step.markers is None:
-        markers = [m for m in MARKERS if hold >= 3 * m]  # short holds keep their breathing
+        markers = [m for m in MARKERS if hold >= 3 * m]  # short holds are not cluttered with markers
     else:
         markers = [m for m in step.markers if m < hold]
     marker_cues = [Slotted(hold - m, 0.0, wording.time_left(m), CueKind.MARKER, "") for m in markers]
     breath_cues: tuple[Slotted, ...] = ()
     if step.breathing is not None:
-        lo, hi = MARKER_CLEARANCE
-        clear = [(hold - m - lo, hold - m + hi) for m in markers]
-        breath_cues = _breathing_cues(step.breathing, SETTLE, hold, avoid=clear)
-    return _close_slots(sorted([*breath_cues, *marker_cues], key=lambda c: c.offset), hold)
+        breath_cues = _breathing_cues(step.breathing, SETTLE, hold)
+    kept = [c for c in breath_cues if not any(_collides(c, m.offset) for m in marker_cues)]
+    return _close_slots(sorted([*kept, *marker_cues], key=lambda c: c.offset), hold)
 
 
-def _breathing_cues(
-    breathing: Breathing, start: float, end: float, avoid: list[tuple[float, float]] = ()
-) -> tuple[Slotted, ...]:
-    """Cues for every whole cycle in [start, end) that stays clear of `avoid`.
+def _collides(cue: Slotted, marker: float) -> bool:
+    """Whether a breathing cue would sound over a marker said at `marker` seconds.
+
+    Only the cue the marker lands on gives way (with the built-in patterns' phases of 4 s
+    or more, one cue), so the pace goes on around it. A tone fills its whole phase.
+    """
+    room = cue.slot if cue.sound else min(cue.slot, BREATH_ROOM)
+    return cue.offset < marker + MARKER_ROOM and marker < cue.offset + room
+
+
+def _breathing_cues(breathing: Breathing, start: float, end: float) -> tuple[Slotted, ...]:
+    """Cues for every whole cycle in [start, end).
 
     Whole cycles only: a listener following with closed eyes is never told to breathe in
     and then left without the out.
@@ -268,12 +336,11 @@ def _breathing_cues(
     cues: list[Slotted] = []
     t, cycles = start, 0
     while t + pattern.cycle <= end + 1e-9 and (breathing.cycles is None or cycles < breathing.cycles):
-        if not any(t < hi and t + pattern.cycle > lo for lo, hi in avoid):
-            offset = t
-            for phase, seconds in pattern.phases:
-                cues += _phase_cues(breathing, phase, seconds, offset)
-                offset += seconds
-            cycles += 1
+        offset = t
+        for phase, seconds in pattern.phases:
+            cues += _phase_cues(breathing, phase, seconds, offset)
+            offset += seconds
+        cycles += 1
         t += pattern.cycle
     return _close_slots(cues, end)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from . import routine as routine_mod
 from . import wording
 from .errors import Problem, RoutineError, RoutineNotFound
-from .routine import PointStep, Routine
+from .routine import PointStep, Routine, SideGroup
 from .routine.fields import MAX_HOLD, Field, Table
 from .routine.find import shipped, shipped_dir
 from .routine.load import MAX_BYTES, decode
@@ -141,7 +141,13 @@ def _stage(base: Routine, slug: str, title: str, week: int, weeks: int, per_week
     scale = (lambda step: min(MAX_HOLD, max(1, round(step.hold * hold / reference)))) if hold else (lambda step: step.hold)
 
     def adapt(steps):
-        return tuple(replace(s, hold=scale(s), repeat=repeat or s.repeat) if isinstance(s, PointStep) else s for s in steps)
+        """The steps with holds and repeats for this week, inside groups by side too."""
+        return tuple(
+            replace(s, hold=scale(s), repeat=repeat or s.repeat) if isinstance(s, PointStep)
+            else replace(s, steps=adapt(s.steps)) if isinstance(s, SideGroup)
+            else s
+            for s in steps
+        )
 
     rounds = wording.PROGRAM_ROUNDS.format(repeat=repeat) if repeat else ""
     routine = replace(

@@ -30,6 +30,22 @@ SAFETY_VARICOSE = "Do not press on varicose veins."
 SAFETY_SHORT = "Never press on broken skin or swelling, and stop if anything hurts."
 SAFETY_PREGNANCY = "If you are pregnant, do not follow this session: some of its points are traditionally avoided in pregnancy."
 
+# -- equipment, said after the title, before the listener closes their eyes -----------
+EQUIPMENT = "For this session you will need {things}. Have them beside you now."
+EQUIPMENT_TOOLS = {
+    "ball": "a massage ball or a tennis ball",
+    "ball-two": "two massage balls or tennis balls",  # one each side of the spine
+    "roller": "a foam roller",
+    "gun": "a massage gun",
+}
+EQUIPMENT_MAT = "a mat or a carpeted floor"  # to lie on a ball or a roller
+
+
+def listing(things: list[str]) -> str:
+    """'a, b and c'."""
+    return " and ".join([", ".join(things[:-1]), things[-1]] if len(things) > 1 else things)
+
+
 # -- points -----------------------------------------------------------------------------
 POINT_NAME = "{english}, {code}."
 PRESS = {"gentle": "Press gently", "moderate": "Press with moderate pressure", "firm": "Press firmly"}
@@ -46,6 +62,13 @@ START_LEFT = "Start on the left side."
 BOTH_HANDS = "Use both hands, one on each side."
 LEFT_ONLY = "Use the left side."
 RIGHT_ONLY = "Use the right side."
+GROUP_START = {  # said once where a group of steps grouped by side begins
+    "each": "Start on the left side, for all of these points.",
+    "left": "Use the left side for these points.",
+    "right": "Use the right side for these points.",
+}
+GROUP_SWITCH_SIDES = "Now the right side: the same points again."
+SAME_SPOT = "The same spot, on this side."  # a point found on the other side a moment ago
 ROUND = "Round {round} of {rounds}."
 ROUND_LEFT = "Round {round} of {rounds}, left side."
 CHAPTER_SIDE = ", {side}"
@@ -84,16 +107,17 @@ BREATHING_CHAPTER = "Breathing: {pattern}"
 RISING_TONE, FALLING_TONE = "(rising tone)", "(falling tone)"
 
 
+# -- the starting routine `acuguide new` writes ------------------------------------------
+STARTER_SUMMARY = "A short acupressure session for the lower back and legs."
+STARTER_SIT = "Sit on a firm chair with your feet flat on the floor, and let your shoulders drop."
+STARTER_FRONT = "Move toward the front of the seat."
+STARTER_ANKLE = "Cross your left ankle over your right knee, so you can reach the ankle and the top of the foot."
+STARTER_OTHER_FOOT = "Uncross your legs, and cross your right ankle over your left knee. The same two points on the right foot."
+STARTER_REST = "Rest your hands in your lap and notice how your back and legs feel."
+
+
 # -- composed sessions ----------------------------------------------------------------
 COMPOSE_QUIET = "Find a quiet place where nobody will disturb you for the next few minutes."
-COMPOSE_EQUIPMENT = "For this session you will need {tools}{mat}. Have them beside you now."
-COMPOSE_MAT = ", and a mat or a carpeted floor"
-COMPOSE_TOOLS = {
-    "ball": "a massage ball or a tennis ball",
-    "ball-two": "two massage balls or tennis balls",
-    "roller": "a foam roller",
-    "gun": "a massage gun",
-}
 COMPOSE_POSTURE = {
     "seated": "Sit on a chair with your feet flat on the floor and your back free of the backrest.",
     "standing": "Now stand with your feet hip-width apart. Rest one hand on a chair or a wall if you like.",

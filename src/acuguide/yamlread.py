@@ -208,12 +208,13 @@ class YamlReader:
             return None
         return seconds
 
-    def choice(self, node: Node, field: str, enum: type[E]) -> E | None:
+    def choice(self, node: Node, field: str, enum: type[E], allowed: tuple[str, ...] = ()) -> E | None:
+        """A member of `enum` by its value; `allowed` narrows the values a field accepts."""
         # The text as written: YAML 1.1 would read 'off' or 'no' as booleans.
         text = node.value.strip().lower() if isinstance(node, ScalarNode) else ""
-        names = tuple(str(member.value) for member in enum)
+        names = allowed or tuple(str(member.value) for member in enum)
         for member in enum:
-            if text == member.value:
+            if text == member.value and text in names:
                 return member
         self.problem(node, field, f"expected one of {', '.join(names)}, got {self.shown(node)}{self.suggest(text, names)}")
         return None

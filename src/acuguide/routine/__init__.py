@@ -17,6 +17,7 @@ from .model import (
     Routine,
     Safety,
     Say,
+    SideGroup,
     Sides,
     Step,
     Tool,
@@ -26,6 +27,6 @@ from .model import (
 
 __all__ = [
     "AMBIENT_LEVEL", "ENGINE_NAMES", "Ambient", "Bells", "Breathe", "Breathing", "BreathStyle", "Pause", "Phrases",
-    "PointStep", "Routine", "Safety", "Say", "Sides", "Step", "Tool", "Voice", "Where", "display_name", "find_routine",
+    "PointStep", "Routine", "Safety", "Say", "SideGroup", "Sides", "Step", "Tool", "Voice", "Where", "display_name", "find_routine",
     "load", "parse", "shipped_routines", "shipped_routines_dir", "slug_for",
 ]  # fmt: skip

@@ -21,7 +21,7 @@ ENGINE_NAMES = ("espeak", "piper", "fake")  # a test checks these against the sp
 @dataclass(frozen=True)
 class Field:
     name: str
-    type: str  # text, duration, integer, number, choice, flag, list, mapping, breathing, steps
+    type: str  # text, duration, integer, number, choice, flag, list, mapping, breathing, steps, group, group steps
     help: str
     range: tuple[float, float] | None = None
     choices: tuple[str, ...] = ()
@@ -30,9 +30,9 @@ class Field:
     table: Table | None = None  # the fields of a mapping (or of a breathing or step object)
 
     @classmethod
-    def choice(cls, name: str, enum: type[Enum] | tuple[str, ...], help: str, default: object = None) -> Field:
+    def choice(cls, name: str, enum: type[Enum] | tuple[str, ...], help: str, default: object = None, required: bool = False) -> Field:
         values = tuple(str(m.value) for m in enum) if isinstance(enum, type) else enum
-        return cls(name, "choice", help, choices=values, default=default)
+        return cls(name, "choice", help, choices=values, default=default, required=required)
 
 
 @dataclass(frozen=True)
@@ -111,11 +111,21 @@ PHRASES = Table("phrases", (
     Field("switch_sides", "text", "said before the right side of a step done on each side"),
 ))  # fmt: skip
 
+GROUP = Table("group of steps", (
+    Field("steps", "group steps", "say, pause, breathe and point steps, all done on one side before the other", required=True),
+    Field.choice("sides", (Sides.EACH.value, Sides.LEFT.value, Sides.RIGHT.value),
+                 "each: all the steps on the left, then all on the right; or left or right only", required=True),
+    Field("switch_sides", "text", "said once before the right side; default: a plain 'now the right side'"),
+))  # fmt: skip
+GROUP_STEPS = GROUP["steps"]
+
 STEP = Table("step", (
     Field("say", "text", "words to speak"),
     Field("pause", "duration", "silence", range=(0.1, MAX_PAUSE)),
     Field("breathe", "breathing", "guided breathing: {pattern, style, cycles}; cycles default to 3", table=BREATHING),
     Field("point", "text", "a point to press, with the point step's other fields beside it"),
+    Field("steps", "group", "steps grouped by side, with sides: each beside it: both feet's points on the left, then on the right",
+          table=GROUP),
 ))  # fmt: skip
 STEP_KINDS = STEP.keys
 OFF = ("off", "none", "no", "false")  # one vocabulary for "off" everywhere a thing can be turned off
@@ -134,6 +144,6 @@ TOP = Table("the file", (
     Field("ambient", "mapping", "a bed under the session: noise, off, a file, or {sound, level}", table=AMBIENT),
     Field("phrases", "mapping", "rewording of release and switch_sides", table=PHRASES),
     Field("intro", "steps", "steps before the main ones"),
-    Field("steps", "steps", "the session's steps: say, pause, breathe or point", required=True),
+    Field("steps", "steps", "the session's steps: say, pause, breathe, point, or steps grouped by side", required=True),
     Field("outro", "steps", "steps after the main ones"),
 ))  # fmt: skip

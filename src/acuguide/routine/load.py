@@ -33,6 +33,7 @@ from .model import (
     Routine,
     Safety,
     Say,
+    SideGroup,
     Sides,
     Step,
     Tool,
@@ -303,22 +304,28 @@ class _Parser:
             markers=markers,
         )
 
-    def steps(self, node: Node, section: str, defaults: _Defaults) -> tuple[Step, ...]:
+    def steps(self, node: Node, section: str, defaults: _Defaults, group: Sides | None = None) -> tuple[Step, ...]:
+        """The steps of a section, or of a group done by side (`group`: its sides)."""
         steps: list[Step] = []
         for where, item in self.r.items(node, section):
-            step = self.step(item, where, defaults)
+            step = self.step(item, where, defaults, group)
             if step is not None:
                 steps.append(step)
         return tuple(steps)
 
-    def step(self, node: Node, where: str, defaults: _Defaults) -> Step | None:
+    def step(self, node: Node, where: str, defaults: _Defaults, group: Sides | None = None) -> Step | None:
         if not isinstance(node, MappingNode) or not node.value:
             self.r.problem(node, where, f"expected a step: a mapping with one of {', '.join(fields.STEP_KINDS)}")
             return None
         keys = [str(self.r.value(k)) for k, _ in node.value]
         kinds = [k for k in keys if k in fields.STEP_KINDS]
         if "point" in kinds:
-            return self.point_step(node, where, defaults)
+            return self.point_step(node, where, defaults, group)
+        if "steps" in kinds:
+            if group is not None:
+                self.r.problem(node, f"{where}.steps", "a group of steps cannot hold another group; list its steps here directly")
+                return None
+            return self.side_group(node, where, defaults)
         if len(kinds) != 1 or len(keys) != 1:
             extra = [k for k in keys if k not in kinds]
             if not kinds:
@@ -339,6 +346,23 @@ class _Parser:
             return Pause(seconds, at) if seconds is not None else None
         return self.breathe(value, f"{where}.breathe", at, defaults)
 
+    def side_group(self, node: MappingNode, where: str, d: _Defaults) -> SideGroup | None:
+        f = self.r.mapping(node, where, fields.GROUP.keys, fields.GROUP.required)
+        if f is None:
+            return None
+        sides_field = fields.GROUP["sides"]
+        sides = self.r.choice(f["sides"], f"{where}.sides", Sides, sides_field.choices) if "sides" in f else None
+        switch = self.r.spoken(f["switch_sides"], f"{where}.switch_sides") if "switch_sides" in f else None
+        reported = len(self.r.problems)
+        steps = self.steps(f["steps"], f"{where}.steps", d, sides or Sides.EACH) if "steps" in f else ()
+        if "steps" in f and not any(isinstance(s, PointStep) for s in steps) and len(self.r.problems) == reported:
+            self.r.problem(f["steps"], f"{where}.steps", "a group by side needs at least one point step; "
+                           "without points, list its steps outside a group")
+        if sides is None or not steps or ("switch_sides" in f and switch is None):
+            return None
+        texts = {"switch_sides": switch} if switch else {}
+        return SideGroup(sides, steps, Where(self.r.source, line_of(node), where), **texts)  # type: ignore[arg-type]
+
     def breathe(self, node: Node, field: str, at: Where, d: _Defaults) -> Breathe | None:
         if not isinstance(node, MappingNode):
             self.r.problem(node, field, "expected a mapping like {pattern: calm, cycles: 3, style: voice}")
@@ -349,7 +373,8 @@ class _Parser:
             self.r.problem(node, f"{field}.pattern", "a breathe step needs a pattern, not none")
         return Breathe(breathing, at) if isinstance(breathing, Breathing) else None
 
-    def point_step(self, node: MappingNode, where: str, d: _Defaults) -> PointStep | None:
+    def point_step(self, node: MappingNode, where: str, d: _Defaults, group: Sides | None = None) -> PointStep | None:
+        """A point step; inside a group by side (`group`: its sides), the group's sides apply."""
         f = self.r.mapping(node, where, fields.POINT.keys, fields.POINT.required)
         if f is None or "point" not in f:
             return None
@@ -368,7 +393,16 @@ class _Parser:
             return None
         if any(k in f and v is None for k, v in (("hold", hold), ("pressure", pressure), ("sides", sides), ("markers", markers), ("tool", tool))):
             return None
-        if point.laterality is Laterality.MIDLINE:
+        if group is not None:
+            if "sides" in f:
+                self.r.problem(f["sides"], f"{where}.sides", "the group's sides apply to every step in it; "
+                               "remove 'sides' here, or move the step out of the group")
+                return None
+            if point.laterality is Laterality.MIDLINE:
+                self.r.problem(f["point"], f"{where}.point", f"{point.code} is on the midline and has no sides; move it out of the group")
+                return None
+            sides = group
+        elif point.laterality is Laterality.MIDLINE:
             if sides is not None:
                 self.r.problem(f["sides"], f"{where}.sides", f"{point.code} is on the midline and has no sides; remove 'sides'")
                 return None

@@ -94,7 +94,21 @@ class PointStep:
     find: str | None = None
 
 
-Step = Say | Pause | Breathe | PointStep
+@dataclass(frozen=True)
+class SideGroup:
+    """Steps done on one side, then all of them on the other: one change of side for the
+    whole group (one ankle over the other knee once), not one per point.
+
+    Its point steps carry the group's sides; the plan runs them once per side.
+    """
+
+    sides: Sides  # EACH, LEFT or RIGHT
+    steps: tuple[Say | Pause | Breathe | PointStep, ...]
+    where: Where
+    switch_sides: str = wording.GROUP_SWITCH_SIDES
+
+
+Step = Say | Pause | Breathe | PointStep | SideGroup
 
 
 @dataclass(frozen=True)
@@ -153,4 +167,6 @@ class Routine:
 
     @property
     def point_steps(self) -> tuple[PointStep, ...]:
-        return tuple(s for s in self.all_steps if isinstance(s, PointStep))
+        """Every point step, those inside groups too."""
+        inner = (s for step in self.all_steps for s in (step.steps if isinstance(step, SideGroup) else (step,)))
+        return tuple(s for s in inner if isinstance(s, PointStep))

@@ -49,8 +49,9 @@ def field_schema(field: Field) -> dict:
         return {**described, "anyOf": [{"type": "string", "minLength": 1}, OFF, table_schema(field.table)]}
     if field.type == "patterns":
         return {**described, "type": "object", "additionalProperties": table_schema(field.table)}
-    if field.type == "steps":
-        return {**described, "type": "array", "minItems": 1, "items": {"$ref": "#/$defs/step"}}
+    if field.type in ("steps", "group steps"):
+        ref = "#/$defs/step" if field.type == "steps" else "#/$defs/group_step"
+        return {**described, "type": "array", "minItems": 1, "items": {"$ref": ref}}
     assert field.type == "mapping" and field.table is not None, field
     nested = table_schema(field.table)
     if field.name == "bells":
@@ -65,13 +66,18 @@ def table_schema(table: Table) -> dict:
     return {**schema, "required": list(table.required)} if table.required else schema
 
 
-def step_schema() -> dict:
-    """A step is exactly one of say, pause or breathe, or a point with its own fields."""
+def step_schema(grouped: bool = False) -> dict:
+    """A step is exactly one of say, pause or breathe, a point with its own fields, or a group
+    by side with its own fields (but not inside another group, where a point has no sides)."""
     single = [
         {"type": "object", "properties": {f.name: field_schema(f)}, "required": [f.name], "additionalProperties": False}
-        for f in fields.STEP.fields if f.name != "point"
+        for f in fields.STEP.fields if f.name not in ("point", "steps")  # these two have fields beside them
     ]
-    return {"oneOf": [*single, table_schema(fields.POINT)]}
+    if grouped:
+        point = table_schema(fields.POINT)
+        point = {**point, "properties": {k: v for k, v in point["properties"].items() if k != "sides"}}
+        return {"oneOf": [*single, point]}
+    return {"oneOf": [*single, table_schema(fields.POINT), table_schema(fields.GROUP)]}
 
 
 def routine_schema() -> dict:
@@ -81,5 +87,5 @@ def routine_schema() -> dict:
         "title": "acuguide routine",
         "description": "A guided acupressure routine for acuguide (acuguide check validates it fully).",
         **table_schema(fields.TOP),
-        "$defs": {"step": step_schema()},
+        "$defs": {"step": step_schema(), "group_step": step_schema(grouped=True)},
     }
