@@ -34,7 +34,7 @@ def test_points_query_by_use_shows_location_and_cautions():
 
 def test_points_by_alias():
     result = CliRunner().invoke(cli, ["points", "b47"])
-    assert result.output.startswith("BL52  Sea of Vitality (Zhishi), bilateral")
+    assert result.output.startswith("BL52  Will Chamber (Zhishi), bilateral")
 
 
 def test_points_lists_the_library():

@@ -58,8 +58,28 @@ def test_unknown_code_suggests_close_ones():
 
 
 def test_search_by_use_and_name():
-    assert LIB.search("Sea of Vitality") and all("Vitality" in p.english for p in LIB.search("Sea of Vitality"))
+    assert {"GB30", "BL23", "BL52"} <= {p.code for p in LIB.search("sciatica")}
     assert LIB.search("b47")[0].code == "BL52"
+
+
+def test_no_two_points_share_a_spoken_name():
+    """A listener with closed eyes tells points apart by name: BL23 and BL52 were both 'Sea of Vitality'."""
+    names = [p.english.lower() for p in LIB.points]
+    assert len(names) == len(set(names))
+
+
+def test_sea_of_vitality_lands_on_bl23_and_explains_the_pair():
+    """Articles 001, 002 and 004 name BL23 and BL52 together the Sea of Vitality: the name is
+    BL23's, and both points say so, so the old name still leads to both."""
+    assert LIB.get("Sea of Vitality").code == "BL23" and LIB.get("sea-of-vitality").code == "BL23"
+    assert (LIB.get("BL23").english, LIB.get("BL52").english) == ("Sea of Vitality", "Will Chamber")
+    assert "BL52, Will Chamber" in LIB.get("BL23").uses and "Sea of Vitality" in LIB.get("BL52").uses
+    from click.testing import CliRunner
+
+    from acuguide.cli import cli
+
+    shown = CliRunner().invoke(cli, ["points", "Sea of Vitality"]).output
+    assert shown.startswith("BL23  Sea of Vitality (Shenshu)") and "BL52, Will Chamber" in shown
 
 
 def test_normalize_code():
