@@ -71,7 +71,7 @@ def test_script_estimates_without_speaking_then_measures_with_exact(tmp_path):
     text = CliRunner().invoke(cli, ["script", e2e, "--engine", "fake", "--cache-dir", str(cache)])
     assert text.exit_code == 0, text.output
     assert "hold       BL23 left, round 1: 14 s" in text.output
-    assert "times are estimates: 21 phrases are not spoken yet" in text.output
+    assert "times are estimates: 22 phrases are not spoken yet" in text.output
     assert not cache.exists()  # nothing spoken, nothing written
     exact = CliRunner().invoke(cli, ["script", e2e, "--engine", "fake", "--cache-dir", str(cache), "--exact"])
     assert exact.exit_code == 0 and "estimates" not in exact.output

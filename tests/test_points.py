@@ -43,9 +43,12 @@ def test_every_point_has_find_words_laterality_and_cautions(point):
     assert point.english and point.pinyin and point.location and point.uses
 
 
-@pytest.mark.parametrize("code", ["LI4", "SP6", "BL60", "GB21", "CV6", *[f"BL{n}" for n in range(27, 35)]])
+@pytest.mark.parametrize("code", ["LI4", "SP6", "BL60", "GB21", "CV6", "BL23", "BL52", "GV4", "BL53", *[f"BL{n}" for n in range(27, 35)]])
 def test_points_avoided_in_pregnancy(code):
+    """The named forbidden points, the lower abdomen and the lumbosacral region (issue 12:
+    BL23, BL52 and GV4 lie in the lumbar part of it; sources in points.yaml)."""
     assert "pregnancy" in LIB.get(code).avoid
+    assert "Traditionally avoided during pregnancy." in LIB.get(code).cautions
 
 
 def test_midline_points_are_conception_and_governing_vessel():
