@@ -34,7 +34,7 @@ def test_points_query_by_use_shows_location_and_cautions():
 
 def test_points_by_alias():
     result = CliRunner().invoke(cli, ["points", "b47"])
-    assert result.output.startswith("BL52  Sea of Vitality (Zhishi), bilateral")
+    assert result.output.startswith("BL52  Will Chamber (Zhishi), bilateral")
 
 
 def test_points_lists_the_library():
@@ -71,7 +71,7 @@ def test_script_estimates_without_speaking_then_measures_with_exact(tmp_path):
     text = CliRunner().invoke(cli, ["script", e2e, "--engine", "fake", "--cache-dir", str(cache)])
     assert text.exit_code == 0, text.output
     assert "hold       BL23 left, round 1: 14 s" in text.output
-    assert "times are estimates: 21 phrases are not spoken yet" in text.output
+    assert "times are estimates: 22 phrases are not spoken yet" in text.output
     assert not cache.exists()  # nothing spoken, nothing written
     exact = CliRunner().invoke(cli, ["script", e2e, "--engine", "fake", "--cache-dir", str(cache), "--exact"])
     assert exact.exit_code == 0 and "estimates" not in exact.output

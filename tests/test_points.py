@@ -43,9 +43,12 @@ def test_every_point_has_find_words_laterality_and_cautions(point):
     assert point.english and point.pinyin and point.location and point.uses
 
 
-@pytest.mark.parametrize("code", ["LI4", "SP6", "BL60", "GB21", "CV6", *[f"BL{n}" for n in range(27, 35)]])
+@pytest.mark.parametrize("code", ["LI4", "SP6", "BL60", "GB21", "CV6", "BL23", "BL52", "GV4", "BL53", *[f"BL{n}" for n in range(27, 35)]])
 def test_points_avoided_in_pregnancy(code):
+    """The named forbidden points, the lower abdomen and the lumbosacral region (issue 12:
+    BL23, BL52 and GV4 lie in the lumbar part of it; sources in points.yaml)."""
     assert "pregnancy" in LIB.get(code).avoid
+    assert "Traditionally avoided during pregnancy." in LIB.get(code).cautions
 
 
 def test_midline_points_are_conception_and_governing_vessel():
@@ -58,8 +61,28 @@ def test_unknown_code_suggests_close_ones():
 
 
 def test_search_by_use_and_name():
-    assert LIB.search("Sea of Vitality") and all("Vitality" in p.english for p in LIB.search("Sea of Vitality"))
+    assert {"GB30", "BL23", "BL52"} <= {p.code for p in LIB.search("sciatica")}
     assert LIB.search("b47")[0].code == "BL52"
+
+
+def test_no_two_points_share_a_spoken_name():
+    """A listener with closed eyes tells points apart by name: BL23 and BL52 were both 'Sea of Vitality'."""
+    names = [p.english.lower() for p in LIB.points]
+    assert len(names) == len(set(names))
+
+
+def test_sea_of_vitality_lands_on_bl23_and_explains_the_pair():
+    """Articles 001, 002 and 004 name BL23 and BL52 together the Sea of Vitality: the name is
+    BL23's, and both points say so, so the old name still leads to both."""
+    assert LIB.get("Sea of Vitality").code == "BL23" and LIB.get("sea-of-vitality").code == "BL23"
+    assert (LIB.get("BL23").english, LIB.get("BL52").english) == ("Sea of Vitality", "Will Chamber")
+    assert "BL52, Will Chamber" in LIB.get("BL23").uses and "Sea of Vitality" in LIB.get("BL52").uses
+    from click.testing import CliRunner
+
+    from acuguide.cli import cli
+
+    shown = CliRunner().invoke(cli, ["points", "Sea of Vitality"]).output
+    assert shown.startswith("BL23  Sea of Vitality (Shenshu)") and "BL52, Will Chamber" in shown
 
 
 def test_normalize_code():
@@ -144,3 +167,75 @@ def test_every_session_says_a_points_caution_once_where_it_is_introduced(write_r
     script = compile_fake(routine_mod.load(write_routine("title: T\nsteps:\n  - point: BL40\n  - point: BL40\n    sides: left\n")))
     cautions = [c.text for c in script.cues if c.kind is CueKind.CAUTION]
     assert cautions == ["Press gently: a large blood vessel and nerve run behind the knee. Skip it if your calf is swollen, warm or painful."]
+
+
+def test_the_hand_spine_area_is_a_reflex_area_and_says_so():
+    """Article 004's 'spine points on the hands' are a reflexology map with no WHO location:
+    the listing and the spoken directions both say so, and its label is no name to look up."""
+    from click.testing import CliRunner
+
+    from acuguide.cli import cli
+    from acuguide.points import REFLEX_LABEL, Kind
+
+    area = LIB.get("hand spine")
+    assert area.code == "HAND-SPINE" and area.kind is Kind.REFLEX and area.pinyin == REFLEX_LABEL
+    assert area.find.startswith("This is a reflex area from hand massage, not one of the standard acupressure points.")
+    assert LIB.get(REFLEX_LABEL) is None
+    assert {p.kind for p in LIB.points if p is not area} == {Kind.POINT}
+    shown = CliRunner().invoke(cli, ["points"]).output
+    assert "HAND-SPINE Spine Reflex Area (a reflex area, not a standard acupuncture point)" in shown
+
+
+def test_compose_never_chooses_a_reflex_area():
+    """compose picks 'the points most used for the complaint': standard points only."""
+    from acuguide import compose
+    from acuguide.points import COMPLAINTS, TOOLS, Kind
+
+    for complaint in COMPLAINTS:
+        chosen, _ = compose.candidates(complaint, TOOLS, frozenset())
+        assert all(c.point.kind is Kind.POINT for c in chosen), complaint
+
+
+_ENTRY = """
+  - code: {code}{kind}
+    aliases: [X1]{pinyin}
+    english: E
+    laterality: bilateral
+    location: L
+    find: F
+    pressure: firm
+    motion: steady
+    hold: 60s
+    uses: U
+    complaints: []
+    region: hand
+    posture: seated
+    tools: [hands]
+    place: P
+    cautions: [C]
+    sources: ["004"]
+"""
+
+
+@pytest.mark.parametrize(
+    "code,kind,pinyin,message",
+    [
+        ("BL23", "", "", "points[0].pinyin: missing; a standard point needs its pinyin name"),
+        ("HAND-SPINE", "reflex area", "Shou", "points[0].pinyin: a reflex area has no pinyin name; remove it"),
+        ("BL99", "reflex area", "", "expected a reflex area code of words like HAND-SPINE, got 'BL99'"),
+        ("HAND-SPINE", "", "Shou", "expected a standard code like BL23, got 'HAND-SPINE'"),
+        ("HAND-SPINE", "reflexology", "", "points[0].kind: expected one of point, reflex area"),
+    ],
+)
+def test_a_reflex_area_and_a_standard_point_cannot_pass_for_each_other(code, kind, pinyin, message):
+    text = "points:" + _ENTRY.format(code=code, kind=f"\n    kind: {kind}" if kind else "", pinyin=f"\n    pinyin: {pinyin}" if pinyin else "")
+    with pytest.raises(PointLibraryError) as error:
+        parse_library(text, "points.yaml")
+    assert message in str(error.value)
+
+
+def test_a_well_formed_reflex_area_parses():
+    from acuguide.points import Kind
+
+    text = "points:" + _ENTRY.format(code="FOOT-ARCH", kind="\n    kind: reflex area", pinyin="")
+    assert parse_library(text, "points.yaml").get("foot arch").kind is Kind.REFLEX

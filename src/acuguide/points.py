@@ -72,6 +72,18 @@ class Motion(Enum):
     CIRCLES = "circles"
 
 
+class Kind(Enum):
+    """What an entry is, so nobody mistakes a reflexology map for an acupuncture standard."""
+
+    POINT = "point"  # a standard acupuncture point, located by the WHO 2008 standard
+    REFLEX = "reflex area"  # an area from hand reflexology maps: no standard location, no pinyin name
+
+
+# A reflex area has no pinyin name. Listings show the pinyin in brackets after the English
+# name ("BL23  Sea of Vitality (Shenshu)"), so for a reflex area that bracket says what it is.
+REFLEX_LABEL = "a reflex area, not a standard acupuncture point"
+
+
 @dataclass(frozen=True)
 class Point:
     code: str
@@ -93,6 +105,7 @@ class Point:
     posture: Posture = Posture.SEATED
     tools: tuple[str, ...] = ("hands",)
     place: str = ""
+    kind: Kind = Kind.POINT
 
     @property
     def spoken_code(self) -> str:
@@ -124,7 +137,8 @@ class PointLibrary:
         self.points = points
         self._index: dict[str, Point] = {}
         for point in points:
-            for name in (point.code, *point.aliases, point.pinyin):  # pinyin with or without spaces: Shenshu, Shen Shu
+            pinyin = (point.pinyin,) if point.kind is Kind.POINT else ()  # a reflex area's label is no name
+            for name in (point.code, *point.aliases, *pinyin):  # pinyin with or without spaces: Shenshu, Shen Shu
                 self._index.setdefault(normalize_code(name), point)
 
     def get(self, code: str) -> Point | None:
@@ -160,9 +174,10 @@ class PointLibrary:
 
 
 _FIELDS = (
-    "code", "aliases", "pinyin", "english", "laterality", "location", "find",
+    "code", "kind", "aliases", "pinyin", "english", "laterality", "location", "find",
     "pressure", "motion", "hold", "uses", "complaints", "region", "posture", "tools", "place", "avoid", "cautions", "sources",
 )
+_OPTIONAL = ("kind", "pinyin", "avoid")  # pinyin is required of standard points, refused for reflex areas
 REGIONS = ("hand", "shoulder", "chest", "back", "sacrum", "buttock", "belly", "knee", "leg", "foot")
 
 
@@ -189,12 +204,26 @@ def parse_library(text: str, source: str) -> PointLibrary:
 
 
 def _parse_point(reader: YamlReader, node, where: str) -> Point | None:
-    f = reader.mapping(node, where, _FIELDS, tuple(x for x in _FIELDS if x != "avoid"))
-    if f is None or len(f) < len(_FIELDS) - 1:
+    required = tuple(x for x in _FIELDS if x not in _OPTIONAL)
+    f = reader.mapping(node, where, _FIELDS, required)
+    if f is None:
+        return None
+    kind = reader.choice(f["kind"], f"{where}.kind", Kind) if "kind" in f else Kind.POINT
+    if kind is Kind.POINT and "pinyin" not in f:
+        reader.problem(node, f"{where}.pinyin", "missing; a standard point needs its pinyin name")
+    if kind is None or any(x not in f for x in required) or (kind is Kind.POINT and "pinyin" not in f):
         return None
     code = reader.string(f["code"], f"{where}.code")
-    if code and not re.fullmatch(r"[A-Z]{2}\d+", code):
-        reader.problem(f["code"], f"{where}.code", f"expected a standard code like BL23, got {code!r}")
+    if kind is Kind.POINT:
+        if code and not re.fullmatch(r"[A-Z]{2}\d+", code):
+            reader.problem(f["code"], f"{where}.code", f"expected a standard code like BL23, got {code!r}")
+        pinyin = reader.string(f["pinyin"], f"{where}.pinyin")
+    else:
+        if code and not re.fullmatch(r"[A-Z]+(?:-[A-Z]+)+", code):  # never a code a standard point could have
+            reader.problem(f["code"], f"{where}.code", f"expected a reflex area code of words like HAND-SPINE, got {code!r}")
+        if "pinyin" in f:
+            reader.problem(f["pinyin"], f"{where}.pinyin", "a reflex area has no pinyin name; remove it")
+        pinyin = REFLEX_LABEL
     avoid = reader.strings(f["avoid"], f"{where}.avoid") if "avoid" in f else ()
     for condition in avoid or ():
         if condition not in CONDITIONS:
@@ -205,7 +234,7 @@ def _parse_point(reader: YamlReader, node, where: str) -> Point | None:
     values = dict(
         code=code,
         aliases=reader.strings(f["aliases"], f"{where}.aliases"),
-        pinyin=reader.string(f["pinyin"], f"{where}.pinyin"),
+        pinyin=pinyin,
         english=reader.string(f["english"], f"{where}.english"),
         laterality=reader.choice(f["laterality"], f"{where}.laterality", Laterality),
         location=reader.string(f["location"], f"{where}.location"),
@@ -224,6 +253,7 @@ def _parse_point(reader: YamlReader, node, where: str) -> Point | None:
         posture=reader.choice(f["posture"], f"{where}.posture", Posture),
         tools=reader.strings(f["tools"], f"{where}.tools"),
         place=reader.string(f["place"], f"{where}.place"),
+        kind=kind,
     )
     for complaint in values["complaints"] or ():
         if complaint not in COMPLAINTS:
