@@ -402,3 +402,30 @@ def test_the_equipment_follows_the_tools_the_steps_press_with(write_routine, ste
     script = _compile(write_routine, "title: T\nsafety: off\nsteps:\n" + steps)
     said = [c.text for c in script.cues if c.kind is CueKind.EQUIPMENT]
     assert said == ([wording.EQUIPMENT.format(things=needs)] if needs else [])
+
+
+def test_a_caution_shared_by_neighbouring_points_is_said_once(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        steps:
+          - point: BL31
+            hold: 20s
+          - point: BL32
+            hold: 20s
+          - point: BL33
+            hold: 20s
+    """)
+    cautions = [c.text for c in script.cues if c.kind is CueKind.CAUTION]
+    assert cautions and len(cautions) == len(set(cautions))
+
+
+def test_a_reflex_area_is_named_without_reading_out_its_code(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        steps:
+          - point: HAND-SPINE
+            sides: each
+            hold: 20s
+    """)
+    said = " ".join(c.text for c in script.cues)
+    assert "Spine Reflex Area." in said and "HAND-SPINE" not in said and "reflex area" in said

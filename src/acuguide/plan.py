@@ -15,7 +15,7 @@ from enum import Enum
 
 from . import sounds, wording
 from .breathing import SETTLE, Phase
-from .points import Motion
+from .points import Kind, Motion
 from .routine import (
     Breathe,
     Breathing,
@@ -150,7 +150,7 @@ def plan(routine: Routine) -> Plan:
         items.append(Speak(wording.EQUIPMENT.format(things=wording.listing(list(needs))), CueKind.EQUIPMENT, None))
     items += [Speak(s, CueKind.SAFETY, None) for s in safety_note(routine)]
     first_point = True
-    cautioned: set[str] = set()  # a point's caution is said once, where it is first introduced
+    cautioned: set[str] = set()  # points and caution texts already said: each is said once
     for written in routine.all_steps:
         for step, step_items in _plan_steps(written, routine, cautioned):
             if isinstance(step, PointStep):
@@ -249,12 +249,13 @@ def _plan_point(step: PointStep, routine: Routine, cautioned: set[str], group_si
     if step.say:
         items.append(Speak(step.say, CueKind.POINT, step.where))
     else:
-        name = step.name or wording.POINT_NAME.format(english=point.english, code=point.code)
+        spoken = wording.REFLEX_NAME if point.kind is Kind.REFLEX else wording.POINT_NAME
+        name = step.name or spoken.format(english=point.english, code=point.code)
         items.append(Speak(name, CueKind.POINT, step.where, SHORT_GAP))
         items.append(Speak(wording.SAME_SPOT if again else step.find or point.find, CueKind.POINT, step.where))
-    if routine.safety is not Safety.OFF and point.code not in cautioned:
+    if routine.safety is not Safety.OFF and point.code not in cautioned and point.cautions[0] not in cautioned:
         items.append(Speak(point.cautions[0], CueKind.CAUTION, step.where))
-        cautioned.add(point.code)
+        cautioned.update((point.code, point.cautions[0]))  # neighbours sharing a caution hear it once
     if step.tool is Tool.HANDS:
         press = wording.PRESS[step.pressure.value] + (wording.PRESS_CIRCLES if point.motion is Motion.CIRCLES else wording.PRESS_STEADY)
     else:

@@ -48,6 +48,7 @@ def listing(things: list[str]) -> str:
 
 # -- points -----------------------------------------------------------------------------
 POINT_NAME = "{english}, {code}."
+REFLEX_NAME = "{english}."  # its code (HAND-SPINE) is for typing, not saying; its directions say what it is
 PRESS = {"gentle": "Press gently", "moderate": "Press with moderate pressure", "firm": "Press firmly"}
 PRESS_CIRCLES = ", in small, slow circles."
 PRESS_STEADY = "."
