@@ -15,10 +15,11 @@ from pathlib import Path
 import click
 
 from . import __version__, build, export, publish, safety
+from . import batch as batch_mod
 from . import program as program_mod
 from . import render as render_mod
 from . import routine as routine_mod
-from .errors import AcuguideError, PointNotFound, ProblemsError, SpeechError, Terminated
+from .errors import AcuguideError, BatchError, PointNotFound, ProblemsError, SpeechError, Terminated
 from .points import CONDITIONS, Point, library
 from .speech import make_engine
 from .yamlread import format_duration
@@ -115,26 +116,50 @@ def cli() -> None:
 @click.option("--bells/--no-bells", default=None, help="Bells at the start, between points and at the end [default: as the routine says].")
 @click.option("--avoid", multiple=True, type=click.Choice(CONDITIONS), help="Refuse routines with points traditionally avoided in this condition.")
 @click.option("--site", metavar="URL", callback=lambda ctx, param, url: _site(url), help="Also write a podcast feed and a page for the folder, to publish at URL.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), help="Sessions rendered at once [default: the number of cores].")
+@click.option("--scheduler", metavar="ADDRESS", help="Render on a Dask cluster (tcp://host:8786); needs --cache-dir on a folder every worker reaches.")
 @cache_option
 @_handle_errors
-def render(routines, out_dir, engine, voice, rate, fmt, loudness, stereo, ambient, bells, avoid, site, cache_dir) -> None:
+def render(routines, out_dir, engine, voice, rate, fmt, loudness, stereo, ambient, bells, avoid, site, jobs, scheduler, cache_dir) -> None:
     """Render ROUTINES to audio, with a JSON timeline and WebVTT and SRT transcripts.
 
     Several routines also get a playlist, acuguide.m3u, in the output folder. With --site,
     the folder also gets feed.xml and index.html, ready for any web host or synced folder.
     """
+    if scheduler and not cache_dir:
+        raise BatchError("--scheduler needs --cache-dir: a folder every worker of the cluster can reach")
     loaded = build.load_batch(routines, ambient, bells, (engine, voice, rate))
-    results = []
-    for index, (routine, settings) in enumerate(loaded, 1):
+    client = batch_mod.connect(scheduler) if scheduler else None
+    for routine, _ in loaded:
         for notice in safety.notices(routine):
             click.echo(f"note: {notice}", err=True)
-        progress = _progress(routine.slug)
-        compiled = build.compile_routine(routine, settings, cache_dir, frozenset(avoid), progress)
-        options = render_mod.RenderSettings(fmt, loudness, stereo=stereo, ambient=routine.ambient)
-        options = render_mod.settings_for_batch(options, index, len(loaded))
-        result = render_mod.render(compiled.script, compiled.clips, out_dir, options, progress)
-        results.append(result)
-        click.echo(f"{result.audio}  {_minutes(result.duration)}  {result.loudness.target:g} LUFS")
+    settings = render_mod.RenderSettings(fmt, loudness, stereo=stereo)
+    work = batch_mod.jobs_for(loaded, settings, out_dir, cache_dir)
+    batch_mod.speak(work, frozenset(avoid), _progress(f"{len(work)} routines" if len(work) > 1 else work[0].routine.slug))
+    outcomes: dict[int, object] = {}
+
+    def done(index, outcome) -> None:
+        outcomes[index] = outcome
+        if isinstance(outcome, batch_mod.Failure):
+            if len(work) > 1:  # a single session's error is the command's own, below
+                click.echo(f"Error: {outcome.routine.slug}: {outcome.error}", err=True)
+        else:
+            click.echo(f"{outcome.audio}  {_minutes(outcome.duration)}  {outcome.loudness.target:g} LUFS")
+
+    workers = jobs or batch_mod.default_jobs()
+    if client:
+        batch_mod.run_cluster(work, client, done)
+    elif workers > 1 and len(work) > 1:
+        click.echo(f"Rendering {len(work)} sessions, {min(workers, len(work))} at a time", err=True)
+        batch_mod.run_pool(work, workers, done)
+    else:
+        batch_mod.run_here(work, done, _progress)
+    failed = batch_mod.failures(outcomes.values())
+    if len(failed) == 1 and len(work) == 1:
+        raise failed[0].error
+    if failed:
+        raise batch_mod.incomplete(failed, len(work))
+    results = [outcomes[i] for i in range(len(work))]
     if len(results) > 1:
         export.write_playlist(out_dir / "acuguide.m3u", [(r.audio, r.duration, r.title) for r in results])
         click.echo(f"{out_dir / 'acuguide.m3u'}  {len(results)} sessions")

@@ -1,0 +1,196 @@
+"""Render a batch: every phrase spoken once, then the sessions mixed and encoded in parallel.
+
+A batch runs in two phases so that the bytes never depend on how it was run:
+1. Speech: the distinct phrases of the whole batch, per voice, are spoken on every core
+   into the phrase cache, in a fixed order (see `speech.workers`).
+2. Sessions: each render is then a pure function of its routine, its settings and the
+   cache, so it can run on any process or machine: in this process (one job), on a local
+   process pool (`jobs` > 1), or as tasks on a Dask cluster (`scheduler`). A serial render,
+   a parallel one and a cluster's give the same bytes.
+A session that fails is reported with its routine's name; the others still finish and keep
+their files.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import build, layout, render
+from .errors import AcuguideError, BatchError, RenderError
+from .files import atomic_group
+from .plan import plan
+from .progress import Progress
+from .routine import Routine
+from .safety import check_avoid
+from .speech import Synthesizer, VoiceSettings
+
+
+@dataclass(frozen=True)
+class Job:
+    routine: Routine
+    voice: VoiceSettings
+    settings: render.RenderSettings
+    out_dir: Path
+    cache_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class Failure:
+    routine: Routine
+    error: AcuguideError
+
+
+Done = Callable[[int, render.RenderResult | Failure], None]  # (index in the batch, outcome)
+
+
+def jobs_for(batch: list[tuple[Routine, VoiceSettings]], settings: render.RenderSettings, out_dir: Path, cache_dir: Path | None) -> list[Job]:
+    """One job per routine, numbered as tracks of the batch, each with its own ambient bed."""
+    return [
+        Job(routine, voice, render.settings_for_batch(replace(settings, ambient=routine.ambient), index, len(batch)), out_dir, cache_dir)
+        for index, (routine, voice) in enumerate(batch, 1)
+    ]
+
+
+def speak(jobs: list[Job], avoid: frozenset[str] = frozenset(), progress: Progress | None = None) -> int:
+    """Phase 1: every distinct phrase of the batch in the cache. Returns how many were new."""
+    for job in jobs:
+        check_avoid(job.routine, avoid)
+    by_voice: dict[tuple[VoiceSettings, Path | None], dict[str, None]] = {}
+    for job in jobs:
+        by_voice.setdefault((job.voice, job.cache_dir), {}).update(dict.fromkeys(plan(job.routine).phrases))
+    spoken = 0
+    for (voice, cache_dir), phrases in by_voice.items():
+        synth = Synthesizer(voice, layout.SAMPLE_RATE, cache_dir)
+        synth.clips(phrases, progress)
+        spoken += synth.synthesized
+    return spoken
+
+
+def render_job(job: Job, progress: Progress | None = None) -> render.RenderResult:
+    """Phase 2 for one session: compile from the cache and render into the job's folder."""
+    compiled = build.compile_routine(job.routine, job.voice, job.cache_dir, progress=progress)
+    return render.render(compiled.script, compiled.clips, job.out_dir, job.settings, progress)
+
+
+def run_here(jobs: list[Job], done: Done, progress_for: Callable[[str], Progress] | None = None) -> None:
+    """Phase 2 in this process, one session after another."""
+    for index, job in enumerate(jobs):
+        try:
+            outcome = render_job(job, progress_for(job.routine.slug) if progress_for else None)
+        except AcuguideError as error:
+            outcome = Failure(job.routine, error)
+        done(index, outcome)
+
+
+def run_pool(jobs: list[Job], workers: int, done: Done) -> None:
+    """Phase 2 on a pool of `workers` processes, reporting each session as it finishes.
+
+    The pool is spawned, never forked: a forked child would inherit whatever threads and
+    engine state this process holds.
+    """
+    import multiprocessing
+
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=multiprocessing.get_context("spawn")) as pool:
+        pending: dict[Future, int] = {pool.submit(render_job, job): index for index, job in enumerate(jobs)}
+        try:
+            while pending:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    index = pending.pop(future)
+                    done(index, _outcome(future, jobs[index]))
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.kill()  # a render in flight stops now; its partial files are removed by atomic_group
+            raise
+
+
+def _outcome(future: Future, job: Job) -> render.RenderResult | Failure:
+    try:
+        return future.result()
+    except AcuguideError as error:
+        return Failure(job.routine, error)
+    except Exception as error:  # a worker that died, or a bug in it: still this routine's failure
+        return Failure(job.routine, RenderError(f"the render process failed ({type(error).__name__}: {error})"))
+
+
+def connect(scheduler: str):
+    """A client of the Dask cluster at `scheduler`, reached before any phrase is spoken."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise BatchError("rendering on a cluster needs Dask: pip install 'acuguide[cluster]'") from None
+    try:
+        return Client(scheduler, timeout="5s")
+    except (OSError, TimeoutError) as error:
+        raise BatchError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+
+
+def run_cluster(jobs: list[Job], client, done: Done) -> None:
+    """Phase 2 as tasks on a Dask cluster whose workers have acuguide installed.
+
+    Each task renders into a temporary folder on its worker and sends the files back; they
+    are written here, into the job's folder, all or none. The phrase cache is the job's
+    `cache_dir`, a folder every worker reaches (the cache is content-addressed, so workers
+    can share it and fill it at once without conflict).
+    """
+    from distributed import as_completed
+
+    with client:
+        futures = {client.submit(render_remote, job, pure=False): index for index, job in enumerate(jobs)}
+        for future in as_completed(futures):
+            index, job = futures[future], jobs[futures[future]]
+            try:
+                files, result = future.result()
+                done(index, _write_back(files, result, job))
+            except AcuguideError as error:
+                done(index, Failure(job.routine, error))
+            except Exception as error:
+                done(index, Failure(job.routine, RenderError(f"the cluster task failed ({type(error).__name__}: {error})")))
+
+
+def render_remote(job: Job) -> tuple[dict[str, bytes], render.RenderResult]:
+    """A cluster task: render on the worker, return the files' bytes by name."""
+    with tempfile.TemporaryDirectory(prefix="acuguide-task-") as tmp:
+        result = render_job(replace(job, out_dir=Path(tmp)))
+        files = {path.name: path.read_bytes() for path in Path(tmp).iterdir()}
+    return files, result
+
+
+def _write_back(files: dict[str, bytes], result: render.RenderResult, job: Job) -> render.RenderResult:
+    targets = [job.out_dir / name for name in sorted(files)]
+    try:
+        with atomic_group(targets) as partial:
+            for target in targets:
+                partial[target].write_bytes(files[target.name])
+    except OSError as exc:
+        raise RenderError(f"cannot write the session files in {job.out_dir}: {exc.strerror or exc}") from None
+    here = job.out_dir
+    return replace(result, audio=here / result.audio.name, timeline=here / result.timeline.name,
+                   transcripts=tuple(here / p.name for p in result.transcripts))  # fmt: skip
+
+
+def incomplete(failed: list[Failure], total: int) -> BatchError:
+    """The error of a batch with failures: its exit code is theirs when they agree."""
+    error = BatchError(
+        f"{len(failed)} of {total} sessions failed ({', '.join(f.routine.slug for f in failed)}); "
+        "the others were written. No playlist or site was written for an incomplete batch."
+    )
+    codes = {f.error.exit_code for f in failed}
+    if len(codes) == 1:
+        error.exit_code = codes.pop()
+    return error
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def failures(outcomes: Iterable[render.RenderResult | Failure]) -> list[Failure]:
+    return [o for o in outcomes if isinstance(o, Failure)]
