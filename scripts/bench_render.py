@@ -1,21 +1,33 @@
-"""Benchmark rendering: time and memory against session length, and timing accuracy.
+"""Benchmark rendering against its floor, the encoder, with every figure from this one run.
 
-Renders the default routine and synthetic sessions of about 10, 60 and 180 minutes, each in
-its own process (so peak memory is that render's and its ffmpeg's), with a warm speech
-cache so the figures are about assembly and encoding: a loudness pass over the mix, the
-encode, and a decode of the file to check its loudness, peak and length. Reports ratios measured in this one run: render
-time per minute of audio, and peak memory relative to the 10-minute session. Then decodes
-the default routine's MP3 and reports the largest distance between a cue on the timeline and
-where speech is actually heard.
+Reports, as ratios so that the machine's speed cancels out:
+- warm render / encode-only: `acuguide render lower-back` with every phrase cached, against
+  one plain LAME encode (ffmpeg, same bitrate) of that session's final PCM;
+- cold render / encode-only: the same render from an empty phrase cache;
+- batch speed-up: all shipped routines rendered with --jobs 1 and with --jobs N (warm), and
+  whether the two gave the same bytes;
+- seconds per audio minute for synthetic sessions of about 10, 60 and 180 minutes, with the
+  peak memory of each render process against the 10-minute one;
+- the largest distance between a cue on the timeline and where speech is heard in the
+  decoded lower-back MP3;
+- with --profile, where a warm render's time goes (cProfile, top entries).
 
-Usage: .venv/bin/python scripts/bench_render.py [--keep DIR]
+Each render runs in its own process, as a user runs it. `--tree DIR` benchmarks another
+checkout's code (its src/) with this script, e.g. the commit before a change.
+
+Usage: .venv/bin/python scripts/bench_render.py [--tree DIR] [--jobs N] [--profile] [--keep DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import filecmp
+import io
 import json
 import os
+import pstats
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,28 +42,35 @@ def synthetic_routine(minutes: int) -> str:
     """A routine of about `minutes` minutes: one-minute holds on the lower back, repeated."""
     steps = max(1, round(minutes * 60 / 760))  # a step of ten one-minute rounds lasts about 12.7 minutes
     step = "  - point: BL23\n    sides: together\n    repeat: 10\n"
-    return (
-        f"title: Bench {minutes} minutes\nsafety: short\n"
-        "defaults: {hold: 60s, breathing: calm, rest: 5s}\n"
-        "steps:\n" + step * steps
-    )
+    return f"title: Bench {minutes} minutes\nsafety: short\ndefaults: {{hold: 60s, breathing: calm, rest: 5s}}\nsteps:\n" + step * steps
 
 
-def render(routine: str, out: Path, cache: Path) -> tuple[float, float, float]:
-    """(wall seconds, peak RSS in MiB of the render process, audio seconds)."""
+class Bench:
+    def __init__(self, tree: Path):
+        self.env = {**os.environ, "PYTHONPATH": str(tree / "src")}
+
+    def render(self, args: list[str], out: Path, cache: Path) -> tuple[float, float]:
+        """(wall seconds, peak RSS in MiB of the render process) of `acuguide render ARGS`."""
+        start = time.perf_counter()
+        command = [sys.executable, "-m", "acuguide", "render", *args, "-o", str(out), "--cache-dir", str(cache)]
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=self.env)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            sys.exit(f"render {' '.join(args)} failed: {process.stderr.read().decode()[-500:]}")
+        return wall, usage.ru_maxrss / 1024
+
+
+def encode_only(wav: Path, out: Path) -> float:
+    """One plain LAME encode of final PCM, as the render's encoder is set (mono, 64 kb/s)."""
     start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "acuguide", "render", routine, "-o", str(out), "--cache-dir", str(cache)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"render of {routine} failed")
-    slug = Path(routine).stem
-    duration = json.loads((out / f"{slug}.json").read_text())["duration"]
-    return wall, usage.ru_maxrss / 1024, duration
+    subprocess.run(["ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-i", str(wav), "-c:a", "libmp3lame",
+                    "-b:a", "64k", "-id3v2_version", "3", "-write_xing", "1", "-y", str(out)], check=True)  # fmt: skip
+    return time.perf_counter() - start
+
+
+def duration(out: Path, slug: str) -> float:
+    return json.loads((out / f"{slug}.json").read_text())["duration"]
 
 
 def timing_error(out: Path, slug: str) -> float:
@@ -69,29 +88,80 @@ def timing_error(out: Path, slug: str) -> float:
     return worst
 
 
+def shipped(tree: Path) -> list[str]:
+    return sorted(p.stem for p in (tree / "data" / "routines").glob("*.yaml"))
+
+
+def profile(tree: Path, work: Path, cache: Path) -> str:
+    """cProfile of a warm in-process render of lower-back: the top entries by own time."""
+    sys.path.insert(0, str(tree / "src"))
+    from acuguide import build, render
+
+    routine, voice = build.load_batch(["lower-back"])[0]
+    profiler = cProfile.Profile()
+    profiler.enable()
+    compiled = build.compile_routine(routine, voice, cache)
+    render.render(compiled.script, compiled.clips, work / "profile", render.RenderSettings())
+    profiler.disable()
+    text = io.StringIO()
+    pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(12)
+    return text.getvalue()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tree", type=Path, default=ROOT, help="the checkout whose code is measured")
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)), help="parallel jobs for the batch")
+    parser.add_argument("--profile", action="store_true", help="also profile a warm render")
     parser.add_argument("--keep", type=Path, help="keep the rendered files in this folder")
     args = parser.parse_args()
+    bench, tree = Bench(args.tree.resolve()), args.tree.resolve()
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        out, cache = args.keep or work / "out", work / "cache"
-        routines = {"lower-back": "lower-back"}
-        for minutes in (10, 60, 180):
-            path = work / f"bench-{minutes}.yaml"
-            path.write_text(synthetic_routine(minutes))
-            routines[f"{minutes} min synthetic"] = str(path)
-        for routine in routines.values():  # warm the speech cache
-            render(routine, out, cache)
-        results = {name: render(routine, out, cache) for name, routine in routines.items()}
-        base_rss = results["10 min synthetic"][1]
-        print(f"{'session':<20} {'audio':>8} {'render':>8} {'s per audio min':>16} {'peak RSS':>10} {'RSS vs 10 min':>14}")
-        for name, (wall, rss, duration) in results.items():
-            print(
-                f"{name:<20} {duration / 60:7.1f}m {wall:7.2f}s {wall / (duration / 60):16.3f} "
-                f"{rss:8.1f}MiB {rss / base_rss:13.2f}x"
-            )
-        print(f"largest timing error, lower-back: {timing_error(out, 'lower-back') * 1000:.1f} ms")
+        work = args.keep or Path(tmp)
+        cache, out = work / "cache", work / "out"
+        rows = []
+
+        cold, _ = bench.render(["lower-back"], out, work / "cold-cache")
+        warm, rss = bench.render(["lower-back"], out, work / "cold-cache")
+        bench.render(["lower-back", "--format", "wav"], work / "wav", work / "cold-cache")
+        encode = encode_only(work / "wav" / "lower-back.wav", work / "plain.mp3")
+        minutes = duration(out, "lower-back") / 60
+        print(f"lower-back: {minutes:.1f} min of audio")
+        print(f"  encode only (LAME, 64 kb/s mono): {encode:6.2f} s")
+        print(f"  warm render: {warm:6.2f} s  = {warm / encode:.2f}x encode-only")
+        print(f"  cold render: {cold:6.2f} s  = {cold / encode:.2f}x encode-only")
+        print(f"  largest cue timing error in the decoded MP3: {timing_error(out, 'lower-back') * 1000:.1f} ms")
+
+        routines = shipped(tree)
+        bench.render(routines + ["--jobs", "1"], work / "warmup", cache)  # speak every phrase once
+        shutil.rmtree(work / "warmup")
+        serial, _ = bench.render(routines + ["--jobs", "1"], work / "batch-1", cache)
+        try:
+            parallel, _ = bench.render(routines + ["--jobs", str(args.jobs)], work / f"batch-{args.jobs}", cache)
+        except SystemExit:
+            parallel = None  # a tree from before --jobs
+        if parallel:
+            same = not filecmp.dircmp(work / "batch-1", work / f"batch-{args.jobs}").diff_files
+            audio = sum(duration(work / "batch-1", slug) for slug in routines) / 60
+            print(f"batch of {len(routines)} shipped routines ({audio:.0f} min of audio), warm:")
+            print(f"  --jobs 1: {serial:6.2f} s   --jobs {args.jobs}: {parallel:6.2f} s   speed-up {serial / parallel:.2f}x   "
+                  f"same bytes: {'yes' if same else 'NO'}")  # fmt: skip
+        else:
+            print(f"batch of {len(routines)} shipped routines, one at a time: {serial:6.2f} s (this tree has no --jobs)")
+
+        rows.append(("lower-back", minutes, warm, rss))
+        for length in (10, 60, 180):
+            path = work / f"bench-{length}.yaml"
+            path.write_text(synthetic_routine(length))
+            bench.render([str(path)], out, cache)  # warm the cache
+            wall, peak = bench.render([str(path)], out, cache)
+            rows.append((f"synthetic {length}", duration(out, path.stem) / 60, wall, peak))
+        base = rows[1][3]
+        print(f"{'session':<14} {'audio':>8} {'render':>8} {'s per audio min':>16} {'peak RSS':>10} {'RSS vs 10 min':>14}")
+        for name, audio_min, wall, peak in rows:
+            print(f"{name:<14} {audio_min:7.1f}m {wall:7.2f}s {wall / audio_min:16.3f} {peak:8.1f}MiB {peak / base:13.2f}x")
+        if args.profile:
+            print(profile(tree, work, work / "cold-cache"))
 
 
 if __name__ == "__main__":

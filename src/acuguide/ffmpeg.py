@@ -7,6 +7,8 @@ without its banner.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import shutil
 import signal
 import subprocess
@@ -18,6 +20,7 @@ from pathlib import Path
 from .errors import RenderError
 
 INSTALL_HINT = "install it with: sudo apt-get install ffmpeg"
+PIPE_SIZE = 1 << 20  # the default most Linux systems allow an unprivileged process
 
 
 def tool() -> str:
@@ -69,6 +72,7 @@ def stream(
     """Run ffmpeg with mono 16-bit PCM at `rate` on standard input; return its messages."""
     command = [tool(), "-hide_banner", "-nostdin", "-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0", *args]
     with _running(command, stdin=subprocess.PIPE) as (process, run):
+        _widen(process.stdin)
         written = 0
         try:
             for chunk in chunks:
@@ -82,6 +86,14 @@ def stream(
     if run.status != 0:
         raise RenderError(f"ffmpeg failed to {doing}: {_errors(run.output, run.status)}")
     return run.output
+
+
+def _widen(pipe) -> None:
+    """Give the pipe into ffmpeg 1 MiB instead of 64 KiB. With a second input (the tags and
+    chapters), ffmpeg reads the pipe without blocking and sleeps 10 ms whenever it is empty,
+    which capped a 64 KiB pipe at 6 MB/s: a third of the encoder's speed."""
+    with contextlib.suppress(OSError, AttributeError):
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_SIZE)
 
 
 def decode(path: Path, rate: int, filters: str | None = None, seconds: float | None = None) -> tuple[bytes, str]:

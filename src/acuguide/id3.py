@@ -1,19 +1,24 @@
-"""Add a COMM (comment) frame to the ID3v2.3 tag ffmpeg wrote, without reordering it.
+"""Put the comment and the chapters into the ID3v2.3 tag ffmpeg wrote, in time order.
 
-ffmpeg writes a comment as TXXX:comment, which players do not show. Re-saving the tag with
-mutagen adds COMM but sorts the other frames by size, so the shortest chapter ("End") comes
-first and players that read frames in stored order show a scrambled chapter list. So the
-frame is written here and put in front of ffmpeg's frames, leaving their order as it is.
+Why not let ffmpeg write them: it writes a comment as TXXX:comment, which players do not
+show, and chapters only from a second input (an ffmetadata file), which makes it read the
+audio pipe without blocking and sleep 10 ms whenever the pipe is empty. And why not mutagen:
+re-saving a tag sorts its frames by size, so the shortest chapter ("End") comes first, and
+players that read frames in stored order show a scrambled chapter list. So the frames are
+built here and put in front of ffmpeg's own, whose order is left as it is.
 """
 
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import RenderError
 
 HEADER = struct.Struct(">3sBBB4s")  # "ID3", major, revision, flags, syncsafe size
+NO_OFFSET = 0xFFFFFFFF  # CHAP: the chapter is given by time, not by byte offset
+MAX_TOC_ENTRIES = 255  # CTOC counts its entries in one byte
 
 
 def _syncsafe(size: int) -> bytes:
@@ -24,19 +29,41 @@ def _unsyncsafe(data: bytes) -> int:
     return sum(b << shift for b, shift in zip(data, (21, 14, 7, 0)))
 
 
+def _frame(kind: bytes, data: bytes) -> bytes:
+    return kind + struct.pack(">IH", len(data), 0) + data
+
+
+def _utf16(text: str) -> bytes:
+    return text.encode("utf-16") + b"\x00\x00"
+
+
 def comment_frame(text: str, language: str = "eng") -> bytes:
     """An ID3v2.3 COMM frame: UTF-16 with byte-order marks, an empty description."""
-    data = b"\x01" + language.encode("ascii") + "".encode("utf-16") + b"\x00\x00" + text.encode("utf-16")
-    return b"COMM" + struct.pack(">IH", len(data), 0) + data
+    return _frame(b"COMM", b"\x01" + language.encode("ascii") + _utf16("") + text.encode("utf-16"))
 
 
-def add_comment(path: Path, text: str) -> None:
+def chapter_frames(chapters: Iterable[tuple[str, int, int]]) -> list[bytes]:
+    """A CTOC listing the chapters in order, then a CHAP with a title for each
+    (title, start ms, end ms), as ID3v2 Chapter Frame Addendum 1.0 describes."""
+    chapters = list(chapters)
+    ids = [f"ch{i}".encode("latin-1") + b"\x00" for i in range(len(chapters))]
+    listed = ids[:MAX_TOC_ENTRIES]
+    toc = _frame(b"CTOC", b"toc\x00" + bytes([0x03, len(listed)]) + b"".join(listed))  # top level, ordered
+    chaps = [
+        _frame(b"CHAP", element + struct.pack(">IIII", start, end, NO_OFFSET, NO_OFFSET) + _frame(b"TIT2", b"\x01" + _utf16(title)))
+        for element, (title, start, end) in zip(ids, chapters)
+    ]
+    return [toc, *chaps]
+
+
+def add_frames(path: Path, frames: list[bytes]) -> None:
+    """Put `frames` at the front of the file's ID3v2.3 tag."""
     audio = path.read_bytes()
     if len(audio) < HEADER.size:
         raise RenderError(f"{path.name} is too short to carry an ID3 tag")
     magic, major, _, flags, size = HEADER.unpack_from(audio)
     if magic != b"ID3" or major != 3 or flags:
-        raise RenderError(f"{path.name} has no plain ID3v2.3 tag to add the comment to")
-    frame = comment_frame(text)
-    header = HEADER.pack(b"ID3", 3, 0, 0, _syncsafe(_unsyncsafe(size) + len(frame)))
-    path.write_bytes(header + frame + audio[HEADER.size :])
+        raise RenderError(f"{path.name} has no plain ID3v2.3 tag to add frames to")
+    added = b"".join(frames)
+    header = HEADER.pack(b"ID3", 3, 0, 0, _syncsafe(_unsyncsafe(size) + len(added)))
+    path.write_bytes(header + added + audio[HEADER.size :])

@@ -20,7 +20,6 @@ from __future__ import annotations
 import errno
 import math
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -104,21 +103,25 @@ class _Decoded:
     rms_db: float
 
 
-def _metadata(script: Script, settings: RenderSettings) -> str:
-    """An ffmetadata file: tags, and a chapter for every step and side (ID3 CHAP + CTOC)."""
+def _tags(script: Script, settings: RenderSettings) -> list[str]:
+    """ffmpeg's -metadata options: tags, and for Ogg the chapters as Vorbis comments.
 
-    def esc(text: str) -> str:
-        return re.sub(r"([=;#\\\n])", r"\\\1", text)
-
-    lines = [";FFMETADATA1", f"title={esc(script.title)}", "artist=acuguide", f"album={esc(settings.album)}"]
-    if script.summary and settings.format != "mp3":
-        lines.append(f"comment={esc(script.summary)}")  # MP3 gets a real COMM frame: see id3.add_comment
+    An MP3's comment and chapters are ID3 frames of our own (see `id3`)."""
+    tags = {"title": script.title, "artist": "acuguide", "album": settings.album}
     if settings.track:
-        lines.append(f"track={settings.track[0]}/{settings.track[1]}")
-    for chapter in script.chapters:
-        start, end = (round(script.seconds(x) * 1000) for x in (chapter.start, chapter.end))
-        lines += ["[CHAPTER]", "TIMEBASE=1/1000", f"START={start}", f"END={end}", f"title={esc(chapter.title)}"]
-    return "\n".join(lines) + "\n"
+        tags["track"] = f"{settings.track[0]}/{settings.track[1]}"
+    if script.summary and settings.format != "mp3":
+        tags["comment"] = script.summary
+    if settings.format == "ogg":
+        for number, (title, start, _) in enumerate(_chapters(script), 1):
+            tags[f"CHAPTER{number:03d}"] = f"{start // 3600000:02d}:{start // 60000 % 60:02d}:{start // 1000 % 60:02d}.{start % 1000:03d}"
+            tags[f"CHAPTER{number:03d}NAME"] = title
+    return [arg for key, value in tags.items() for arg in ("-metadata", f"{key}={value}")]
+
+
+def _chapters(script: Script) -> list[tuple[str, int, int]]:
+    """(title, start ms, end ms) of every step and side."""
+    return [(c.title, round(script.seconds(c.start) * 1000), round(script.seconds(c.end) * 1000)) for c in script.chapters]
 
 
 def encode(mix, path: Path, settings: RenderSettings, script: Script, progress: Progress | None = None) -> _Sent:
@@ -134,21 +137,17 @@ def encode(mix, path: Path, settings: RenderSettings, script: Script, progress: 
         nonlocal energy
         for chunk in mix.chunks():
             samples = np.clip(np.rint(chunk * 32767.0), -32768, 32767).astype("<i2")
-            energy += float(np.dot(samples, samples.astype(np.float64)))
+            energy += float(np.square(samples, dtype=np.float64).sum())  # not np.dot: BLAS threads would spin on the core the encoder needs
             yield samples.tobytes()
 
     report = (lambda written: progress("Encoding", written // mix.factor, script.length)) if progress else None
-    with tempfile.TemporaryDirectory(prefix="acuguide-meta-") as tmp:
-        meta = Path(tmp) / "metadata.txt"
-        meta.write_text(_metadata(script, settings), encoding="utf-8")
-        args = [
-            "-loglevel", "error", "-f", "ffmetadata", "-i", str(meta), "-map", "0:a",
-            "-map_metadata", "1", "-map_chapters", "1", *(["-af", "pan=stereo|c0=c0|c1=c0"] if settings.stereo else []),
-            "-fflags", "+bitexact", "-flags:a", "+bitexact", *codec, "-y", str(path),
-        ]  # fmt: skip
-        ffmpeg.stream(args, pcm(), mix.rate, f"encode {script.slug}", report)
-    if settings.format == "mp3" and script.summary:
-        id3.add_comment(path, script.summary)
+    args = [
+        "-loglevel", "error", *_tags(script, settings), *(["-af", "pan=stereo|c0=c0|c1=c0"] if settings.stereo else []),
+        "-fflags", "+bitexact", "-flags:a", "+bitexact", *codec, "-y", str(path),
+    ]  # fmt: skip
+    ffmpeg.stream(args, pcm(), mix.rate, f"encode {script.slug}", report)
+    if settings.format == "mp3":
+        id3.add_frames(path, ([id3.comment_frame(script.summary)] if script.summary else []) + id3.chapter_frames(_chapters(script)))
     return _Sent(mix.length, _db(energy / max(1, mix.length) / 32767.0**2))
 
 
