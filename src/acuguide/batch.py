@@ -74,7 +74,7 @@ def speak(jobs: list[Job], avoid: frozenset[str] = frozenset(), progress: Progre
 def render_job(job: Job, progress: Progress | None = None) -> render.RenderResult:
     """Phase 2 for one session: compile from the cache and render into the job's folder."""
     compiled = build.compile_routine(job.routine, job.voice, job.cache_dir, progress=progress)
-    return render.render(compiled.script, compiled.clips, job.out_dir, job.settings, progress)
+    return render.render(compiled.script, compiled.clips, job.out_dir, job.settings, progress, job.cache_dir)
 
 
 def run_here(jobs: list[Job], done: Done, progress_for: Callable[[str], Progress] | None = None) -> None:

@@ -95,7 +95,7 @@ def compile_routine(
     plan_ = plan(routine)
     synth = Synthesizer(settings, layout.SAMPLE_RATE, cache_dir, jobs)
     clips = {text: clip.pcm for text, clip in synth.clips(plan_.phrases, progress).items()}
-    return _lay_out(plan_, clips, _speaker(synth), synthesized=synth.synthesized)
+    return _lay_out(plan_, clips, _speaker(synth), synth.synthesized, synth.cache.root)
 
 
 def estimate(routine: Routine, settings: VoiceSettings, cache_dir: Path | None = None) -> Script:
@@ -104,7 +104,7 @@ def estimate(routine: Routine, settings: VoiceSettings, cache_dir: Path | None =
     plan_ = plan(routine)
     synth = Synthesizer(settings, layout.SAMPLE_RATE, cache_dir)
     known = {text: clip.samples for text, clip in synth.cached(plan_.phrases).items()}
-    return _estimated(plan_, known, synth.engine.rate, _speaker(synth))
+    return _estimated(plan_, known, synth.engine.rate, _speaker(synth), synth.cache.root)
 
 
 def estimate_unspoken(routine: Routine, rate: int) -> Script:
@@ -112,11 +112,11 @@ def estimate_unspoken(routine: Routine, rate: int) -> Script:
     return _estimated(plan(routine), {}, rate, None)
 
 
-def _estimated(plan_: Plan, known: dict[str, int], rate: int, speaker: Speaker | None) -> Script:
+def _estimated(plan_: Plan, known: dict[str, int], rate: int, speaker: Speaker | None, root: Path | None = None) -> Script:
     """Lay out with the phrase lengths `known` (in samples) and estimates for the rest."""
     missing = frozenset(plan_.phrases) - known.keys()
     lengths = {**known, **{text: round(estimate_seconds(text, rate) * layout.SAMPLE_RATE) for text in missing}}
-    lengths.update((key, len(sounds.sound(key, layout.SAMPLE_RATE)) // 2) for key in plan_.sounds)
+    lengths.update((key, len(sounds.stored(key, layout.SAMPLE_RATE, root, keep=False)) // 2) for key in plan_.sounds)
     return layout.lay_out(plan_, lengths, layout.SAMPLE_RATE, speaker, missing)
 
 
@@ -124,7 +124,7 @@ def _speaker(synth: Synthesizer) -> Speaker:
     return Speaker(synth.engine.name, synth.engine.voice, synth.engine.rate)
 
 
-def _lay_out(plan_: Plan, clips: dict[str, bytes], speaker: Speaker, synthesized: int) -> Compiled:
-    clips.update((key, sounds.sound(key, layout.SAMPLE_RATE)) for key in plan_.sounds)
+def _lay_out(plan_: Plan, clips: dict[str, bytes], speaker: Speaker, synthesized: int, root: Path) -> Compiled:
+    clips.update((key, sounds.stored(key, layout.SAMPLE_RATE, root)) for key in plan_.sounds)
     lengths = {key: len(pcm) // 2 for key, pcm in clips.items()}
     return Compiled(layout.lay_out(plan_, lengths, layout.SAMPLE_RATE, speaker), clips, synthesized)

@@ -3,8 +3,8 @@
 Every cue of a session is a clip placed on exact silence, so the dynamics can work clip by
 clip instead of streaming the whole session through a filter graph: a clip used twenty
 times is processed once, and a clip sounds the same wherever it is placed, which keeps
-renders reproducible whatever else is in the batch. Everything here is vectorised numpy and
-scipy; no sample loops in Python.
+renders reproducible whatever else is in the batch. Everything here is vectorised numpy
+(see `dsp`); no sample loops in Python.
 
 - The compressor is gentle (3:1 above -18 dBFS, soft knee): eSpeak's peaks sit ~20 dB above
   its loudness, and this takes ~4 dB off them so the limiter seldom has to act.
@@ -15,10 +15,12 @@ scipy; no sample loops in Python.
 
 from __future__ import annotations
 
-import math
+from dataclasses import dataclass
 
 import numpy as np
-from scipy import ndimage, signal
+
+from . import dsp, loudness
+from .errors import RenderError
 
 THRESHOLD_DB = -18.0
 RATIO = 3.0
@@ -32,19 +34,35 @@ CANDIDATE_DB = 3.0  # dB below the ceiling a sample must reach to be checked bet
 FULL_SCALE = 32768.0
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A clip ready for the mix at unity gain, with its weighted energy per 10 ms cell."""
+
+    samples: np.ndarray
+    cells: np.ndarray
+
+
+def prepare(pcm: bytes, rate: int, out_rate: int) -> Prepared:
+    samples = voiced(pcm, rate, out_rate)
+    return Prepared(samples.astype(np.float32), loudness.energy_cells(loudness.weigh(samples, out_rate), out_rate))
+
+
 def voiced(pcm: bytes, rate: int, out_rate: int) -> np.ndarray:
-    """A clip of 16-bit PCM at `rate`, compressed, as floats at `out_rate` (a multiple of it)."""
+    """A clip of 16-bit PCM at `rate`, compressed, as floats at `out_rate` (`rate` or twice it)."""
     x = np.frombuffer(pcm, dtype="<i2").astype(np.float64) / FULL_SCALE
     x = x * compressor_gain(x, rate)
-    factor = out_rate // rate
-    return signal.resample_poly(x, factor, 1) if factor > 1 else x
+    if out_rate == rate:
+        return x
+    if out_rate != 2 * rate:
+        raise RenderError(f"cannot take a clip from {rate} Hz to {out_rate} Hz: only to twice its rate")
+    return dsp.upsample2(x)
 
 
 def compressor_gain(x: np.ndarray, rate: int) -> np.ndarray:
     """A gain per sample from a fast and a slow power detector: the fast one catches onsets
     within ~2 ms, the slow one holds the gain down for ~100 ms after them."""
     power = x * x
-    fast, slow = (_smooth(power, seconds, rate) for seconds in (ATTACK, RELEASE))
+    fast, slow = (dsp.moving_average(power, max(1, round(seconds * rate))) for seconds in (ATTACK, RELEASE))
     with np.errstate(divide="ignore"):
         level = 10 * np.log10(np.maximum(fast, slow))
     over = level - THRESHOLD_DB
@@ -56,14 +74,9 @@ def compressor_gain(x: np.ndarray, rate: int) -> np.ndarray:
     return 10 ** (-reduction / 20)
 
 
-def _smooth(values: np.ndarray, seconds: float, rate: int) -> np.ndarray:
-    pole = math.exp(-1 / (seconds * rate))
-    return signal.lfilter([1 - pole], [1, -pole], values)
-
-
 def true_peak(x: np.ndarray) -> float:
-    """The highest absolute value between samples, found 4x oversampled (linear)."""
-    return float(np.abs(signal.resample_poly(x, 4, 1)).max()) if len(x) else 0.0
+    """The highest absolute value on or between samples, found 4x oversampled (linear)."""
+    return float(_peaks_near(x, np.arange(len(x))).max()) if len(x) else 0.0
 
 
 def _lanczos_phases() -> np.ndarray:
@@ -97,7 +110,8 @@ def limited(x: np.ndarray, gain: float, ceiling: float, rate: int) -> tuple[np.n
     reach, so the smoothed gain never rises above what any sample needs.
     """
     y = x * gain
-    hot = np.flatnonzero(np.abs(y) > ceiling * 10 ** (-CANDIDATE_DB / 20))
+    loud = np.flatnonzero(np.abs(y) > ceiling * 10 ** (-CANDIDATE_DB / 20))
+    hot = np.union1d(np.maximum(loud - 1, 0), loud)  # a crest can lie on either side of a loud sample
     if not len(hot):
         return y, False
     peaks = _peaks_near(y, hot)
@@ -110,9 +124,13 @@ def limited(x: np.ndarray, gain: float, ceiling: float, rate: int) -> tuple[np.n
     for _ in range(4):
         need_blocks = np.ones(blocks)
         np.minimum.at(need_blocks, hot // LIMIT_BLOCK, np.minimum(1.0, target / peaks))
-        reach = ndimage.minimum_filter1d(need_blocks, size=ahead + hold + 1, origin=(hold - ahead) // 2, mode="nearest")
-        smooth = np.minimum(ndimage.uniform_filter1d(reach, size=ahead, mode="nearest"), reach)
-        out = y * np.interp(np.arange(len(y)), centres, smooth)
+        reach = dsp.moving_min(need_blocks, before=hold, after=ahead)
+        smooth = np.minimum(dsp.moving_average(np.pad(reach, (ahead - 1, 0), mode="edge"), ahead)[ahead - 1 :], reach)
+        turned = np.flatnonzero(dsp.moving_min(smooth, before=1, after=1) < 1.0)  # blocks near a cut
+        at = (turned[:, None] * LIMIT_BLOCK + np.arange(LIMIT_BLOCK)).ravel()
+        at = at[at < len(y)]
+        out = y.copy()
+        out[at] *= np.interp(at, centres, smooth)  # elsewhere the gain is exactly 1
         if _peaks_near(out, hot).max() <= ceiling:
             return out, True
         target *= 10 ** (-0.2 / 20)

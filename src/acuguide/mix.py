@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import dsp
 from .ambient import Bed
 from .errors import RenderError
 from .layout import Script
-from .loudness import Meter
+from .loudness import Meter, energy_cells
 
 CHUNK = 1 << 17  # output samples per chunk (about 3 s)
 DUCK_DB = -14.0  # the bed under speech
@@ -28,6 +29,7 @@ DUCK_UP = 0.5  # seconds it takes to come back after one
 class Placed:
     start: int  # output samples
     samples: np.ndarray
+    key: str  # the clip's `Cue.clip`
 
 
 class Mix:
@@ -45,7 +47,7 @@ class Mix:
                 raise RenderError(f"the audio for {cue.text!r} does not match the compiled script; compile again")
             if self.placed and cue.start * self.factor < self.placed[-1].start + len(self.placed[-1].samples):
                 raise RenderError(f"cue {cue.text!r} at {script.seconds(cue.start):.3f} s overlaps the one before it")
-            self.placed.append(Placed(cue.start * self.factor, samples))
+            self.placed.append(Placed(cue.start * self.factor, samples, cue.clip))
         self.bed = _BedTrack(bed, bed_gain, self) if bed else None
 
     def chunks(self) -> Iterator[np.ndarray]:
@@ -64,20 +66,22 @@ class Mix:
                 back -= 1
             yield chunk
 
-    def loudness(self, weighted: dict[int, np.ndarray] | None = None) -> float:
-        """Integrated LUFS. Without a bed only the clips are weighed (the rest is silence);
-        `weighted` keeps each distinct clip's K-weighting (by id) from one call to the next."""
+    def loudness(self, cells: Mapping[str, np.ndarray] | None = None, scale: float = 1.0) -> float:
+        """Integrated LUFS. Without a bed only the clips count (the rest is silence): each
+        clip's energy `cells` (by key, see `loudness.energy_cells`) times `scale` squared,
+        placed where it plays; or, without cells, each clip weighed here."""
         meter = Meter(self.rate, self.length)
         if self.bed:
             for chunk in self.chunks():
                 meter.add_stream(chunk)
             return meter.integrated()
-        weighted = {} if weighted is None else weighted
+        if cells is None:
+            cells = {}
+            for clip in self.placed:
+                if clip.key not in cells:
+                    cells[clip.key] = energy_cells(meter.weigh(clip.samples), self.rate)
         for clip in self.placed:
-            key = id(clip.samples)
-            if key not in weighted:
-                weighted[key] = meter.weigh(clip.samples)
-            meter.add_weighted(weighted[key], clip.start)
+            meter.add_cells(cells[clip.key], clip.start, scale * scale)
         return meter.integrated()
 
 
@@ -85,10 +89,9 @@ class _BedTrack:
     """The bed looped under the whole session: faded in and out, and dipped under every cue."""
 
     def __init__(self, bed: Bed, gain: float, mix: Mix):
-        from scipy import signal
-
         loop = np.frombuffer(bed.pcm, dtype="<i2").astype(np.float64) / 32768.0
-        self.loop = signal.resample_poly(loop, mix.factor, 1) * gain * 10 ** (bed.gain / 20)
+        loop = dsp.upsample2(loop) if mix.factor == 2 else loop
+        self.loop = loop * gain * 10 ** (bed.gain / 20)
         self.length, rate = mix.length, mix.rate
         self.fade_in, self.fade_out = round(bed.fade_in * rate), round(bed.fade_out * rate)
         down, up, low = DUCK_DOWN * rate, DUCK_UP * rate, 10 ** (DUCK_DB / 20)

@@ -181,9 +181,9 @@ _OPTIONAL = ("kind", "pinyin", "avoid")  # pinyin is required of standard points
 REGIONS = ("hand", "shoulder", "chest", "back", "sacrum", "buttock", "belly", "knee", "leg", "foot")
 
 
-def parse_library(text: str, source: str) -> PointLibrary:
+def parse_library(text: str, source: str, trusted: bool = False) -> PointLibrary:
     reader = YamlReader(source)
-    root = reader.compose(text)
+    root = reader.compose(text, trusted)
     top = reader.mapping(root, "", ("points",), ("points",)) if root is not None else None
     points: list[Point] = []
     if top:
@@ -272,4 +272,4 @@ def _parse_point(reader: YamlReader, node, where: str) -> Point | None:
 def library() -> PointLibrary:
     """The shipped library, read once per process from the installed package."""
     resource = resources.files("acuguide") / "data" / "points.yaml"
-    return parse_library(resource.read_text(encoding="utf-8"), "acuguide/data/points.yaml")
+    return parse_library(resource.read_text(encoding="utf-8"), "acuguide/data/points.yaml", trusted=True)

@@ -34,6 +34,7 @@ from .layout import Script
 from .plan import CueKind
 from .progress import Progress
 from .routine import Ambient
+from .speech.cache import default_dir as default_cache_dir
 
 OUTPUT_RATE = 44100  # what podcast apps expect; a whole multiple of the timeline's rate
 LOSSY_MARGIN = 0.5  # dB of headroom for the overshoot lossy encoding adds to peaks
@@ -151,18 +152,20 @@ def encode(mix, path: Path, settings: RenderSettings, script: Script, progress: 
     return _Sent(mix.length, _db(energy / max(1, mix.length) / 32767.0**2))
 
 
-def check_file(path: Path) -> _Decoded:
-    """The file decoded as a player would: its length in samples, sample peak and RMS level."""
+def check_file(path: Path, channels: int) -> _Decoded:
+    """The file decoded as a player would: its length in samples, peak and mean level.
+
+    volumedetect gives its levels to 0.1 dB, which bounds the loudness reported to 0.05 LU."""
     output = ffmpeg.decode_stats(path, OUTPUT_RATE)
     values = {}
-    for name in ("Number of samples", "Peak level dB", "RMS level dB"):
+    for name in ("n_samples", "mean_volume", "max_volume"):
         found = re.findall(rf"{name}:\s*(\S+)", output)
         if not found:
-            raise RenderError(f"could not check {path.name}: ffmpeg reported no {name.lower()}")
+            raise RenderError(f"could not check {path.name}: ffmpeg reported no {name}")
         values[name] = float(found[-1])
-    if values["RMS level dB"] < -90:
+    if values["mean_volume"] < -90:
         raise RenderError(f"{path.name} is silent")
-    return _Decoded(int(values["Number of samples"]), values["Peak level dB"], values["RMS level dB"])
+    return _Decoded(int(values["n_samples"]) // channels, values["max_volume"], values["mean_volume"])
 
 
 def _db(power: float) -> float:
@@ -175,8 +178,11 @@ def render(
     out_dir: Path,
     settings: RenderSettings = RenderSettings(),
     progress: Progress | None = None,
+    cache_dir: Path | None = None,
 ) -> RenderResult:
+    """`cache_dir` is the speech cache's folder; prepared clips are kept in its `prepared/`."""
     out_dir = Path(out_dir)
+    cache_dir = (cache_dir or default_cache_dir()) / "prepared"
     audio = out_dir / f"{script.slug}.{settings.format}"
     timeline, vtt, srt = (out_dir / f"{script.slug}.{ext}" for ext in ("json", "vtt", "srt"))
     uses = Counter(c.clip for c in script.cues if c.kind not in (CueKind.BELL, CueKind.TONE))
@@ -185,7 +191,7 @@ def render(
         with atomic_group([audio, timeline, vtt, srt]) as partial:
             bed = ambient_mod.prepare(settings.ambient, speech, script.sample_rate) if settings.ambient else None
             try:
-                loudness = _encode_to_target(script, clips, partial[audio], settings, bed, progress)
+                loudness = _encode_to_target(script, clips, partial[audio], settings, bed, progress, cache_dir)
             except RenderError as error:
                 if "No space left on device" in str(error):
                     raise OSError(errno.ENOSPC, "no space left on the disk") from None
@@ -200,28 +206,30 @@ def render(
     return RenderResult(audio, timeline, (vtt, srt), loudness.duration, loudness, script.title)
 
 
-def _encode_to_target(script: Script, clips: Mapping[str, bytes], path: Path, settings: RenderSettings, bed, progress) -> Loudness:
+def _encode_to_target(script: Script, clips: Mapping[str, bytes], path: Path, settings: RenderSettings, bed, progress, cache_dir: Path) -> Loudness:
     """Find the gain from the samples, limit the clips that need it, encode once, and check.
 
     The codec changes the level a little; the check measures by how much, and if the file
     misses its target by more than LOUDNESS_TOLERANCE a second encode corrects it.
     """
-    from . import dynamics
+    from .clipcache import ClipCache
     from .mix import Mix
 
     if progress:
         progress("Mixing", 0, script.length)
-    voiced = {key: dynamics.voiced(clips[key], script.sample_rate, OUTPUT_RATE) for key in {c.clip for c in script.cues}}
+    store = ClipCache(cache_dir, script.sample_rate, OUTPUT_RATE)
+    prepared = {key: store.get(clips[key]) for key in {c.clip for c in script.cues}}
     channels = 10 * math.log10(2) if settings.stereo else 0.0  # BS.1770 adds the channels' energies
-    measured = Mix(script, voiced, OUTPUT_RATE, bed).loudness() + channels
+    cells = {key: p.cells for key, p in prepared.items()}
+    measured = Mix(script, {key: p.samples for key, p in prepared.items()}, OUTPUT_RATE, bed).loudness(cells) + channels
     if measured < -69:
         raise RenderError(f"{script.slug} is silent: there is nothing to normalize")
     aim = settings.target + LOSSY_LOUDNESS.get(settings.format, 0.0)
     ceiling = 10 ** (settings.limit / 20)
     for _ in range(2):
-        mix, gain, level, limited = _at_gain(script, voiced, bed, measured, aim, ceiling, channels)
+        mix, gain, level, limited = _at_gain(script, prepared, bed, measured, aim, ceiling, channels)
         sent = encode(mix, path, settings, script, progress)
-        decoded = check_file(path)
+        decoded = check_file(path, 2 if settings.stereo else 1)
         result = level + decoded.rms_db - sent.rms_db
         if abs(result - settings.target) <= LOUDNESS_TOLERANCE and decoded.peak_db <= settings.true_peak:
             break
@@ -238,21 +246,29 @@ def _encode_to_target(script: Script, clips: Mapping[str, bytes], path: Path, se
     return Loudness(settings.target, measured, gain, _db(ceiling**2), limited, result, decoded.peak_db, duration)
 
 
-def _at_gain(script: Script, voiced, bed, measured: float, aim: float, ceiling: float, channels: float):
+def _at_gain(script: Script, prepared, bed, measured: float, aim: float, ceiling: float, channels: float):
     """(mix, gain in dB, its loudness, clips limited) for a mix aimed at `aim` LUFS.
 
     Gain is linear, so without limiting the loudness is known; if the limiter took some away,
-    the mix is measured and the gain corrected once.
+    the limited clips are weighed again and the gain corrected once.
     """
-    from . import dynamics
+    from . import dynamics, loudness
     from .mix import Mix
 
     gain = aim - measured
     for _ in range(2):
-        processed = {key: dynamics.limited(x, 10 ** (gain / 20), ceiling, OUTPUT_RATE) for key, x in voiced.items()}
+        scale = 10 ** (gain / 20)
+        processed = {key: dynamics.limited(p.samples, scale, ceiling, OUTPUT_RATE) for key, p in prepared.items()}
         limited = sum(acted for _, acted in processed.values())
-        mix = Mix(script, {key: y for key, (y, _) in processed.items()}, OUTPUT_RATE, bed, 10 ** (gain / 20))
-        level = mix.loudness() + channels if limited else measured + gain
+        mix = Mix(script, {key: y for key, (y, _) in processed.items()}, OUTPUT_RATE, bed, scale)
+        if not limited:
+            level = measured + gain
+        elif bed:
+            level = mix.loudness() + channels
+        else:
+            cells = {key: loudness.followed(prepared[key].cells * scale**2, prepared[key].samples * scale, y, OUTPUT_RATE) if acted
+                     else prepared[key].cells * scale**2 for key, (y, acted) in processed.items()}  # fmt: skip
+            level = mix.loudness(cells) + channels
         if abs(level - aim) <= 0.05:
             break
         gain += aim - level

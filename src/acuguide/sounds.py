@@ -11,10 +11,12 @@ import math
 import random
 from array import array
 from functools import cache
+from pathlib import Path
 
 from .pcm import trim
 
 BELL = "bell"
+SOUNDS_VERSION = 1  # bump when any sound below changes
 # Partials of a small singing bowl: frequency ratio, amplitude, decay time in seconds.
 _BOWL = ((1.0, 1.0, 2.2), (2.71, 0.45, 1.3), (5.13, 0.22, 0.7), (8.3, 0.1, 0.4))
 _BOWL_FUNDAMENTAL = 392.0
@@ -79,6 +81,28 @@ def sound(key: str, rate: int) -> bytes:
     if kind != "tone" or direction not in ("rise", "fall"):
         raise ValueError(f"unknown sound {key!r}")
     return tone(direction == "rise", float(seconds), rate)
+
+
+def stored(key: str, rate: int, root: Path | None, keep: bool = True) -> bytes:
+    """A sound from the cache folder `root`, made (and, if `keep`, kept) the first time:
+    the bowl alone takes a quarter of a second to make in plain Python."""
+    if root is None:
+        return sound(key, rate)
+    from .errors import SpeechError
+    from .speech.cache import SpeechCache
+    from .speech.engine import Clip
+
+    cache = SpeechCache(root, {"sounds": SOUNDS_VERSION}, rate)
+    found = cache.get(key)
+    if found is not None:
+        return found.pcm
+    pcm = sound(key, rate)
+    if keep:
+        try:
+            cache.put(key, Clip(pcm, rate))
+        except OSError as exc:
+            raise SpeechError(f"cannot write the speech cache at {root}: {exc.strerror or exc}") from None
+    return pcm
 
 
 def tone_key(rising: bool, seconds: float) -> str:
