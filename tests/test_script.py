@@ -389,7 +389,7 @@ def test_the_equipment_is_named_after_the_title_before_the_safety_note_and_any_s
     assert kinds[:3] == [CueKind.TITLE, CueKind.EQUIPMENT, CueKind.SAFETY]
     equipment = next(c.text for c in script.cues if c.kind is CueKind.EQUIPMENT)
     assert equipment == ("For this session you will need two massage balls or tennis balls, a massage gun "
-                         "and a mat or a carpeted floor. Have them beside you now.")
+                         "and a mat or a carpeted floor. Have everything beside you now.")
 
 
 @pytest.mark.parametrize(("steps", "needs"), [
@@ -429,3 +429,20 @@ def test_a_reflex_area_is_named_without_reading_out_its_code(write_routine):
     """)
     said = " ".join(c.text for c in script.cues)
     assert "Spine Reflex Area." in said and "HAND-SPINE" not in said and "reflex area" in said
+
+
+def test_equipment_beyond_the_tools_is_said_at_the_start_with_them(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        equipment: [a partner, a chair]
+        steps:
+          - point: BL23
+            sides: together
+            tool: ball
+            hold: 20s
+    """)
+    kinds = [c.kind for c in script.cues]
+    said = next(c.text for c in script.cues if c.kind is CueKind.EQUIPMENT)
+    assert said == ("For this session you will need two massage balls or tennis balls, a mat or a carpeted floor, "
+                    "a partner and a chair. Have everything beside you now.")
+    assert kinds.index(CueKind.EQUIPMENT) < kinds.index(CueKind.SAFETY)

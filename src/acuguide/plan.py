@@ -167,8 +167,9 @@ def plan(routine: Routine) -> Plan:
 
 
 def equipment(routine: Routine) -> tuple[str, ...]:
-    """What to have at hand, from the tools the point steps press with, said at the start
-    while the listener's eyes are still open; nothing for a routine done with the hands alone."""
+    """What to have at hand, from the tools the point steps press with and the routine's own
+    `equipment`, said at the start while the listener's eyes are still open; nothing for a
+    routine done with the hands alone."""
     steps = routine.point_steps
     used = {step.tool for step in steps}
     needs = []
@@ -179,7 +180,7 @@ def equipment(routine: Routine) -> tuple[str, ...]:
         needs.append(wording.EQUIPMENT_TOOLS[tool.value + ("-two" if two else "")])
     if used & {Tool.BALL, Tool.ROLLER}:
         needs.append(wording.EQUIPMENT_MAT)
-    return tuple(needs)
+    return tuple(needs) + routine.equipment
 
 
 def _bell(where: Where | None = None) -> Speak:

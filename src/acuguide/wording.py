@@ -31,7 +31,7 @@ SAFETY_SHORT = "Never press on broken skin or swelling, and stop if anything hur
 SAFETY_PREGNANCY = "If you are pregnant, do not follow this session: some of its points are traditionally avoided in pregnancy."
 
 # -- equipment, said after the title, before the listener closes their eyes -----------
-EQUIPMENT = "For this session you will need {things}. Have them beside you now."
+EQUIPMENT = "For this session you will need {things}. Have everything beside you now."
 EQUIPMENT_TOOLS = {
     "ball": "a massage ball or a tennis ball",
     "ball-two": "two massage balls or tennis balls",  # one each side of the spine

@@ -95,6 +95,7 @@ def parse(text: str, source: str, slug: str, points: PointLibrary, base: Path | 
     if "safety" in top:
         safety = Safety.OFF if reader.word(top["safety"]) in fields.OFF else reader.choice(top["safety"], "safety", Safety)
     avoid = parser.avoid(top["avoid"]) if "avoid" in top else frozenset()
+    equipment = tuple(reader.spoken(item, where) for where, item in reader.items(top["equipment"], "equipment")) if "equipment" in top else ()
     if "breathing" in top:
         parser.custom_patterns(top["breathing"])
     defaults = parser.defaults(top["defaults"]) if "defaults" in top else _Defaults()
@@ -117,6 +118,7 @@ def parse(text: str, source: str, slug: str, points: PointLibrary, base: Path | 
         voice=voice,
         safety=safety or Safety.FULL,
         avoid=avoid,
+        equipment=tuple(thing for thing in equipment if thing),
         intro=sections["intro"],
         steps=sections["steps"],
         outro=sections["outro"],

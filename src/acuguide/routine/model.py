@@ -160,6 +160,7 @@ class Routine:
     ambient: Ambient | None = None
     notes: tuple[Problem, ...] = ()  # valid, but worth telling the author: check prints them
     default_hold: float | None = None  # defaults.hold as written: a program scales holds against it
+    equipment: tuple[str, ...] = ()  # things to have at hand beyond the steps' tools (a chair, a partner)
 
     @property
     def all_steps(self) -> tuple[Step, ...]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from ..points import CONDITIONS
 from ..yamlread import DURATION_PATTERN
 from . import fields
 from .fields import Field, Table
@@ -43,8 +42,10 @@ def field_schema(field: Field) -> dict:
         return {**described, **FLAG}
     if field.type == "list" and field.range:
         return {**described, "type": "array", "items": duration(low, high)}
+    if field.type == "list" and field.choices:
+        return {**described, "type": "array", "items": {"enum": list(field.choices)}}
     if field.type == "list":
-        return {**described, "type": "array", "items": {"enum": list(CONDITIONS)}}
+        return {**described, "type": "array", "items": {"type": "string", "minLength": 1}}
     if field.type == "breathing":
         return {**described, "anyOf": [{"type": "string", "minLength": 1}, OFF, table_schema(field.table)]}
     if field.type == "patterns":
