@@ -37,8 +37,8 @@ from .routine import Ambient
 from .speech.cache import default_dir as default_cache_dir
 
 OUTPUT_RATE = 44100  # what podcast apps expect; a whole multiple of the timeline's rate
-LOSSY_MARGIN = 0.5  # dB of headroom for the overshoot lossy encoding adds to peaks
-LOSSY_LOUDNESS = {"mp3": 0.45, "ogg": 0.0}  # LU a codec takes from speech, to aim above the target; measured
+PEAK_MARGIN = {"mp3": 0.5, "ogg": 0.8, "wav": 0.2}  # dB of headroom for the overshoot each codec adds to peaks; measured
+LOSSY_LOUDNESS = {"mp3": 0.45, "ogg": 0.1}  # LU a codec takes from speech, aimed above the target; measured on lower-back
 LOUDNESS_TOLERANCE = 0.3  # LU the file may miss its target by before a second encode corrects it
 DURATION_TOLERANCE = 0.05  # seconds the encoded file may differ from the timeline
 FORMATS = {
@@ -64,7 +64,7 @@ class RenderSettings:
     @property
     def limit(self) -> float:
         """The limiter's first ceiling: lossy codecs can raise peaks a little."""
-        return self.true_peak - (LOSSY_MARGIN if self.format != "wav" else 0.2)
+        return self.true_peak - PEAK_MARGIN.get(self.format, 0.5)
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def encode(mix, path: Path, settings: RenderSettings, script: Script, progress: 
     ffmpeg.stream(args, pcm(), mix.rate, f"encode {script.slug}", report)
     if settings.format == "mp3":
         id3.add_frames(path, ([id3.comment_frame(script.summary)] if script.summary else []) + id3.chapter_frames(_chapters(script)))
-    return _Sent(mix.length, _db(energy / max(1, mix.length) / 32767.0**2))
+    return _Sent(mix.length, _db(energy / max(1, mix.length) / 32768.0**2))  # full scale as volumedetect has it
 
 
 def check_file(path: Path, channels: int) -> _Decoded:
