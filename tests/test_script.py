@@ -446,3 +446,13 @@ def test_equipment_beyond_the_tools_is_said_at_the_start_with_them(write_routine
     assert said == ("For this session you will need two massage balls or tennis balls, a mat or a carpeted floor, "
                     "a partner and a chair. Have everything beside you now.")
     assert kinds.index(CueKind.EQUIPMENT) < kinds.index(CueKind.SAFETY)
+
+
+def test_half_seconds_in_a_breathing_pattern_are_said_as_words(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        steps:
+          - breathe: {pattern: coherent, cycles: 2}
+    """)
+    said = " ".join(c.text for c in script.cues)
+    assert "in for 5 and a half" in said and "5.5" not in said

@@ -230,7 +230,7 @@ def _chapter_text(text: str, words: int = 6) -> str:
 def _describe(breathing: Breathing) -> str:
     if breathing.style is BreathStyle.TONE:
         return wording.FOLLOW_THE_TONE
-    parts = [wording.PHASE_FOR[phase.value].format(seconds=f"{seconds:g}") for phase, seconds in breathing.pattern.phases]
+    parts = [wording.PHASE_FOR[phase.value].format(seconds=wording.seconds(seconds)) for phase, seconds in breathing.pattern.phases]
     return wording.BREATHE_WITH_ME.format(phases=", ".join(parts))
 
 

@@ -102,6 +102,14 @@ COUNTS = (
     "Thirteen.", "Fourteen.", "Fifteen.", "Sixteen.", "Seventeen.", "Eighteen.", "Nineteen.", "Twenty.",
 )  # fmt: skip
 BREATHE_WITH_ME = "Breathe with me: {phases}."
+def seconds(value: float) -> str:
+    """A count of seconds as it is said: '5 and a half', not '5.5' (read 'five point five')."""
+    whole, part = divmod(value, 1)
+    if part == 0.5:
+        return f"{whole:g} and a half"
+    return f"{value:g}"
+
+
 PHASE_FOR = {"in": "in for {seconds}", "hold": "hold for {seconds}", "out": "out for {seconds}", "hold_out": "hold for {seconds}"}
 FOLLOW_THE_TONE = "Follow the tone: breathe in as it rises, and out as it falls."
 BREATHING_CHAPTER = "Breathing: {pattern}"
