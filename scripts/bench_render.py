@@ -3,7 +3,8 @@
 Reports, as ratios so that the machine's speed cancels out:
 - warm render / encode-only: `acuguide render lower-back` with every phrase cached, against
   one plain LAME encode (ffmpeg, same bitrate) of that session's final PCM;
-- cold render / encode-only: the same render from an empty phrase cache;
+- cold render / encode-only: the same render from an empty phrase cache, on every core and
+  on one (what speaking on every core gains);
 - batch speed-up: all shipped routines rendered with --jobs 1 and with --jobs N (warm), and
   whether the two gave the same bytes;
 - seconds per audio minute for synthetic sessions of about 10, 60 and 180 minutes, with the
@@ -49,10 +50,12 @@ class Bench:
     def __init__(self, tree: Path):
         self.env = {**os.environ, "PYTHONPATH": str(tree / "src")}
 
-    def render(self, args: list[str], out: Path, cache: Path) -> tuple[float, float]:
-        """(wall seconds, peak RSS in MiB of the render process) of `acuguide render ARGS`."""
+    def render(self, args: list[str], out: Path, cache: Path, cores: str | None = None) -> tuple[float, float]:
+        """(wall seconds, peak RSS in MiB of the render process) of `acuguide render ARGS`,
+        on the CPUs `cores` (taskset's list, e.g. "0") or on all of them."""
         start = time.perf_counter()
         command = [sys.executable, "-m", "acuguide", "render", *args, "-o", str(out), "--cache-dir", str(cache)]
+        command = ["taskset", "-c", cores, *command] if cores else command
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=self.env)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
@@ -121,6 +124,7 @@ def main() -> None:
         cache, out = work / "cache", work / "out"
         rows = []
 
+        cold_one_core, _ = bench.render(["lower-back"], work / "one-core", work / "cold-one-core", cores="0")
         cold, _ = bench.render(["lower-back"], out, work / "cold-cache")
         warm, rss = bench.render(["lower-back"], out, work / "cold-cache")
         bench.render(["lower-back", "--format", "wav"], work / "wav", work / "cold-cache")
@@ -129,7 +133,8 @@ def main() -> None:
         print(f"lower-back: {minutes:.1f} min of audio")
         print(f"  encode only (LAME, 64 kb/s mono): {encode:6.2f} s")
         print(f"  warm render: {warm:6.2f} s  = {warm / encode:.2f}x encode-only")
-        print(f"  cold render: {cold:6.2f} s  = {cold / encode:.2f}x encode-only")
+        print(f"  cold render: {cold:6.2f} s  = {cold / encode:.2f}x encode-only "
+              f"(on one core: {cold_one_core:.2f} s, so every core gives {cold_one_core / cold:.2f}x)")  # fmt: skip
         print(f"  largest cue timing error in the decoded MP3: {timing_error(out, 'lower-back') * 1000:.1f} ms")
 
         routines = shipped(tree)
