@@ -25,7 +25,7 @@ from .errors import AcuguideError, BatchError, RenderError
 from .files import atomic_group
 from .plan import plan
 from .progress import Progress
-from .routine import Routine
+from .routine import Routine, Sides
 from .safety import check_avoid
 from .speech import Synthesizer, VoiceSettings
 
@@ -95,8 +95,9 @@ def run_pool(jobs: list[Job], workers: int, done: Done) -> None:
     """
     import multiprocessing
 
+    longest_first = sorted(range(len(jobs)), key=lambda index: -_work(jobs[index].routine))  # no core idles at the end
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=multiprocessing.get_context("spawn")) as pool:
-        pending: dict[Future, int] = {pool.submit(render_job, job): index for index, job in enumerate(jobs)}
+        pending: dict[Future, int] = {pool.submit(render_job, jobs[index]): index for index in longest_first}
         try:
             while pending:
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -109,6 +110,11 @@ def run_pool(jobs: list[Job], workers: int, done: Done) -> None:
             for process in list(getattr(pool, "_processes", {}).values()):
                 process.kill()  # a render in flight stops now; its partial files are removed by atomic_group
             raise
+
+
+def _work(routine: Routine) -> float:
+    """Roughly how long a session runs: its holds, which make most of it."""
+    return sum(step.hold * step.repeat * (2 if step.sides is Sides.EACH else 1) for step in routine.point_steps)
 
 
 def _outcome(future: Future, job: Job) -> render.RenderResult | Failure:
