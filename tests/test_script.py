@@ -456,3 +456,24 @@ def test_half_seconds_in_a_breathing_pattern_are_said_as_words(write_routine):
     """)
     said = " ".join(c.text for c in script.cues)
     assert "in for 5 and a half" in said and "5.5" not in said
+
+
+def test_both_hands_is_said_once_for_a_run_of_points_pressed_with_both(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        steps:
+          - point: BL31
+            sides: together
+            hold: 20s
+          - point: BL32
+            sides: together
+            hold: 20s
+          - point: LI4
+            sides: each
+            hold: 20s
+          - point: BL23
+            sides: together
+            hold: 20s
+    """)
+    said = [c.text for c in script.cues]
+    assert said.count("Use both hands, one on each side.") == 2  # BL31, then again after LI4 one hand at a time

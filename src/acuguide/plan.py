@@ -150,9 +150,9 @@ def plan(routine: Routine) -> Plan:
         items.append(Speak(wording.EQUIPMENT.format(things=wording.listing(list(needs))), CueKind.EQUIPMENT, None))
     items += [Speak(s, CueKind.SAFETY, None) for s in safety_note(routine)]
     first_point = True
-    cautioned: set[str] = set()  # points and caution texts already said: each is said once
+    said: set[str] = set()  # what need not be said again: points and cautions, once; 'both hands' while it holds
     for written in routine.all_steps:
-        for step, step_items in _plan_steps(written, routine, cautioned):
+        for step, step_items in _plan_steps(written, routine, said):
             if isinstance(step, PointStep):
                 if routine.bells.steps and not first_point:
                     step_items.insert(1, _bell(step.where))  # just inside the point's chapter
@@ -187,26 +187,26 @@ def _bell(where: Where | None = None) -> Speak:
     return Speak(wording.BELL, CueKind.BELL, where, gap_after=1.0, sound=sounds.BELL)
 
 
-def _plan_steps(step: Step, routine: Routine, cautioned: set[str]) -> Iterator[tuple[Step, list[Item]]]:
+def _plan_steps(step: Step, routine: Routine, said: set[str]) -> Iterator[tuple[Step, list[Item]]]:
     """Each step with its items; a group by side gives all its steps for one side, then the other."""
     if not isinstance(step, SideGroup):
-        yield step, _plan_step(step, routine, cautioned)
+        yield step, _plan_step(step, routine, said)
         return
     sides = ("left", "right") if step.sides is Sides.EACH else (step.sides.value,)
     for number, side in enumerate(sides):
         opening = step.switch_sides if number else wording.GROUP_START[step.sides.value]
         for index, inner in enumerate(step.steps):
             if isinstance(inner, PointStep):
-                inner_items = _plan_point(inner, routine, cautioned, side, again=number > 0)
+                inner_items = _plan_point(inner, routine, said, side, again=number > 0)
             else:
-                inner_items = _plan_step(inner, routine, cautioned)
+                inner_items = _plan_step(inner, routine, said)
             if index == 0:  # said once per side, inside the first step's chapter
                 at = 1 if isinstance(inner_items[0], ChapterStart) else 0
                 inner_items.insert(at, Speak(opening, CueKind.TRANSITION, step.where))
             yield inner, inner_items
 
 
-def _plan_step(step: Say | Pause | Breathe | PointStep, routine: Routine, cautioned: set[str]) -> list[Item]:
+def _plan_step(step: Say | Pause | Breathe | PointStep, routine: Routine, said: set[str]) -> list[Item]:
     if isinstance(step, Say):
         return [ChapterStart(_chapter_text(step.text)), Speak(step.text, CueKind.SAY, step.where)]
     if isinstance(step, Pause):
@@ -219,7 +219,7 @@ def _plan_step(step: Say | Pause | Breathe | PointStep, routine: Routine, cautio
             Speak(_describe(breathing), CueKind.TRANSITION, step.where),
             Window(seconds, _breathing_cues(breathing, 0.0, seconds), step.where),
         ]
-    return _plan_point(step, routine, cautioned)
+    return _plan_point(step, routine, said)
 
 
 def _chapter_text(text: str, words: int = 6) -> str:
@@ -234,7 +234,7 @@ def _describe(breathing: Breathing) -> str:
     return wording.BREATHE_WITH_ME.format(phases=", ".join(parts))
 
 
-def _plan_point(step: PointStep, routine: Routine, cautioned: set[str], group_side: str | None = None, again: bool = False) -> list[Item]:
+def _plan_point(step: PointStep, routine: Routine, said: set[str], group_side: str | None = None, again: bool = False) -> list[Item]:
     """A point step; in a group by side, only its `group_side`, and `again` when the listener
     found the spot on the other side a moment ago."""
     point = step.point
@@ -254,9 +254,9 @@ def _plan_point(step: PointStep, routine: Routine, cautioned: set[str], group_si
         name = step.name or spoken.format(english=point.english, code=point.code)
         items.append(Speak(name, CueKind.POINT, step.where, SHORT_GAP))
         items.append(Speak(wording.SAME_SPOT if again else step.find or point.find, CueKind.POINT, step.where))
-    if routine.safety is not Safety.OFF and point.code not in cautioned and point.cautions[0] not in cautioned:
+    if routine.safety is not Safety.OFF and point.code not in said and point.cautions[0] not in said:
         items.append(Speak(point.cautions[0], CueKind.CAUTION, step.where))
-        cautioned.update((point.code, point.cautions[0]))  # neighbours sharing a caution hear it once
+        said.update((point.code, point.cautions[0]))  # neighbours sharing a caution hear it once
     if step.tool is Tool.HANDS:
         press = wording.PRESS[step.pressure.value] + (wording.PRESS_CIRCLES if point.motion is Motion.CIRCLES else wording.PRESS_STEADY)
     else:
@@ -265,6 +265,8 @@ def _plan_point(step: PointStep, routine: Routine, cautioned: set[str], group_si
         if index:
             items.append(ChapterStart(_chapter_title(step, round_no, side)))
         lead = _lead_in(step, side, round_no, routine, grouped=group_side is not None)
+        if lead == wording.BOTH_HANDS and lead in said:
+            lead = None  # the point before was pressed with both hands too
         if lead:
             items.append(Speak(lead, CueKind.TRANSITION, step.where))
         items.append(Speak(press, CueKind.PRESS, step.where, gap_after=0.0))
@@ -276,6 +278,10 @@ def _plan_point(step: PointStep, routine: Routine, cautioned: set[str], group_si
         items.append(Speak(release, CueKind.RELEASE, step.where, gap_after=GAP if last else 0.0))
         if not last and step.rest > 0:
             items.append(Silence(step.rest))
+    if step.sides is Sides.TOGETHER and not step.say and step.tool is Tool.HANDS:
+        said.add(wording.BOTH_HANDS)
+    else:
+        said.discard(wording.BOTH_HANDS)
     return items
 
 
