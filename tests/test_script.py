@@ -477,3 +477,20 @@ def test_both_hands_is_said_once_for_a_run_of_points_pressed_with_both(write_rou
     """)
     said = [c.text for c in script.cues]
     assert said.count("Use both hands, one on each side.") == 2  # BL31, then again after LI4 one hand at a time
+
+
+def test_a_group_of_one_point_starts_without_speaking_of_points_and_its_say_is_not_repeated(write_routine):
+    script = _compile(write_routine, """
+        title: T
+        steps:
+          - sides: each
+            switch_sides: Change hands for the right side.
+            steps:
+              - point: GB30
+                say: Jumping Circle. Hold the chair with your right hand and press with your left knuckles.
+                hold: 20s
+    """)
+    said = [c.text for c in script.cues]
+    assert "Start on the left side." in said and not any("these points" in t for t in said)
+    assert sum("Hold the chair with your right hand" in t for t in said) == 1
+    assert said.index("Change hands for the right side.") < said.index("The same spot, on this side.")

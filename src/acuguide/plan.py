@@ -194,7 +194,8 @@ def _plan_steps(step: Step, routine: Routine, said: set[str]) -> Iterator[tuple[
         return
     sides = ("left", "right") if step.sides is Sides.EACH else (step.sides.value,)
     for number, side in enumerate(sides):
-        opening = step.switch_sides if number else wording.GROUP_START[step.sides.value]
+        starts = wording.GROUP_START if sum(isinstance(s, PointStep) for s in step.steps) > 1 else wording.GROUP_START_ONE
+        opening = step.switch_sides if number else starts[step.sides.value]
         for index, inner in enumerate(step.steps):
             if isinstance(inner, PointStep):
                 inner_items = _plan_point(inner, routine, said, side, again=number > 0)
@@ -247,8 +248,8 @@ def _plan_point(step: PointStep, routine: Routine, said: set[str], group_side: s
     }[step.sides]
     rounds = [(r, side) for r in range(1, step.repeat + 1) for side in sides]
     items: list[Item] = [ChapterStart(_chapter_title(step, *rounds[0]))]
-    if step.say:
-        items.append(Speak(step.say, CueKind.POINT, step.where))
+    if step.say:  # on the second side of a group, the listener found the spot a moment ago
+        items.append(Speak(wording.SAME_SPOT if again else step.say, CueKind.POINT, step.where))
     else:
         spoken = wording.REFLEX_NAME if point.kind is Kind.REFLEX else wording.POINT_NAME
         name = step.name or spoken.format(english=point.english, code=point.code)

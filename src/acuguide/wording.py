@@ -68,6 +68,11 @@ GROUP_START = {  # said once where a group of steps grouped by side begins
     "left": "Use the left side for these points.",
     "right": "Use the right side for these points.",
 }
+GROUP_START_ONE = {  # the same, for a group of one point (held in one hand, say, and switched by hand)
+    "each": "Start on the left side.",
+    "left": "Use the left side.",
+    "right": "Use the right side.",
+}
 GROUP_SWITCH_SIDES = "Now the right side: the same points again."
 SAME_SPOT = "The same spot, on this side."  # a point found on the other side a moment ago
 ROUND = "Round {round} of {rounds}."
