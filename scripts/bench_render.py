@@ -56,12 +56,19 @@ class Bench:
         start = time.perf_counter()
         command = [sys.executable, "-m", "acuguide", "render", *args, "-o", str(out), "--cache-dir", str(cache)]
         command = ["taskset", "-c", cores, *command] if cores else command
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=self.env)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) != 0:
-            sys.exit(f"render {' '.join(args)} failed: {process.stderr.read().decode()[-500:]}")
+        with tempfile.TemporaryFile() as errors:  # a file, not a pipe: progress bars could fill a pipe and stall
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=self.env)
+            _, status, usage = os.wait4(process.pid, 0)
+            wall = time.perf_counter() - start
+            if os.waitstatus_to_exitcode(status) != 0:
+                errors.seek(0)
+                sys.exit(f"render {' '.join(args)} failed: {errors.read().decode()[-500:]}")
         return wall, usage.ru_maxrss / 1024
+
+
+    def has_jobs(self) -> bool:
+        usage = subprocess.run([sys.executable, "-m", "acuguide", "render", "--help"], capture_output=True, text=True, env=self.env)
+        return "--jobs" in usage.stdout
 
 
 def encode_only(wav: Path, out: Path) -> float:
@@ -138,13 +145,11 @@ def main() -> None:
         print(f"  largest cue timing error in the decoded MP3: {timing_error(out, 'lower-back') * 1000:.1f} ms")
 
         routines = shipped(tree)
-        bench.render(routines + ["--jobs", "1"], work / "warmup", cache)  # speak every phrase once
+        one = ["--jobs", "1"] if bench.has_jobs() else []  # a tree from before --jobs renders one at a time
+        bench.render(routines + one, work / "warmup", cache)  # speak every phrase once
         shutil.rmtree(work / "warmup")
-        serial, _ = bench.render(routines + ["--jobs", "1"], work / "batch-1", cache)
-        try:
-            parallel, _ = bench.render(routines + ["--jobs", str(args.jobs)], work / f"batch-{args.jobs}", cache)
-        except SystemExit:
-            parallel = None  # a tree from before --jobs
+        serial, _ = bench.render(routines + one, work / "batch-1", cache)
+        parallel = bench.render(routines + ["--jobs", str(args.jobs)], work / f"batch-{args.jobs}", cache)[0] if one else None
         if parallel:
             same = not filecmp.dircmp(work / "batch-1", work / f"batch-{args.jobs}").diff_files
             audio = sum(duration(work / "batch-1", slug) for slug in routines) / 60
