@@ -40,6 +40,7 @@ OUTPUT_RATE = 44100  # what podcast apps expect; a whole multiple of the timelin
 PEAK_MARGIN = {"mp3": 0.5, "ogg": 0.8, "wav": 0.2}  # dB of headroom for the overshoot each codec adds to peaks; measured
 LOSSY_LOUDNESS = {"mp3": 0.45, "ogg": 0.1}  # LU a codec takes from speech, aimed above the target; measured on lower-back
 LOUDNESS_TOLERANCE = 0.3  # LU the file may miss its target by before a second encode corrects it
+AIM_TOLERANCE = 0.15  # LU the limited mix may miss its aim by before the clips are limited again
 DURATION_TOLERANCE = 0.05  # seconds the encoded file may differ from the timeline
 FORMATS = {
     "mp3": ["-c:a", "libmp3lame", "-b:a", "{mp3_rate}", "-id3v2_version", "3", "-write_xing", "1", "-f", "mp3"],
@@ -269,7 +270,7 @@ def _at_gain(script: Script, prepared, bed, measured: float, aim: float, ceiling
             cells = {key: loudness.followed(prepared[key].cells * scale**2, prepared[key].samples * scale, y, OUTPUT_RATE) if acted
                      else prepared[key].cells * scale**2 for key, (y, acted) in processed.items()}  # fmt: skip
             level = mix.loudness(cells) + channels
-        if abs(level - aim) <= 0.05:
+        if abs(level - aim) <= AIM_TOLERANCE:
             break
         gain += aim - level
     return mix, gain, level, limited
