@@ -28,6 +28,10 @@ from .engine import Clip, Engine, EngineMissing, VoiceInfo, VoiceNotFound
 from .normalize import clean
 
 ATTEMPTS = 3
+# Seconds to wait for each attempt's WAV after runAndWait. Measured: a file that comes at all
+# is complete at once; about one phrase in a hundred never comes, so the first wait is short
+# (it was 5 s, which made a cold render of 43 phrases take 10 s longer now and then).
+WAV_WAITS = (1.0, 3.0, 6.0)
 RATE_FACTOR = 0.748  # eSpeak NG set to 112 speaks the shipped phrases at 150 real words a minute
 
 
@@ -94,7 +98,7 @@ class Espeak(Engine):
                 self._engine.setProperty("rate", self.setting)
                 self._engine.save_to_file(text, str(path))
                 self._engine.runAndWait()
-                if _wait_for_wav(path, timeout=5.0 * attempt):
+                if _wait_for_wav(path, timeout=WAV_WAITS[attempt - 1]):
                     data, rate = pcm.read_wav(path)
                     return Clip(data, rate)
         raise RuntimeError(f"pyttsx3 wrote no complete WAV file in {ATTEMPTS} attempts")
