@@ -88,3 +88,11 @@ def test_an_unreachable_scheduler_is_a_clear_error(two_routines, tmp_path):
     assert result.exit_code == 2
     assert "Error: cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_scheduler_that_is_not_an_address_is_a_clear_error(two_routines, tmp_path):
+    args, cache = two_routines
+    result = render(args[:1], cache, tmp_path, "--scheduler", "tcp://127.0.0.1:notaport")
+    assert result.exit_code == 2
+    assert "Error: cannot reach the Dask scheduler at tcp://127.0.0.1:notaport" in result.output
+    assert "give an address like tcp://host:8786" in result.output

@@ -56,6 +56,27 @@ def test_a_signal_mid_render_stops_everything_and_keeps_the_earlier_render(sig, 
     assert ps.stdout == ""
 
 
+def test_sigterm_during_a_parallel_batch_leaves_no_partial_file_and_no_ffmpeg(tmp_path):
+    """The pool's workers are asked to stop (SIGTERM) and unwind, not killed mid-write: a
+    killed worker left its partial files, and its ffmpeg went on writing them."""
+    base = ["render", "lower-back", "stress", "--engine", "fake", "--cache-dir", str(tmp_path / "cache"), "-o", "out"]
+    assert acuguide(*base, "-o", "warm", cwd=tmp_path).wait(180) == 0  # every phrase and clip cached
+    batch = acuguide(*base, "--jobs", "2", cwd=tmp_path)
+    for line in batch.stderr:
+        if line.startswith("Rendering 2 sessions"):
+            break
+    time.sleep(2.0)  # both workers started and encoding
+    batch.send_signal(signal.SIGTERM)
+    assert batch.wait(30) == 143
+    assert batch.stderr.read().strip().splitlines()[-1] == "Terminated; no partial files were left."
+    time.sleep(0.5)
+    left = sorted(p.name for p in (tmp_path / "out").iterdir()) if (tmp_path / "out").exists() else []
+    assert not [name for name in left if "partial" in name or "tagged" in name], left
+    assert {name.rsplit(".", 1)[0] for name in left if name.endswith(".mp3")} <= {n.rsplit(".", 1)[0] for n in left if n.endswith(".json")}
+    ps = subprocess.run(["pgrep", "-f", f"ffmpeg.*{tmp_path.name}"], capture_output=True, text=True)
+    assert ps.stdout == ""
+
+
 @pytest.mark.skipif(shutil.which("unshare") is None, reason="needs util-linux unshare")
 def test_a_full_disk_is_a_clear_error_with_nothing_half_written(tmp_path):
     """The output folder is a 300 kB tmpfs in a namespace of the test's own: it fills mid-encode."""
@@ -116,3 +137,19 @@ def test_an_engine_that_hangs_or_dies_is_an_error_naming_the_phrase_and_the_next
         synth.clips(["Fine.", text, "Also fine."])
     assert time.monotonic() - started < 10
     assert synth.clips(["Also fine."])["Also fine."].samples > 0
+
+
+@pytest.mark.parametrize("damage", [lambda data: data[:100], lambda data: data[:40] + bytes(len(data) - 40), lambda data: b""])
+def test_a_damaged_prepared_clip_is_made_again(tmp_path, damage):
+    import numpy as np
+
+    from acuguide.clipcache import ClipCache
+
+    pcm = (np.sin(np.arange(2205) / 5) * 8000).astype("<i2").tobytes()
+    cache = ClipCache(tmp_path, 22050, 44100)
+    first = cache.get(pcm)
+    path = cache.path(pcm)
+    path.write_bytes(damage(path.read_bytes()))
+    again = cache.get(pcm)
+    np.testing.assert_array_equal(first.samples, again.samples)
+    assert ClipCache(tmp_path, 22050, 44100).get(pcm).cells.tolist() == first.cells.tolist()  # and stored whole again

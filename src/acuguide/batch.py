@@ -14,6 +14,7 @@ their files.
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -21,13 +22,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import build, layout, render
-from .errors import AcuguideError, BatchError, RenderError
+from .errors import AcuguideError, BatchError, RenderError, Terminated
 from .files import atomic_group
 from .plan import plan
 from .progress import Progress
 from .routine import Routine, Sides
 from .safety import check_avoid
 from .speech import Synthesizer, VoiceSettings
+
+STOP_GRACE = 5.0  # seconds a worker has to clean up after SIGTERM before it is killed
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,8 @@ def run_pool(jobs: list[Job], workers: int, done: Done) -> None:
     import multiprocessing
 
     longest_first = sorted(range(len(jobs)), key=lambda index: -_work(jobs[index].routine))  # no core idles at the end
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=multiprocessing.get_context("spawn")) as pool:
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context, initializer=_stop_on_sigterm) as pool:
         pending: dict[Future, int] = {pool.submit(render_job, jobs[index]): index for index in longest_first}
         try:
             while pending:
@@ -107,9 +111,27 @@ def run_pool(jobs: list[Job], workers: int, done: Done) -> None:
         except BaseException:
             for future in pending:
                 future.cancel()
-            for process in list(getattr(pool, "_processes", {}).values()):
-                process.kill()  # a render in flight stops now; its partial files are removed by atomic_group
+            _stop_workers(list(getattr(pool, "_processes", {}).values()))
             raise
+
+
+def _stop_on_sigterm() -> None:
+    """In a pool worker: SIGTERM unwinds the render, so its partial files and its ffmpeg go too."""
+    signal.signal(signal.SIGTERM, _raise_terminated)
+
+
+def _raise_terminated(signum, frame) -> None:
+    raise Terminated()
+
+
+def _stop_workers(processes) -> None:
+    """Ask every worker to stop and clean up (SIGTERM), and kill only one that will not."""
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(STOP_GRACE)
+        if process.is_alive():
+            process.kill()
 
 
 def _work(routine: Routine) -> float:
@@ -134,8 +156,8 @@ def connect(scheduler: str):
         raise BatchError("rendering on a cluster needs Dask: pip install 'acuguide[cluster]'") from None
     try:
         return Client(scheduler, timeout="5s")
-    except (OSError, TimeoutError) as error:
-        raise BatchError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+    except (OSError, TimeoutError, ValueError, TypeError) as error:  # unreachable, or not an address
+        raise BatchError(f"cannot reach the Dask scheduler at {scheduler}: {error}; give an address like tcp://host:8786") from None
 
 
 def run_cluster(jobs: list[Job], client, done: Done) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -34,9 +35,9 @@ class ClipCache:
         try:
             with np.load(path) as stored:
                 prepared = dynamics.Prepared(stored["samples"], stored["cells"])
-            if len(prepared.samples) == len(pcm) // 2 * (self.out_rate // self.rate):
+            if len(prepared.samples) == len(pcm) // 2 * (self.out_rate // self.rate) and prepared.cells.ndim == 1:
                 return prepared
-        except (OSError, ValueError, KeyError, EOFError):
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
             pass  # missing or damaged: made again
         prepared = dynamics.prepare(pcm, self.rate, self.out_rate)
         buffer = io.BytesIO()

@@ -94,8 +94,8 @@ class Meter:
         running = np.concatenate([[0.0], np.cumsum(weighted * weighted)])
         self.energy[first:last] += np.diff(running[bounds])
 
-    def add_cells(self, cells: np.ndarray, start: int, scale: float = 1.0) -> None:
-        """Add a clip's energy cells (see `energy_cells`), times `scale`, placed at `start`.
+    def add_cells(self, cells: np.ndarray, start: int) -> None:
+        """Add a clip's energy cells (see `energy_cells`) placed at `start`.
 
         A cell that straddles a segment boundary is shared in proportion, as if its energy
         were even across its 10 ms: the error is far below what the gates can see."""
@@ -104,8 +104,8 @@ class Meter:
         first = begins // self.segment
         before = np.clip((first + 1) * self.segment - begins, 0, cell) / cell
         last = len(self.energy) - 1
-        np.add.at(self.energy, np.minimum(first, last), cells * before * scale)
-        np.add.at(self.energy, np.minimum(first + 1, last), cells * (1 - before) * scale)
+        np.add.at(self.energy, np.minimum(first, last), cells * before)
+        np.add.at(self.energy, np.minimum(first + 1, last), cells * (1 - before))
 
     def add_stream(self, chunk: np.ndarray) -> None:
         """The next chunk of a session that sounds everywhere (one with an ambient bed)."""
@@ -115,10 +115,10 @@ class Meter:
         self.add_weighted(weighted[: len(chunk)], self._position)
         self._position += len(chunk)
 
-    def integrated(self, scale: float = 1.0) -> float:
-        """Gated integrated loudness in LUFS, of everything added times `scale` (a linear gain)."""
+    def integrated(self) -> float:
+        """Gated integrated loudness in LUFS of everything added."""
         whole = len(self.energy) - 2  # the last, partial segments are not gated, as in ffmpeg
-        blocks = np.convolve(self.energy[:whole], np.ones(4), "valid") * scale * scale / (4 * self.segment)
+        blocks = np.convolve(self.energy[:whole], np.ones(4), "valid") / (4 * self.segment)
         return gated(blocks)
 
 

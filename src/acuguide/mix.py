@@ -66,10 +66,10 @@ class Mix:
                 back -= 1
             yield chunk
 
-    def loudness(self, cells: Mapping[str, np.ndarray] | None = None, scale: float = 1.0) -> float:
+    def loudness(self, cells: Mapping[str, np.ndarray] | None = None) -> float:
         """Integrated LUFS. Without a bed only the clips count (the rest is silence): each
-        clip's energy `cells` (by key, see `loudness.energy_cells`) times `scale` squared,
-        placed where it plays; or, without cells, each clip weighed here."""
+        clip's energy `cells` (by key, see `loudness.energy_cells`) placed where it plays;
+        or, without cells, each clip weighed here."""
         meter = Meter(self.rate, self.length)
         if self.bed:
             for chunk in self.chunks():
@@ -81,7 +81,7 @@ class Mix:
                 if clip.key not in cells:
                     cells[clip.key] = energy_cells(meter.weigh(clip.samples), self.rate)
         for clip in self.placed:
-            meter.add_cells(cells[clip.key], clip.start, scale * scale)
+            meter.add_cells(cells[clip.key], clip.start)
         return meter.integrated()
 
 

@@ -8,8 +8,8 @@ The encoder is the floor of a render's cost, so everything else is made nearly f
   Gain is linear, so the loudness after gain is known without measuring again unless the
   limiter acted.
 - The mix streams into one ffmpeg process that only encodes (see `mix`); memory stays flat.
-- The encoded file is checked cheaply: decoded once with a sample counter and level meter
-  (ffmpeg's astats), which proves its length and peak and gives the codec's change in level.
+- The encoded file is checked cheaply: decoded once through ffmpeg's volumedetect, which
+  proves its length and (sample) peak and gives the codec's change in level.
 ffmpeg writes to a real file, not a pipe: only then can it go back and write the LAME header
 that lets decoders remove the encoder delay. Every file is written under a temporary name and
 renamed into place, so an interrupted render leaves no half-written file.
@@ -92,9 +92,8 @@ class RenderResult:
 
 @dataclass(frozen=True)
 class _Sent:
-    """What went into the encoder: its length, and its level to compare the file with."""
+    """What went into the encoder: its level, to compare the file's with."""
 
-    samples: int
     rms_db: float
 
 
@@ -150,7 +149,7 @@ def encode(mix, path: Path, settings: RenderSettings, script: Script, progress: 
     ffmpeg.stream(args, pcm(), mix.rate, f"encode {script.slug}", report)
     if settings.format == "mp3":
         id3.add_frames(path, ([id3.comment_frame(script.summary)] if script.summary else []) + id3.chapter_frames(_chapters(script)))
-    return _Sent(mix.length, _db(energy / max(1, mix.length) / 32768.0**2))  # full scale as volumedetect has it
+    return _Sent(_db(energy / max(1, mix.length) / 32768.0**2))  # full scale as volumedetect has it
 
 
 def check_file(path: Path, channels: int) -> _Decoded:
