@@ -13,7 +13,6 @@ their files.
 
 from __future__ import annotations
 
-import os
 import signal
 import tempfile
 from collections.abc import Callable, Iterable
@@ -29,6 +28,7 @@ from .progress import Progress
 from .routine import Routine, Sides
 from .safety import check_avoid
 from .speech import Synthesizer, VoiceSettings
+from .speech.synthesizer import default_jobs  # noqa: F401 - the CLI's default for --jobs
 
 STOP_GRACE = 5.0  # seconds a worker has to clean up after SIGTERM before it is killed
 
@@ -214,10 +214,6 @@ def incomplete(failed: list[Failure], total: int) -> BatchError:
     if len(codes) == 1:
         error.exit_code = codes.pop()
     return error
-
-
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def failures(outcomes: Iterable[render.RenderResult | Failure]) -> list[Failure]:
