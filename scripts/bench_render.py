@@ -105,7 +105,8 @@ def shipped(tree: Path) -> list[str]:
 def profile(tree: Path, work: Path, cache: Path) -> str:
     """cProfile of a warm in-process render of lower-back: the top entries by own time."""
     sys.path.insert(0, str(tree / "src"))
-    from acuguide import build, render
+    from acuguide.audio import render
+    from acuguide.pipeline import session as build
 
     routine, voice = build.load_batch(["lower-back"])[0]
     profiler = cProfile.Profile()

@@ -42,11 +42,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from acuguide import ffmpeg
-from acuguide.plan import plan
+from acuguide.audio import ffmpeg
 from acuguide.routine import load, shipped_routines
 from acuguide.speech import Synthesizer, VoiceSettings, make_engine
 from acuguide.speech.espeak import RATE_FACTOR
+from acuguide.timeline.plan import plan
 
 PYTTSX3_DEFAULT_WPM = round(200 / RATE_FACTOR)  # pyttsx3's default hands eSpeak NG its rate setting 200
 VOICES = (  # (engine, voice, words per minute)

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from acuguide import layout, plan, sounds
+from acuguide.audio import sounds
 from acuguide.routine import Routine
+from acuguide.timeline import layout, plan
 
 HERE = Path(__file__).parent
 

@@ -10,12 +10,13 @@ import yaml
 from click.testing import CliRunner
 from conftest import compile_fake
 
-from acuguide import build, compose
 from acuguide.cli import cli
-from acuguide.plan import CueKind
-from acuguide.points import COMPLAINTS, library
+from acuguide.compose import composer as compose
+from acuguide.content.points import COMPLAINTS, library
+from acuguide.pipeline import session as build
 from acuguide.routine import load
 from acuguide.routine.schema import routine_schema
+from acuguide.timeline.plan import CueKind
 
 VALIDATOR = jsonschema.Draft202012Validator(routine_schema())
 

@@ -15,14 +15,14 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from acuguide import dynamics, loudness, mix
-from acuguide.ambient import Bed
+from acuguide.audio import dynamics, loudness, mix
+from acuguide.audio.ambient import Bed
+from acuguide.audio.loudness import Meter
+from acuguide.audio.mix import Mix
 from acuguide.errors import RenderError
-from acuguide.layout import Cue, Script
-from acuguide.loudness import Meter
-from acuguide.mix import Mix
-from acuguide.plan import CueKind
 from acuguide.speech import Synthesizer, VoiceSettings
+from acuguide.timeline.layout import Cue, Script
+from acuguide.timeline.plan import CueKind
 
 RATES = (22050, 44100)
 # Deterministic examples, no example database: a property test fails or passes the same way every run.

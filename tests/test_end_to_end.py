@@ -12,9 +12,9 @@ from audio import decode
 from click.testing import CliRunner
 from conftest import HERE
 
-from acuguide import build
 from acuguide import routine as routine_mod
 from acuguide.cli import cli
+from acuguide.pipeline import session as build
 from acuguide.speech import VoiceSettings
 
 pytestmark = pytest.mark.audio
@@ -127,7 +127,7 @@ def test_shipped_routine_by_name_from_any_directory(tmp_path, speech_cache):
 
 
 def test_failed_encode_leaves_no_partial_file(tmp_path, speech_cache, monkeypatch):
-    from acuguide import render as render_mod
+    from acuguide.audio import render as render_mod
 
     monkeypatch.setitem(render_mod.FORMATS, "mp3", ["-c:a", "libmp3lame", "-b:a", "not-a-bitrate", "-f", "mp3"])
     result = CliRunner().invoke(cli, ["render", str(E2E), "-o", str(tmp_path), "--cache-dir", str(speech_cache), "--engine", "fake"])

@@ -16,10 +16,10 @@ from click.testing import CliRunner
 from conftest import HERE
 from faulty_engines import Dying, Hanging
 
-from acuguide import layout
 from acuguide.cli import cli
 from acuguide.errors import SpeechError
 from acuguide.speech import Synthesizer, VoiceSettings
+from acuguide.timeline import layout
 
 E2E = str(HERE / "routines" / "e2e.yaml")
 
@@ -143,7 +143,7 @@ def test_an_engine_that_hangs_or_dies_is_an_error_naming_the_phrase_and_the_next
 def test_a_damaged_prepared_clip_is_made_again(tmp_path, damage):
     import numpy as np
 
-    from acuguide.clipcache import ClipCache
+    from acuguide.audio.clipcache import ClipCache
 
     pcm = (np.sin(np.arange(2205) / 5) * 8000).astype("<i2").tobytes()
     cache = ClipCache(tmp_path, 22050, 44100)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from acuguide.content.points import Laterality, library, normalize_code, parse_library
 from acuguide.errors import PointLibraryError
-from acuguide.points import Laterality, library, normalize_code, parse_library
 
 LIB = library()
 REQUIRED = (
@@ -162,7 +162,7 @@ def test_every_session_says_a_points_caution_once_where_it_is_introduced(write_r
     from conftest import compile_fake
 
     from acuguide import routine as routine_mod
-    from acuguide.plan import CueKind
+    from acuguide.timeline.plan import CueKind
 
     script = compile_fake(routine_mod.load(write_routine("title: T\nsteps:\n  - point: BL40\n  - point: BL40\n    sides: left\n")))
     cautions = [c.text for c in script.cues if c.kind is CueKind.CAUTION]
@@ -175,7 +175,7 @@ def test_the_hand_spine_area_is_a_reflex_area_and_says_so():
     from click.testing import CliRunner
 
     from acuguide.cli import cli
-    from acuguide.points import REFLEX_LABEL, Kind
+    from acuguide.content.points import REFLEX_LABEL, Kind
 
     area = LIB.get("hand spine")
     assert area.code == "HAND-SPINE" and area.kind is Kind.REFLEX and area.pinyin == REFLEX_LABEL
@@ -188,8 +188,8 @@ def test_the_hand_spine_area_is_a_reflex_area_and_says_so():
 
 def test_compose_never_chooses_a_reflex_area():
     """compose picks 'the points most used for the complaint': standard points only."""
-    from acuguide import compose
-    from acuguide.points import COMPLAINTS, TOOLS, Kind
+    from acuguide.compose import composer as compose
+    from acuguide.content.points import COMPLAINTS, TOOLS, Kind
 
     for complaint in COMPLAINTS:
         chosen, _ = compose.candidates(complaint, TOOLS, frozenset())
@@ -235,7 +235,7 @@ def test_a_reflex_area_and_a_standard_point_cannot_pass_for_each_other(code, kin
 
 
 def test_a_well_formed_reflex_area_parses():
-    from acuguide.points import Kind
+    from acuguide.content.points import Kind
 
     text = "points:" + _ENTRY.format(code="FOOT-ARCH", kind="\n    kind: reflex area", pinyin="")
     assert parse_library(text, "points.yaml").get("foot arch").kind is Kind.REFLEX

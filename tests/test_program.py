@@ -10,8 +10,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from acuguide import program
 from acuguide.cli import cli
+from acuguide.routine import program
 
 
 def test_the_shipped_build_up_goes_from_ten_seconds_to_a_minute():

@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from acuguide import routine as routine_mod
+from acuguide.content.points import library
 from acuguide.errors import CompileError, RoutineError
-from acuguide.layout import SAMPLE_RATE
-from acuguide.plan import CueKind
-from acuguide.points import library
+from acuguide.timeline.layout import SAMPLE_RATE
+from acuguide.timeline.plan import CueKind
 
 CODES = [p.code for p in library().points]
 junk = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20), st.floats(allow_nan=True), st.text(max_size=20),

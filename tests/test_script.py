@@ -7,13 +7,15 @@ import os
 import pytest
 from conftest import HERE, compile_fake, fake_lengths
 
-from acuguide import export, layout, wording
-from acuguide import plan as plan_mod
 from acuguide import routine as routine_mod
-from acuguide.breathing import BUILTIN
+from acuguide.content import wording
+from acuguide.content.breathing import BUILTIN
 from acuguide.errors import CompileError
-from acuguide.layout import SAMPLE_RATE
-from acuguide.plan import CueKind
+from acuguide.publish import export
+from acuguide.timeline import layout
+from acuguide.timeline import plan as plan_mod
+from acuguide.timeline.layout import SAMPLE_RATE
+from acuguide.timeline.plan import CueKind
 
 GOLDEN = HERE / "golden"
 ROUTINES = sorted((HERE / "routines").glob("golden-*.yaml"))

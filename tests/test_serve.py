@@ -150,7 +150,7 @@ def test_render_site_writes_the_same_feed_and_page_as_static_files(tmp_path):
 
 
 def test_serve_prints_the_address_and_a_qr_code(tmp_path):
-    from acuguide import serve
+    from acuguide.publish import serve
 
     assert serve.qr_text("http://192.168.1.5:8765/").count("\n") > 10
     address = serve.lan_address()

@@ -11,12 +11,12 @@ import pytest
 from audio import decode
 from click.testing import CliRunner
 
-from acuguide import build
 from acuguide import routine as routine_mod
 from acuguide.cli import cli
 from acuguide.errors import AvoidError
+from acuguide.pipeline import session as build
 from acuguide.routine import shipped_routines
-from acuguide.safety import check_avoid
+from acuguide.routine.safety import check_avoid
 from acuguide.speech import VoiceSettings
 
 NAMES = shipped_routines()
@@ -34,7 +34,7 @@ def test_there_are_at_least_fourteen_shipped_routines_with_the_default():
 
 def test_the_shipped_routines_together_use_every_point_in_the_library():
     """A point nobody can hear in a shipped session is a point whose wording nobody has listened to."""
-    from acuguide.points import library
+    from acuguide.content.points import library
 
     used = {s.point.code for name in NAMES for s in routine_mod.load(name).point_steps}
     assert {p.code for p in library().points} - used == set()
@@ -56,7 +56,7 @@ def test_the_massage_gun_routine_holds_15_to_30_s_and_lasts_5_to_10_minutes(spee
 
 
 def test_the_hands_only_routine_needs_nothing_but_hands_and_names_the_reflex_area_honestly():
-    from acuguide.points import Kind
+    from acuguide.content.points import Kind
     from acuguide.routine.model import Tool
 
     routine = routine_mod.load("hands-anywhere")
@@ -135,8 +135,8 @@ def test_the_foam_roller_moves_the_way_the_listener_moves():
 
 
 def test_red_flags_are_said_in_full_notes_and_in_every_sciatica_session(write_routine):
-    from acuguide import wording
-    from acuguide.safety import safety_note
+    from acuguide.content import wording
+    from acuguide.routine.safety import safety_note
 
     red = wording.SAFETY_RED_FLAGS[0]
     assert red in safety_note(routine_mod.load("lower-back"))

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from conftest import HERE
 from mutagen.id3 import ID3
 
-from acuguide import ambient, sounds
+from acuguide.audio import ambient, sounds
 from acuguide.cli import cli
-from acuguide.layout import SAMPLE_RATE
+from acuguide.timeline.layout import SAMPLE_RATE
 
 pytestmark = pytest.mark.audio
 TOLERANCE = 0.020

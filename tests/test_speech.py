@@ -9,12 +9,13 @@ from array import array
 
 import pytest
 
-from acuguide import build, layout
 from acuguide import routine as routine_mod
-from acuguide.pcm import TRIM_THRESHOLD, trim
+from acuguide.audio.pcm import TRIM_THRESHOLD, trim
+from acuguide.pipeline import session as build
 from acuguide.routine import ENGINE_NAMES
 from acuguide.speech import ENGINES, EngineMissing, Synthesizer, VoiceNotFound, VoiceSettings
 from acuguide.speech.engine import Clip
+from acuguide.timeline import layout
 
 RATE = layout.SAMPLE_RATE
 

@@ -14,13 +14,17 @@ from pathlib import Path
 
 import click
 
-from . import __version__, build, export, publish, safety
-from . import batch as batch_mod
-from . import program as program_mod
-from . import render as render_mod
+from . import __version__
 from . import routine as routine_mod
+from .audio import render as render_mod
+from .content.points import CONDITIONS, Point, library
 from .errors import AcuguideError, BatchError, PointNotFound, ProblemsError, SpeechError, Terminated
-from .points import CONDITIONS, Point, library
+from .pipeline import batch as batch_mod
+from .pipeline import session as build
+from .publish import export
+from .publish import site as publish
+from .routine import program as program_mod
+from .routine import safety
 from .speech import make_engine
 from .yamlread import format_duration
 
@@ -257,7 +261,7 @@ def serve(folder, host, port) -> None:
 
     Read-only: it serves the folder's session files and accepts nothing. Stop it with Ctrl-C.
     """
-    from . import serve as serve_mod
+    from .publish import serve as serve_mod
 
     if not folder.is_dir():
         raise AcuguideError(f"{folder}: no such folder; render a session into it first (acuguide render lower-back -o {folder})")
@@ -289,7 +293,7 @@ def serve(folder, host, port) -> None:
 @_handle_errors
 def compose(complaint, minutes, tools, level, avoid, engine, out_file, render_now) -> None:
     """Compose a routine from what hurts and how long you have: an ordinary routine file to keep."""
-    from . import compose as compose_mod
+    from .compose import composer as compose_mod
     from .files import write_text
 
     answers = compose_mod.Answers(complaint, minutes, tuple(t.strip() for t in tools.split(",") if t.strip()), level, frozenset(avoid), engine)

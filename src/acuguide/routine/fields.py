@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from ..points import CONDITIONS, Pressure
+from ..content.points import CONDITIONS, Pressure
 from .model import AMBIENT_LEVEL, BreathStyle, Safety, Sides, Tool
 
 MAX_HOLD = 10 * 60

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from .. import breathing as breathing_mod
-from .. import wording
-from ..breathing import SETTLE, BreathingPattern
+from ..content import breathing as breathing_mod
+from ..content import wording
+from ..content.breathing import SETTLE, BreathingPattern
+from ..content.points import CONDITIONS, Laterality, Point, PointLibrary, Pressure, library
 from ..errors import Problem, RoutineError
-from ..points import CONDITIONS, Laterality, Point, PointLibrary, Pressure, library
 from ..yamlread import YamlReader, format_duration, line_of
 from . import fields
 from .find import display_name, find_routine, slug_for

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from .. import wording
-from ..breathing import BreathingPattern
+from ..content import wording
+from ..content.breathing import BreathingPattern
+from ..content.points import Point, Pressure
 from ..errors import Problem
-from ..points import Point, Pressure
 
 AMBIENT_LEVEL = -20.0  # dB of the ambient bed relative to the speech
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .. import wording
+from ..content import wording
 from ..errors import RoutineExists, WriteError
 from ..files import create_text
 

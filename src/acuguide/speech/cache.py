@@ -14,7 +14,7 @@ import os
 import wave
 from pathlib import Path
 
-from .. import pcm
+from ..audio import pcm
 from ..files import atomic
 from .engine import Clip
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from array import array
 
-from .. import pcm
+from ..audio import pcm
 from .engine import Clip, Engine, VoiceInfo
 
 SECONDS_PER_CHARACTER = 0.06  # at 150 words per minute

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..points import CHANNELS
+from ..content.points import CHANNELS
 
 
 def collapse_whitespace(text: str) -> str:

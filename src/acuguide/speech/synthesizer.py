@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from .. import ffmpeg, pcm
+from ..audio import ffmpeg, pcm
 from ..errors import SpeechError
 from ..progress import Progress
 from . import cache as cache_mod

@@ -16,7 +16,7 @@ import struct
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import RenderError
+from ..errors import RenderError
 
 HEADER = struct.Struct(">3sBBB4s")  # "ID3", major, revision, flags, syncsafe size
 NO_OFFSET = 0xFFFFFFFF  # CHAP: the chapter is given by time, not by byte offset

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import RenderError
+from ..files import atomic
 from . import dynamics
-from .errors import RenderError
-from .files import atomic
 
 VERSION = 1  # bump when preparing a clip changes what is stored
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .errors import CompileError, Problem
+from ..errors import CompileError, Problem
+from ..routine import Where
 from .plan import ChapterStart, CueKind, Plan, Silence, Slotted, Speak
-from .routine import Where
 
 SAMPLE_RATE = 22050  # the timeline's rate: every clip is resampled to it
 LEAD_IN = 0.5  # players clip the first moments of a file

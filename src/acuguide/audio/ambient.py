@@ -13,10 +13,10 @@ from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import AmbientNotFound, RenderError
+from ..routine import Ambient
 from . import ffmpeg, sounds
-from .errors import AmbientNotFound, RenderError
 from .pcm import samples, to_pcm
-from .routine import Ambient
 
 CROSSFADE = 2.0  # seconds
 MAX_LOOP = 60.0  # seconds of a user's file used for the loop: enough for no audible repeat

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
-from .files import write_text
+from ..files import write_text
 
 FEED, PAGE = "feed.xml", "index.html"
 AUDIO_TYPES = {".mp3": "audio/mpeg", ".ogg": "audio/ogg", ".wav": "audio/wav"}

@@ -16,14 +16,14 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import routine as routine_mod
-from . import wording
-from .errors import Problem, RoutineError, RoutineNotFound
-from .routine import PointStep, Routine, SideGroup
-from .routine.fields import MAX_HOLD, Field, Table
-from .routine.find import shipped, shipped_dir
-from .routine.load import MAX_BYTES, decode
-from .yamlread import YamlReader
+from .. import routine as routine_mod
+from ..content import wording
+from ..errors import Problem, RoutineError, RoutineNotFound
+from ..yamlread import YamlReader
+from . import PointStep, Routine, SideGroup
+from .fields import MAX_HOLD, Field, Table
+from .find import shipped, shipped_dir
+from .load import MAX_BYTES, decode
 
 HOLD_RANGE = Table("hold", (
     Field("from", "duration", "the hold in the first week", range=(1, MAX_HOLD), required=True),
@@ -65,7 +65,7 @@ class Program:
 
 def schema() -> dict:
     """The JSON Schema of a program file, from the same table the loader reads."""
-    from .routine.schema import DIALECT, table_schema
+    from .schema import DIALECT, table_schema
 
     return {"$schema": DIALECT, "$id": "https://acuguide.invalid/program.schema.json", "title": "acuguide program",
             **table_schema(PROGRAM)}  # fmt: skip

@@ -6,9 +6,9 @@ out, and `acuguide check` reports it.
 
 from __future__ import annotations
 
-from . import wording
-from .errors import AvoidError, Problem
-from .routine import Routine, Safety
+from ..content import wording
+from ..errors import AvoidError, Problem
+from . import Routine, Safety
 
 
 def _near_varicose_veins(routine: Routine) -> bool:

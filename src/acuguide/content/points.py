@@ -1,6 +1,6 @@
 """The point library: reviewed facts about each acupressure point, shipped as package data.
 
-The facts live in `data/points.yaml`, reviewed like code, so that a routine only says
+The facts live in `points.yaml` beside this module, reviewed like code, so that a routine only says
 `point: BL23` and every session speaks the same checked location and cautions.
 """
 
@@ -13,8 +13,8 @@ from enum import Enum
 from functools import cache
 from importlib import resources
 
-from .errors import PointLibraryError
-from .yamlread import YamlReader
+from ..errors import PointLibraryError
+from ..yamlread import YamlReader
 
 CHANNELS = {
     "LU": "Lung",
@@ -271,5 +271,5 @@ def _parse_point(reader: YamlReader, node, where: str) -> Point | None:
 @cache
 def library() -> PointLibrary:
     """The shipped library, read once per process from the installed package."""
-    resource = resources.files("acuguide") / "data" / "points.yaml"
-    return parse_library(resource.read_text(encoding="utf-8"), "acuguide/data/points.yaml", trusted=True)
+    resource = resources.files(__package__) / "points.yaml"
+    return parse_library(resource.read_text(encoding="utf-8"), "acuguide/content/points.yaml", trusted=True)

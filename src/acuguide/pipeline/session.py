@@ -10,16 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import ambient as ambient_mod
-from . import layout, program, sounds
-from .errors import AmbientNotFound, BatchError
-from .layout import Script, Speaker
-from .plan import Plan, plan
-from .progress import Progress
-from .routine import AMBIENT_LEVEL, Ambient, Bells, Routine, load
-from .routine.fields import OFF
-from .safety import check_avoid
-from .speech import Synthesizer, VoiceSettings, estimate_seconds, make_engine
+from ..audio import ambient as ambient_mod
+from ..audio import sounds
+from ..errors import AmbientNotFound, BatchError
+from ..progress import Progress
+from ..routine import AMBIENT_LEVEL, Ambient, Bells, Routine, load, program
+from ..routine.fields import OFF
+from ..routine.safety import check_avoid
+from ..speech import Synthesizer, VoiceSettings, estimate_seconds, make_engine
+from ..timeline import layout
+from ..timeline.layout import Script, Speaker
+from ..timeline.plan import Plan, plan
 
 DEFAULT_ENGINE = "espeak"
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from aiohttp import web
 
-from . import publish
-from .errors import ServeError
+from ..errors import ServeError
+from . import site as publish
 
 SERVED = {".mp3", ".ogg", ".wav", ".vtt", ".srt", ".json", ".m3u"}
 CONTENT_TYPES = {".vtt": "text/vtt", ".srt": "application/x-subrip", ".m3u": "audio/x-mpegurl", ".json": "application/json"}

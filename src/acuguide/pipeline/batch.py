@@ -20,15 +20,17 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import build, layout, render
-from .errors import AcuguideError, BatchError, RenderError, Terminated
-from .files import atomic_group
-from .plan import plan
-from .progress import Progress
-from .routine import Routine, Sides
-from .safety import check_avoid
-from .speech import Synthesizer, VoiceSettings
-from .speech.synthesizer import default_jobs  # noqa: F401 - the CLI's default for --jobs
+from ..audio import render
+from ..errors import AcuguideError, BatchError, RenderError, Terminated
+from ..files import atomic_group
+from ..progress import Progress
+from ..routine import Routine, Sides
+from ..routine.safety import check_avoid
+from ..speech import Synthesizer, VoiceSettings
+from ..speech.synthesizer import default_jobs  # noqa: F401 - the CLI's default for --jobs
+from ..timeline import layout
+from ..timeline.plan import plan
+from . import session as build
 
 STOP_GRACE = 5.0  # seconds a worker has to clean up after SIGTERM before it is killed
 

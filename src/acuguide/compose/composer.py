@@ -15,13 +15,14 @@ import difflib
 import math
 from dataclasses import dataclass
 
-from . import layout, wording
-from .build import estimate_unspoken
-from .errors import AcuguideError
-from .points import COMPLAINTS, TOOLS, Laterality, Point, Posture, library
-from .routine import Routine, parse
-from .routine.fields import MAX_PAUSE
-from .speech import ENGINES
+from ..content import wording
+from ..content.points import COMPLAINTS, TOOLS, Laterality, Point, Posture, library
+from ..errors import AcuguideError
+from ..pipeline.session import estimate_unspoken
+from ..routine import Routine, parse
+from ..routine.fields import MAX_PAUSE
+from ..speech import ENGINES
+from ..timeline import layout
 
 TOLERANCE = 0.05  # the session lasts the minutes asked for, within this
 MAX_FILL = 60  # seconds of quiet rest the outro may take to land on time

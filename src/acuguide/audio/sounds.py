@@ -88,9 +88,9 @@ def stored(key: str, rate: int, root: Path | None, keep: bool = True) -> bytes:
     the bowl alone takes a quarter of a second to make in plain Python."""
     if root is None:
         return sound(key, rate)
-    from .errors import SpeechError
-    from .speech.cache import SpeechCache
-    from .speech.engine import Clip
+    from ..errors import SpeechError
+    from ..speech.cache import SpeechCache
+    from ..speech.engine import Clip
 
     cache = SpeechCache(root, {"sounds": SOUNDS_VERSION}, rate)
     found = cache.get(key)

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..errors import RenderError
 from . import dsp, loudness
-from .errors import RenderError
 
 THRESHOLD_DB = -18.0
 RATIO = 3.0

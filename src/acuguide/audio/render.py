@@ -25,16 +25,16 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..errors import RenderError
+from ..files import atomic_group
+from ..progress import Progress
+from ..publish.export import to_json, to_srt, to_vtt
+from ..routine import Ambient
+from ..speech.cache import default_dir as default_cache_dir
+from ..timeline.layout import Script
+from ..timeline.plan import CueKind
 from . import ambient as ambient_mod
 from . import ffmpeg, id3
-from .errors import RenderError
-from .export import to_json, to_srt, to_vtt
-from .files import atomic_group
-from .layout import Script
-from .plan import CueKind
-from .progress import Progress
-from .routine import Ambient
-from .speech.cache import default_dir as default_cache_dir
 
 OUTPUT_RATE = 44100  # what podcast apps expect; a whole multiple of the timeline's rate
 PEAK_MARGIN = {"mp3": 0.5, "ogg": 0.8, "wav": 0.2}  # dB of headroom for the overshoot each codec adds to peaks; measured

@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from . import sounds, wording
-from .breathing import SETTLE, Phase
-from .points import Kind, Motion
-from .routine import (
+from ..audio import sounds
+from ..content import wording
+from ..content.breathing import SETTLE, Phase
+from ..content.points import Kind, Motion
+from ..routine import (
     Breathe,
     Breathing,
     BreathStyle,
@@ -31,7 +32,7 @@ from .routine import (
     Tool,
     Where,
 )
-from .safety import safety_note
+from ..routine.safety import safety_note
 
 GAP = 0.8  # between one spoken sentence and the next
 SHORT_GAP = 0.4  # between a point's name and how to find it

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..errors import RenderError
+from ..timeline.layout import Script
 from . import dsp
 from .ambient import Bed
-from .errors import RenderError
-from .layout import Script
 from .loudness import Meter, energy_cells
 
 CHUNK = 1 << 17  # output samples per chunk (about 3 s)

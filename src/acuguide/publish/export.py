@@ -6,9 +6,9 @@ import json
 import os
 from pathlib import Path
 
-from .files import write_text
-from .layout import Script
-from .plan import CueKind
+from ..files import write_text
+from ..timeline.layout import Script
+from ..timeline.plan import CueKind
 
 
 def _clock(seconds: float, always_hours: bool = False) -> str:
