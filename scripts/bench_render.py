@@ -112,7 +112,7 @@ def profile(tree: Path, work: Path, cache: Path) -> str:
     profiler = cProfile.Profile()
     profiler.enable()
     compiled = build.compile_routine(routine, voice, cache)
-    render.render(compiled.script, compiled.clips, work / "profile", render.RenderSettings(), cache_dir=cache)
+    render.render_session(compiled.script, compiled.clips, work / "profile", render.RenderSettings(), cache_dir=cache)
     profiler.disable()
     text = io.StringIO()
     pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(12)

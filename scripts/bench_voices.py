@@ -46,7 +46,7 @@ from acuguide.audio import ffmpeg
 from acuguide.routine import load, shipped_routines
 from acuguide.speech import Synthesizer, VoiceSettings, make_engine
 from acuguide.speech.espeak import RATE_FACTOR
-from acuguide.timeline.plan import plan
+from acuguide.timeline.plan import plan_routine
 
 PYTTSX3_DEFAULT_WPM = round(200 / RATE_FACTOR)  # pyttsx3's default hands eSpeak NG its rate setting 200
 VOICES = (  # (engine, voice, words per minute)
@@ -127,7 +127,7 @@ def sample(texts: list[str], limit: int) -> list[str]:
 
 def shipped_phrases() -> list[str]:
     """Distinct phrases of MIN_WORDS or more words of every shipped routine, sorted."""
-    phrases = {p for name in shipped_routines() for p in plan(load(name)).phrases}
+    phrases = {p for name in shipped_routines() for p in plan_routine(load(name)).phrases}
     return sorted(p for p in phrases if len(p.split()) >= MIN_WORDS)
 
 
@@ -206,7 +206,7 @@ def calibrate(engines: set[str]) -> None:
     minute, which the engines' rate mappings are set to match; b is the onset and final
     fall of a phrase, speech.engine.PHRASE_PAD.
     """
-    phrases = sorted({p for name in shipped_routines() for p in plan(load(name)).phrases})
+    phrases = sorted({p for name in shipped_routines() for p in plan_routine(load(name)).phrases})
     print(f"phrases: all {len(phrases)} of the shipped routines\n")
     print("| engine | voice | rate asked | pace measured (wpm) | onset per phrase (s) |")
     print("|---|---|---:|---:|---:|")

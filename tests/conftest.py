@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -11,6 +12,28 @@ from acuguide.timeline import layout, plan
 
 HERE = Path(__file__).parent
 
+# The pure layer: the loader, the compiler, the composer, the point library and the formats,
+# with no ffmpeg, no speech engine and no subprocess. `pytest -m pure` runs it in seconds,
+# after every change; a pure test that reaches for a subprocess fails (see `_pure`).
+PURE = {"test_units", "test_script", "test_properties", "test_points"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.module.__name__ in PURE and not item.get_closest_marker("audio"):
+            item.add_marker(pytest.mark.pure)
+
+
+@pytest.fixture(autouse=True)
+def _pure(request, monkeypatch):
+    """Keep the pure layer honest: no process is started from it."""
+    if request.node.get_closest_marker("pure"):
+
+        def refuse(*args, **kwargs):
+            raise AssertionError(f"a pure test started a process: {args[:1]}")
+
+        monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+
 
 def fake_lengths(plan_: plan.Plan, sample_rate: int = layout.SAMPLE_RATE) -> dict[str, int]:
     """Deterministic phrase lengths (60 ms a character) for tests of the compiler alone;
@@ -21,7 +44,7 @@ def fake_lengths(plan_: plan.Plan, sample_rate: int = layout.SAMPLE_RATE) -> dic
 
 
 def compile_fake(routine: Routine) -> layout.Script:
-    plan_ = plan.plan(routine)
+    plan_ = plan.plan_routine(routine)
     return layout.lay_out(plan_, fake_lengths(plan_))
 
 

@@ -10,6 +10,7 @@ from conftest import HERE
 
 from acuguide.cli import cli
 from acuguide.routine import shipped_routines
+from acuguide.speech import DEFAULT_ENGINE
 
 
 def test_help_check_and_points_never_import_the_audio_stack():
@@ -96,12 +97,13 @@ def test_routines_lists_every_shipped_routine_with_length(tmp_path):
     assert "~11:" in result.output  # estimated, nothing cached
 
 
-def test_voices_lists_every_engine():
+def test_voices_lists_every_engine_for_listening_and_marks_the_default():
     result = CliRunner().invoke(cli, ["voices"])
     assert result.exit_code == 0
-    assert "espeak: " in result.output and "en-us " in result.output
-    assert "piper: " in result.output and "joe " in result.output
-    assert "fake: " in result.output
+    assert "espeak" in result.output and "en-us " in result.output
+    assert "piper" in result.output and "joe " in result.output
+    assert f"{DEFAULT_ENGINE} (the default engine): " in result.output
+    assert "fake" not in result.output  # test tones are not a voice
 
 
 def test_an_engine_named_in_the_routine_is_checked(write_routine):

@@ -188,7 +188,7 @@ def test_espeak_speech_reads_as_ffmpeg_reads_it(rate, espeak_clips, tmp_path):
     if rate == 22050:
         phrases = [np.frombuffer(pcm, dtype="<i2") / 32768.0 for pcm in espeak_clips]
     else:
-        phrases = [dynamics.voiced(pcm, 22050, rate) for pcm in espeak_clips]
+        phrases = [dynamics.compress_and_resample(pcm, 22050, rate) for pcm in espeak_clips]
     clips, t = [], rate // 2
     for i, phrase in enumerate(phrases * 2):
         clips.append((t, phrase))
@@ -443,7 +443,7 @@ def test_voiced_keeps_the_length_exactly_and_only_turns_down(samples, rates, lev
     rate, out_rate = rates
     rng = np.random.default_rng(seed)
     pcm = pcm16(np.clip(level * rng.standard_normal(samples) * np.linspace(0, 1, samples), -1, 1))
-    out = dynamics.voiced(pcm, rate, out_rate)
+    out = dynamics.compress_and_resample(pcm, rate, out_rate)
     assert len(out) == samples * out_rate // rate  # the timing contract, to the sample
     x = np.frombuffer(pcm, dtype="<i2") / 32768.0
     gain = dynamics.compressor_gain(x, rate)
@@ -464,14 +464,14 @@ def test_quiet_speech_goes_through_the_compressor_untouched(rates):
     qa, qb = (np.frombuffer(pcm16(x), dtype="<i2") / 32768.0 for x in (a, b))
     assert np.abs(qa + qb).max() < 10 ** (-30 / 20)
     assert np.all(dynamics.compressor_gain(qa + qb, rate) == 1.0)
-    together = dynamics.voiced(pcm16(qa + qb), rate, out_rate)
+    together = dynamics.compress_and_resample(pcm16(qa + qb), rate, out_rate)
     assert len(together) == len(qa) * out_rate // rate
     if out_rate == rate:
         np.testing.assert_array_equal(together, qa + qb)
-    apart = dynamics.voiced(pcm16(qa), rate, out_rate) + dynamics.voiced(pcm16(qb), rate, out_rate)
+    apart = dynamics.compress_and_resample(pcm16(qa), rate, out_rate) + dynamics.compress_and_resample(pcm16(qb), rate, out_rate)
     np.testing.assert_allclose(together, apart, rtol=0, atol=1e-12)
     loud = 10 ** (24 / 20)  # the same test on the clip 24 dB up tells the compressor acting apart
-    louder = dynamics.voiced(pcm16(loud * (qa + qb)), rate, out_rate)
+    louder = dynamics.compress_and_resample(pcm16(loud * (qa + qb)), rate, out_rate)
     assert np.abs(louder - loud * together).max() > 0.01
 
 
@@ -489,7 +489,7 @@ def test_the_compressor_follows_its_static_curve(level_db, reduction_db):
     above -18 dBFS, with a 6 dB soft knee."""
     rate = 22050
     x = np.full(rate, 10 ** (level_db / 20))
-    out = dynamics.voiced(pcm16(x), rate, rate)
+    out = dynamics.compress_and_resample(pcm16(x), rate, rate)
     assert -db(out[-100] / x[-100]) == pytest.approx(reduction_db, abs=0.02)
 
 

@@ -162,7 +162,7 @@ def test_a_phrase_longer_than_its_slot_is_a_compile_error_naming_routine_step_an
           - say: Hello.
           - breathe: {pattern: quick, cycles: 2}
     """, name="fast.yaml")
-    plan = plan_mod.plan(routine_mod.load(path))
+    plan = plan_mod.plan_routine(routine_mod.load(path))
     lengths = fake_lengths(plan)  # 'Breathe in.' takes 0.66 s; make it 2 s
     lengths["Breathe in."] = 2 * SAMPLE_RATE
     with pytest.raises(CompileError) as error:
@@ -175,7 +175,7 @@ def test_a_phrase_longer_than_its_slot_is_a_compile_error_naming_routine_step_an
 
 
 def test_plan_phrases_are_known_before_any_synthesis(write_routine):
-    plan = plan_mod.plan(routine_mod.load(write_routine("""
+    plan = plan_mod.plan_routine(routine_mod.load(write_routine("""
         title: T
         steps:
           - point: BL23

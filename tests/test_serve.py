@@ -22,6 +22,8 @@ from mutagen.id3 import ID3
 
 from acuguide.cli import cli
 
+pytestmark = pytest.mark.server
+
 E2E = str(HERE / "routines" / "e2e.yaml")
 
 

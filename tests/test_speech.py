@@ -12,8 +12,7 @@ import pytest
 from acuguide import routine as routine_mod
 from acuguide.audio.pcm import TRIM_THRESHOLD, trim
 from acuguide.pipeline import session as build
-from acuguide.routine import ENGINE_NAMES
-from acuguide.speech import ENGINES, EngineMissing, Synthesizer, VoiceNotFound, VoiceSettings
+from acuguide.speech import EngineMissing, Synthesizer, VoiceNotFound, VoiceSettings
 from acuguide.speech.engine import Clip
 from acuguide.timeline import layout
 
@@ -22,10 +21,6 @@ RATE = layout.SAMPLE_RATE
 
 def synth(tmp_path, engine="fake", voice=None, rate=None, **kw) -> Synthesizer:
     return Synthesizer(VoiceSettings(engine, voice, rate), RATE, tmp_path, **kw)
-
-
-def test_the_routine_format_knows_every_engine():
-    assert set(ENGINE_NAMES) == set(ENGINES)
 
 
 def test_a_16_khz_voice_lays_out_to_its_true_length(tmp_path, write_routine):

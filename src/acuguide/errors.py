@@ -83,6 +83,11 @@ class Terminated(BaseException):
     """SIGTERM, raised like KeyboardInterrupt so that every cleanup runs on the way out."""
 
 
+def raise_terminated(signum, frame) -> None:
+    """The SIGTERM handler of the CLI and of every worker: unwind, cleaning up on the way."""
+    raise Terminated()
+
+
 class PointNotFound(AcuguideError):
     """A point query matched nothing in the library."""
 

@@ -9,6 +9,14 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 
+def default_cache_dir() -> Path:
+    """Where spoken phrases, bells and prepared clips are kept between runs."""
+    if os.environ.get("ACUGUIDE_CACHE_DIR"):
+        return Path(os.environ["ACUGUIDE_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "acuguide" / "speech"
+
+
 @contextmanager
 def atomic(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside `path`; rename it into place only on success.

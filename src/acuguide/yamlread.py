@@ -253,3 +253,8 @@ def format_duration(seconds: float) -> str:
     minutes, secs = divmod(rest, 60)
     text = "".join(f"{n}{unit}" for n, unit in ((hours, "h"), (minutes, "m"), (secs, "s")) if n)
     return text or "0s"
+
+
+def quote(text: str) -> str:
+    """`text` as a YAML double-quoted scalar, for the routine files acuguide writes."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -43,11 +43,11 @@ class Prepared:
 
 
 def prepare(pcm: bytes, rate: int, out_rate: int) -> Prepared:
-    samples = voiced(pcm, rate, out_rate)
+    samples = compress_and_resample(pcm, rate, out_rate)
     return Prepared(samples.astype(np.float32), loudness.energy_cells(loudness.weigh(samples, out_rate), out_rate))
 
 
-def voiced(pcm: bytes, rate: int, out_rate: int) -> np.ndarray:
+def compress_and_resample(pcm: bytes, rate: int, out_rate: int) -> np.ndarray:
     """A clip of 16-bit PCM at `rate`, compressed, as floats at `out_rate` (`rate` or twice it)."""
     x = np.frombuffer(pcm, dtype="<i2").astype(np.float64) / FULL_SCALE
     x = x * compressor_gain(x, rate)

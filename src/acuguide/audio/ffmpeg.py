@@ -96,11 +96,10 @@ def _widen(pipe) -> None:
         fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_SIZE)
 
 
-def decode(path: Path, rate: int, filters: str | None = None, seconds: float | None = None) -> tuple[bytes, str]:
+def decode(path: Path, rate: int, seconds: float | None = None) -> tuple[bytes, str]:
     """(mono 16-bit PCM at `rate`, ffmpeg's messages) of any file ffmpeg can read."""
     command = [tool(), "-hide_banner", "-nostats", "-nostdin", "-i", str(path)]
     command += ["-t", f"{seconds:.3f}"] if seconds else []
-    command += ["-af", filters] if filters else []
     command += ["-ac", "1", "-ar", str(rate), "-f", "s16le", "-"]
     with tempfile.TemporaryFile() as errors:
         result = subprocess.run(command, stdout=subprocess.PIPE, stderr=errors)

@@ -25,12 +25,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..clock import clock
 from ..errors import RenderError
-from ..files import atomic_group
+from ..files import atomic_group, default_cache_dir
 from ..progress import Progress
 from ..publish.export import to_json, to_srt, to_vtt
 from ..routine import Ambient
-from ..speech.cache import default_dir as default_cache_dir
 from ..timeline.layout import Script
 from ..timeline.plan import CueKind
 from . import ambient as ambient_mod
@@ -115,7 +115,7 @@ def _tags(script: Script, settings: RenderSettings) -> list[str]:
         tags["comment"] = script.summary
     if settings.format == "ogg":
         for number, (title, start, _) in enumerate(_chapters(script), 1):
-            tags[f"CHAPTER{number:03d}"] = f"{start // 3600000:02d}:{start // 60000 % 60:02d}:{start // 1000 % 60:02d}.{start % 1000:03d}"
+            tags[f"CHAPTER{number:03d}"] = clock(start / 1000, always_hours=True)
             tags[f"CHAPTER{number:03d}NAME"] = title
     return [arg for key, value in tags.items() for arg in ("-metadata", f"{key}={value}")]
 
@@ -172,7 +172,7 @@ def _db(power: float) -> float:
     return 10 * math.log10(power) if power > 0 else -math.inf
 
 
-def render(
+def render_session(
     script: Script,
     clips: Mapping[str, bytes],
     out_dir: Path,

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import math
 import random
+import wave
 from array import array
 from functools import cache
 from pathlib import Path
 
-from .pcm import trim
+from ..errors import RenderError
+from ..files import atomic
+from .pcm import read_wav, trim, write_wav
 
 BELL = "bell"
 SOUNDS_VERSION = 1  # bump when any sound below changes
@@ -88,20 +91,20 @@ def stored(key: str, rate: int, root: Path | None, keep: bool = True) -> bytes:
     the bowl alone takes a quarter of a second to make in plain Python."""
     if root is None:
         return sound(key, rate)
-    from ..errors import SpeechError
-    from ..speech.cache import SpeechCache
-    from ..speech.engine import Clip
-
-    cache = SpeechCache(root, {"sounds": SOUNDS_VERSION}, rate)
-    found = cache.get(key)
-    if found is not None:
-        return found.pcm
+    path = root / "sounds" / f"{SOUNDS_VERSION}-{rate}-{key.replace(':', '-')}.wav"
+    try:
+        found, found_rate = read_wav(path)
+        if found_rate == rate and found:
+            return found
+    except (OSError, EOFError, wave.Error):
+        pass  # missing or damaged: made again
     pcm = sound(key, rate)
     if keep:
         try:
-            cache.put(key, Clip(pcm, rate))
+            with atomic(path) as tmp:
+                write_wav(tmp, pcm, rate)
         except OSError as exc:
-            raise SpeechError(f"cannot write the speech cache at {root}: {exc.strerror or exc}") from None
+            raise RenderError(f"cannot write the sound cache at {root}: {exc.strerror or exc}") from None
     return pcm
 
 

@@ -14,15 +14,17 @@ from __future__ import annotations
 import difflib
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..content import wording
 from ..content.points import COMPLAINTS, TOOLS, Laterality, Point, Posture, library
 from ..errors import AcuguideError
 from ..pipeline.session import estimate_unspoken
-from ..routine import Routine, parse
+from ..routine import Routine, parse, slug_for, starter
 from ..routine.fields import MAX_PAUSE
-from ..speech import ENGINES
+from ..speech import DEFAULT_ENGINE, ENGINES
 from ..timeline import layout
+from ..yamlread import quote
 
 TOLERANCE = 0.05  # the session lasts the minutes asked for, within this
 MAX_FILL = 60  # seconds of quiet rest the outro may take to land on time
@@ -63,7 +65,7 @@ class Answers:
     tools: tuple[str, ...] = ("hands",)
     level: str = "beginner"
     avoid: frozenset[str] = frozenset()
-    engine: str = "espeak"  # its default pace is written into the routine, so the estimate holds
+    engine: str = DEFAULT_ENGINE  # its default pace is written into the routine, so the estimate holds
 
     @property
     def rate(self) -> int:
@@ -81,6 +83,14 @@ class Composed:
     text: str  # the routine file
     routine: Routine
     seconds: float  # its estimated length
+    notices: tuple[str, ...] = ()  # what the listener should know about how it was made
+
+
+def save(composed: Composed, path: Path | None, replace: bool = False) -> Path:
+    """Write the routine to `path` (default: output/<its name>.yaml); never over a file that
+    may hold the user's own edits unless `replace`."""
+    path = path or Path("output") / f"{slug_for(Path(composed.routine.title))}.yaml"
+    return starter.save(path, composed.text, replace, how_to_replace=", or add --replace")
 
 
 def match_complaint(text: str) -> str:
@@ -249,7 +259,7 @@ def _groups(chosen: list[Choice]) -> list[list[Choice]]:
 
 
 def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Level) -> str:
-    q = _quote
+    q = quote
     lines = [
         "# Composed by acuguide: " + f"compose --for {q(complaint)} --minutes {answers.minutes:g} "
         f"--tools {','.join(answers.tools)} --level {answers.level}"
@@ -288,7 +298,7 @@ def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Lev
 
 def _pass(chosen: list[Choice], shape: Shape) -> list[str]:
     """One time through the points: a posture cue where it changes; limbs one side at a time."""
-    q = _quote
+    q = quote
     lines: list[str] = []
     posture = None
     for group in _groups(chosen):
@@ -315,12 +325,9 @@ def _step(choice: Choice, sides: str | None, rounds: int, again: bool = False) -
     if choice.tool != "hands":
         lines.append(f"    tool: {choice.tool}")
     if again:
-        lines.append(f"    say: {_quote(wording.COMPOSE_SAME_SPOT.format(name=choice.point.english, code=choice.point.code, side=sides))}")
+        lines.append(f"    say: {quote(wording.COMPOSE_SAME_SPOT.format(name=choice.point.english, code=choice.point.code, side=sides))}")
     elif choice.tool != "hands":
         template = wording.COMPOSE_PLACE[choice.tool + ("-both" if sides == "together" else "")]
-        lines.append(f"    say: {_quote(template.format(name=choice.point.english, code=choice.point.code, place=choice.point.place))}")
+        lines.append(f"    say: {quote(template.format(name=choice.point.english, code=choice.point.code, place=choice.point.place))}")
     return lines
 
-
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -34,9 +34,6 @@ class BreathingPattern:
     def cycle(self) -> float:
         return sum(seconds for _, seconds in self.phases)
 
-    def describe(self) -> str:
-        return "-".join(f"{seconds:g}" for _, seconds in self.phases)
-
 
 def pattern(name: str, inhale: float, hold: float, exhale: float, hold_out: float = 0.0) -> BreathingPattern:
     phases = ((Phase.IN, inhale), (Phase.HOLD, hold), (Phase.OUT, exhale), (Phase.HOLD_OUT, hold_out))

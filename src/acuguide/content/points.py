@@ -13,8 +13,8 @@ from enum import Enum
 from functools import cache
 from importlib import resources
 
-from ..errors import PointLibraryError
-from ..yamlread import YamlReader
+from ..errors import PointLibraryError, PointNotFound
+from ..yamlread import YamlReader, format_duration
 
 CHANNELS = {
     "LU": "Lung",
@@ -107,17 +107,20 @@ class Point:
     place: str = ""
     kind: Kind = Kind.POINT
 
-    @property
-    def spoken_code(self) -> str:
-        """'BL23' read as 'Bladder 23', which a listener can look up later."""
-        match = re.fullmatch(r"([A-Z]+)(\d+)", self.code)
-        if not match or match.group(1) not in CHANNELS:
-            return self.code
-        return f"{CHANNELS[match.group(1)]} {match.group(2)}"
-
-    @property
-    def title(self) -> str:
-        return f"{self.code} {self.english}"
+    def describe(self) -> str:
+        """Everything a reader needs to find and press the point, for `acuguide points`."""
+        said = " ".join(self.cautions).lower()
+        avoid = [f"traditionally avoided in {c}" for c in sorted(self.avoid) if c not in said]  # not twice
+        lines = [
+            f"{self.code}  {self.english} ({self.pinyin}), {self.laterality.value}",
+            f"  also written: {', '.join(self.aliases)}",
+            f"  location: {self.location}",
+            f"  to find it: {self.find}",
+            f"  pressure: {self.pressure.value}, {self.motion.value}; typical hold {format_duration(self.hold)}",
+            f"  used for: {self.uses}",
+            *(f"  caution: {c}" for c in (*avoid, *self.cautions)),
+        ]
+        return "\n".join(lines) + "\n"
 
 
 def normalize_code(text: str) -> str:
@@ -158,6 +161,18 @@ class PointLibrary:
             if found not in codes:
                 codes.append(found)
         return codes[:3]
+
+    def why_unknown(self, code: str, prefix: str = "unknown point") -> str:
+        """What to tell a reader whose code names no point: the ambiguity, or the closest codes."""
+        close = self.suggest(code)
+        return self.ambiguous(code) or f"{prefix} {code!r}" + (f"; did you mean {' or '.join(close)}?" if close else "")
+
+    def find(self, query: str) -> list[Point]:
+        """`search`, or `PointNotFound` saying why nothing matched."""
+        found = self.search(query)
+        if not found:
+            raise PointNotFound(self.why_unknown(query, "no point matches"))
+        return found
 
     def search(self, query: str) -> list[Point]:
         """The point a code, alias or pinyin name names; else points whose name, location or

@@ -15,23 +15,27 @@ from __future__ import annotations
 
 import signal
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..audio import render
-from ..errors import AcuguideError, BatchError, RenderError, Terminated
+from ..clock import minutes
+from ..errors import AcuguideError, BatchError, RenderError, raise_terminated
 from ..files import atomic_group
-from ..progress import Progress
+from ..progress import SILENT, Progress, Report
+from ..publish import site
+from ..publish.export import write_playlist
 from ..routine import Routine, Sides
-from ..routine.safety import check_avoid
+from ..routine.safety import check_avoid, notices
 from ..speech import Synthesizer, VoiceSettings
-from ..speech.synthesizer import default_jobs  # noqa: F401 - the CLI's default for --jobs
+from ..speech.synthesizer import default_jobs
 from ..timeline import layout
-from ..timeline.plan import plan
-from . import session as build
+from ..timeline.plan import plan_routine
+from . import session
 
+PLAYLIST = "acuguide.m3u"
 STOP_GRACE = 5.0  # seconds a worker has to clean up after SIGTERM before it is killed
 
 
@@ -53,6 +57,75 @@ class Failure:
 Done = Callable[[int, render.RenderResult | Failure], None]  # (index in the batch, outcome)
 
 
+def render_batch(
+    args: Sequence[str],
+    out_dir: Path,
+    settings: render.RenderSettings,
+    report: Report = SILENT,
+    *,
+    voice: tuple[str | None, str | None, int | None] = (None, None, None),
+    ambient: str | None = None,
+    bells: bool | None = None,
+    avoid: frozenset[str] = frozenset(),
+    site_url: str | None = None,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    cache_dir: Path | None = None,
+) -> list[render.RenderResult]:
+    """`acuguide render`: every routine (or program week) in `args` to session files in `out_dir`.
+
+    Everything is checked before anything is spoken; a batch of several also gets a playlist,
+    and `site_url` a feed and a page. `voice` is (engine, voice, rate), each None for the
+    routine's own. Sessions run here, on `jobs` processes, or on the Dask cluster at `scheduler`.
+    """
+    if scheduler and not cache_dir:
+        raise BatchError("--scheduler needs --cache-dir: a folder every worker of the cluster can reach")
+    loaded = session.load_batch(list(args), ambient, bells, voice)
+    client = connect(scheduler) if scheduler else None
+    for routine, _ in loaded:
+        for notice in notices(routine):
+            report.note(f"note: {notice}")
+    work = jobs_for(loaded, settings, out_dir, cache_dir)
+    speak(work, avoid, report.progress(f"{len(work)} routines" if len(work) > 1 else work[0].routine.slug))
+    outcomes = _run(work, client, jobs or default_jobs(), report)
+    failed = failures(outcomes)
+    if len(failed) == 1 and len(work) == 1:
+        raise failed[0].error
+    if failed:
+        raise incomplete(failed, len(work))
+    results = [o for o in outcomes if not isinstance(o, Failure)]
+    if len(results) > 1:
+        write_playlist(out_dir / PLAYLIST, [(r.audio, r.duration, r.title) for r in results])
+        report.line(f"{out_dir / PLAYLIST}  {len(results)} sessions")
+    if site_url:
+        for path in site.write_site(out_dir, site_url):
+            if path.name in (site.FEED, site.PAGE):
+                report.line(f"{path}")
+    return results
+
+
+def _run(work: list[Job], client, workers: int, report: Report) -> list[render.RenderResult | Failure]:
+    """Phase 2 wherever it was asked to run; every outcome, in the batch's order."""
+    outcomes: dict[int, render.RenderResult | Failure] = {}
+
+    def done(index: int, outcome: render.RenderResult | Failure) -> None:
+        outcomes[index] = outcome
+        if isinstance(outcome, Failure):
+            if len(work) > 1:  # a single session's error is the command's own
+                report.note(f"Error: {outcome.routine.slug}: {outcome.error}")
+        else:
+            report.line(f"{outcome.audio}  {minutes(outcome.duration)}  {outcome.loudness.target:g} LUFS")
+
+    if client:
+        run_cluster(work, client, done)
+    elif workers > 1 and len(work) > 1:
+        report.note(f"Rendering {len(work)} sessions, {min(workers, len(work))} at a time")
+        run_pool(work, workers, done)
+    else:
+        run_here(work, done, report.progress)
+    return [outcomes[i] for i in range(len(work))]
+
+
 def jobs_for(batch: list[tuple[Routine, VoiceSettings]], settings: render.RenderSettings, out_dir: Path, cache_dir: Path | None) -> list[Job]:
     """One job per routine, numbered as tracks of the batch, each with its own ambient bed."""
     return [
@@ -67,7 +140,7 @@ def speak(jobs: list[Job], avoid: frozenset[str] = frozenset(), progress: Progre
         check_avoid(job.routine, avoid)
     by_voice: dict[tuple[VoiceSettings, Path | None], dict[str, None]] = {}
     for job in jobs:
-        by_voice.setdefault((job.voice, job.cache_dir), {}).update(dict.fromkeys(plan(job.routine).phrases))
+        by_voice.setdefault((job.voice, job.cache_dir), {}).update(dict.fromkeys(plan_routine(job.routine).phrases))
     spoken = 0
     for (voice, cache_dir), phrases in by_voice.items():
         synth = Synthesizer(voice, layout.SAMPLE_RATE, cache_dir)
@@ -78,8 +151,8 @@ def speak(jobs: list[Job], avoid: frozenset[str] = frozenset(), progress: Progre
 
 def render_job(job: Job, progress: Progress | None = None) -> render.RenderResult:
     """Phase 2 for one session: compile from the cache and render into the job's folder."""
-    compiled = build.compile_routine(job.routine, job.voice, job.cache_dir, progress=progress)
-    return render.render(compiled.script, compiled.clips, job.out_dir, job.settings, progress, job.cache_dir)
+    compiled = session.compile_routine(job.routine, job.voice, job.cache_dir, progress=progress)
+    return render.render_session(compiled.script, compiled.clips, job.out_dir, job.settings, progress, job.cache_dir)
 
 
 def run_here(jobs: list[Job], done: Done, progress_for: Callable[[str], Progress] | None = None) -> None:
@@ -119,11 +192,7 @@ def run_pool(jobs: list[Job], workers: int, done: Done) -> None:
 
 def _stop_on_sigterm() -> None:
     """In a pool worker: SIGTERM unwinds the render, so its partial files and its ffmpeg go too."""
-    signal.signal(signal.SIGTERM, _raise_terminated)
-
-
-def _raise_terminated(signum, frame) -> None:
-    raise Terminated()
+    signal.signal(signal.SIGTERM, raise_terminated)
 
 
 def _stop_workers(processes) -> None:
@@ -208,9 +277,10 @@ def _write_back(files: dict[str, bytes], result: render.RenderResult, job: Job) 
 
 def incomplete(failed: list[Failure], total: int) -> BatchError:
     """The error of a batch with failures: its exit code is theirs when they agree."""
+    others = "none was written" if len(failed) == total else "the others were written"
     error = BatchError(
         f"{len(failed)} of {total} sessions failed ({', '.join(f.routine.slug for f in failed)}); "
-        "the others were written. No playlist or site was written for an incomplete batch."
+        f"{others}. No playlist or site was written for an incomplete batch."
     )
     codes = {f.error.exit_code for f in failed}
     if len(codes) == 1:

@@ -7,22 +7,22 @@ estimated lengths, with no side effects, for `acuguide script` and `acuguide rou
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..audio import ambient as ambient_mod
-from ..audio import sounds
-from ..errors import AmbientNotFound, BatchError
-from ..progress import Progress
-from ..routine import AMBIENT_LEVEL, Ambient, Bells, Routine, load, program
+from ..audio import ffmpeg, sounds
+from ..clock import minutes
+from ..errors import AmbientNotFound, BatchError, ProblemsError, SpeechError
+from ..progress import SILENT, Progress, Report
+from ..routine import AMBIENT_LEVEL, Ambient, Bells, Routine, load, program, shipped_routines
 from ..routine.fields import OFF
-from ..routine.safety import check_avoid
-from ..speech import Synthesizer, VoiceSettings, estimate_seconds, make_engine
+from ..routine.safety import check_avoid, notices
+from ..speech import DEFAULT_ENGINE, EngineMissing, Synthesizer, VoiceSettings, estimate_seconds, make_engine
 from ..timeline import layout
 from ..timeline.layout import Script, Speaker
-from ..timeline.plan import Plan, plan
-
-DEFAULT_ENGINE = "espeak"
+from ..timeline.plan import Plan, plan_routine
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,9 @@ def load_batch(
     the same files."""
     routines = [with_overrides(routine, ambient, bells) for arg in args for routine in load_any(arg)]
     batch = [(routine, voice_settings(routine, *voice)) for routine in routines]
+    ffmpeg.tool()  # raises, with the install command, before anything is spoken
     for _, settings in batch:
-        make_engine(settings)  # raises, naming what is missing and what exists
+        make_engine(settings).check()  # raises, naming what is missing and what exists
     by_slug: dict[str, list[str]] = {}
     for routine in routines:
         by_slug.setdefault(routine.slug, []).append(routine.source)
@@ -93,24 +94,89 @@ def compile_routine(
     jobs: int | None = None,
 ) -> Compiled:
     check_avoid(routine, avoid)
-    plan_ = plan(routine)
+    plan_ = plan_routine(routine)
     synth = Synthesizer(settings, layout.SAMPLE_RATE, cache_dir, jobs)
     clips = {text: clip.pcm for text, clip in synth.clips(plan_.phrases, progress).items()}
     return _lay_out(plan_, clips, _speaker(synth), synth.synthesized, synth.cache.root)
 
 
 def estimate(routine: Routine, settings: VoiceSettings, cache_dir: Path | None = None) -> Script:
-    """The script from cached phrase lengths, estimating the rest; nothing is spoken or written."""
+    """The script from cached phrase lengths, estimating the rest; nothing is spoken or written.
+
+    Where the engine is not installed, nothing can be in its cache: every phrase is estimated."""
     check_avoid(routine, frozenset())
-    plan_ = plan(routine)
-    synth = Synthesizer(settings, layout.SAMPLE_RATE, cache_dir)
+    plan_ = plan_routine(routine)
+    try:
+        synth = Synthesizer(settings, layout.SAMPLE_RATE, cache_dir)
+    except EngineMissing:
+        engine = make_engine(settings)
+        return _estimated(plan_, {}, engine.rate, Speaker(engine.name, engine.voice, engine.rate))
     known = {text: clip.samples for text, clip in synth.cached(plan_.phrases).items()}
     return _estimated(plan_, known, synth.engine.rate, _speaker(synth), synth.cache.root)
 
 
+def scripts(arg: str, voice: tuple[str | None, str | None, int | None], cache_dir: Path | None = None,
+            exact: bool = False, report: Report = SILENT) -> list[Script]:
+    """`acuguide script`: the timeline of a routine, or of each week of a program; with
+    `exact`, unspoken phrases are spoken (and cached) first, so every time is measured."""
+    found = []
+    for routine in load_any(arg):
+        settings = voice_settings(routine, *voice)
+        if exact:
+            found.append(compile_routine(routine, settings, cache_dir, progress=report.progress(routine.slug)).script)
+        else:
+            found.append(estimate(routine, settings, cache_dir))
+    return found
+
+
+def check(arg: str, report: Report) -> int:
+    """`acuguide check`: every problem `render` would refuse, found without speaking; returns
+    how many. A missing engine is a notice, not a problem: `check` and `script` do not speak."""
+    try:
+        routines = load_any(arg)
+    except ProblemsError as error:
+        for problem in error.problems:
+            report.line(str(problem))
+        return len(error.problems)
+    problems = 0
+    for routine in routines:
+        for notice in notices(routine):
+            report.line(f"note: {notice}")
+        try:
+            check_avoid(routine, frozenset())
+            make_engine(voice_settings(routine)).check()
+        except ProblemsError as error:
+            problems += len(error.problems)
+            for problem in error.problems:
+                report.line(str(problem))
+            continue
+        except EngineMissing as missing:
+            report.line(f"note: {routine.source}: voice: {missing}; render needs it, check and script do not")
+        except SpeechError as error:
+            problems += 1
+            report.line(f"{routine.source}: voice: {error}")
+            continue
+        report.line(f"{routine.source}: OK ({len(routine.all_steps)} steps, {len(routine.point_steps)} point steps)")
+    return problems
+
+
+def shipped(cache_dir: Path | None = None) -> Iterator[str]:
+    """`acuguide routines`: each shipped routine's name, length, title and points; then the programs."""
+    for name in shipped_routines():
+        routine = load(name)
+        script = estimate(routine, voice_settings(routine), cache_dir)
+        length = ("~" if script.estimated else "") + minutes(script.duration)
+        codes = ", ".join(dict.fromkeys(s.point.code for s in routine.point_steps))
+        yield f"{name:<24} {length:>6}  {routine.title}\n{'':<32}{codes}"
+    for name in program.shipped_programs():
+        shipped_program = program.load(name)
+        yield (f"\nprogram {name}: {shipped_program.title}, {shipped_program.weeks} weeks, "
+               f"{shipped_program.sessions_per_week} sessions a week\n  {shipped_program.summary}")
+
+
 def estimate_unspoken(routine: Routine, rate: int) -> Script:
     """The script from estimated lengths alone, not even the cache read: the same everywhere."""
-    return _estimated(plan(routine), {}, rate, None)
+    return _estimated(plan_routine(routine), {}, rate, None)
 
 
 def _estimated(plan_: Plan, known: dict[str, int], rate: int, speaker: Speaker | None, root: Path | None = None) -> Script:

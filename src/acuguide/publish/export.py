@@ -6,19 +6,10 @@ import json
 import os
 from pathlib import Path
 
+from ..clock import clock
 from ..files import write_text
 from ..timeline.layout import Script
 from ..timeline.plan import CueKind
-
-
-def _clock(seconds: float, always_hours: bool = False) -> str:
-    ms = round(seconds * 1000)
-    hours, rest = divmod(ms, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    secs, ms = divmod(rest, 1000)
-    if hours or always_hours:
-        return f"{hours:02d}:{minutes:02d}:{secs:02d}.{ms:03d}"
-    return f"{minutes:02d}:{secs:02d}.{ms:03d}"
 
 
 def to_dict(script: Script, extra: dict | None = None) -> dict:
@@ -74,7 +65,7 @@ def to_text(script: Script) -> str:
         events.append((h.end, 0, f"{'':<10} ({h.point} {h.side} hold ends)"))
     lines = [
         f"{script.title}  ({script.source})",
-        f"{_clock(script.duration)} long, {len(script.cues)} cues, {len(script.holds)} holds",
+        f"{clock(script.duration)} long, {len(script.cues)} cues, {len(script.holds)} holds",
     ]
     if script.speaker:
         lines.append(f"spoken by {script.speaker.engine}, voice {script.speaker.voice}, {script.speaker.rate} words a minute")
@@ -84,8 +75,8 @@ def to_text(script: Script) -> str:
             "(acuguide script --exact, or a render, measures them)"
         )
     lines.append("")
-    lines += [f"{_clock(s(t))}  {text}" for t, _, text in sorted(events, key=lambda e: (e[0], e[1]))]
-    lines.append(f"{_clock(script.duration)}  end")
+    lines += [f"{clock(s(t))}  {text}" for t, _, text in sorted(events, key=lambda e: (e[0], e[1]))]
+    lines.append(f"{clock(script.duration)}  end")
     return "\n".join(lines) + "\n"
 
 
@@ -97,7 +88,7 @@ def to_vtt(script: Script) -> str:
     s = script.seconds
     blocks = ["WEBVTT", f"NOTE {script.title}"]
     for cue in _spoken(script):
-        blocks.append(f"{_clock(s(cue.start), True)} --> {_clock(s(cue.end), True)}\n{cue.text}")
+        blocks.append(f"{clock(s(cue.start), True)} --> {clock(s(cue.end), True)}\n{cue.text}")
     return "\n\n".join(blocks) + "\n"
 
 
@@ -105,7 +96,7 @@ def to_srt(script: Script) -> str:
     s = script.seconds
     blocks = []
     for number, cue in enumerate(_spoken(script), 1):
-        start, end = (_clock(s(t), True).replace(".", ",") for t in (cue.start, cue.end))
+        start, end = (clock(s(t), True).replace(".", ",") for t in (cue.start, cue.end))
         blocks.append(f"{number}\n{start} --> {end}\n{cue.text}")
     return "\n\n".join(blocks) + "\n"
 

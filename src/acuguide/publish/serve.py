@@ -66,6 +66,23 @@ def _inside(root: Path, name: str) -> Path:
     return path
 
 
+def welcome(folder: Path, host: str, port: int) -> str:
+    """What `acuguide serve` says before it serves: how many sessions, and where a phone
+    opens them (with a QR code). Refuses a folder that is not there, or a port that is taken."""
+    if not folder.is_dir():
+        raise ServeError(f"{folder}: no such folder; render a session into it first (acuguide render lower-back -o {folder})")
+    check_port(host, port)
+    count = len(publish.episodes(folder))
+    hint = f"; render one first: acuguide render lower-back -o {folder}" if not count else ""
+    lines = [f"Serving {count} session{'s' if count != 1 else ''} from {folder}{hint}."]
+    if host.startswith("127.") or host in ("localhost", "::1"):
+        lines.append(f"Only this computer can reach it (--host {host}); for a phone, leave out --host. Open:\n\n  http://{host}:{port}/\n")
+    else:
+        url = f"http://{lan_address() or 'localhost'}:{port}/"
+        lines += [f"On a phone on the same Wi-Fi, open:\n\n  {url}\n", qr_text(url)]
+    return "\n".join(lines)
+
+
 def check_port(host: str, port: int) -> None:
     """Refuse a port that is taken before printing an address nobody can open."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -89,18 +106,17 @@ def lan_address() -> str | None:
     return None if address.startswith("127.") else address
 
 
-def qr_text(url: str) -> str | None:
-    """The address as a QR code for a terminal, or None if segno is not installed."""
-    try:
-        import segno
-    except ImportError:
-        return None
+def qr_text(url: str) -> str:
+    """The address as a QR code for a terminal, for a phone's camera."""
     import io
+
+    import segno
 
     out = io.StringIO()
     segno.make(url, error="m").terminal(out=out, compact=True)
     return out.getvalue()
 
 
-def run(folder: Path, host: str, port: int, print_line) -> None:
-    web.run_app(app(folder), host=host, port=port, print=print_line, access_log=None, handle_signals=True)
+def run(folder: Path, host: str, port: int) -> None:
+    """Serve until Ctrl-C or SIGTERM."""
+    web.run_app(app(folder), host=host, port=port, print=lambda line: None, access_log=None, handle_signals=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
+from ..clock import minutes
 from ..files import write_text
 
 FEED, PAGE = "feed.xml", "index.html"
@@ -125,13 +126,12 @@ def page(items: list[Episode], feed_url: str, served: bool) -> str:
     scheme_less = feed_url.split("://", 1)[-1]
     sessions = []
     for episode in items:
-        minutes, seconds = divmod(round(episode.duration), 60)
         transcript = f' · <a href="{e(quote(episode.transcript.name))}">transcript</a>' if episode.transcript else ""
         sessions.append(f"""
 <section>
   <h2>{e(episode.title)}</h2>
   <p>{e(episode.summary)}</p>
-  <p class="meta">{minutes}:{seconds:02d} · {e(", ".join(episode.points) or "no points")}</p>
+  <p class="meta">{minutes(episode.duration)} · {e(", ".join(episode.points) or "no points")}</p>
   <audio controls preload="none" src="{e(quote(episode.audio.name))}"></audio>
   <p><a href="{e(quote(episode.audio.name))}" download>Download the audio</a>{transcript}</p>
 </section>""")

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..content.points import CONDITIONS, Pressure
+from ..speech.registry import DEFAULT_ENGINE, ENGINE_NAMES
 from .model import AMBIENT_LEVEL, BreathStyle, Safety, Sides, Tool
 
 MAX_HOLD = 10 * 60
 MAX_PAUSE = 60 * 60
-ENGINE_NAMES = ("espeak", "piper", "fake")  # a test checks these against the speech registry
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ BREATHING = Table("breathing", (
 ))  # fmt: skip
 
 VOICE = Table("voice", (
-    Field.choice("engine", ENGINE_NAMES, "the speech engine; acuguide voices lists them", default="espeak"),
+    Field.choice("engine", ENGINE_NAMES, "the speech engine; acuguide voices lists them", default=DEFAULT_ENGINE),
     Field("name", "text", "a voice of the engine: en-us+klatt4 (espeak), joe or a .onnx file (piper)"),
     Field("rate", "integer", "speaking rate in words per minute", range=(80, 400)),
 ))  # fmt: skip
@@ -117,7 +117,6 @@ GROUP = Table("group of steps", (
                  "each: all the steps on the left, then all on the right; or left or right only", required=True),
     Field("switch_sides", "text", "said once before the right side; default: a plain 'now the right side'"),
 ))  # fmt: skip
-GROUP_STEPS = GROUP["steps"]
 
 STEP = Table("step", (
     Field("say", "text", "words to speak"),

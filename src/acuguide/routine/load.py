@@ -446,11 +446,6 @@ class _Parser:
         if code is None:
             return None
         point = self.points.get(code)
-        if point is None and self.points.ambiguous(code):
-            self.r.problem(node, field, self.points.ambiguous(code))  # type: ignore[arg-type]
-            return None
         if point is None:
-            close = self.points.suggest(code)
-            hint = f"; did you mean {' or '.join(close)}?" if close else ""
-            self.r.problem(node, field, f"unknown point {code!r}{hint} (acuguide points lists them all)")
+            self.r.problem(node, field, self.points.why_unknown(code) + ("" if self.points.ambiguous(code) else " (acuguide points lists them all)"))
         return point

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..content import wording
 from ..errors import RoutineExists, WriteError
-from ..files import create_text
+from ..files import create_text, write_text
+from ..yamlread import quote
 
 STARTER = """\
 # yaml-language-server: $schema=routine.schema.json
@@ -60,23 +61,27 @@ def starter_text(path: Path) -> str:
     words = re.sub(r"[^A-Za-z0-9]+", " ", path.stem).split()
     title = " ".join(w.capitalize() for w in words) or "My Routine"
     return STARTER.format(
-        title=title, title_yaml=_quote(title), name=path.name, summary=_quote(wording.STARTER_SUMMARY),
-        sit=_quote(wording.STARTER_SIT), front=_quote(wording.STARTER_FRONT), ankle=_quote(wording.STARTER_ANKLE),
-        other_foot=_quote(wording.STARTER_OTHER_FOOT), rest=_quote(wording.STARTER_REST),
+        title=title, title_yaml=quote(title), name=path.name, summary=quote(wording.STARTER_SUMMARY),
+        sit=quote(wording.STARTER_SIT), front=quote(wording.STARTER_FRONT), ankle=quote(wording.STARTER_ANKLE),
+        other_foot=quote(wording.STARTER_OTHER_FOOT), rest=quote(wording.STARTER_REST),
     )
 
 
 def write_starter(path: Path) -> Path:
     """Write the starting routine to `path`; never over an existing file."""
+    return save(path, starter_text(path))
+
+
+def save(path: Path, text: str, replace: bool = False, how_to_replace: str = "") -> Path:
+    """Write a routine file the user may edit: never over an existing one unless `replace`."""
     try:
-        create_text(path, starter_text(path))
+        if replace:
+            write_text(path, text)
+        else:
+            create_text(path, text)
     except FileExistsError:
-        raise RoutineExists(f"{path} already exists, and acuguide new never overwrites a file; "
-                            "choose another name, or remove the file first") from None
+        raise RoutineExists(f"{path} already exists, and acuguide never overwrites a routine you may have edited; "
+                            f"choose another name, or remove the file first{how_to_replace}") from None
     except OSError as exc:
         raise WriteError(f"cannot write {path}: {exc.strerror or exc}") from None
     return path
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import wave
 from pathlib import Path
 
@@ -19,13 +18,6 @@ from ..files import atomic
 from .engine import Clip
 
 TRIM_VERSION = 1  # bump when trimming changes the stored audio
-
-
-def default_dir() -> Path:
-    if os.environ.get("ACUGUIDE_CACHE_DIR"):
-        return Path(os.environ["ACUGUIDE_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "acuguide" / "speech"
 
 
 class SpeechCache:

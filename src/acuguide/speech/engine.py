@@ -1,7 +1,9 @@
 """What every speech engine is: an identity, its own text normalisation, and `speak`.
 
-An engine object is made in the main process, where it is cheap: it resolves its defaults,
-checks that it is installed and can say what changes its sound (the cache key). Then it is
+An engine object is made in the main process, where it is cheap: it resolves its defaults
+and touches nothing else, so `check` and `script` work where no engine is installed. `check`
+probes the system (is it installed, does the voice exist) before anything is spoken or
+listed; after it, the engine can say what changes its sound (the cache key). Then it is
 sent to worker processes, where `load` does the heavy part once (import pyttsx3, load a
 neural voice) and `speak` turns normalised text into a `Clip`. Caching, trimming,
 resampling and parallel workers are engine-neutral and live in `synthesizer`.
@@ -34,7 +36,7 @@ class Clip:
 class VoiceSettings:
     """What the user asked for; each engine fills in its own defaults."""
 
-    engine: str = "espeak"
+    engine: str | None = None  # None: the default engine (`registry.DEFAULT_ENGINE`)
     voice: str | None = None
     rate: int | None = None  # words per minute, in every engine
 
@@ -79,10 +81,16 @@ class Engine:
     def __init__(self, settings: VoiceSettings):
         self.voice = settings.voice or self.default_voice
         self.rate = settings.rate or self.default_rate
-        self.check_installed()
-        self.check_voice()
+        self._checked = False
 
     # -- in the main process: cheap ---------------------------------------------------
+    def check(self) -> None:
+        """Raise `EngineMissing` or `VoiceNotFound` unless this engine can speak here; once."""
+        if not self._checked:
+            self.check_installed()
+            self.check_voice()
+            self._checked = True
+
     def check_installed(self) -> None:
         """Raise `EngineMissing` with the install command if the engine cannot run here."""
 
@@ -96,7 +104,7 @@ class Engine:
         return []
 
     def identity(self) -> dict[str, object]:
-        """Everything that changes the sound, for the cache key and the timeline."""
+        """Everything that changes the sound, for the cache key and the timeline (after `check`)."""
         return {"engine": self.name, "voice": self.voice, "rate": self.rate}
 
     def normalize(self, text: str) -> str:

@@ -1,18 +1,45 @@
-"""The engines by name. Each module is light to import; heavy imports happen in `load`."""
+"""The engines by name, and the one that speaks when nobody chooses.
+
+This is the only place that names them. Each engine module is light to import; heavy
+imports happen in `Engine.load`, inside a worker.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from .engine import Engine, EngineMissing, VoiceSettings
 from .espeak import Espeak
 from .fake import Fake
 from .piper import Piper
 
+DEFAULT_ENGINE = "espeak"
 ENGINES: dict[str, type[Engine]] = {engine.name: engine for engine in (Espeak, Piper, Fake)}
+ENGINE_NAMES = tuple(ENGINES)
+FOR_LISTENING = tuple(name for name in ENGINE_NAMES if name != Fake.name)  # the test tones are not a voice
 
 
 def make_engine(settings: VoiceSettings) -> Engine:
-    """The engine asked for, or an error: never another engine in its place."""
-    engine = ENGINES.get(settings.engine)
+    """The engine asked for, or an error: never another engine in its place. Cheap: nothing
+    is probed until `Engine.check`."""
+    engine = ENGINES.get(settings.engine or DEFAULT_ENGINE)
     if engine is None:
         raise EngineMissing(f"no speech engine {settings.engine!r}; engines: {', '.join(ENGINES)}")
     return engine(settings)
+
+
+def describe_engines() -> Iterator[str]:
+    """`acuguide voices`: each engine for listening, whether it is installed, its voices, and
+    which is the default."""
+    for name in FOR_LISTENING:
+        engine = make_engine(VoiceSettings(name))
+        default = " (the default engine)" if name == DEFAULT_ENGINE else ""
+        try:
+            engine.check()
+        except EngineMissing as missing:
+            yield f"{name}{default}: not installed. {engine.summary}.\n  {missing}\n"
+            continue
+        yield f"{name}{default}: {engine.summary}. Default: {engine.voice} at {engine.rate} words a minute."
+        for voice in engine.voices():
+            yield f"  {voice.name:<24} {voice.description}"
+        yield ""

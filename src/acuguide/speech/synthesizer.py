@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..audio import ffmpeg, pcm
 from ..errors import SpeechError
+from ..files import default_cache_dir
 from ..progress import Progress
 from . import cache as cache_mod
 from .engine import Clip, Engine, VoiceSettings
@@ -35,8 +36,9 @@ class Synthesizer:
         engine: Engine | None = None,
     ):
         self.engine = engine or make_engine(settings)
+        self.engine.check()
         self.sample_rate = sample_rate
-        self.cache = cache_mod.SpeechCache(cache_dir or cache_mod.default_dir(), self.engine.identity(), sample_rate)
+        self.cache = cache_mod.SpeechCache(cache_dir or default_cache_dir(), self.engine.identity(), sample_rate)
         self.jobs = jobs or default_jobs()
         self.timeout = timeout
         self.synthesized = 0

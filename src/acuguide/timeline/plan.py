@@ -141,7 +141,7 @@ class Plan:
 
 
 
-def plan(routine: Routine) -> Plan:
+def plan_routine(routine: Routine) -> Plan:
     items: list[Item] = [ChapterStart(wording.INTRODUCTION_CHAPTER.format(title=routine.title))]
     if routine.bells.start:
         items.append(_bell())
