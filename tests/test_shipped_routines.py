@@ -118,7 +118,7 @@ def test_the_default_routine_renders_through_the_default_engine(tmp_path, speech
     result = CliRunner().invoke(cli, ["render", "lower-back", "-o", str(tmp_path), "--cache-dir", str(speech_cache)])
     assert result.exit_code == 0, result.output
     timeline = json.loads((tmp_path / "lower-back.json").read_text())
-    assert timeline["speech"] == {"engine": "espeak", "voice": "en-us+klatt4", "rate": 200}
+    assert timeline["speech"] == {"engine": "piper", "voice": "joe", "rate": 130}  # a natural voice at a calm pace
     audio = decode(tmp_path / "lower-back.mp3")
     assert abs(audio.duration - timeline["duration"]) < 0.02
     assert 5 * 60 <= timeline["duration"] <= 20 * 60

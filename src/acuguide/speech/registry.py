@@ -13,7 +13,7 @@ from .espeak import Espeak
 from .fake import Fake
 from .piper import Piper
 
-DEFAULT_ENGINE = "espeak"
+DEFAULT_ENGINE = "piper"
 ENGINES: dict[str, type[Engine]] = {engine.name: engine for engine in (Espeak, Piper, Fake)}
 ENGINE_NAMES = tuple(ENGINES)
 FOR_LISTENING = tuple(name for name in ENGINE_NAMES if name != Fake.name)  # the test tones are not a voice

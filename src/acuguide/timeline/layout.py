@@ -72,6 +72,7 @@ class Script:
     chapters: tuple[Chapter, ...]
     speaker: Speaker | None = None  # who spoke it; None for a layout from estimates alone
     estimated: int = 0  # phrases whose lengths are estimates (not yet spoken)
+    spoken: tuple[tuple[str, str], ...] = ()  # (words as written, text as the engine was given it)
 
     def seconds(self, samples: int) -> float:
         return samples / self.sample_rate
