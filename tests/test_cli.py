@@ -84,7 +84,7 @@ def test_script_estimates_without_speaking_then_measures_with_exact(tmp_path):
 
 def test_script_shows_words_as_written_not_as_the_engine_reads_them(tmp_path):
     result = CliRunner().invoke(cli, ["script", "lower-back", "--engine", "fake", "--cache-dir", str(tmp_path)])
-    assert "Sea of Vitality, BL23." in result.output
+    assert "Sea of Vitality. BL23." in result.output
     assert "Bladder 23" not in result.output
 
 

@@ -14,6 +14,7 @@ from conftest import HERE
 
 from acuguide import routine as routine_mod
 from acuguide.cli import cli
+from acuguide.content import wording
 from acuguide.pipeline import session as build
 from acuguide.speech import VoiceSettings
 
@@ -84,7 +85,7 @@ def test_breathing_cues_inside_a_hold_are_heard_on_time(rendered):
     _, timeline, audio = rendered
     hold = timeline["holds"][0]
     breaths = [c for c in timeline["cues"] if c["kind"] == "breath" and hold["start"] <= c["start"] < hold["end"]]
-    assert [b["text"] for b in breaths] == ["Breathe in.", "And out."]
+    assert [b["text"] for b in breaths] == [wording.BREATH["in"], wording.BREATH["out"]]
     for cue in breaths:
         assert abs(audio.first_sound(cue["start"] - 0.5, cue["end"]) - cue["start"]) <= TOLERANCE
 

@@ -118,7 +118,7 @@ def test_breathing_cues_sit_at_the_patterns_phase_boundaries(write_routine):
     breaths = [c for c in script.cues if c.kind is CueKind.BREATH]
     offsets = [(c.start - breaths[0].start) / SAMPLE_RATE for c in breaths]
     assert offsets == [0, 4, 11, 19, 23, 30]
-    assert [c.text for c in breaths[:3]] == ["Breathe in.", "Hold.", "And out."]
+    assert [c.text for c in breaths[:3]] == [wording.BREATH["in"], wording.BREATH["hold"], wording.BREATH["out"]]
 
 
 def test_breathing_inside_a_hold_never_stretches_it(write_routine):
@@ -157,19 +157,19 @@ def test_a_phrase_longer_than_its_slot_is_a_compile_error_naming_routine_step_an
     path = write_routine("""
         title: T
         breathing:
-          quick: {in: 1, out: 1}
+          quick: {in: 1, out: 2}
         steps:
           - say: Hello.
           - breathe: {pattern: quick, cycles: 2}
     """, name="fast.yaml")
     plan = plan_mod.plan_routine(routine_mod.load(path))
-    lengths = fake_lengths(plan)  # 'Breathe in.' takes 0.66 s; make it 2 s
-    lengths["Breathe in."] = 2 * SAMPLE_RATE
+    lengths = fake_lengths(plan)  # the in-breath cue takes under a second; make it 2 s
+    lengths[wording.BREATH["in"]] = 2 * SAMPLE_RATE
     with pytest.raises(CompileError) as error:
         layout.lay_out(plan, lengths)
     message = str(error.value)
     assert f"{path}, line 6: steps[1]:" in message
-    assert "'Breathe in.' takes 2.00 s" in message
+    assert f"{wording.BREATH['in']!r} takes 2.00 s" in message
     assert "the inhale of pattern 'quick' (1 s)" in message
     assert len(error.value.problems) == 2  # both cycles reported, not just the first
 

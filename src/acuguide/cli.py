@@ -22,6 +22,7 @@ from .pipeline import batch, session
 from .progress import Report
 from .publish import export, site
 from .speech import DEFAULT_ENGINE, ENGINE_NAMES, FOR_LISTENING
+from .timeline.layout import SAMPLE_RATE
 
 
 def _fail(error: AcuguideError) -> None:
@@ -70,20 +71,31 @@ def _report() -> Report:
 
 
 def _progress(name: str):
-    """Click progress bars, one per stage, driven by the library's (stage, done, total) calls."""
+    """Click progress bars, one per stage, driven by the library's (stage, done, total) calls:
+    what is being done, how far, and the time left."""
     bars: dict = {}
 
     def update(stage: str, done: int, total: int) -> None:
         if stage not in bars:
-            bar = click.progressbar(length=total, label=f"{stage:<9} {name}", file=sys.stderr)
+            bar = click.progressbar(length=total, label=f"{stage:<9} {name}", file=sys.stderr, show_eta=True,
+                                    item_show_func=lambda done: _amount(stage, done, total))
             bars[stage] = [bar.__enter__(), 0]
         bar, shown = bars[stage]
-        bar.update(done - shown)
+        bar.update(done - shown, current_item=done)
         bars[stage][1] = done
         if done >= total:
             bar.__exit__(None, None, None)
 
     return update
+
+
+def _amount(stage: str, done: int | None, total: int) -> str:
+    """Phrases spoken, or seconds of audio mixed or encoded, of how many."""
+    if done is None:
+        return ""
+    if stage == "Speaking":
+        return f"{done} of {total} phrases"
+    return f"{clock.minutes(done / SAMPLE_RATE)} of {clock.minutes(total / SAMPLE_RATE)} of audio"
 
 
 engine_option = click.option("--engine", type=click.Choice(ENGINE_NAMES), help=f"Speech engine [default: the routine's, or {DEFAULT_ENGINE}].")

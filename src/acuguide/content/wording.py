@@ -47,7 +47,7 @@ def listing(things: list[str]) -> str:
 
 
 # -- points -----------------------------------------------------------------------------
-POINT_NAME = "{english}, {code}."
+POINT_NAME = "{english}. {code}."  # a beat between name and code: heard as "Sea of Vitality. Bladder 23"
 REFLEX_NAME = "{english}."  # its code (HAND-SPINE) is for typing, not saying; its directions say what it is
 PRESS = {"gentle": "Press gently", "moderate": "Press with moderate pressure", "firm": "Press firmly"}
 PRESS_CIRCLES = ", in small, slow circles."
@@ -100,7 +100,10 @@ PROGRAM_ROUNDS = ", {repeat} rounds"
 
 
 # -- breathing --------------------------------------------------------------------------
-BREATH = {"in": "Breathe in.", "hold": "Hold.", "out": "And out.", "hold_out": "Hold."}
+# Trailing, as a guide says them over the start of the phase, and each says what to do:
+# "Hold." and "And out." were misheard most of the time in eSpeak NG ("Oh", "And I'll"), and
+# eSpeak's "breathe" often as "three"; "Inhale..." and "Exhale..." were heard in every voice.
+BREATH = {"in": "Inhale...", "hold": "Hold your breath...", "out": "Exhale...", "hold_out": "Pause..."}
 COUNT_FIRST = {"in": "In.", "hold": "Hold.", "out": "Out.", "hold_out": "Hold."}
 COUNTS = (
     "Two.", "Three.", "Four.", "Five.", "Six.", "Seven.", "Eight.", "Nine.", "Ten.", "Eleven.", "Twelve.",
@@ -148,3 +151,129 @@ COMPOSE_PLACE = {
     "roller-both": "{name}, {code}. Lie back with the roller across your back, under {place}.",
     "gun": "{name}, {code}. Hold the massage gun on {place}.",
 }
+
+
+# -- composing from a person's own words: red flags, pregnancy, how the words were read ---
+# Signs that back pain needs a doctor before anyone presses anything (the red flags of back
+# pain guidelines). `compose` refuses the session and says which sign it read, and why.
+# The patterns are English: a second language brings its own. Each is a regular expression
+# over the lower-cased words of one clause ("and", "but" and punctuation end a clause).
+TRIAGE_REFUSED = (
+    "no session was composed: these symptoms need a doctor first, not acupressure. {findings} "
+    "When a doctor has seen you and says self-massage is safe, run compose again with only what hurts."
+)
+TRIAGE_FINDING = 'You wrote "{said}", which reads as {what}: {why}'
+TRIAGE_NERVES = (
+    "with back pain this can mean pressure on the nerves at the base of the spine (cauda equina syndrome). "
+    "That is an emergency: go to an emergency department now, or call an ambulance."
+)
+TRIAGE_RED_FLAGS = {  # key: (what was recognised, why it needs a doctor and what to do)
+    "saddle": ("numbness in the groin or saddle area", TRIAGE_NERVES),
+    "continence": ("loss of bladder or bowel control", TRIAGE_NERVES),
+    "chest": ("chest pain, tightness or pressure",
+              "this can come from the heart, even when the back hurts too. Call an ambulance now."),
+    "injury": ("pain after a fall or an accident",
+               "a bone of the spine or a rib may be broken, and pressing on a fracture can do harm. "
+               "See a doctor before any massage."),
+    "fever": ("a fever", "a fever with back pain can mean an infection in or near the spine. See a doctor today."),
+    "weight": ("weight loss you cannot explain",
+               "with back pain this can be the sign of an illness elsewhere in the body. See a doctor soon."),
+    "cancer": ("a history of cancer",
+               "new back pain after a cancer must be checked in case it has spread to the bones of the spine. "
+               "See your doctor soon."),
+    "rest": ("pain at night or at rest that does not ease",
+             "a strained muscle eases with rest; pain that wakes you, or does not ease when you rest, can come "
+             "from an infection, an inflammation or a growth. See a doctor before treating it yourself."),
+}
+_NUMB = r"numb|numbness|numb feeling|no feeling|loss of feeling|lost feeling|loss of sensation|tingling|(?:can't|cannot) feel"
+_SADDLE = (r"groin|crotch|genitals?|perineum|saddle|saddle area|between (?:my|the|your) legs"
+           r"|around (?:my|the|your) (?:bottom|anus|back passage)")
+TRIAGE_RED_FLAG_WORDS = {  # key of TRIAGE_RED_FLAGS: the ways people write it
+    "saddle": (
+        rf"(?:{_NUMB}) (?:\w+ ){{0,2}}?(?:{_SADDLE})",  # numb groin, numbness between my legs
+        rf"(?:{_SADDLE}) (?:\w+ ){{0,2}}?(?:{_NUMB})",  # saddle numbness, my groin feels numb
+    ),
+    "continence": (
+        r"(?:can't|cannot|can not|couldn't|unable to|trouble|difficulty|problems?|struggling to|struggle to) "
+        r"(?:\w+ )?control(?:ling)? (?:of )?(?:my |the )?(?:bladder|bowels?|pee|wee|urine|peeing|weeing)",
+        r"(?:loss|lost|losing|lose) (?:of )?(?:control of |control over )?(?:my |the )?(?:bladder|bowels?)",
+        r"(?:bladder|bowel|urinary|faecal|fecal) (?:leaks?|leaking)",
+        r"incontinen\w*",
+        r"(?:wet|wetting|wets|peed|peeing|pee|wee|weed|weeing|soiled|soiling|soil) (?:myself|my pants|my trousers|the bed)",
+        r"(?:can't|cannot|unable to|couldn't) (?:pee|wee|urinate|pass urine|pass water)",
+    ),
+    "chest": (
+        r"chest (?:pains?|tightness|pressure|aches?|discomfort|is tight|feels tight|feels heavy)",
+        r"(?:pains?|tightness|pressure|aches?|aching|discomfort|heaviness|squeezing) (?:in|on|across|around) (?:my |the )?chest",
+        r"tight chest",
+    ),
+    "injury": (
+        r"(?:after|since|from|had|took|with) (?:a|an|my|the|that) (?:\w+ )?(?:fall|tumble)",  # not "in the fall"
+        r"fell(?! asleep)(?: (?:off|down|from|over|onto?) (?:a |an |the |my )?\w+)?",  # not "fell asleep"
+        r"(?:fall|falling) (?:off|down|from|over)",
+        r"(?:(?:car|road|traffic|bike|cycling|motorbike|motorcycle|work|sports?|skiing) )?accidents?",
+        r"(?:crash|crashed|collision|whiplash)",
+        r"(?:hit|knocked down|run over) by",
+    ),
+    "fever": (
+        r"(?<!hay )fevers?",
+        r"feverish",
+        r"(?:a|high|raised) temperature",
+        r"night sweats",
+    ),
+    "weight": (
+        r"(?:lost|losing|lose|dropped|dropping) (?:\w+ ){0,4}?(?:without trying|without dieting|for no reason|"
+        r"without meaning to|unintentionally|and i don't know why)",
+        r"(?:unexplained|unintended|unintentional|unexplainable|sudden) weight loss",
+        r"weight loss (?:without|for no)",
+    ),
+    "cancer": (
+        r"(?:(?:a )?history of |had |have |treated for )?cancers?",
+        r"tumou?rs?",
+        r"malignan\w*",
+        r"carcinoma",
+        r"metasta\w*",
+        r"lymphoma|leuka?emia|myeloma|melanoma|sarcoma",
+        r"chemo\w*|radiotherapy",
+    ),
+    "rest": (
+        r"(?:pain|pains|aches?|aching|hurts?|hurting|sore|worse|throbbing) (?:even )?(?:at night|in the night|"
+        r"during the night|at rest|when (?:i'm |i am |i )?(?:resting|rest|lying still|lie still))",
+        r"night pain|night time pain|nighttime pain|rest pain",
+        r"wakes? me(?: up)?(?: at night| in the night| during the night)?",
+        r"(?:woken|waking|woke|wake) (?:me )?(?:up )?(?:by|with|from) (?:the )?(?:pain|ache)",
+        r"keeps? me (?:up|awake) at night",
+        r"(?:doesn't|does not|won't|will not|never) (?:ease|go away|let up|settle|stop|get better|improve)"
+        r"(?: even)? (?:at night|at rest|when i rest|with rest|when resting|when lying still)",
+    ),
+}
+TRIAGE_PREGNANCY_WORDS = (
+    r"pregnan\w*",
+    r"expecting (?:a |our |my )?(?:first |second |third |next )?(?:baby|child|twins)",
+    r"(?:i'm|i am|we're|we are) expecting$",
+    r"trimester",
+    r"baby on the way",
+)
+# Words that make what follows them within a few words not so ("no fever", "I don't have a fever").
+# "can't" and "won't" are not among them: "can't control my bladder" is the sign itself.
+TRIAGE_NEGATIONS = (
+    "no", "not", "non", "never", "without", "none", "nor", "neither",
+    "don't", "dont", "doesn't", "doesnt", "didn't", "didnt", "haven't", "havent", "hasn't", "hasnt",
+    "hadn't", "hadnt", "isn't", "isnt", "aren't", "arent", "wasn't", "wasnt", "weren't", "werent",
+)  # fmt: skip
+# Doubt is not denial: these are read as "unsure", so "not sure if I'm pregnant" still counts.
+TRIAGE_HEDGES = ("not sure", "not certain", "don't know", "dont know", "do not know", "no idea")
+TRIAGE_CLAUSE_BREAKS = ("and", "but", "although", "though", "however", "yet", "except", "whereas", "also")
+COMPOSE_PREGNANCY = (
+    'pregnancy in your words ("{said}"): points traditionally avoided in pregnancy are left out; '
+    "ask your midwife or doctor before acupressure in pregnancy"
+)
+COMPOSE_MAPPED = (
+    'your words "{said}" were taken as "{name}", the nearest complaint acuguide composes for; '
+    "it covers {known}. If that is not what you meant, choose one of those with --for"
+)
+COMPOSE_HANDS_ONLY = (
+    "{codes} left out: no massage gun, roller or ball goes on the bones of the spine or over the kidneys, "
+    "only gentle hands"
+)
+COMPOSE_HANDS_ONLY_ADD = "; add hands (--tools {tools},hands) to press {them} gently by hand"
