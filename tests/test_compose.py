@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import jsonschema
@@ -12,7 +13,8 @@ from conftest import compile_fake
 
 from acuguide.cli import cli
 from acuguide.compose import composer as compose
-from acuguide.content.points import COMPLAINTS, library
+from acuguide.content import wording
+from acuguide.content.points import COMPLAINTS, TOOLS, library
 from acuguide.pipeline import session as build
 from acuguide.routine import load
 from acuguide.routine.schema import routine_schema
@@ -109,3 +111,130 @@ def test_render_writes_the_routine_and_renders_it(tmp_path, monkeypatch):
     timeline = json.loads((tmp_path / "output" / "stress-5-minutes.json").read_text())
     assert (tmp_path / "output" / "stress-5-minutes.yaml").is_file() and (tmp_path / "output" / "stress-5-minutes.mp3").is_file()
     assert timeline["title"] == "Stress, 5 minutes"
+
+
+# -- what the complaint's words say: red flags, pregnancy, how they were read ----------------------------------------
+
+@pytest.mark.parametrize("words,sign", [
+    ("lower back pain and a numb groin", "saddle"), ("saddle numbness with sciatica", "saddle"),
+    ("numbness between my legs", "saddle"), ("lower back, can't control my bladder", "continence"),
+    ("back pain and I keep wetting myself", "continence"), ("bowel incontinence since my back went", "continence"),
+    ("lower back after a fall", "injury"), ("back pain since a car accident", "injury"),
+    ("I fell off a ladder and my back hurts", "injury"), ("lower back and a fever", "fever"),
+    ("my back aches and I have a temperature", "fever"), ("upper back and chest pain", "chest"),
+    ("chest tightness between the shoulder blades", "chest"), ("pressure in my chest and upper back", "chest"),
+    ("I've lost weight without trying and my back aches", "weight"), ("lower back, history of cancer", "cancer"),
+    ("I had cancer two years ago, now my lower back", "cancer"), ("lower back pain at night", "rest"),
+    ("my back wakes me at night", "rest"), ("lower back pain at rest", "rest"),
+])  # fmt: skip
+def test_red_flags_in_the_words_refuse_the_session_and_say_why(words, sign, tmp_path):
+    with pytest.raises(compose.RedFlagError) as refused:
+        compose.compose(compose.Answers(words, 10))
+    message = str(refused.value)
+    what, why = wording.TRIAGE_RED_FLAGS[sign]
+    assert message.startswith("no session was composed: these symptoms need a doctor first, not acupressure.")
+    assert f", which reads as {what}: {why}" in message
+    assert [f.sign for f in refused.value.findings] == [sign]
+    path = tmp_path / "composed.yaml"
+    result = CliRunner().invoke(cli, ["compose", "--for", words, "--minutes", "10", "-o", str(path)])
+    assert result.exit_code == 2 and "Error: no session was composed" in result.output
+    assert not path.exists()  # no routine is written
+
+
+def test_the_refusal_names_each_sign_and_what_to_do():
+    with pytest.raises(compose.ComposeError) as refused:  # a ComposeError: exit code 2, like any answer that cannot make a session
+        compose.compose(compose.Answers("lower back, numbness between my legs, and I fell off a ladder", 10))
+    message = str(refused.value)
+    assert 'You wrote "numbness between my legs", which reads as numbness in the groin or saddle area' in message
+    assert "pressure on the nerves at the base of the spine" in message and "emergency" in message
+    assert 'You wrote "fell off a ladder", which reads as pain after a fall or an accident' in message
+    assert "may be broken" in message
+    with pytest.raises(compose.RedFlagError, match="can come from the heart.*Call an ambulance now"):
+        compose.compose(compose.Answers("chest pain", 10))  # refused before the complaint is looked up
+
+
+@pytest.mark.parametrize("words", [
+    "lower back, no numbness", "lower back, no numbness in my groin", "lower back pain, no fever",
+    "upper back without chest pain", "lower back, not after a fall", "lower back; I don't have a fever",
+    "lower back, hay fever", "lower back, I fell asleep at my desk", "cold back, sensitive to temperature changes",
+])  # fmt: skip
+def test_red_flags_said_not_to_be_there_do_not_refuse(words):
+    assert compose.compose(compose.Answers(words, 10)).routine.point_steps
+
+
+@pytest.mark.parametrize("words", [
+    "I'm pregnant and my lower back hurts", "pregnant and my lower back hurts", "32 weeks pregnant, lower back",
+    "expecting a baby, lower back ache", "lower back, I might be pregnant", "lower back and I could be pregnant",
+    "lower back, not sure if I'm pregnant",
+])  # fmt: skip
+def test_pregnancy_in_the_words_leaves_out_the_points_avoided_in_pregnancy(words):
+    composed = compose.compose(compose.Answers(words, 10))
+    assert composed.routine.avoid == frozenset({"pregnancy"})
+    assert not [s.point.code for s in composed.routine.point_steps if "pregnancy" in s.point.avoid]
+    assert "--avoid pregnancy" in composed.text.splitlines()[0]
+    assert any(n.startswith("pregnancy in your words (") and n.endswith(
+        "points traditionally avoided in pregnancy are left out; ask your midwife or doctor before acupressure in pregnancy")
+        for n in composed.notices)  # fmt: skip
+    result = CliRunner().invoke(cli, ["compose", "--for", words, "--minutes", "10"])
+    assert result.exit_code == 0 and "note: pregnancy in your words" in result.output
+
+
+@pytest.mark.parametrize("words", ["lower back, not pregnant", "I'm not pregnant, lower back"])
+def test_pregnancy_said_not_to_be_so_changes_nothing(words):
+    composed = compose.compose(compose.Answers(words, 10))
+    assert composed.routine.avoid == frozenset()
+    assert not [n for n in composed.notices if n.startswith("pregnancy in your words")]
+    assert {"BL23", "GV4"} <= {s.point.code for s in composed.routine.point_steps}
+
+
+def test_the_gun_never_goes_on_the_spine_or_over_the_kidneys():
+    composed = compose.compose(compose.Answers("lower back", 10, ("gun",), "regular"))
+    used = {s.point.code: s for s in composed.routine.point_steps}
+    assert "GV4" not in used and "BL52" not in used and used["BL23"].tool.value == "gun"
+    assert "BL52 and GV4 left out: no massage gun, roller or ball goes on the bones of the spine or over the kidneys, only " \
+           "gentle hands; add hands (--tools gun,hands) to press them gently by hand" in composed.notices
+    by_hand = compose.compose(compose.Answers("lower back", 10, ("gun", "hands"), "regular"))
+    steps = {s.point.code: s for s in by_hand.routine.point_steps}
+    assert steps["GV4"].tool.value == "hands" and steps["BL52"].tool.value == "hands"
+    assert steps["BL52"].pressure.value == "gentle"  # moderate in the library; gentle hands over the kidneys
+
+
+@pytest.mark.parametrize("complaint", list(COMPLAINTS))
+def test_no_tool_is_chosen_for_a_point_on_the_spine_or_over_the_kidneys(complaint):
+    for count in range(1, len(TOOLS) + 1):
+        for tools in itertools.combinations(TOOLS, count):
+            chosen, _ = compose.candidates(complaint, tools, frozenset())
+            for choice in chosen:
+                if choice.point.code.startswith("GV") or choice.point.code == "BL52" or choice.point.laterality.value == "midline":
+                    assert choice.tool == "hands", (complaint, tools, choice.point.code)
+
+
+def test_a_midline_point_is_done_once_not_on_each_side():
+    gv4, bl23 = library().get("GV4"), library().get("BL23")
+    shape = compose.Shape(1, 2, 20, 5, 2, 0, 0)
+    lines = compose._pass([compose.Choice(gv4, "hands"), compose.Choice(bl23, "gun")], shape)  # one group: seated, back
+    assert lines.count("  - point: GV4") == 1 and lines.count("  - point: BL23") == 2
+    after = lines[lines.index("  - point: GV4") + 1]
+    assert "sides" not in after
+    for tools in (("hands",), ("hands", "gun"), TOOLS):
+        for complaint in ("lower back", "fatigue", "cold sensitivity", "bloating"):
+            composed = compose.compose(compose.Answers(complaint, 10, tools, "regular"))
+            midline = [s for s in composed.routine.point_steps if s.point.laterality.value == "midline"]
+            assert all(s.sides is None for s in midline)
+            codes = [s.point.code for s in composed.routine.point_steps]
+            passes = composed.text.count(wording.COMPOSE_AGAIN) + 1
+            assert all(codes.count(s.point.code) == passes for s in midline), (complaint, tools, codes)
+
+
+def test_a_complaint_read_by_likeness_says_what_it_was_taken_as():
+    composed = compose.compose(compose.Answers("tension headache", 5))
+    assert composed.routine.title == "Stress, 5 minutes"
+    assert composed.notices == ('your words "tension headache" were taken as "stress", the nearest complaint acuguide '
+                                'composes for; it covers "lower back", "upper back and shoulders", "sciatica and hip", '
+                                '"sacral ache", "stress", "bloating", "stomach", "fatigue", "cold sensitivity", '
+                                '"whole-body ache" and "period pain". If that is not what you meant, choose one of those with --for',)
+    assert 'taken as "lower back"' in compose.compose(compose.Answers("my lower back aches", 5)).notices[0]
+    for exact in ("stress", "sciatica", "Lower-Back", "tired"):  # a name or one of its other names: nothing to say
+        assert compose.compose(compose.Answers(exact, 5)).notices == ()
+    result = CliRunner().invoke(cli, ["compose", "--for", "tension headache", "--minutes", "5"])
+    assert result.exit_code == 0 and 'note: your words "tension headache" were taken as "stress"' in result.output

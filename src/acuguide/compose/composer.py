@@ -7,17 +7,22 @@ them so the listener moves as little as possible (seated before lying; on each l
 point on one side, then the other), and fills the time with rounds and holds inside the
 articles' ranges. The result is an ordinary routine file, with a header saying how it was
 made, that the person can read, change and keep. The same answers give the same file.
+
+The complaint is read first (`triage`): red flags in it refuse the session, since they need a
+doctor, not acupressure; pregnancy in it leaves out the points avoided in pregnancy. Whatever
+the listener should know about how the words were read is in `Composed.notices`.
 """
 
 from __future__ import annotations
 
 import difflib
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..content import wording
-from ..content.points import COMPLAINTS, TOOLS, Laterality, Point, Posture, library
+from ..content.points import COMPLAINTS, TOOLS, Laterality, Point, Posture, Pressure, library
 from ..errors import AcuguideError
 from ..pipeline.session import estimate_unspoken
 from ..routine import Routine, parse, slug_for, starter
@@ -25,6 +30,7 @@ from ..routine.fields import MAX_PAUSE
 from ..speech import DEFAULT_ENGINE, ENGINES
 from ..timeline import layout
 from ..yamlread import quote
+from . import triage
 
 TOLERANCE = 0.05  # the session lasts the minutes asked for, within this
 MAX_FILL = 60  # seconds of quiet rest the outro may take to land on time
@@ -35,12 +41,25 @@ MAX_PASSES = 3
 LIMB_REGIONS = ("hand", "shoulder", "chest", "knee", "leg", "foot", "buttock")  # one side, then the other
 LIMB = {"knee": "leg", "foot": "leg"}  # points on one leg are done together, then the other leg
 ORDER = ("back", "sacrum", "buttock", "shoulder", "chest", "hand", "leg", "knee", "foot", "belly")  # the sore place, then farther
+# Over the kidneys: level with the lowest ribs, four finger widths out from the spine, where the
+# long back muscles thin out. Like the bones of the spine, a place for gentle hands only.
+KIDNEY_AREA = frozenset({"BL52"})
 
 
 class ComposeError(AcuguideError):
     """The answers cannot make a session: an unknown complaint, or no length that fits."""
 
     exit_code = 2  # the answers are command-line options
+
+
+class RedFlagError(ComposeError):
+    """The complaint names a sign that needs a doctor first: no session is composed."""
+
+    def __init__(self, findings: list[triage.Finding]):
+        self.findings = tuple(findings)
+        said = " ".join(wording.TRIAGE_FINDING.format(said=f.said, what=wording.TRIAGE_RED_FLAGS[f.sign][0],
+                                                      why=wording.TRIAGE_RED_FLAGS[f.sign][1]) for f in findings)
+        super().__init__(wording.TRIAGE_REFUSED.format(findings=said))
 
 
 @dataclass(frozen=True)
@@ -95,41 +114,87 @@ def save(composed: Composed, path: Path | None, replace: bool = False) -> Path:
 
 def match_complaint(text: str) -> str:
     """'sciatica', 'upper back', 'Lower-Back' and 'tired' all find their complaint."""
+    return _match(text)[0]
+
+
+def _match(text: str) -> tuple[str, bool]:
+    """(the complaint, whether `text` names it exactly: its name or one of its other names)."""
     def plain(words: str) -> str:
-        return " ".join(words.lower().replace("-", " ").replace("_", " ").split())
+        return " ".join(re.sub(r"[^\w']|_", " ", words.lower()).split())  # "Lower-Back", "my lower back, and..."
 
     wanted = plain(text)
     for name, aliases in COMPLAINTS.items():
         if wanted == plain(name) or wanted in aliases:
-            return name
+            return name, True
     for name in COMPLAINTS:
         if wanted and (wanted in plain(name) or all(word in plain(name).split() for word in wanted.split())):
-            return name
+            return name, False
     said = f" {wanted} "  # "my lower back aches": a complaint named inside a sentence, the longest name first
     for name, phrase in sorted(((n, plain(p)) for n, aliases in COMPLAINTS.items() for p in (n, *aliases)), key=lambda x: -len(x[1])):
         if f" {phrase} " in said:
-            return name
+            return name, False
     names = {plain(p): n for n, aliases in COMPLAINTS.items() for p in (n, *aliases)}
     close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.6)
     hint = f" (did you mean {names[close[0]]!r}?)" if close else ""
     raise ComposeError(f"unknown complaint {text!r}{hint}; known: {', '.join(COMPLAINTS)}")
 
 
-def candidates(complaint: str, tools: tuple[str, ...], avoid: frozenset[str]) -> tuple[list[Choice], list[Point]]:
-    """(the points to use, most typical first, each with its tool; the points left out to avoid)."""
-    ranked = sorted(
+def hands_only(point: Point) -> bool:
+    """A point no tool goes on, only gentle hands: on the midline (on the back, the bones of the
+    spine, which a gun would hammer and a roller's or a ball's weight would rest on; every
+    Governing Vessel point is there), or over the kidneys."""
+    return point.laterality is Laterality.MIDLINE or point.code.startswith("GV") or point.code in KIDNEY_AREA
+
+
+def _tools_for(point: Point, tools: tuple[str, ...]) -> list[str]:
+    """The tools of `tools` that may press `point`, the composer's choice first."""
+    usable = [t for t in TOOLS if t in tools and t in point.tools and (t == "hands" or not hands_only(point))]
+    if point.region in ("back", "sacrum", "buttock") and "ball" in usable:
+        usable.insert(0, "ball")  # lying on balls reaches the back better than one's own thumbs (article 001)
+    return usable
+
+
+def _ranked(complaint: str) -> list[Point]:
+    return sorted(
         (p for p in library().points if complaint in p.complaints),
         key=lambda p: (p.complaints.index(complaint), -len(p.sources), library().points.index(p)),  # the most cited first
     )
+
+
+def candidates(complaint: str, tools: tuple[str, ...], avoid: frozenset[str]) -> tuple[list[Choice], list[Point]]:
+    """(the points to use, most typical first, each with its tool; the points left out to avoid)."""
+    ranked = _ranked(complaint)
     avoided = [p for p in ranked if p.avoid & avoid]
     chosen = []
     for point in ranked:
-        usable = [t for t in TOOLS if t in tools and t in point.tools]
-        if point.region in ("back", "sacrum", "buttock") and "ball" in usable:
-            usable.insert(0, "ball")  # lying on balls reaches the back better than one's own thumbs (article 001)
+        usable = _tools_for(point, tools)
         if point not in avoided and usable:
             chosen.append(Choice(point, usable[0]))
     return chosen, avoided
+
+
+def kept_from_tools(complaint: str, tools: tuple[str, ...], avoid: frozenset[str]) -> list[Point]:
+    """The points for `complaint` left out only because the tools at hand may not go on them."""
+    return [p for p in _ranked(complaint)
+            if not p.avoid & avoid and not _tools_for(p, tools) and any(t in p.tools for t in tools)]
+
+
+def read_complaint(answers: Answers) -> tuple[Answers, str, list[str]]:
+    """(the answers as the complaint's words change them, the complaint, the notices), or
+    `RedFlagError` if the words name a sign that needs a doctor first."""
+    flags = triage.red_flags(answers.complaint)
+    if flags:
+        raise RedFlagError(flags)
+    notices = []
+    pregnant = triage.pregnancy(answers.complaint)
+    if pregnant:
+        answers = replace(answers, avoid=answers.avoid | {"pregnancy"})
+        notices.append(wording.COMPOSE_PREGNANCY.format(said=pregnant.said))
+    complaint, exact = _match(answers.complaint)
+    if not exact:
+        notices.append(wording.COMPOSE_MAPPED.format(said=answers.complaint.strip(), name=complaint,
+                                                     known=wording.listing([f'"{c}"' for c in COMPLAINTS])))
+    return answers, complaint, notices
 
 
 @dataclass(frozen=True)
@@ -146,12 +211,18 @@ class Shape:
 
 
 def compose(answers: Answers) -> Composed:
-    complaint = match_complaint(answers.complaint)
+    answers, complaint, notices = read_complaint(answers)
     unknown = [t for t in answers.tools if t not in TOOLS]
     if unknown:
         raise ComposeError(f"unknown tool {unknown[0]!r}; tools: {', '.join(TOOLS)}")
     level = LEVELS[answers.level]
     chosen, avoided = candidates(complaint, answers.tools, answers.avoid)
+    kept = kept_from_tools(complaint, answers.tools, answers.avoid)
+    if kept:
+        codes = wording.listing([p.code for p in kept])
+        add = "hands" not in answers.tools and any("hands" in p.tools for p in kept)
+        notices.append(wording.COMPOSE_HANDS_ONLY.format(codes=codes) + (wording.COMPOSE_HANDS_ONLY_ADD.format(
+            tools=",".join(answers.tools), them="them" if len(kept) > 1 else "it") if add else ""))
     if not chosen:
         listed = [p for p in library().points if complaint in p.complaints]
         if avoided and len(avoided) == len(listed):
@@ -172,7 +243,7 @@ def compose(answers: Answers) -> Composed:
                     if best is None or score < best[0]:
                         best = (score, fitted[0])
             if best:
-                return best[1]
+                return replace(best[1], notices=tuple(notices))
     least = Shape(1, 1, level.holds[0], level.rest, MIN_CYCLES, 0, 0)
     shortest = _estimate(_text(answers, complaint, chosen[:1], avoided, least, level))[1].duration
     if shortest > target:
@@ -310,7 +381,8 @@ def _pass(chosen: list[Choice], shape: Shape) -> list[str]:
             for side in ("left", "right"):
                 if side == "right":
                     lines.append(f"  - say: {q(wording.COMPOSE_OTHER_SIDE)}")
-                lines += [line for c, s in zip(group, sides) for line in _step(c, side if s == "each" else s, shape.rounds, side == "right")]
+                lines += [line for c, s in zip(group, sides) if s == "each" or side == "left"  # midline or both sides at once: not again
+                          for line in _step(c, side if s == "each" else s, shape.rounds, side == "right")]
         else:
             lines += [line for c, s in zip(group, sides) for line in _step(c, s, shape.rounds)]
     return lines
@@ -324,6 +396,8 @@ def _step(choice: Choice, sides: str | None, rounds: int, again: bool = False) -
     lines.append(f"    repeat: {rounds}")
     if choice.tool != "hands":
         lines.append(f"    tool: {choice.tool}")
+    elif hands_only(choice.point) and choice.point.pressure is not Pressure.GENTLE:
+        lines.append("    pressure: gentle")  # the spine and the kidneys: gentle hands only
     if again:
         lines.append(f"    say: {quote(wording.COMPOSE_SAME_SPOT.format(name=choice.point.english, code=choice.point.code, side=sides))}")
     elif choice.tool != "hands":
