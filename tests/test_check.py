@@ -44,7 +44,7 @@ MISTAKES = [
     ("voice rate out of range", "title: T\nvoice: {rate: 2000}\nsteps:\n  - say: Hi\n",
      (2, "voice.rate", "from 80 to 400")),
     ("unknown avoid condition", "title: T\navoid: [pregnant]\nsteps:\n  - say: Hi\n",
-     (2, "avoid", "unknown condition 'pregnant'; known: pregnancy")),
+     (2, "avoid", "unknown condition 'pregnant'; did you mean 'pregnancy'?; known: pregnancy")),
     ("empty file", "",
      (1, "", "the file is empty")),
     ("pause too short", VALID_HEAD + "  - pause: 0\n",
@@ -147,3 +147,68 @@ def test_ambient_file_is_found_beside_the_routine_from_any_directory(tmp_path, m
 def test_ambient_off_is_not_read_as_a_boolean(write_routine):
     path = write_routine("title: T\nambient: off\nsteps:\n  - say: Hi\n")
     assert CliRunner().invoke(cli, ["check", str(path)]).exit_code == 0
+
+
+def test_sides_both_says_what_each_choice_means(write_routine):
+    path = write_routine(VALID_HEAD + "  - point: GB30\n    sides: both\n")
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 1
+    assert "got 'both' (each: the left side, then the right; together: both sides at once" in result.output
+
+
+OWN_POINT = """\
+points:
+  - code: GB20
+    aliases: [Fengchi test]
+    pinyin: Fengchi
+    english: Wind Pool
+    laterality: bilateral
+    location: "In the anterior region of the neck, below the occipital bone."
+    find: "Slide your fingertips up the back of your neck until they stop under your skull."
+    pressure: gentle
+    motion: steady
+    hold: 30s
+    uses: "neck tension"
+    complaints: [stress]
+    region: shoulder
+    posture: seated
+    tools: [hands]
+    place: "under the base of your skull"
+    cautions: ["Press upwards under the skull, never on the front of the neck."]
+    sources: []
+"""
+
+
+def test_a_routine_may_bring_its_own_points_checked_like_the_library(write_routine, tmp_path, monkeypatch):
+    """Stand-in code GB97 (not in the library): a therapist's own point, beside the routine."""
+    (tmp_path / "my-points.yaml").write_text(OWN_POINT.replace("GB20", "GB97"))
+    path = write_routine("title: T\npoints: my-points.yaml\nsteps:\n  - point: GB97\n")
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    script = CliRunner().invoke(cli, ["script", str(path)]).output
+    assert "Slide your fingertips up the back of your neck" in script
+    assert "never on the front of the neck" in script
+
+
+def test_own_points_are_refused_where_they_would_rename_a_library_point_or_break_its_rules(write_routine, tmp_path):
+    (tmp_path / "clash.yaml").write_text(OWN_POINT.replace("GB20", "GB97").replace("[Fengchi test]", "[LI4]"))
+    (tmp_path / "broken.yaml").write_text(OWN_POINT.replace("GB20", "GB96").replace("pressure: gentle", "pressure: hard")
+                                          .replace('cautions: ["Press upwards under the skull, never on the front of the neck."]', "cautions: []"))
+    clash = write_routine("title: T\npoints: clash.yaml\nsteps:\n  - point: GB97\n", name="a.yaml")
+    result = CliRunner().invoke(cli, ["check", str(clash)])
+    assert result.exit_code == 1
+    assert "line 2: points: " in result.output and "GB97: 'LI4' already names LI4" in result.output
+    assert "unknown point" not in result.output  # the file's problem says why; no second error
+    broken = write_routine("title: T\npoints: broken.yaml\nsteps:\n  - point: GB96\n", name="b.yaml")
+    result = CliRunner().invoke(cli, ["check", str(broken)])
+    assert result.exit_code == 1
+    assert "broken.yaml, line 9: points[0].pressure: expected one of gentle, moderate, firm, got 'hard'" in result.output
+    assert "points[0].cautions: every point needs at least one caution" in result.output
+    missing = write_routine("title: T\npoints: nowhere.yaml\nsteps:\n  - point: GB96\n", name="c.yaml")
+    assert "no points file 'nowhere.yaml'" in CliRunner().invoke(cli, ["check", str(missing)]).output
+
+
+def test_a_folder_given_as_a_routine_is_named_as_a_folder(tmp_path):
+    result = CliRunner().invoke(cli, ["check", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "a folder; give a routine file (.yaml) or the name of a shipped routine" in result.output

@@ -12,17 +12,18 @@ from click.testing import CliRunner
 
 from acuguide.cli import cli
 from acuguide.routine import program
+from acuguide.routine.find import shipped_dir, shipped_names
 
 
-def test_the_shipped_build_up_goes_from_ten_seconds_to_a_minute():
+def test_the_shipped_build_up_goes_from_ten_seconds_to_a_minute_in_whole_five_seconds():
     shipped = program.load("back-care-build-up")
-    assert [s.hold for s in shipped.stages] == [10, 27, 43, 60]
+    assert [s.hold for s in shipped.stages] == [10, 25, 45, 60]
     assert [s.repeat for s in shipped.stages] == [3, 3, 4, 4]
     for stage in shipped.stages:
         assert {step.hold for step in stage.routine.point_steps} == {stage.hold}
         assert {step.repeat for step in stage.routine.point_steps} == {stage.repeat}
     assert shipped.stages[1].routine.title == "Back Care Build-up: week 2 of 4"
-    assert shipped.stages[1].routine.summary.startswith("Week 2 of 4: holds of 27 seconds, 3 rounds. Practise it 3 times")
+    assert shipped.stages[1].routine.summary.startswith("Week 2 of 4: holds of 25 seconds, 3 rounds. Practise it 3 times")
 
 
 def test_a_step_longer_than_the_default_keeps_its_proportion(tmp_path):
@@ -66,8 +67,8 @@ def test_render_a_program_gives_one_session_per_week_in_one_feed_in_order(tmp_pa
 def test_program_schema_accepts_the_shipped_programs_and_refuses_mistakes():
     schema = json.loads(CliRunner().invoke(cli, ["schema", "--program"]).output)
     validator = jsonschema.Draft202012Validator(schema)
-    for name in program.shipped_programs():
-        validator.validate(yaml.safe_load((program.shipped_programs_dir() / f"{name}.yaml").read_text()))
+    for name in shipped_names("programs"):
+        validator.validate(yaml.safe_load((shipped_dir("programs") / f"{name}.yaml").read_text()))
     assert list(validator.iter_errors({"title": "P", "routine": "r", "weeks": 0}))
     assert list(validator.iter_errors({"title": "P", "routine": "r", "weeks": 2, "hold": {"from": "10s"}}))
 

@@ -1,17 +1,24 @@
-"""Read hand-written YAML while keeping line numbers, collecting every problem.
+"""Read hand-written YAML by a table of its fields, keeping line numbers, collecting every problem.
 
 PyYAML's `safe_load` forgets where values came from and silently keeps the last of two
 duplicate keys. Walking the composed node tree instead gives each error its line, lets a
 typo'd key be caught, and lets one run report all problems rather than the first.
+
+A format is written down once, as `Table`s of `Field`s (name, type, range, choices, default,
+help): `YamlReader.table` reads a mapping by its table, one reader per field type, so the
+routine format, the program format and the point library are checked by the same code, and
+the JSON Schema is generated from the same rows.
 """
 
 from __future__ import annotations
 
+import builtins
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from enum import Enum
-from typing import TypeVar
+from typing import Any, Final, TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -30,6 +37,81 @@ MAX_DEPTH = 20  # levels of nested lists and mappings; a routine uses five at mo
 SHOWN = 60  # characters of a wrong value quoted in a message
 # SSML-like tags, eSpeak's [[phoneme]] blocks, and control characters other than tab and newline
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>|\[\[|\]\]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+OFF = ("off", "none", "no", "false")  # one vocabulary for "off" everywhere a thing can be turned off
+ON = ("on", "yes", "true")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a mapping. `type` picks the reader: text, duration, integer, number, choice,
+    flag and list are read here; the others (mapping, breathing, steps...) by the format's own."""
+
+    name: str
+    type: str
+    help: str
+    range: tuple[float, float] | None = None
+    choices: tuple[str, ...] = ()
+    default: object = None
+    required: bool = False
+    table: Table | None = None  # the fields of a mapping (or of a breathing or step object)
+    enum: builtins.type[Enum] | None = None  # a choice's values as members of this enum
+    noun: str = "value"  # what one of the choices is called in an error: 'unknown tool 'x''
+
+    @classmethod
+    def choice(cls, name: str, values: builtins.type[Enum] | tuple[str, ...], help: str, default: object = None,
+               required: bool = False, only: tuple[str, ...] = (), noun: str = "value") -> Field:
+        """One of an enum's values (`only` narrows them) or of a tuple of words."""
+        enum = values if isinstance(values, type) else None
+        choices = only or (tuple(str(m.value) for m in values) if isinstance(values, type) else values)
+        return cls(name, "choice", help, choices=choices, default=default, required=required, enum=enum, noun=noun)
+
+
+@dataclass(frozen=True)
+class Table:
+    """The fields of one mapping: a routine file itself, its `voice`, a point step, a point..."""
+
+    name: str
+    fields: tuple[Field, ...]
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields if f.required)
+
+    def __getitem__(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+
+class _Invalid:
+    """A value that was wrong and has been reported: the one sentinel a reader returns."""
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+INVALID: Final = _Invalid()
+
+
+class Values(dict[str, Any]):
+    """A mapping's values by field name, and the nodes that were written (`nodes`), whose lines
+    a rule across fields quotes when it finds a problem."""
+
+    def __init__(self, values: dict[str, object], nodes: dict[str, Node]):
+        super().__init__(values)
+        self.nodes = nodes
+
+    @property
+    def valid(self) -> bool:
+        return not any(value is INVALID for value in self.values())
+Reader = Callable[[Node, str], object]  # a format's own reader for a field type: (node, path) -> value or INVALID
 
 
 def parse_duration(value: object) -> float | None:
@@ -225,6 +307,90 @@ class YamlReader:
                 return member
         self.problem(node, field, f"expected one of {', '.join(names)}, got {self.shown(node)}{self.suggest(text, names)}")
         return None
+
+    def table(self, node: Node, table: Table, path: str, readers: Mapping[str, Reader] | None = None,
+              defaults: Mapping[str, object] | None = None) -> Values | None:
+        """Every field of `table`: its value, INVALID (reported), or when absent its default
+        (`defaults` first, then the row's). Fields are read in the table's order, so a reader
+        may rely on an earlier field having been read. None if `node` is no such mapping."""
+        found = self.mapping(node, path, table.keys, table.required)
+        if found is None:
+            return None
+        values: dict[str, object] = {}
+        for field in table.fields:
+            where = f"{path}.{field.name}" if path else field.name
+            if field.name in found:
+                reader = (readers or {}).get(field.name) or (readers or {}).get(field.type)
+                value = reader(found[field.name], where) if reader else self.field(found[field.name], field, where)
+                values[field.name] = value if value is not None or reader else INVALID
+            elif field.required:
+                values[field.name] = INVALID  # reported by `mapping`
+            else:
+                default = (defaults or {}).get(field.name, field.default)
+                values[field.name] = field.enum(default) if field.enum and isinstance(default, str) else default
+        return Values(values, found)
+
+    def field(self, node: Node, field: Field, path: str) -> Any:
+        """A value of a scalar or list field by its type, or None (reported)."""
+        low, high = field.range or (0, 0)
+        if field.type == "text":
+            return self.spoken(node, path)
+        if field.type == "duration":
+            return self.duration(node, path, low, high)
+        if field.type == "integer":
+            return self.integer(node, path, int(low), int(high))
+        if field.type == "number":
+            return self.number(node, path, low, high, field.help)
+        if field.type == "choice":
+            return self.one_of(node, field, path)
+        if field.type == "flag":
+            return self.flag(node, path)
+        if field.type == "list":
+            return self.list_of(node, field, path)
+        raise ValueError(f"no reader for {field.type} fields ({path})")
+
+    def one_of(self, node: Node, field: Field, path: str) -> object:
+        """A choice: an enum member, or the word itself; 'none', 'no' or 'false' for 'off'."""
+        if field.enum is not None:
+            word = self.word(node)
+            if "off" in field.choices and word in OFF:
+                return field.enum("off")
+            if word in field.choices:
+                return field.enum(word)
+            hint = self.suggest(word or "", field.choices) or f" ({field.help})"
+            self.problem(node, path, f"expected one of {', '.join(field.choices)}, got {self.shown(node)}{hint}")
+            return None
+        text = self.string(node, path)
+        if text is not None and text not in field.choices:
+            self.problem(node, path, f"unknown {field.noun} {text!r}{self.suggest(text, field.choices)}; known: {', '.join(field.choices)}")
+            return None
+        return text
+
+    def flag(self, node: Node, path: str) -> bool | None:
+        if self.word(node) in ON:
+            return True
+        if self.word(node) in OFF:
+            return False
+        self.problem(node, path, f"expected on or off, got {self.shown(node)} (yes/no and true/false work too; none means off)")
+        return None
+
+    def list_of(self, node: Node, field: Field, path: str) -> tuple | None:
+        """A list of texts; of durations when the field has a range; of choices when it has choices."""
+        if not isinstance(node, SequenceNode):
+            self.sequence(node, path)  # reports it
+            return None
+        values: list[Any]
+        if field.range:
+            values = [self.duration(item, where, *field.range) for where, item in self.items(node, path)]
+        else:
+            values = [self.spoken(item, where) for where, item in self.items(node, path)]
+        if None in values:
+            return None
+        for value in values if field.choices else ():
+            if value not in field.choices:
+                self.problem(node, path, f"unknown {field.noun} {value!r}{self.suggest(value, field.choices)}; known: {', '.join(field.choices)}")
+                return None
+        return tuple(values)
 
     def suggest(self, word: str, options: tuple[str, ...]) -> str:
         close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)

@@ -14,7 +14,8 @@ from functools import cache
 from importlib import resources
 
 from ..errors import PointLibraryError, PointNotFound
-from ..yamlread import YamlReader, format_duration
+from ..yamlread import INVALID, Field, Table, YamlReader, format_duration
+from .views import VIEWS, Picture, Position
 
 CHANNELS = {
     "LU": "Lung",
@@ -106,6 +107,7 @@ class Point:
     tools: tuple[str, ...] = ("hands",)
     place: str = ""
     kind: Kind = Kind.POINT
+    picture: Picture | None = None  # where it is drawn; a user's own point may have none
 
     def describe(self) -> str:
         """Everything a reader needs to find and press the point, for `acuguide points`."""
@@ -124,8 +126,10 @@ class Point:
 
 
 def normalize_code(text: str) -> str:
-    """Lookup ignores case, spaces, hyphens and dots: 'bl-23', 'BL 23' and 'Bl.23' all match."""
-    return re.sub(r"[\s.\-_]", "", text).upper()
+    """Lookup ignores case, spaces, hyphens and dots: 'bl-23', 'BL 23' and 'Bl.23' all match;
+    'BI-23', a common spelling of the Bladder channel in articles, is BL23."""
+    key = re.sub(r"[\s.\-_]", "", text).upper()
+    return "BL" + key[2:] if re.fullmatch(r"BI\d+", key) else key
 
 
 # Codes that name different points in the old and the standard Bladder numbering: never guessed.
@@ -188,15 +192,36 @@ class PointLibrary:
         ]
 
 
-_FIELDS = (
-    "code", "kind", "aliases", "pinyin", "english", "laterality", "location", "find",
-    "pressure", "motion", "hold", "uses", "complaints", "region", "posture", "tools", "place", "avoid", "cautions", "sources",
-)
-_OPTIONAL = ("kind", "pinyin", "avoid")  # pinyin is required of standard points, refused for reflex areas
 REGIONS = ("hand", "shoulder", "chest", "back", "sacrum", "buttock", "belly", "knee", "leg", "foot")
+ENTRY = Table("point", (
+    Field("code", "text", "a standard code like BL23, or a reflex area's words like HAND-SPINE", required=True),
+    Field.choice("kind", Kind, "point: a standard point (WHO 2008); reflex area: from hand reflexology maps", default="point"),
+    Field("aliases", "list", "other spellings of the code and names the articles use", required=True),
+    Field("pinyin", "text", "the standard pinyin name; a standard point needs it, a reflex area has none"),
+    Field("english", "text", "the English name, spoken before the code", required=True),
+    Field.choice("laterality", Laterality, "bilateral: on both sides; midline: one point on the centre line", required=True),
+    Field("location", "text", "the WHO 2008 standard location, for the reader", required=True),
+    Field("find", "text", "how to find it, read aloud: no codes, digits or brackets", required=True),
+    Field.choice("pressure", Pressure, "how hard it is usually pressed", required=True),
+    Field.choice("motion", Motion, "steady pressure or small circles", required=True),
+    Field("hold", "duration", "the typical hold", range=(1, 10 * 60), required=True),
+    Field("uses", "text", "what it is traditionally pressed for", required=True),
+    Field("complaints", "list", "what the composer may choose it for, most typical first", choices=tuple(COMPLAINTS),
+          noun="complaint", required=True),
+    Field.choice("region", REGIONS, "where on the body it is, for grouping a session", noun="region", required=True),
+    Field.choice("posture", Posture, "how a listener is placed to reach it", required=True),
+    Field("tools", "list", "what can press it safely", choices=TOOLS, noun="tool", required=True),
+    Field("place", "text", "a short reminder of where, said when it comes back", required=True),
+    Field("avoid", "list", "conditions in which it is traditionally not pressed", choices=CONDITIONS, noun="condition"),
+    Field("cautions", "list", "what to say before pressing it; at least one", required=True),
+    Field("sources", "list", "the seed articles that mention it, by prefix", required=True),
+    Field("picture", "picture", "where it is drawn: {view: VIEW, at: [[x, y], ...]} in the figure's coordinates, "
+          "one position per side, the left of the picture first; a reflex area adds lines: [[[x, y], ...], ...]"),
+))  # fmt: skip
 
 
 def parse_library(text: str, source: str, trusted: bool = False) -> PointLibrary:
+    """A library of points in the format of points.yaml: the shipped one, or a user's own."""
     reader = YamlReader(source)
     root = reader.compose(text, trusted)
     top = reader.mapping(root, "", ("points",), ("points",)) if root is not None else None
@@ -219,68 +244,61 @@ def parse_library(text: str, source: str, trusted: bool = False) -> PointLibrary
 
 
 def _parse_point(reader: YamlReader, node, where: str) -> Point | None:
-    required = tuple(x for x in _FIELDS if x not in _OPTIONAL)
-    f = reader.mapping(node, where, _FIELDS, required)
-    if f is None:
+    """One entry by the table, then the rules a kind of entry adds: a standard point has a
+    standard code and a pinyin name, a reflex area neither; every point has a caution."""
+    v = reader.table(node, ENTRY, where, {"picture": lambda n, w: _picture(reader, n, w)})
+    if v is None:
         return None
-    kind = reader.choice(f["kind"], f"{where}.kind", Kind) if "kind" in f else Kind.POINT
-    if kind is Kind.POINT and "pinyin" not in f:
-        reader.problem(node, f"{where}.pinyin", "missing; a standard point needs its pinyin name")
-    if kind is None or any(x not in f for x in required) or (kind is Kind.POINT and "pinyin" not in f):
-        return None
-    code = reader.string(f["code"], f"{where}.code")
+    reported = len(reader.problems)
+    code, kind = v["code"], v["kind"]
     if kind is Kind.POINT:
+        if "pinyin" not in v.nodes:
+            reader.problem(node, f"{where}.pinyin", "missing; a standard point needs its pinyin name")
         if code and not re.fullmatch(r"[A-Z]{2}\d+", code):
-            reader.problem(f["code"], f"{where}.code", f"expected a standard code like BL23, got {code!r}")
-        pinyin = reader.string(f["pinyin"], f"{where}.pinyin")
-    else:
-        if code and not re.fullmatch(r"[A-Z]+(?:-[A-Z]+)+", code):  # never a code a standard point could have
-            reader.problem(f["code"], f"{where}.code", f"expected a reflex area code of words like HAND-SPINE, got {code!r}")
-        if "pinyin" in f:
-            reader.problem(f["pinyin"], f"{where}.pinyin", "a reflex area has no pinyin name; remove it")
-        pinyin = REFLEX_LABEL
-    avoid = reader.strings(f["avoid"], f"{where}.avoid") if "avoid" in f else ()
-    for condition in avoid or ():
-        if condition not in CONDITIONS:
-            reader.problem(f["avoid"], f"{where}.avoid", f"unknown condition {condition!r}; known: {', '.join(CONDITIONS)}")
-    cautions = reader.strings(f["cautions"], f"{where}.cautions")
-    if cautions == ():
-        reader.problem(f["cautions"], f"{where}.cautions", "every point needs at least one caution")
-    values = dict(
-        code=code,
-        aliases=reader.strings(f["aliases"], f"{where}.aliases"),
-        pinyin=pinyin,
-        english=reader.string(f["english"], f"{where}.english"),
-        laterality=reader.choice(f["laterality"], f"{where}.laterality", Laterality),
-        location=reader.string(f["location"], f"{where}.location"),
-        find=reader.string(f["find"], f"{where}.find"),
-        pressure=reader.choice(f["pressure"], f"{where}.pressure", Pressure),
-        motion=reader.choice(f["motion"], f"{where}.motion", Motion),
-        hold=reader.duration(f["hold"], f"{where}.hold", 1),
-        uses=reader.string(f["uses"], f"{where}.uses"),
-        avoid=frozenset(avoid or ()),
-        cautions=cautions,
-        sources=reader.strings(f["sources"], f"{where}.sources"),
-    )
-    values.update(
-        complaints=reader.strings(f["complaints"], f"{where}.complaints"),
-        region=reader.string(f["region"], f"{where}.region"),
-        posture=reader.choice(f["posture"], f"{where}.posture", Posture),
-        tools=reader.strings(f["tools"], f"{where}.tools"),
-        place=reader.string(f["place"], f"{where}.place"),
-        kind=kind,
-    )
-    for complaint in values["complaints"] or ():
-        if complaint not in COMPLAINTS:
-            reader.problem(f["complaints"], f"{where}.complaints", f"unknown complaint {complaint!r}; known: {', '.join(COMPLAINTS)}")
-    for tool in values["tools"] or ():
-        if tool not in TOOLS:
-            reader.problem(f["tools"], f"{where}.tools", f"unknown tool {tool!r}; known: {', '.join(TOOLS)}")
-    if values["region"] is not None and values["region"] not in REGIONS:
-        reader.problem(f["region"], f"{where}.region", f"unknown region {values['region']!r}; known: {', '.join(REGIONS)}")
-    if any(v is None for v in values.values()):
+            reader.problem(v.nodes["code"], f"{where}.code", f"expected a standard code like BL23, got {code!r}")
+    elif kind is Kind.REFLEX:
+        if code and not re.fullmatch(r"[A-Z]+(?:-[A-Z]+)+", code):  # never a standard point's code
+            reader.problem(v.nodes["code"], f"{where}.code", f"expected a reflex area code of words like HAND-SPINE, got {code!r}")
+        if "pinyin" in v.nodes:
+            reader.problem(v.nodes["pinyin"], f"{where}.pinyin", "a reflex area has no pinyin name; remove it")
+    if v["cautions"] == ():
+        reader.problem(v.nodes["cautions"], f"{where}.cautions", "every point needs at least one caution")
+    if not v.valid or len(reader.problems) > reported:
         return None
-    return Point(**values)  # type: ignore[arg-type]
+    pinyin = v["pinyin"] if kind is Kind.POINT else REFLEX_LABEL
+    return Point(**{**v, "pinyin": pinyin, "avoid": frozenset(v["avoid"] or ())})
+
+
+def _picture(reader: YamlReader, node, where: str) -> Picture | object:
+    """A `picture` field: a known view and positions as pairs of numbers (figure units)."""
+    found = reader.mapping(node, where, ("view", "at", "lines"), ("view", "at"))
+    if found is None or not {"view", "at"} <= set(found):  # reported
+        return INVALID
+    reported = len(reader.problems)
+    view = reader.word(found["view"])
+    if view not in VIEWS:
+        reader.problem(found["view"], f"{where}.view", f"unknown view {reader.shown(found['view'])}; known: {', '.join(VIEWS)}")
+
+    def positions(node, path: str) -> tuple[Position, ...]:
+        pairs = []
+        for i, item in enumerate(reader.sequence(node, path) or ()):
+            xy = [reader.number(n, f"{path}[{i}]", 0, 10_000, "a position in figure units") for n in reader.sequence(item, f"{path}[{i}]") or ()]
+            if len(xy) != 2:
+                reader.problem(item, f"{path}[{i}]", "expected a position [x, y]")
+            elif None not in xy:
+                pairs.append((float(xy[0]), float(xy[1])))
+        return tuple(pairs)
+
+    at = positions(found["at"], f"{where}.at")
+    if not at and len(reader.problems) == reported:
+        reader.problem(found["at"], f"{where}.at", "list at least one position [x, y]")
+    lines = []
+    for i, line in enumerate((reader.sequence(found["lines"], f"{where}.lines") or ()) if "lines" in found else ()):
+        drawn = positions(line, f"{where}.lines[{i}]")
+        if len(drawn) < 2:
+            reader.problem(line, f"{where}.lines[{i}]", "a line needs two or more positions")
+        lines.append(drawn)
+    return INVALID if len(reader.problems) > reported else Picture(view, at, tuple(lines))
 
 
 @cache

@@ -17,6 +17,7 @@ from ..clock import minutes
 from ..errors import AmbientNotFound, BatchError, ProblemsError, SpeechError
 from ..progress import SILENT, Progress, Report
 from ..routine import AMBIENT_LEVEL, Ambient, Bells, Routine, load, program, shipped_routines
+from ..routine.find import shipped_names
 from ..routine.fields import OFF
 from ..routine.safety import check_avoid, notices
 from ..speech import DEFAULT_ENGINE, EngineMissing, Synthesizer, VoiceSettings, estimate_seconds, make_engine
@@ -170,7 +171,7 @@ def shipped(cache_dir: Path | None = None) -> Iterator[str]:
         length = ("~" if script.estimated else "") + minutes(script.duration)
         codes = ", ".join(dict.fromkeys(s.point.code for s in routine.point_steps))
         yield f"{name:<24} {length:>6}  {routine.title}\n{'':<32}{codes}"
-    for name in program.shipped_programs():
+    for name in shipped_names("programs"):
         shipped_program = program.load(name)
         yield (f"\nprogram {name}: {shipped_program.title}, {shipped_program.weeks} weeks, "
                f"{shipped_program.sessions_per_week} sessions a week\n  {shipped_program.summary}")

@@ -1,58 +1,21 @@
 """The routine format as one table: every field with its type, range, default and help.
 
-The loader reads allowed keys, ranges and defaults from here and quotes the help in its
-errors, so the format is written down once; a JSON Schema can be generated from the same
-rows, so it cannot drift from what the loader accepts.
+The loader reads every mapping by its table here (one reader per field type, in `yamlread`)
+and quotes the help in its errors, so the format is written down once; the JSON Schema is
+generated from the same rows, so it cannot drift from what the loader accepts. A new field
+is one row here and one attribute in `model`. Rows are read in order: the file's own
+breathing patterns before the defaults and steps that name them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum
-
 from ..content.points import CONDITIONS, Pressure
 from ..speech.registry import DEFAULT_ENGINE, ENGINE_NAMES
+from ..yamlread import OFF, ON, Field, Table
 from .model import AMBIENT_LEVEL, BreathStyle, Safety, Sides, Tool
 
 MAX_HOLD = 10 * 60
 MAX_PAUSE = 60 * 60
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    type: str  # text, duration, integer, number, choice, flag, list, mapping, breathing, steps, group, group steps
-    help: str
-    range: tuple[float, float] | None = None
-    choices: tuple[str, ...] = ()
-    default: object = None
-    required: bool = False
-    table: Table | None = None  # the fields of a mapping (or of a breathing or step object)
-
-    @classmethod
-    def choice(cls, name: str, enum: type[Enum] | tuple[str, ...], help: str, default: object = None, required: bool = False) -> Field:
-        values = tuple(str(m.value) for m in enum) if isinstance(enum, type) else enum
-        return cls(name, "choice", help, choices=values, default=default, required=required)
-
-
-@dataclass(frozen=True)
-class Table:
-    """The fields of one mapping in a routine: the file itself, `voice`, `defaults`, a point step..."""
-
-    name: str
-    fields: tuple[Field, ...]
-
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return tuple(f.name for f in self.fields)
-
-    @property
-    def required(self) -> tuple[str, ...]:
-        return tuple(f.name for f in self.fields if f.required)
-
-    def __getitem__(self, name: str) -> Field:
-        return next(f for f in self.fields if f.name == name)
-
 
 BREATHING_HELP = "a pattern name (calm, box, 4-7-8, coherent, your own, or none), or {pattern, style, cycles}"
 
@@ -63,7 +26,7 @@ BREATHING = Table("breathing", (
 ))  # fmt: skip
 
 VOICE = Table("voice", (
-    Field.choice("engine", ENGINE_NAMES, "the speech engine; acuguide voices lists them", default=DEFAULT_ENGINE),
+    Field.choice("engine", ENGINE_NAMES, f"the speech engine, {DEFAULT_ENGINE} unless said; acuguide voices lists them", noun="engine"),
     Field("name", "text", "a voice of the engine: en-us+klatt4 (espeak), joe or a .onnx file (piper)"),
     Field("rate", "integer", "speaking rate in words per minute", range=(80, 400)),
 ))  # fmt: skip
@@ -79,7 +42,7 @@ DEFAULTS = Table("defaults", (
 
 POINT = Table("point step", (
     Field("point", "text", "a point code in any spelling: BL23, B23, bl 23", required=True),
-    Field.choice("sides", Sides, "which sides; midline points have none", default="each"),
+    Field.choice("sides", Sides, "each: the left side, then the right; together: both sides at once; left or right: one side only; midline points have none", default="each"),
     Field("hold", "duration", DEFAULTS["hold"].help, range=(1, MAX_HOLD)),
     Field("repeat", "integer", "how many rounds", range=(1, 20), default=1),
     *(f for f in DEFAULTS.fields if f.name != "hold"),
@@ -113,8 +76,8 @@ PHRASES = Table("phrases", (
 
 GROUP = Table("group of steps", (
     Field("steps", "group steps", "say, pause, breathe and point steps, all done on one side before the other", required=True),
-    Field.choice("sides", (Sides.EACH.value, Sides.LEFT.value, Sides.RIGHT.value),
-                 "each: all the steps on the left, then all on the right; or left or right only", required=True),
+    Field.choice("sides", Sides, "each: all the steps on the left, then all on the right; or left or right only",
+                 required=True, only=(Sides.EACH.value, Sides.LEFT.value, Sides.RIGHT.value)),
     Field("switch_sides", "text", "said once before the right side; default: a plain 'now the right side'"),
 ))  # fmt: skip
 
@@ -127,19 +90,18 @@ STEP = Table("step", (
           table=GROUP),
 ))  # fmt: skip
 STEP_KINDS = STEP.keys
-OFF = ("off", "none", "no", "false")  # one vocabulary for "off" everywhere a thing can be turned off
-ON = ("on", "yes", "true")
-PAUSE = STEP["pause"]
 
 TOP = Table("the file", (
     Field("title", "text", "the session's title, spoken first", required=True),
     Field("summary", "text", "one line about the session, for players and feeds"),
     Field("voice", "mapping", "which engine, voice and rate speak it", table=VOICE),
     Field.choice("safety", Safety, "the spoken safety note: full, short or off", default="full"),
-    Field("avoid", "list", f"conditions whose avoided points are refused: {', '.join(CONDITIONS)}", choices=tuple(CONDITIONS)),
+    Field("avoid", "list", f"conditions whose avoided points are refused: {', '.join(CONDITIONS)}", choices=tuple(CONDITIONS),
+          noun="condition"),
     Field("equipment", "list", "what else to have at hand, said at the start with the steps' tools: [a chair, a partner]"),
-    Field("defaults", "mapping", "settings for every point step", table=DEFAULTS),
     Field("breathing", "patterns", "your own breathing patterns, like slow: {in: 5, out: 7}", table=PATTERN),
+    Field("points", "file", "your own points, in a file beside the routine written like acuguide's points.yaml"),
+    Field("defaults", "mapping", "settings for every point step", table=DEFAULTS),
     Field("bells", "mapping", "on, off, or {start, steps, end}", table=BELLS),
     Field("ambient", "mapping", "a bed under the session: noise, off, a file, or {sound, level}", table=AMBIENT),
     Field("phrases", "mapping", "rewording of release and switch_sides", table=PHRASES),

@@ -19,7 +19,7 @@ def shipped_dir(kind: str = "routines"):
     return resources.files("acuguide") / kind
 
 
-def shipped(kind: str = "routines") -> list[str]:
+def shipped_names(kind: str = "routines") -> list[str]:
     return sorted(p.name[:-5] for p in shipped_dir(kind).iterdir() if p.name.endswith(".yaml"))
 
 
@@ -28,28 +28,37 @@ def shipped_routines_dir():
 
 
 def shipped_routines() -> list[str]:
-    return shipped("routines")
+    return shipped_names("routines")
 
 
 def find_routine(arg: str) -> Path:
-    """A routine argument is a path, or the name of a routine shipped with acuguide."""
+    return find_file(arg, "routines")
+
+
+def find_file(arg: str, kind: str) -> Path:
+    """A routine (or program) argument is a path, or the name of one shipped with acuguide."""
     path = Path(arg)
     if path.is_file():
         return path
-    shipped = shipped_routines_dir() / f"{arg}.yaml"
-    if not path.suffix and shipped.is_file():
-        return Path(str(shipped))
-    names = shipped_routines()
+    noun = kind.rstrip("s")
+    if path.exists():
+        what = "a folder" if path.is_dir() else "not a regular file"
+        raise RoutineNotFound(f"{arg}: {what}; give a {noun} file (.yaml) or the name of a shipped {noun}")
+    shipped_file = shipped_dir(kind) / f"{arg}.yaml"
+    if not path.suffix and shipped_file.is_file():
+        return Path(str(shipped_file))
+    names = shipped_names(kind)
     close = difflib.get_close_matches(path.stem if path.suffix == ".yaml" else arg, names, n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]}?" if close else ""
-    raise RoutineNotFound(f"{arg}: no such routine file, and no shipped routine of that name{hint} (shipped: {', '.join(names)})")
+    raise RoutineNotFound(f"{arg}: no such {noun} file, and no shipped {noun} of that name{hint} (shipped: {', '.join(names)})")
 
 
 def display_name(path: Path) -> str:
-    """Shipped routines are 'routines/x.yaml'; user files are shown relative to here if inside."""
+    """Shipped files are 'routines/x.yaml' or 'programs/x.yaml'; user files are shown relative to here if inside."""
     resolved = path.resolve()
-    if resolved.parent == Path(str(shipped_routines_dir())).resolve():
-        return f"routines/{path.name}"
+    for kind in ("routines", "programs"):
+        if resolved.parent == Path(str(shipped_dir(kind))).resolve():
+            return f"{kind}/{path.name}"
     try:
         return str(resolved.relative_to(Path.cwd().resolve()))
     except ValueError:

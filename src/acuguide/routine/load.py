@@ -2,23 +2,26 @@
 
 Routines are written by hand, so loading is forgiving where that is safe (durations as
 '90s', '1m30s' or 90; codes in any spelling) and strict where a mistake would change the
-session (unknown keys, unknown points). Keys, ranges and defaults come from the table in
-`fields`. Every problem is collected before raising.
+session (unknown keys, unknown points). Every mapping is read by its table in `fields`, one
+reader per field type; what is left here are the readers of the routine's own types
+(breathing, steps, bells, ambient) and the rules across fields. Every problem is collected
+before raising.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..content import breathing as breathing_mod
 from ..content import wording
 from ..content.breathing import SETTLE, BreathingPattern
-from ..content.points import CONDITIONS, Laterality, Point, PointLibrary, Pressure, library
-from ..errors import Problem, RoutineError
-from ..yamlread import YamlReader, format_duration, line_of
+from ..content.points import Laterality, Point, PointLibrary, library, parse_library
+from ..errors import PointLibraryError, Problem, RoutineError
+from ..yamlread import INVALID, OFF, ON, YamlReader, format_duration, line_of
 from . import fields
 from .find import display_name, find_routine, slug_for
 from .model import (
@@ -31,28 +34,16 @@ from .model import (
     Phrases,
     PointStep,
     Routine,
-    Safety,
     Say,
     SideGroup,
     Sides,
     Step,
-    Tool,
     Voice,
     Where,
 )
 
 MAX_BYTES = 1_000_000
 MAX_COUNT = 1 + len(wording.COUNTS)  # the count style has a word for each second up to this
-
-
-@dataclass(frozen=True)
-class _Defaults:
-    tool: Tool = Tool.HANDS
-    hold: float | None = fields.DEFAULTS["hold"].default  # type: ignore[assignment]  # None: the point's own
-    pressure: Pressure | None = None  # None: the point's own pressure
-    breathing: Breathing | None = Breathing(breathing_mod.BUILTIN[str(fields.DEFAULTS["breathing"].default)])
-    rest: float = fields.DEFAULTS["rest"].default  # type: ignore[assignment]
-    markers: tuple[float, ...] | None = None
 
 
 def load(arg: str | Path, points: PointLibrary | None = None) -> Routine:
@@ -84,250 +75,205 @@ def parse(text: str, source: str, slug: str, points: PointLibrary, base: Path | 
     """`base` is the routine's folder, against which an ambient file's path is resolved."""
     reader = YamlReader(source)
     root = reader.compose(text)
-    top = reader.mapping(root, "", fields.TOP.keys, fields.TOP.required) if root is not None else None
+    loader = _Loader(reader, points, base or Path.cwd())
+    top = reader.table(root, fields.TOP, "", loader.top_readers()) if root is not None else None
     if top is None:
         raise RoutineError(reader.problems)
-    parser = _Parser(reader, points)
-    title = reader.spoken(top["title"], "title") if "title" in top else None
-    summary = reader.spoken(top["summary"], "summary") if "summary" in top else ""
-    voice = parser.voice(top["voice"]) if "voice" in top else Voice()
-    safety = Safety.FULL
-    if "safety" in top:
-        safety = Safety.OFF if reader.word(top["safety"]) in fields.OFF else reader.choice(top["safety"], "safety", Safety)
-    avoid = parser.avoid(top["avoid"]) if "avoid" in top else frozenset()
-    equipment = tuple(reader.spoken(item, where) for where, item in reader.items(top["equipment"], "equipment")) if "equipment" in top else ()
-    if "breathing" in top:
-        parser.custom_patterns(top["breathing"])
-    defaults = parser.defaults(top["defaults"]) if "defaults" in top else _Defaults()
-    bells = parser.bells(top["bells"]) if "bells" in top else Bells()
-    ambient = parser.ambient(top["ambient"], base or Path.cwd()) if "ambient" in top else None
-    phrases = parser.phrases(top["phrases"]) if "phrases" in top else Phrases()
-    sections = {
-        name: parser.steps(top[name], name, defaults) if name in top else ()
-        for name in ("intro", "steps", "outro")
-    }
-    if "steps" in top and not sections["steps"] and not reader.problems:
-        reader.problem(top["steps"], "steps", "a routine needs at least one step")
+    if top["steps"] == () and not reader.problems:
+        reader.problem(top.nodes["steps"], "steps", "a routine needs at least one step")
     if reader.problems:
         raise RoutineError(reader.problems)
     return Routine(
-        title=title or slug,
-        summary=summary or "",
+        title=top["title"] or slug,
+        summary=top["summary"] or "",
         slug=slug,
         source=source,
-        voice=voice,
-        safety=safety or Safety.FULL,
-        avoid=avoid,
-        equipment=tuple(thing for thing in equipment if thing),
-        intro=sections["intro"],
-        steps=sections["steps"],
-        outro=sections["outro"],
-        bells=bells or Bells(),
-        phrases=phrases,
-        ambient=ambient,
-        notes=tuple(parser.notes),
-        default_hold=defaults.hold,
+        voice=top["voice"] or Voice(),
+        safety=top["safety"],
+        avoid=frozenset(top["avoid"] or ()),
+        equipment=top["equipment"] or (),
+        intro=top["intro"] or (),
+        steps=top["steps"],
+        outro=top["outro"] or (),
+        bells=top["bells"] or Bells(),
+        phrases=top["phrases"] or Phrases(),
+        ambient=top["ambient"],
+        notes=tuple(loader.notes),
+        default_hold=loader.defaults["hold"],
     )
 
 
-class _Parser:
-    def __init__(self, reader: YamlReader, points: PointLibrary):
+def _given_defaults() -> dict[str, Any]:
+    """The defaults of every point step before a routine's `defaults:` changes them."""
+    defaults = {f.name: f.enum(f.default) if f.enum and f.default else f.default for f in fields.DEFAULTS.fields}
+    return {**defaults, "breathing": Breathing(breathing_mod.BUILTIN[str(fields.DEFAULTS["breathing"].default)])}
+
+
+class _Loader:
+    """The readers of a routine's own field types, and the rules across fields."""
+
+    def __init__(self, reader: YamlReader, points: PointLibrary, base: Path):
         self.r = reader
         self.points = points
+        self.base = base
         self.patterns: dict[str, BreathingPattern] = dict(breathing_mod.BUILTIN)
-        self.invalid_patterns: set[str] = set()
+        self.invalid_patterns: set[str] = set()  # defined but wrong: a reference to one is not a second error
+        self.defaults = _given_defaults()
         self.notes: list[Problem] = []
+        self.own_points_broken = False
 
-    def read(self, f: dict[str, Node], table: fields.Table, key: str, where: str) -> object:
-        """A text, duration, number or integer field by its row in the table: its default if
-        absent, None if wrong (reported with the row's range)."""
-        field = table[key]
-        if key not in f:
-            return field.default
-        node, path = f[key], f"{where}.{key}" if where else key
-        if field.type == "duration":
-            return self.r.duration(node, path, *field.range)  # type: ignore[misc]
-        if field.type == "integer":
-            return self.r.integer(node, path, *field.range)  # type: ignore[misc]
-        if field.type == "number":
-            return self.r.number(node, path, *field.range, field.help)  # type: ignore[misc]
-        return self.r.string(node, path)
+    def top_readers(self) -> dict:
+        return {
+            "voice": self.voice, "defaults": self.read_defaults, "bells": self.bells, "ambient": self.ambient,
+            "phrases": self.phrases, "patterns": self.custom_patterns, "steps": self.steps, "points": self.own_points,
+        }  # fmt: skip
 
-    def voice(self, node: Node) -> Voice:
-        f = self.r.mapping(node, "voice", fields.VOICE.keys) or {}
-        engine = self.r.string(f["engine"], "voice.engine") if "engine" in f else None
-        if engine is not None and engine not in fields.ENGINE_NAMES:
-            names = fields.ENGINE_NAMES
-            self.r.problem(f["engine"], "voice.engine", f"unknown engine {engine!r}{self.r.suggest(engine, names)}; engines: {', '.join(names)}")
-            engine = None
-        name = self.read(f, fields.VOICE, "name", "voice")
-        rate = self.read(f, fields.VOICE, "rate", "voice")
-        return Voice(engine, name, rate)
+    def own_points(self, node: Node, path: str) -> PointLibrary | object:
+        """A therapist's or user's own points, read and checked like the shipped library; none
+        may take a code or name the library already has, so a routine never means two points."""
+        self.own_points_broken = True  # until they are read
+        name = self.r.string(node, path)
+        if name is None:
+            return INVALID
+        file = self.base / name
+        if not file.is_file() or file.stat().st_size > MAX_BYTES:
+            self.r.problem(node, path, f"no points file {name!r} (looked for {file}); give a file beside the routine, "
+                           "written like acuguide's points.yaml (up to 1 MB)")
+            return INVALID
+        shown = display_name(file)
+        try:
+            own = parse_library(decode(file.read_bytes(), shown), shown)
+        except (PointLibraryError, RoutineError) as exc:
+            self.r.problems.extend(exc.problems)
+            return INVALID
+        taken = [(point.code, name) for point in own.points for name in (point.code, *point.aliases) if self.points.get(name)]
+        for code, taken_name in taken:
+            self.r.problem(node, path, f"{shown}: {code}: {taken_name!r} already names {self.points.get(taken_name).code} in "
+                           "acuguide's library; use that point, or give yours another code")  # type: ignore[union-attr]
+        if taken:
+            return INVALID
+        self.points = PointLibrary(self.points.points + own.points)
+        self.own_points_broken = False
+        return self.points
 
-    def avoid(self, node: Node) -> frozenset[str]:
-        values = self.r.strings(node, "avoid") or ()
-        for value in values:
-            if value not in CONDITIONS:
-                self.r.problem(node, "avoid", f"unknown condition {value!r}; known: {', '.join(CONDITIONS)}")
-        return frozenset(values)
+    def voice(self, node: Node, path: str) -> Voice | object:
+        v = self.r.table(node, fields.VOICE, path)
+        return Voice(v["engine"], v["name"], v["rate"]) if v is not None and v.valid else INVALID
 
-    def custom_patterns(self, node: Node) -> None:
+    def phrases(self, node: Node, path: str) -> Phrases | object:
+        v = self.r.table(node, fields.PHRASES, path)
+        return Phrases(**{k: text for k, text in v.items() if text}) if v is not None and v.valid else INVALID
+
+    def read_defaults(self, node: Node, path: str) -> dict[str, Any] | object:
+        """The routine's defaults for every point step; a wrong one (reported) keeps the given one."""
+        style = self.defaults["breathing"].style
+        v = self.r.table(node, fields.DEFAULTS, path, {"breathing": lambda n, p: self.breathing(n, p, style)}, self.defaults)
+        if v is None:
+            return INVALID
+        self.defaults = {k: self.defaults[k] if value is INVALID else value for k, value in v.items()}
+        if self.defaults["markers"]:
+            self.defaults["markers"] = tuple(sorted(self.defaults["markers"], reverse=True))
+        return self.defaults
+
+    def custom_patterns(self, node: Node, path: str) -> object:
         if not isinstance(node, MappingNode):
-            self.r.problem(node, "breathing", "expected a mapping of pattern names to phases, like  slow: {in: 4, out: 6}")
-            return
+            self.r.problem(node, path, "expected a mapping of pattern names to phases, like  slow: {in: 4, out: 6}")
+            return INVALID
         for key_node, value_node in node.value:
             name = str(self.r.value(key_node))
-            where = f"breathing.{name}"
+            where = f"{path}.{name}"
             if name == "none":
                 self.r.problem(key_node, where, "'none' means no breathing cues; choose another name")
                 continue
-            self.invalid_patterns.add(name)  # until it parses: a reference to it is not a second error
-            f = self.r.mapping(value_node, where, fields.PATTERN.keys, fields.PATTERN.required)
-            if f is None:
-                continue
-            secs = {k: self.read(f, fields.PATTERN, k, where) for k in f}
-            if any(v is None for v in secs.values()) or not {"in", "out"} <= secs.keys():
-                continue
-            self.invalid_patterns.discard(name)
-            self.patterns[name] = breathing_mod.pattern(
-                name, secs["in"], secs.get("hold", 0.0), secs["out"], secs.get("hold_out", 0.0)
-            )
+            self.invalid_patterns.add(name)
+            v = self.r.table(value_node, fields.PATTERN, where)
+            if v is not None and v.valid:
+                self.invalid_patterns.discard(name)
+                self.patterns[name] = breathing_mod.pattern(name, v["in"], v["hold"] or 0.0, v["out"], v["hold_out"] or 0.0)
+        return self.patterns
 
-    def pattern(self, node: Node, field: str) -> BreathingPattern | None | bool:
-        """A pattern, None for 'none', or False when the name is unknown (already reported)."""
+    def pattern(self, node: Node, path: str) -> BreathingPattern | None | object:
+        """A pattern, None for 'none', or INVALID when the name is unknown (reported once)."""
         name = node.value.strip() if isinstance(node, ScalarNode) else None  # as written: 'off' is no boolean here
-        if self.r.word(node) in (*fields.OFF, ""):
+        if self.r.word(node) in (*OFF, ""):
             return None
         if name in self.patterns:
             return self.patterns[name]
-        if name in self.invalid_patterns:
-            return False
-        known = ", ".join([*self.patterns, "none"])
-        self.r.problem(node, field, f"unknown breathing pattern {name!r}; use one of {known}, or define it under 'breathing:'")
-        return False
+        if name not in self.invalid_patterns:
+            known = ", ".join([*self.patterns, "none"])
+            self.r.problem(node, path, f"unknown breathing pattern {name!r}; use one of {known}, or define it under 'breathing:'")
+        return INVALID
 
-    def breathing(self, node: Node, field: str, style: BreathStyle, cycles: int | None = None) -> Breathing | None | bool:
-        """`calm`, `none`, or {pattern: calm, style: tone, cycles: 3}; False if wrong (reported)."""
-        if not isinstance(node, MappingNode):
-            pattern = self.pattern(node, field)
-            if isinstance(pattern, BreathingPattern) and not self.countable(pattern, style, node, field):
-                return False
-            return Breathing(pattern, style, cycles) if isinstance(pattern, BreathingPattern) else pattern
-        f = self.r.mapping(node, field, fields.BREATHING.keys, fields.BREATHING.required)
-        if f is None or "pattern" not in f:
-            return False
-        pattern = self.pattern(f["pattern"], f"{field}.pattern")
-        if "style" in f:
-            style = self.r.choice(f["style"], f"{field}.style", BreathStyle)
-        if "cycles" in f:
-            cycles = self.read(f, fields.BREATHING, "cycles", field)
-        if pattern is False or style is None or ("cycles" in f and cycles is None):
-            return False
-        if pattern and not self.countable(pattern, style, node, field):
-            return False
-        return Breathing(pattern, style, cycles) if pattern else None
-
-    def countable(self, pattern: BreathingPattern, style: BreathStyle, node: Node, field: str) -> bool:
+    def breathing(self, node: Node, path: str, style: BreathStyle, cycles: int | None = None) -> Breathing | None | object:
+        """`calm`, `none`, or {pattern: calm, style: tone, cycles: 3}."""
+        if isinstance(node, MappingNode):
+            v = self.r.table(node, fields.BREATHING, path, {"pattern": self.pattern}, {"style": style, "cycles": cycles})
+            if v is None or not v.valid:
+                return INVALID
+            pattern, style, cycles = v["pattern"], v["style"], v["cycles"]
+        else:
+            pattern = self.pattern(node, path)
+        if pattern is None or pattern is INVALID:
+            return pattern
         longest = max(seconds for _, seconds in pattern.phases)
         if style is BreathStyle.COUNT and longest > MAX_COUNT:
-            self.r.problem(node, field, f"the count style counts each second up to {MAX_COUNT}, but pattern "
+            self.r.problem(node, path, f"the count style counts each second up to {MAX_COUNT}, but pattern "
                            f"'{pattern.name}' has a {longest:g} s phase; use style voice or tone, or shorter phases")
-            return False
-        return True
+            return INVALID
+        return Breathing(pattern, style, cycles)
 
-    def markers(self, node: Node, field: str) -> tuple[float, ...] | None:
-        low, high = fields.DEFAULTS["markers"].range  # type: ignore[misc]
-        values = [self.r.duration(item, where, low, high) for where, item in self.r.items(node, field)]
-        return None if any(v is None for v in values) else tuple(sorted(values, reverse=True))  # type: ignore[arg-type]
-
-    def bells(self, node: Node) -> Bells | None:
-        if self.r.word(node) in fields.OFF:
+    def bells(self, node: Node, path: str) -> Bells | object:
+        if self.r.word(node) in OFF:
             return Bells(False, False, False)
-        if self.r.word(node) in fields.ON:
+        if self.r.word(node) in ON:
             return Bells()
         if isinstance(node, ScalarNode):
-            self.r.problem(node, "bells", f"expected on, off, or {{start, steps, end}}, got {self.r.shown(node)}")
-            return None
-        f = self.r.mapping(node, "bells", fields.BELLS.keys)
-        if f is None:
-            return None
-        flags = {k: self.flag(v, f"bells.{k}") for k, v in f.items()}
-        return Bells(**{k: v for k, v in flags.items() if v is not None})
+            self.r.problem(node, path, f"expected on, off, or {{start, steps, end}}, got {self.r.shown(node)}")
+            return INVALID
+        v = self.r.table(node, fields.BELLS, path)
+        return Bells(**v) if v is not None and v.valid else INVALID
 
-    def flag(self, node: Node, field: str) -> bool | None:
-        if self.r.word(node) in fields.ON:
-            return True
-        if self.r.word(node) in fields.OFF:
-            return False
-        self.r.problem(node, field, f"expected on or off, got {self.r.shown(node)} (yes/no and true/false work too; none means off)")
-        return None
-
-    def ambient(self, node: Node, base: Path) -> Ambient | None:
+    def ambient(self, node: Node, path: str) -> Ambient | None | object:
+        level: Any
         if isinstance(node, ScalarNode):
-            if self.r.word(node) in (*fields.OFF, ""):
+            if self.r.word(node) in (*OFF, ""):
                 return None
-            f = {"sound": node}
+            sound_node, level = node, fields.AMBIENT["level"].default
         else:
-            f = self.r.mapping(node, "ambient", fields.AMBIENT.keys, fields.AMBIENT.required) or {}
-        if "sound" in f and self.r.word(f["sound"]) in fields.OFF:
+            v = self.r.table(node, fields.AMBIENT, path)
+            if v is None or not v.valid:
+                return INVALID
+            sound_node, level = v.nodes["sound"], v["level"]
+        if self.r.word(sound_node) in OFF:
             return None
-        sound = self.r.string(f["sound"], "ambient.sound") if "sound" in f else None
-        level = self.read(f, fields.AMBIENT, "level", "ambient")
-        if level is None or sound is None:
-            return None
+        sound = self.r.string(sound_node, f"{path}.sound")
+        if sound is None:
+            return INVALID
         if sound != "noise":
-            path = base / sound
-            if not path.is_file():
-                self.r.problem(f["sound"], "ambient.sound", f"no audio file {sound!r} (looked for {path}); use noise, off, or a path relative to the routine")
-                return None
-            sound = str(path)
+            file = self.base / sound
+            if not file.is_file():
+                self.r.problem(sound_node, f"{path}.sound", f"no audio file {sound!r} (looked for {file}); use noise, off, or a path relative to the routine")
+                return INVALID
+            sound = str(file)
         return Ambient(sound, float(level))
 
-    def phrases(self, node: Node) -> Phrases:
-        f = self.r.mapping(node, "phrases", fields.PHRASES.keys) or {}
-        texts = {k: self.r.spoken(v, f"phrases.{k}") for k, v in f.items()}
-        return Phrases(**{k: v for k, v in texts.items() if v})
+    def steps(self, node: Node, section: str, in_group: bool = False) -> tuple[Step, ...] | object:
+        steps = [self.step(item, where, in_group) for where, item in self.r.items(node, section)]
+        return tuple(step for step in steps if step is not None)
 
-    def defaults(self, node: Node) -> _Defaults:
-        f = self.r.mapping(node, "defaults", fields.DEFAULTS.keys) or {}
-        d = _Defaults()
-        hold = self.read(f, fields.DEFAULTS, "hold", "defaults")
-        pressure = self.r.choice(f["pressure"], "defaults.pressure", Pressure) if "pressure" in f else d.pressure
-        breathing = self.breathing(f["breathing"], "defaults.breathing", BreathStyle.VOICE) if "breathing" in f else d.breathing
-        rest = self.read(f, fields.DEFAULTS, "rest", "defaults")
-        markers = self.markers(f["markers"], "defaults.markers") if "markers" in f else d.markers
-        tool = self.r.choice(f["tool"], "defaults.tool", Tool) if "tool" in f else d.tool
-        return _Defaults(
-            tool=tool or d.tool,
-            hold=hold,
-            pressure=pressure,
-            breathing=breathing if breathing is not False else d.breathing,
-            rest=rest if rest is not None else d.rest,
-            markers=markers,
-        )
-
-    def steps(self, node: Node, section: str, defaults: _Defaults, group: Sides | None = None) -> tuple[Step, ...]:
-        """The steps of a section, or of a group done by side (`group`: its sides)."""
-        steps: list[Step] = []
-        for where, item in self.r.items(node, section):
-            step = self.step(item, where, defaults, group)
-            if step is not None:
-                steps.append(step)
-        return tuple(steps)
-
-    def step(self, node: Node, where: str, defaults: _Defaults, group: Sides | None = None) -> Step | None:
+    def step(self, node: Node, where: str, in_group: bool) -> Step | None:
         if not isinstance(node, MappingNode) or not node.value:
             self.r.problem(node, where, f"expected a step: a mapping with one of {', '.join(fields.STEP_KINDS)}")
             return None
         keys = [str(self.r.value(k)) for k, _ in node.value]
         kinds = [k for k in keys if k in fields.STEP_KINDS]
         if "point" in kinds:
-            return self.point_step(node, where, defaults, group)
+            return self.point_step(node, where, in_group)
         if "steps" in kinds:
-            if group is not None:
+            if in_group:
                 self.r.problem(node, f"{where}.steps", "a group of steps cannot hold another group; list its steps here directly")
                 return None
-            return self.side_group(node, where, defaults)
+            return self.side_group(node, where)
         if len(kinds) != 1 or len(keys) != 1:
             extra = [k for k in keys if k not in kinds]
             if not kinds:
@@ -339,113 +285,111 @@ class _Parser:
                 self.r.problem(node, f"{where}.{extra[0]}", f"a {kinds[0]} step takes no other keys; remove {extra[0]!r} or make it a point step")
             return None
         kind, value = kinds[0], node.value[0][1]
-        at = Where(self.r.source, line_of(node), where)
-        if kind == "say":
-            text = self.r.spoken(value, f"{where}.say")
-            return Say(text, at) if text else None
-        if kind == "pause":
-            seconds = self.r.duration(value, f"{where}.pause", *fields.PAUSE.range)  # type: ignore[misc]
-            return Pause(seconds, at) if seconds is not None else None
-        return self.breathe(value, f"{where}.breathe", at, defaults)
-
-    def side_group(self, node: MappingNode, where: str, d: _Defaults) -> SideGroup | None:
-        f = self.r.mapping(node, where, fields.GROUP.keys, fields.GROUP.required)
-        if f is None:
+        at, path = Where(self.r.source, line_of(node), where), f"{where}.{kind}"
+        if kind == "breathe":
+            return self.breathe(value, path, at)
+        said = self.r.field(value, fields.STEP[kind], path)
+        if said is None:
             return None
-        sides_field = fields.GROUP["sides"]
-        sides = self.r.choice(f["sides"], f"{where}.sides", Sides, sides_field.choices) if "sides" in f else None
-        switch = self.r.spoken(f["switch_sides"], f"{where}.switch_sides") if "switch_sides" in f else None
-        reported = len(self.r.problems)
-        steps = self.steps(f["steps"], f"{where}.steps", d, sides or Sides.EACH) if "steps" in f else ()
-        if "steps" in f and not any(isinstance(s, PointStep) for s in steps) and len(self.r.problems) == reported:
-            self.r.problem(f["steps"], f"{where}.steps", "a group by side needs at least one point step; "
-                           "without points, list its steps outside a group")
-        if sides is None or not steps or ("switch_sides" in f and switch is None):
-            return None
-        texts = {"switch_sides": switch} if switch else {}
-        return SideGroup(sides, steps, Where(self.r.source, line_of(node), where), **texts)  # type: ignore[arg-type]
+        return Say(said, at) if kind == "say" else Pause(said, at)
 
-    def breathe(self, node: Node, field: str, at: Where, d: _Defaults) -> Breathe | None:
+    def breathe(self, node: Node, path: str, at: Where) -> Breathe | None:
         if not isinstance(node, MappingNode):
-            self.r.problem(node, field, "expected a mapping like {pattern: calm, cycles: 3, style: voice}")
+            self.r.problem(node, path, "expected a mapping like {pattern: calm, cycles: 3, style: voice}")
             return None
-        style = d.breathing.style if d.breathing else BreathStyle.VOICE
-        breathing = self.breathing(node, field, style, cycles=3)
+        style = self.defaults["breathing"].style if self.defaults["breathing"] else BreathStyle.VOICE
+        breathing = self.breathing(node, path, style, cycles=3)
         if breathing is None:
-            self.r.problem(node, f"{field}.pattern", "a breathe step needs a pattern, not none")
+            self.r.problem(node, f"{path}.pattern", "a breathe step needs a pattern, not none")
         return Breathe(breathing, at) if isinstance(breathing, Breathing) else None
 
-    def point_step(self, node: MappingNode, where: str, d: _Defaults, group: Sides | None = None) -> PointStep | None:
-        """A point step; inside a group by side (`group`: its sides), the group's sides apply."""
-        f = self.r.mapping(node, where, fields.POINT.keys, fields.POINT.required)
-        if f is None or "point" not in f:
+    def side_group(self, node: MappingNode, where: str) -> SideGroup | None:
+        reported = len(self.r.problems)
+        v = self.r.table(node, fields.GROUP, where, {"group steps": lambda n, p: self.steps(n, p, in_group=True)})
+        if v is None or not v.valid:
             return None
-        point = self.point(f["point"], f"{where}.point")
-        hold = self.read(f, fields.POINT, "hold", where)
-        repeat = self.read(f, fields.POINT, "repeat", where)
-        pressure = self.r.choice(f["pressure"], f"{where}.pressure", Pressure) if "pressure" in f else None
-        style = d.breathing.style if d.breathing else BreathStyle.VOICE
-        breathing = self.breathing(f["breathing"], f"{where}.breathing", style) if "breathing" in f else d.breathing
-        rest = self.read(f, fields.POINT, "rest", where) if "rest" in f else d.rest
-        markers = self.markers(f["markers"], f"{where}.markers") if "markers" in f else d.markers
-        tool = self.r.choice(f["tool"], f"{where}.tool", Tool) if "tool" in f else d.tool
-        texts = {k: self.r.spoken(f[k], f"{where}.{k}") for k in ("say", "name", "find") if k in f}
-        sides = self.r.choice(f["sides"], f"{where}.sides", Sides) if "sides" in f else None
-        if point is None or None in (repeat, rest) or breathing is False or None in texts.values():
+        steps = v["steps"]
+        if not any(isinstance(s, PointStep) for s in steps):
+            if len(self.r.problems) == reported:
+                self.r.problem(v.nodes["steps"], f"{where}.steps", "a group by side needs at least one point step; "
+                               "without points, list its steps outside a group")
             return None
-        if any(k in f and v is None for k, v in (("hold", hold), ("pressure", pressure), ("sides", sides), ("markers", markers), ("tool", tool))):
-            return None
-        if group is not None:
-            if "sides" in f:
-                self.r.problem(f["sides"], f"{where}.sides", "the group's sides apply to every step in it; "
-                               "remove 'sides' here, or move the step out of the group")
-                return None
-            if point.laterality is Laterality.MIDLINE:
-                self.r.problem(f["point"], f"{where}.point", f"{point.code} is on the midline and has no sides; move it out of the group")
-                return None
-            sides = group
-        elif point.laterality is Laterality.MIDLINE:
-            if sides is not None:
-                self.r.problem(f["sides"], f"{where}.sides", f"{point.code} is on the midline and has no sides; remove 'sides'")
-                return None
-        elif sides is None:
-            sides = Sides.EACH
-        hold = hold if hold is not None else d.hold if d.hold is not None else point.hold
-        late = [m for m in (markers or ()) if m >= hold]
-        if late:
-            message = (f"a {format_duration(late[0])} left marker cannot be said in a {format_duration(hold)} hold; "
-                       "remove it or lengthen the hold")
-            if "markers" in f:
-                self.r.problem(f["markers"], f"{where}.markers", message)
-                return None
-            self.notes.append(Problem(self.r.source, line_of(node), f"{where}.markers", message))
-        if breathing and breathing.pattern.cycle > hold - SETTLE:  # type: ignore[union-attr]
-            name, cycle = breathing.pattern.name, breathing.pattern.cycle  # type: ignore[union-attr]
-            message = (f"a {format_duration(hold)} hold has no room for a {cycle:g} s cycle of '{name}' after the "
-                       f"{SETTLE:g} s settle, so no breathing would be guided; hold longer, choose a shorter pattern, or breathing: none")
-            if "breathing" in f:
-                self.r.problem(f["breathing"], f"{where}.breathing", message)
-                return None
-            self.notes.append(Problem(self.r.source, line_of(node), f"{where}.breathing", message))
-        return PointStep(
-            point=point,
-            sides=sides,
-            hold=hold,
-            repeat=repeat,
-            pressure=pressure or d.pressure or point.pressure,
-            breathing=breathing,  # type: ignore[arg-type]
-            rest=rest,  # type: ignore[arg-type]
-            markers=markers,
-            where=Where(self.r.source, line_of(node), where),
-            tool=tool,  # type: ignore[arg-type]
-            **texts,
-        )
+        sides = v["sides"]
+        steps = tuple(replace(s, sides=sides) if isinstance(s, PointStep) else s for s in steps)
+        texts = {"switch_sides": v["switch_sides"]} if v["switch_sides"] else {}
+        return SideGroup(sides, steps, Where(self.r.source, line_of(node), where), **texts)
 
-    def point(self, node: Node, field: str) -> Point | None:
-        code = self.r.string(node, field)
-        if code is None:
+    def point_step(self, node: MappingNode, where: str, in_group: bool) -> PointStep | None:
+        """A point step; inside a group by side the group's sides apply (set by the group)."""
+        style = self.defaults["breathing"].style if self.defaults["breathing"] else BreathStyle.VOICE
+        readers = {"point": self.point, "breathing": lambda n, p: self.breathing(n, p, style)}
+        v = self.r.table(node, fields.POINT, where, readers, {**self.defaults, "sides": None})
+        if v is None or not v.valid:
             return None
+        point: Point = v["point"]
+        if not self.sides_fit(v, point, where, in_group):
+            return None
+        hold = v["hold"] if v["hold"] is not None else point.hold
+        markers = tuple(sorted(v["markers"], reverse=True)) if v["markers"] else v["markers"]
+        if not self.room_for(v, "markers", where, node, self.late_marker(markers, hold)):
+            return None
+        if not self.room_for(v, "breathing", where, node, self.no_breathing_room(v["breathing"], hold)):
+            return None
+        sides = v["sides"] or (None if point.laterality is Laterality.MIDLINE else Sides.EACH)
+        texts = {k: v[k] for k in ("say", "name", "find") if v[k]}
+        return PointStep(
+            point=point, sides=sides, hold=hold, repeat=v["repeat"], pressure=v["pressure"] or point.pressure,
+            breathing=v["breathing"], rest=v["rest"], markers=markers, where=Where(self.r.source, line_of(node), where),
+            tool=v["tool"], **texts,
+        )  # fmt: skip
+
+    def sides_fit(self, v, point: Point, where: str, in_group: bool) -> bool:
+        """A midline point has no sides; a step in a group takes the group's."""
+        if in_group and point.laterality is Laterality.MIDLINE:
+            self.r.problem(v.nodes["point"], f"{where}.point", f"{point.code} is on the midline and has no sides; move it out of the group")
+        elif in_group and "sides" in v.nodes:
+            self.r.problem(v.nodes["sides"], f"{where}.sides", "the group's sides apply to every step in it; "
+                           "remove 'sides' here, or move the step out of the group")
+        elif point.laterality is Laterality.MIDLINE and "sides" in v.nodes:
+            self.r.problem(v.nodes["sides"], f"{where}.sides", f"{point.code} is on the midline and has no sides; remove 'sides'")
+        else:
+            return True
+        return False
+
+    def room_for(self, v, key: str, where: str, node: Node, message: str | None) -> bool:
+        """A problem with what the step wrote; a note when it comes from the routine's defaults."""
+        if message is None:
+            return True
+        if key in v.nodes:
+            self.r.problem(v.nodes[key], f"{where}.{key}", message)
+            return False
+        self.notes.append(Problem(self.r.source, line_of(node), f"{where}.{key}", message))
+        return True
+
+    @staticmethod
+    def late_marker(markers: tuple[float, ...] | None, hold: float) -> str | None:
+        late = [m for m in (markers or ()) if m >= hold]
+        if not late:
+            return None
+        return (f"a {format_duration(late[0])} left marker cannot be said in a {format_duration(hold)} hold; "
+                "remove it or lengthen the hold")
+
+    @staticmethod
+    def no_breathing_room(breathing: Breathing | None, hold: float) -> str | None:
+        if not breathing or breathing.pattern.cycle <= hold - SETTLE:
+            return None
+        name, cycle = breathing.pattern.name, breathing.pattern.cycle
+        return (f"a {format_duration(hold)} hold has no room for a {cycle:g} s cycle of '{name}' after the "
+                f"{SETTLE:g} s settle, so no breathing would be guided; hold longer, choose a shorter pattern, or breathing: none")
+
+    def point(self, node: Node, path: str) -> Point | object:
+        code = self.r.string(node, path)
+        if code is None:
+            return INVALID
         point = self.points.get(code)
         if point is None:
-            self.r.problem(node, field, self.points.why_unknown(code) + ("" if self.points.ambiguous(code) else " (acuguide points lists them all)"))
+            if not self.own_points_broken:  # else the points file's own problems say why
+                hint = "" if self.points.ambiguous(code) else " (acuguide points lists them all; add your own with points: FILE)"
+                self.r.problem(node, path, self.points.why_unknown(code) + hint)
+            return INVALID
         return point

@@ -16,14 +16,13 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .. import routine as routine_mod
 from ..content import wording
-from ..errors import Problem, RoutineError, RoutineNotFound
-from ..yamlread import YamlReader
+from ..errors import Problem, RoutineError
+from ..yamlread import INVALID, Field, Table, YamlReader
 from . import PointStep, Routine, SideGroup
-from .fields import MAX_HOLD, Field, Table
-from .find import shipped, shipped_dir
-from .load import MAX_BYTES, decode
+from .fields import MAX_HOLD
+from .find import display_name, find_file, shipped_dir, slug_for
+from .load import MAX_BYTES, decode, load as load_routine
 
 HOLD_RANGE = Table("hold", (
     Field("from", "duration", "the hold in the first week", range=(1, MAX_HOLD), required=True),
@@ -71,19 +70,11 @@ def schema() -> dict:
             **table_schema(PROGRAM)}  # fmt: skip
 
 
-def shipped_programs_dir():
-    return shipped_dir("programs")
-
-
-def shipped_programs() -> list[str]:
-    return shipped("programs")
-
-
 def is_program(arg: str) -> bool:
     """A shipped program's name, or a YAML file that names a routine at its top level."""
     path = Path(arg)
     if not path.is_file():
-        return not path.suffix and (shipped_programs_dir() / f"{arg}.yaml").is_file()
+        return not path.suffix and (shipped_dir("programs") / f"{arg}.yaml").is_file()
     try:
         head = path.read_bytes()[:MAX_BYTES].decode("utf-8", "replace")
     except OSError:
@@ -92,53 +83,38 @@ def is_program(arg: str) -> bool:
 
 
 def load(arg: str) -> Program:
-    path = Path(arg) if Path(arg).is_file() else Path(str(shipped_programs_dir() / f"{arg}.yaml"))
-    if not path.is_file():
-        raise RoutineNotFound(f"{arg}: no such program file, and no shipped program of that name (shipped: {', '.join(shipped_programs())})")
-    source = f"programs/{path.name}" if _shipped(path) else routine_mod.display_name(path)
+    path = find_file(arg, "programs")
+    source = display_name(path)
     if path.stat().st_size > MAX_BYTES:
         raise RoutineError([Problem(source, None, "", f"a program may be at most {MAX_BYTES:,} bytes (1 MB)")])
     reader = YamlReader(source)
     root = reader.compose(decode(path.read_bytes(), source))
-    f = reader.mapping(root, "", PROGRAM.keys, PROGRAM.required) if root is not None else None
-    if f is None or reader.problems:
+    ranges = {"hold": lambda node, where: _range(reader, node, where, HOLD_RANGE),
+              "repeat": lambda node, where: _range(reader, node, where, REPEAT_RANGE)}  # fmt: skip
+    v = reader.table(root, PROGRAM, "", ranges) if root is not None else None
+    if v is None or reader.problems:
         raise RoutineError(reader.problems)
-    text = {k: reader.spoken(f[k], k) if k in f else "" for k in ("title", "summary")}
-    weeks = reader.integer(f["weeks"], "weeks", *PROGRAM["weeks"].range)
-    per_week = reader.integer(f["sessions_per_week"], "sessions_per_week", *PROGRAM["sessions_per_week"].range) if "sessions_per_week" in f else 3
-    holds = _range(reader, f, "hold", HOLD_RANGE, reader.duration)
-    repeats = _range(reader, f, "repeat", REPEAT_RANGE, reader.integer)
-    name = reader.string(f["routine"], "routine")
-    if reader.problems or name is None:
-        raise RoutineError(reader.problems)
+    name = v["routine"]
     relative = path.parent / name
-    base = routine_mod.load(str(relative) if relative.is_file() else name)
-    slug = routine_mod.slug_for(path)
-    stages = tuple(_stage(base, slug, text["title"], week, weeks, per_week, holds, repeats) for week in range(1, weeks + 1))  # type: ignore[arg-type]
-    return Program(text["title"], text["summary"], slug, source, weeks, per_week, stages)  # type: ignore[arg-type]
+    base = load_routine(str(relative) if relative.is_file() else name)
+    slug = slug_for(path)
+    title, weeks, per_week = v["title"], v["weeks"], v["sessions_per_week"]
+    stages = tuple(_stage(base, slug, title, week, weeks, per_week, v["hold"], v["repeat"]) for week in range(1, weeks + 1))
+    return Program(title, v["summary"] or "", slug, source, weeks, per_week, stages)
 
 
-def _shipped(path: Path) -> bool:
-    return path.resolve().parent == Path(str(shipped_programs_dir())).resolve()
-
-
-def _range(reader: YamlReader, f: dict, key: str, table: Table, read) -> tuple | None:
-    if key not in f:
-        return None
-    g = reader.mapping(f[key], key, table.keys, table.required)
-    if not g or len(g) < 2:
-        return None
-    low, high = table["from"].range  # type: ignore[misc]
-    values = tuple(read(g[k], f"{key}.{k}", low, high) for k in ("from", "to"))
-    return None if None in values else values
+def _range(reader: YamlReader, node, where: str, table: Table) -> tuple | object:
+    """{from: ..., to: ...} as (from, to)."""
+    v = reader.table(node, table, where)
+    return (v["from"], v["to"]) if v is not None and v.valid else INVALID
 
 
 def _stage(base: Routine, slug: str, title: str, week: int, weeks: int, per_week: int, holds, repeats) -> Stage:
     progress = (week - 1) / (weeks - 1) if weeks > 1 else 1.0
-    hold = round(holds[0] + (holds[1] - holds[0]) * progress) if holds else None
+    hold = _whole_five(holds[0] + (holds[1] - holds[0]) * progress) if holds else None
     repeat = math.floor(repeats[0] + (repeats[1] - repeats[0]) * progress + 0.5) if repeats else None
     reference = base.default_hold or _usual_hold(base)
-    scale = (lambda step: min(MAX_HOLD, max(1, round(step.hold * hold / reference)))) if hold else (lambda step: step.hold)
+    scale = (lambda step: min(MAX_HOLD, _whole_five(step.hold * hold / reference))) if hold else (lambda step: step.hold)
 
     def adapt(steps):
         """The steps with holds and repeats for this week, inside groups by side too."""
@@ -158,6 +134,11 @@ def _stage(base: Routine, slug: str, title: str, week: int, weeks: int, per_week
         intro=adapt(base.intro), steps=adapt(base.steps), outro=adapt(base.outro),
     )  # fmt: skip
     return Stage(week, hold or reference, repeat, routine)
+
+
+def _whole_five(seconds: float) -> float:
+    """A hold a listener can take in: whole 5 s (25 s, not 27 s); below 5 s, whole seconds."""
+    return max(5, 5 * round(seconds / 5)) if seconds >= 5 else max(1, round(seconds))
 
 
 def _usual_hold(routine: Routine) -> float:

@@ -29,7 +29,7 @@ def duration(low: float, high: float) -> dict:
 def field_schema(field: Field) -> dict:
     described = {"description": field.help}
     low, high = field.range or (None, None)
-    if field.type == "text":
+    if field.type in ("text", "file"):
         return {**described, "type": "string", "minLength": 1}
     if field.type == "duration":
         return {**described, **duration(low, high)}

@@ -1,0 +1,48 @@
+"""The parts of the figures in `figures/` a point's picture may show, and a point's `picture`.
+
+Kept apart from the drawing (pictures.py) so that the point library can check a `picture`
+field against the views without importing the code that draws them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class View:
+    figure: str  # a file in figures/
+    box: tuple[float, float, float, float]  # x, y, width, height shown, in the figure's coordinates
+    caption: str
+    mark: float  # a marker's radius, in figure units
+
+
+# Which part of which figure each view shows. The body figures are 540 x 960.
+VIEWS = {
+    "back": View("body-back.svg", (140, 96, 260, 300), "back", 6.2),
+    "neck": View("body-back.svg", (196, 24, 148, 170), "back of the head and neck", 3.6),
+    "pelvis-back": View("body-back.svg", (176, 330, 188, 160), "lower back and buttocks", 3.6),
+    "knees-back": View("body-back.svg", (170, 640, 200, 150), "backs of the knees", 4.2),
+    "front": View("body-front.svg", (140, 110, 260, 330), "front", 6.2),
+    "legs-front": View("body-front.svg", (160, 650, 220, 270), "lower legs from the front", 5.4),
+    "hands-back": View("hands-back.svg", (0, 0, 600, 480), "backs of the hands", 11),
+    "hands-palm": View("hands-palm.svg", (0, 0, 600, 480), "palms and forearms", 11),
+    "feet-top": View("feet-top.svg", (0, 0, 520, 460), "tops of the feet", 10),
+    "ankles-side": View("ankles-side.svg", (0, 0, 600, 300), "outsides of the ankles", 8),
+}
+
+Position = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Picture:
+    """Where a point is drawn: a view, one position per side shown (the one on the left of the
+    picture first), and for a reflex area the lines it covers, in the figure's coordinates."""
+
+    view: str
+    at: tuple[Position, ...]
+    lines: tuple[tuple[Position, ...], ...] = ()
+
+    @property
+    def spec(self) -> View:
+        return VIEWS[self.view]
