@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 from conftest import HERE
 
@@ -44,6 +45,37 @@ def test_points_lists_the_library():
     assert len(result.output.splitlines()) >= 29
 
 
+@pytest.mark.parametrize("spelling", ["BI-43", "bi 43", "Bl.43"])
+def test_points_by_the_bladder_spellings_of_the_articles(spelling):
+    result = CliRunner().invoke(cli, ["points", spelling])
+    assert result.output.startswith("BL43  Vital Diaphragm (Gaohuang), bilateral"), result.output
+
+
+def test_points_picture_as_svg(tmp_path):
+    result = CliRunner().invoke(cli, ["points", "gb20", "--picture", str(tmp_path / "gb20.svg")])
+    assert result.exit_code == 0, result.output
+    svg = (tmp_path / "gb20.svg").read_text()
+    assert svg.startswith("<svg") and "GB20" in svg and "Wind Pool" in svg
+
+
+@pytest.mark.process
+def test_points_picture_as_png(tmp_path):
+    result = CliRunner().invoke(cli, ["points", "BL23", "--picture", str(tmp_path / "x.png")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "x.png").read_bytes().startswith(b"\x89PNG\r\n")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["points", "back", "--picture", "x.png"], "'back' matches 23 points (GV4, GV9"),
+    (["points", "--picture", "x.png"], "--picture needs a point"),
+    (["points", "BL23", "--picture", "x.gif"], "give a file name ending in .svg or .png"),
+])  # fmt: skip
+def test_points_picture_refuses_what_it_cannot_draw(tmp_path, args, message):
+    result = CliRunner().invoke(cli, [*args[:-1], str(tmp_path / args[-1])])
+    assert result.exit_code in (1, 2, 4) and message in result.output, result.output
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_points_unknown_query_suggests():
     result = CliRunner().invoke(cli, ["points", "BL322"])
     assert result.exit_code == 1
@@ -72,7 +104,7 @@ def test_script_estimates_without_speaking_then_measures_with_exact(tmp_path):
     text = CliRunner().invoke(cli, ["script", e2e, "--engine", "fake", "--cache-dir", str(cache)])
     assert text.exit_code == 0, text.output
     assert "hold       BL23 left, round 1: 14 s" in text.output
-    assert "times are estimates: 22 phrases are not spoken yet" in text.output
+    assert "times are estimates: 25 phrases are not spoken yet" in text.output
     assert not cache.exists()  # nothing spoken, nothing written
     exact = CliRunner().invoke(cli, ["script", e2e, "--engine", "fake", "--cache-dir", str(cache), "--exact"])
     assert exact.exit_code == 0 and "estimates" not in exact.output
@@ -110,7 +142,7 @@ def test_an_engine_named_in_the_routine_is_checked(write_routine):
     path = write_routine("title: T\nvoice: {engine: pipr}\nsteps:\n  - say: Hi.\n")
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 1
-    assert "line 2: voice.engine: unknown engine 'pipr'; did you mean 'piper'?; engines: espeak, piper, fake" in result.output
+    assert "line 2: voice.engine: unknown engine 'pipr'; did you mean 'piper'?; known: espeak, piper, fake" in result.output
 
 
 def test_rate_is_validated_by_the_cli():

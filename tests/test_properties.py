@@ -4,7 +4,7 @@
   either a line or a field (no traceback, ever).
 - A routine that loads compiles, or fails with a located `CompileError`; a compiled script
   keeps every hold exact, from the end of "press" to the start of "release", and every cue
-  inside the session, none overlapping.
+  inside the session, none overlapping; no time marker is said inside a breathing cycle.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from acuguide import routine as routine_mod
+from acuguide.content import wording
 from acuguide.content.points import library
 from acuguide.errors import CompileError, RoutineError
 from acuguide.timeline.layout import SAMPLE_RATE
@@ -86,6 +87,23 @@ def check_script(script) -> None:
         assert all(c.end <= hold.end for c in script.cues if hold.start <= c.start < hold.end)
 
 
+CYCLE_STARTS = (wording.BREATH["in"], wording.COUNT_FIRST["in"], wording.RISING_TONE)
+
+
+def check_markers_between_breaths(routine, script) -> None:
+    """No time marker is said inside a breathing cycle: the breaths are laid out around it."""
+    steps = {step.where.field: step for step in routine.point_steps}
+    for hold in script.holds:
+        step = steps.get(hold.step)
+        if step is None or step.breathing is None:
+            continue
+        cycle = round(step.breathing.pattern.cycle * SAMPLE_RATE)
+        inside = [c for c in script.cues if hold.start <= c.start < hold.end]
+        starts = [c.start for c in inside if c.text in CYCLE_STARTS]
+        for marker in (c for c in inside if c.kind is CueKind.MARKER):
+            assert not [s for s in starts if s < marker.start < s + cycle - 1], (hold, marker)
+
+
 def load_and_compile(text: str) -> None:
     try:
         routine = routine_mod.parse(text, "prop.yaml", "prop", library())
@@ -101,6 +119,7 @@ def load_and_compile(text: str) -> None:
         return
     event(f"compiled, {'with' if script.holds else 'without'} holds")
     check_script(script)
+    check_markers_between_breaths(routine, script)
     for step in routine.point_steps:
         assert [h.end - h.start for h in script.holds if h.step == step.where.field] == [round(step.hold * SAMPLE_RATE)] * len(
             [h for h in script.holds if h.step == step.where.field])

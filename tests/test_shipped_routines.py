@@ -60,7 +60,7 @@ def test_the_hands_only_routine_needs_nothing_but_hands_and_names_the_reflex_are
     from acuguide.routine.model import Tool
 
     routine = routine_mod.load("hands-anywhere")
-    assert {s.point.code for s in routine.point_steps} == {"LI4", "PC6", "HAND-SPINE"}
+    assert {s.point.code for s in routine.point_steps} == {"LI4", "PC6", "SI3", "HAND-SPINE"}
     assert all(s.tool is Tool.HANDS and s.point.region == "hand" for s in routine.point_steps)
     first = next(s for s in routine.point_steps if s.point.kind is Kind.REFLEX)
     assert first.find is None and "not one of the standard acupressure points" in first.point.find
@@ -128,8 +128,8 @@ def test_the_foam_roller_moves_the_way_the_listener_moves():
     """Lifting the hips moves the roller toward the shoulders (article 001): BL43, between the
     shoulder blades, is pressed after rolling up, and the roller goes down with the hips low."""
     said = [step.text for step in routine_mod.load("foam-roller-upper-back").all_steps if hasattr(step, "text")]
-    before_bl43 = said[said.index("Uncross your arms and link your fingers behind your head again. Keep your hips low and let "
-                                  "the roller travel down to the middle of your back, just below your shoulder blades.") - 1]  # fmt: skip
+    before_bl43 = said[said.index("Let your elbows open out again, with your fingers still linked behind your head. Keep your hips "
+                                  "low and let the roller travel down to the middle of your back, just below your shoulder blades.") - 1]  # fmt: skip
     assert "roll up until the roller sits between your shoulder blades" in before_bl43
     assert not any("Lift your hips" in text and "down" in text for text in said)
 
@@ -148,3 +148,33 @@ def test_red_flags_are_said_in_full_notes_and_in_every_sciatica_session(write_ro
     full = " ".join(safety_note(routine_mod.load("lower-back")))
     for words in ("blood thinners", "osteoporosis", "spinal surgery", "inflamed", "dull, comfortable ache"):
         assert words in full
+
+
+RED_FLAGS = {  # issue 21: what every shipped session says needs a doctor, and the words that say it
+    "chest pain": "chest pain or pressure",
+    "saddle numbness": "numbness between your legs or around your bottom",
+    "bladder or bowels": "trouble controlling your bladder or bowels",
+    "a fall or an accident": "began with a fall or an accident",
+    "fever": "a fever",
+    "weak leg": "a weak leg",
+    "history of cancer": "you have had cancer",
+    "unexplained weight loss": "losing weight without trying",
+    "pain at night or at rest": "worse at night or at rest",
+}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_shipped_session_speaks_every_red_flag(name, speech_cache):
+    """Hands-anywhere spoke none, and only stomach-back spoke of chest pain (issue 21)."""
+    routine = routine_mod.load(name)
+    compiled = build.compile_routine(routine, VoiceSettings("fake"), speech_cache)
+    spoken = " ".join(c.text for c in compiled.script.cues)
+    missing = [flag for flag, words in RED_FLAGS.items() if words not in spoken]
+    assert not missing, f"{name} never says: {', '.join(missing)}"
+
+
+def test_the_red_flags_are_said_in_short_sentences():
+    """One sentence of eight signs was among the cues heard worst; none is over 30 words."""
+    from acuguide.content import wording
+
+    assert all(len(sentence.split()) <= 30 for sentence in wording.SAFETY_RED_FLAGS)

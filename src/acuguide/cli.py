@@ -47,6 +47,8 @@ def _handle_errors(command):
         except Terminated:
             click.echo("Terminated; no partial files were left.", err=True)
             sys.exit(143)
+        except click.ClickException:  # a usage mistake: click says it, with the usage line
+            raise
         except BrokenPipeError:  # the reader went away (| head): stop quietly, as other tools do
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(0)
@@ -182,14 +184,27 @@ def script(routine, fmt, exact, engine, voice, rate, cache_dir) -> None:
 
 @cli.command()
 @click.argument("query", required=False)
+@click.option("--picture", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the point's picture to this file (.svg or .png); QUERY must name one point.")
 @_handle_errors
-def points(query) -> None:
+def points(query, picture) -> None:
     """List the point library, or the points matching QUERY (a code, alias, name or use)."""
     if not query:
+        if picture:
+            raise click.UsageError("--picture needs a point: acuguide points BL23 --picture bl23.png")
         for point in library().points:
             click.echo(f"{point.code:<5} {point.english} ({point.pinyin}): {point.uses}")
         return
-    for point in library().find(query):
+    found = library().find(query)
+    if picture:
+        from .content.pictures import write_picture
+
+        if len(found) > 1:
+            raise click.UsageError(f"{query!r} matches {len(found)} points ({', '.join(p.code for p in found)}); name one")
+        write_picture(found[0], picture)
+        click.echo(f"wrote {picture}: {found[0].code} {found[0].english}")
+        return
+    for point in found:
         click.echo(point.describe())
 
 

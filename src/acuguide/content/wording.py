@@ -20,15 +20,21 @@ SAFETY_FULL = (
     "If your pain is severe, keeps coming back, or lasts more than a few days, see a doctor.",
     "Ask a doctor first if you have a health condition, take blood thinners, have osteoporosis, or have had spinal surgery.",
 )
-# Red flags: signs that need a doctor now, not acupressure. Said in every full note, and in
-# the short one too when the session is for sciatica.
+# Red flags: signs that need a doctor, not acupressure (the red flags of back pain
+# guidelines, as TRIAGE_RED_FLAGS below). Said in every full note, and in the short one too
+# when the session is for sciatica. Short sentences, most urgent first: one long sentence of
+# eight signs was among the cues heard worst.
 SAFETY_RED_FLAGS = (
-    "Stop, and see a doctor straight away, if you have numbness between your legs or around your bottom, "
-    "new trouble controlling your bladder or bowels, weakness in a leg, a fever, or pain that began with a fall or an accident.",
+    "Some signs need a doctor, not acupressure.",
+    "Get help straight away for chest pain or pressure, numbness between your legs or around your bottom, "
+    "or new trouble controlling your bladder or bowels.",
+    "See a doctor first if your pain began with a fall or an accident, or comes with a fever or a weak leg.",
+    "And see a doctor first if you have had cancer, are losing weight without trying, or the pain is worse at night or at rest.",
 )
 SAFETY_VARICOSE = "Do not press on varicose veins."
 SAFETY_SHORT = "Never press on broken skin or swelling, and stop if anything hurts."
-SAFETY_PREGNANCY = "If you are pregnant, do not follow this session: some of its points are traditionally avoided in pregnancy."
+# "or might be": early on, nobody may know yet, and the points are avoided from the start
+SAFETY_PREGNANCY = "If you are pregnant, or might be, do not follow this session: some of its points are traditionally avoided in pregnancy."
 
 # -- equipment, said after the title, before the listener closes their eyes -----------
 EQUIPMENT = "For this session you will need {things}. Have everything beside you now."
@@ -54,7 +60,9 @@ PRESS_CIRCLES = ", in small, slow circles."
 PRESS_STEADY = "."
 PRESS_WITH = {  # pressing with a tool: the tool does the work, the listener lets it
     "ball": "Now let your weight sink slowly down.",
-    "roller": "Let your weight rest on the roller.",
+    # never "let your weight rest on it": over the spine (stomach-back's GV9 against a wall)
+    # that undid the step's own "lean back only lightly"; lying on it, the feet still help
+    "roller": "Ease into the roller, and keep some of your weight on your feet.",
     "gun": "Rest the massage gun on the spot, on its lowest setting, and let it work.",
 }
 RELEASE = "And release."

@@ -37,9 +37,8 @@ from ..routine.safety import safety_note
 GAP = 0.8  # between one spoken sentence and the next
 SHORT_GAP = 0.4  # between a point's name and how to find it
 MARKERS = (30.0, 10.0)  # "thirty seconds left", "ten seconds left"
-# A marker takes the place of the breathing cue it would collide with, never of whole cycles:
-# a spoken breathing cue needs this long before a marker starts, a marker this long after.
-BREATH_ROOM = 1.5
+# A marker is said between two whole breaths, never inside one: the next breath starts this
+# long after the marker does.
 MARKER_ROOM = 2.5
 
 
@@ -318,22 +317,38 @@ def _hold_cues(step: PointStep) -> tuple[Slotted, ...]:
         markers = [m for m in MARKERS if hold >= 3 * m]  # short holds are not cluttered with markers
     else:
         markers = [m for m in step.markers if m < hold]
-    marker_cues = [Slotted(hold - m, 0.0, wording.time_left(m), CueKind.MARKER, "") for m in markers]
+    marker_cues = sorted((Slotted(hold - m, 0.0, wording.time_left(m), CueKind.MARKER, "") for m in markers), key=lambda c: c.offset)
     breath_cues: tuple[Slotted, ...] = ()
     if step.breathing is not None:
-        breath_cues = _breathing_cues(step.breathing, SETTLE, hold)
-    kept = [c for c in breath_cues if not any(_collides(c, m.offset) for m in marker_cues)]
-    return _close_slots(sorted([*kept, *marker_cues], key=lambda c: c.offset), hold)
+        breath_cues = _breathing_around_markers(step.breathing, hold, [m.offset for m in marker_cues])
+    return _close_slots(sorted([*breath_cues, *marker_cues], key=lambda c: c.offset), hold)
 
 
-def _collides(cue: Slotted, marker: float) -> bool:
-    """Whether a breathing cue would sound over a marker said at `marker` seconds.
+def _breathing_around_markers(breathing: Breathing, hold: float, markers: list[float]) -> tuple[Slotted, ...]:
+    """The breathing of a hold, in whole cycles laid out around its time markers.
 
-    Only the cue the marker lands on gives way (with the built-in patterns' phases of 4 s
-    or more, one cue), so the pace goes on around it. A tone fills its whole phase.
+    A marker is said exactly on time, between two breaths and never inside one: the cycles
+    before it end by the time it is said, and the next starts once it has been said. The
+    time a segment between markers has over its whole cycles is shared out before and after
+    them, so neither the press nor the marker is followed by a long silence. After the last
+    marker (or in a hold without one) the cycles start at once, as they always have.
     """
-    room = cue.slot if cue.sound else min(cue.slot, BREATH_ROOM)
-    return cue.offset < marker + MARKER_ROOM and marker < cue.offset + room
+    pattern = breathing.pattern
+    cues: list[Slotted] = []
+    left = breathing.cycles  # None: as many whole cycles as fit
+    start = SETTLE
+    for end in [*markers, hold]:
+        room = end - start
+        fits = max(0, math.floor(room / pattern.cycle + 1e-9))
+        count = fits if left is None else min(fits, left)
+        if count:
+            spare = room - count * pattern.cycle
+            first = start + (spare / 2 if end < hold and count == fits else 0.0)
+            cues += _breathing_cues(replace(breathing, cycles=count), first, first + count * pattern.cycle)
+            if left is not None:
+                left -= count
+        start = max(start, end + MARKER_ROOM)
+    return tuple(cues)
 
 
 def _breathing_cues(breathing: Breathing, start: float, end: float) -> tuple[Slotted, ...]:
