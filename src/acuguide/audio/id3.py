@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import struct
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..errors import RenderError
@@ -44,16 +44,30 @@ def comment_frame(text: str, language: str = "eng") -> bytes:
     return _frame(b"COMM", b"\x01" + language.encode("ascii") + _utf16("") + text.encode("utf-16"))
 
 
-def chapter_frames(chapters: Iterable[tuple[str, int, int]]) -> list[bytes]:
+COVER, OTHER = 3, 0  # APIC picture types: front cover; other (a chapter's picture)
+
+
+def picture_frame(image: bytes, kind: int = COVER, mime: str = "image/jpeg", description: str = "") -> bytes:
+    """An ID3v2.3 APIC frame: Latin-1 MIME type and description, then the image's bytes."""
+    return _frame(b"APIC", b"\x00" + mime.encode("latin-1") + b"\x00" + bytes([kind]) + description.encode("latin-1", "replace") + b"\x00" + image)
+
+
+def chapter_frames(chapters: Iterable[tuple[str, int, int]], images: Sequence[bytes | None] = ()) -> list[bytes]:
     """A CTOC listing the chapters in order, then a CHAP with a title for each
-    (title, start ms, end ms), as ID3v2 Chapter Frame Addendum 1.0 describes."""
+    (title, start ms, end ms), as ID3v2 Chapter Frame Addendum 1.0 describes; where
+    `images` has a JPEG for a chapter (by position), its CHAP carries it as an APIC after the title."""
     chapters = list(chapters)
     ids = [f"ch{i}".encode("latin-1") + b"\x00" for i in range(len(chapters))]
     listed = ids[:MAX_TOC_ENTRIES]
     toc = _frame(b"CTOC", b"toc\x00" + bytes([0x03, len(listed)]) + b"".join(listed))  # top level, ordered
+    images = list(images) + [None] * (len(chapters) - len(images))
     chaps = [
-        _frame(b"CHAP", element + struct.pack(">IIII", start, end, NO_OFFSET, NO_OFFSET) + _frame(b"TIT2", b"\x01" + _utf16(title)))
-        for element, (title, start, end) in zip(ids, chapters)
+        _frame(
+            b"CHAP",
+            element + struct.pack(">IIII", start, end, NO_OFFSET, NO_OFFSET) + _frame(b"TIT2", b"\x01" + _utf16(title))
+            + (picture_frame(image, OTHER, description=f"chapter {i + 1}") if image else b""),
+        )
+        for i, (element, (title, start, end), image) in enumerate(zip(ids, chapters, images))
     ]
     return [toc, *chaps]
 

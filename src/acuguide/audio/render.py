@@ -125,6 +125,24 @@ def _chapters(script: Script) -> list[tuple[str, int, int]]:
     return [(c.title, round(script.seconds(c.start) * 1000), round(script.seconds(c.end) * 1000)) for c in script.chapters]
 
 
+def _chapter_points(script: Script) -> list[str | None]:
+    """The code of the point held in each chapter (the first hold that starts in it), or None."""
+    return [next((h.point for h in script.holds if c.start <= h.start < c.end), None) for c in script.chapters]
+
+
+def _pictures(script: Script) -> tuple[bytes, list[bytes | None]]:
+    """The MP3's cover (the session's points and title) and each point chapter's picture, as JPEG."""
+    from ..content import pictures
+    from ..content.points import library
+
+    codes = _chapter_points(script)
+    points = {code: library().get(code) for code in dict.fromkeys(c for c in codes if c)}
+    shown = {code: p for code, p in points.items() if p is not None and pictures.has_picture(p)}
+    images = {code: pictures.small_jpeg(pictures.point_svg(p)) for code, p in shown.items()}
+    cover = pictures.small_jpeg(pictures.cover_svg(list(shown.values()), script.title))
+    return cover, [images.get(code) if code else None for code in codes]
+
+
 def encode(mix, path: Path, settings: RenderSettings, script: Script, progress: Progress | None = None) -> _Sent:
     """Stream the mix into the encoder, with tags and chapters; nothing else is done to it."""
     import numpy as np
@@ -148,7 +166,9 @@ def encode(mix, path: Path, settings: RenderSettings, script: Script, progress: 
     ]  # fmt: skip
     ffmpeg.stream(args, pcm(), mix.rate, f"encode {script.slug}", report)
     if settings.format == "mp3":
-        id3.add_frames(path, ([id3.comment_frame(script.summary)] if script.summary else []) + id3.chapter_frames(_chapters(script)))
+        cover, images = _pictures(script)
+        comment = [id3.comment_frame(script.summary)] if script.summary else []
+        id3.add_frames(path, comment + [id3.picture_frame(cover)] + id3.chapter_frames(_chapters(script), images))
     return _Sent(_db(energy / max(1, mix.length) / 32768.0**2))  # full scale as volumedetect has it
 
 

@@ -1,0 +1,154 @@
+"""The points' pictures: every library point has one, drawn where the data says, escaped; and
+a rendered MP3 carries a cover and a picture in each point chapter."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from acuguide.content import pictures
+from acuguide.content.points import Kind, Laterality, library
+
+SVG = "{http://www.w3.org/2000/svg}"
+POINTS = library().points
+
+
+@pytest.mark.pure
+@pytest.mark.parametrize("point", POINTS, ids=lambda p: p.code)
+def test_every_point_has_a_picture_marked_on_each_side(point):
+    picture = pictures.picture_of(point)
+    expected = 1 if point.laterality is Laterality.MIDLINE else 2
+    assert len(picture.at) == expected
+    if expected == 2:  # one mark on each side of the figure
+        left, right = sorted(picture.at)
+        w, _ = pictures.figure_size(picture.spec.figure)
+        assert left[0] < w / 2 < right[0]
+    if point.kind is Kind.REFLEX:
+        assert picture.lines
+    svg = pictures.point_svg(point)
+    root = ET.fromstring(svg)  # well-formed
+    marks = [c for c in root.iter(f"{SVG}circle") if c.get("fill") == pictures.MARK and c.get("fill-opacity") is None]
+    assert len(marks) == expected
+    assert point.code in svg and point.english in svg
+
+
+@pytest.mark.pure
+def test_positions_fall_inside_the_figure_and_its_view():
+    for code, picture in ((p.code, pictures.picture_of(p)) for p in POINTS):
+        w, h = pictures.figure_size(picture.spec.figure)
+        bx, by, bw, bh = picture.spec.box
+        for x, y in [*picture.at, *(p for line in picture.lines for p in line)]:
+            assert 0 <= x <= w and 0 <= y <= h, code
+            assert bx <= x <= bx + bw and by <= y <= by + bh, f"{code} is outside its view"
+
+
+@pytest.mark.pure
+def test_titles_and_names_are_escaped():
+    hostile = "</title><script>alert(1)</script> & <b>"
+    point = dataclasses.replace(library().get("BL23"), english=hostile)
+    for svg in (pictures.point_svg(point), pictures.cover_svg([point, library().get("LI4")], hostile)):
+        root = ET.fromstring(svg)
+        assert not list(root.iter(f"{SVG}script")) and not list(root.iter("script"))
+        assert "<script>" not in svg and "&lt;script&gt;" in svg
+
+
+@pytest.mark.pure
+def test_cover_puts_points_of_one_figure_on_one_panel():
+    lib = library()
+    svg = pictures.cover_svg([lib.get(c) for c in ("BL23", "BL52", "GB30", "BL40")], "Lower Back")
+    root = ET.fromstring(svg)
+    panels = [e for e in root.iter(f"{SVG}svg") if e is not root]
+    assert len(panels) == 2  # the back down to the buttocks; the knees
+    svg = pictures.cover_svg([lib.get(c) for c in ("GB21", "LI4", "BL23")], "Desk Break")
+    assert len([e for e in ET.fromstring(svg).iter(f"{SVG}svg")]) == 3  # the cover, the back, the hands
+
+
+@pytest.mark.pure
+@pytest.mark.parametrize("picture, message", [
+    ("{view: side, at: [[1, 2]]}", "line 23: points[0].picture.view: unknown view 'side'; known: back, neck"),
+    ("{view: back, at: []}", "points[0].picture.at: list at least one position [x, y]"),
+    ("{view: back, at: [[1, 2, 3]]}", "points[0].picture.at[0]: expected a position [x, y]"),
+    ("{view: back, at: [[1, x]]}", "points[0].picture.at[0]: expected a position in figure units, from 0 to 10000, got 'x'"),
+    ("{view: back}", "points[0].picture.at: missing"),
+    ("{view: hands-palm, at: [[1, 2]], lines: [[[1, 2]]]}", "points[0].picture.lines[0]: a line needs two or more positions"),
+])  # fmt: skip
+def test_a_bad_picture_field_is_located(picture, message):
+    from acuguide.content.points import parse_library
+    from acuguide.errors import PointLibraryError
+
+    entry = open_entry("BL23").replace("picture: ", "picture: " + picture + " #")
+    with pytest.raises(PointLibraryError) as raised:
+        parse_library("points:\n" + entry, "mine.yaml")
+    assert message in str(raised.value)
+
+
+def open_entry(code: str) -> str:
+    """The text of one shipped entry, for editing in a test."""
+    from importlib import resources
+
+    text = (resources.files("acuguide.content") / "points.yaml").read_text(encoding="utf-8")
+    start = text.index(f"  - code: {code}\n")
+    return text[start:text.index("\n\n", start)] + "\n"
+
+
+@pytest.mark.pure
+def test_a_point_without_a_picture_is_read_and_has_none():
+    from acuguide.content.points import parse_library
+
+    entry = "\n".join(line for line in open_entry("BL23").splitlines() if "picture:" not in line)
+    point = parse_library("points:\n" + entry, "mine.yaml").get("BL23")
+    assert point is not None and not pictures.has_picture(point)
+
+
+@pytest.mark.process
+def test_png_and_jpeg(tmp_path):
+    svg = pictures.point_svg(library().get("BL23"))
+    assert pictures.to_png(svg, 240).startswith(b"\x89PNG")
+    jpeg = pictures.small_jpeg(svg)
+    assert jpeg.startswith(b"\xff\xd8") and len(jpeg) <= 40_000
+
+
+@pytest.mark.process
+def test_missing_rasteriser_is_an_error_that_names_the_package(monkeypatch):
+    from acuguide.errors import RenderError
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(RenderError, match="librsvg2-bin"):
+        pictures.to_png("<svg xmlns='http://www.w3.org/2000/svg'/>", 10)
+
+
+@pytest.mark.audio
+def test_rendered_mp3_has_a_cover_and_a_picture_in_every_point_chapter(tmp_path, speech_cache):
+    from mutagen.id3 import ID3
+
+    result = subprocess.run(
+        [sys.executable, "-m", "acuguide", "render", "desk-break", "-o", "out", "--cache-dir", str(speech_cache), "--engine", "fake"],
+        cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    mp3 = tmp_path / "out" / "desk-break.mp3"
+    tag = ID3(mp3)
+    covers = tag.getall("APIC")
+    assert len(covers) == 1 and covers[0].type == 3 and covers[0].mime == "image/jpeg"
+    assert len(covers[0].data) <= 40_000
+    chapters = sorted(tag.getall("CHAP"), key=lambda c: c.start_time)
+    codes = ("GB21", "LI4", "BL23")
+    is_point = [str(c.sub_frames["TIT2"]).split(" ")[0] in codes for c in chapters]
+    assert sum(is_point) == 4  # GB21, LI4 left and right, BL23
+    for chapter, point_chapter in zip(chapters, is_point):
+        images = chapter.sub_frames.getall("APIC")
+        if point_chapter:
+            assert len(images) == 1 and images[0].data.startswith(b"\xff\xd8") and len(images[0].data) <= 40_000
+        else:
+            assert not images
+    # the frames stay in time order as stored, and ffprobe lists the chapters in time order
+    stored = [c.element_id for c in tag.getall("CHAP")]
+    assert stored == [f"ch{i}" for i in range(len(stored))]
+    probe = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "csv=p=0", str(mp3)], capture_output=True, text=True)
+    starts = [float(line.split(",")[3]) for line in probe.stdout.splitlines() if line]
+    assert len(starts) == len(chapters) and starts == sorted(starts)
