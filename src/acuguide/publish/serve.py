@@ -5,22 +5,31 @@ which phones' players need and Python's `http.server` lacks) with the right cont
 What is served is decided here: only regular files directly inside the folder with the
 extensions a session has, never a dotfile (a render in progress), never a link pointing
 out, never `..` in any spelling. The page and the feed are made per request from the
-files on disk, with the address the phone used, so they are always current.
+files on disk, with the address the phone used, so they are always current; so are the
+pictures under `art/` (drawn from the point library, see `site.art`). A malformed Range header
+is ignored (the whole file, 200), as RFC 9110 allows, instead of refused.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
 import socket
 from pathlib import Path
 
-from aiohttp import web
+from aiohttp import hdrs, web
+from multidict import CIMultiDict
 
 from ..errors import ServeError
 from . import site as publish
 
 SERVED = {".mp3", ".ogg", ".wav", ".vtt", ".srt", ".json", ".m3u"}
-CONTENT_TYPES = {".vtt": "text/vtt", ".srt": "application/x-subrip", ".m3u": "audio/x-mpegurl", ".json": "application/json"}
+CONTENT_TYPES = {
+    ".vtt": "text/vtt",
+    ".srt": "application/x-subrip",
+    ".m3u": "audio/x-mpegurl",
+    ".json": "application/json",
+}
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -32,7 +41,9 @@ def app(folder: Path) -> web.Application:
 
     async def index(request: web.Request) -> web.Response:
         items = publish.episodes(root)
-        return web.Response(text=publish.page(items, base(request) + publish.FEED, served=True), content_type="text/html")
+        return web.Response(
+            text=publish.page(items, base(request) + publish.FEED, served=True), content_type="text/html"
+        )
 
     async def feed(request: web.Request) -> web.Response:
         return web.Response(text=publish.rss(publish.episodes(root), base(request)), content_type="application/rss+xml")
@@ -43,17 +54,44 @@ def app(folder: Path) -> web.Application:
             episode = next((e for e in publish.episodes(root) if f"{e.slug}.chapters.json" == name), None)
             if episode is None:
                 raise web.HTTPNotFound()
-            return web.Response(text=publish.chapters_json(episode), content_type="application/json+chapters")
+            return web.Response(
+                text=publish.chapters_json(episode, base(request)), content_type="application/json+chapters"
+            )
         path = _inside(root, name)
         headers = {"Content-Type": CONTENT_TYPES[path.suffix]} if path.suffix in CONTENT_TYPES else None
-        return web.FileResponse(path, headers=headers)
+        return WholeOnBadRange(path, headers=headers)
+
+    async def picture(request: web.Request) -> web.Response:
+        name = request.match_info["name"]
+        if not NAME.fullmatch(name):
+            raise web.HTTPNotFound()
+        found = await asyncio.get_running_loop().run_in_executor(None, publish.art, publish.episodes(root), name)
+        if found is None:
+            raise web.HTTPNotFound()
+        return web.Response(body=found[0], content_type=found[1], headers={"Cache-Control": "max-age=300"})
 
     application = web.Application()
     application.router.add_get("/", index)
     application.router.add_get("/" + publish.PAGE, index)
     application.router.add_get("/" + publish.FEED, feed)
+    application.router.add_get(f"/{publish.ART}/{{name}}", picture)
     application.router.add_get("/{name}", file)  # GET routes answer HEAD too
     return application
+
+
+class WholeOnBadRange(web.FileResponse):
+    """A file answer that ignores a malformed Range header (RFC 9110 14.2: a server MAY ignore
+    it) with the whole file and 200, rather than refusing it; a well-formed range it cannot
+    satisfy is still 416."""
+
+    async def prepare(self, request: web.BaseRequest):
+        try:
+            _ = request.http_range  # raises ValueError when malformed
+        except ValueError:
+            headers = CIMultiDict(request.headers)
+            headers.popall(hdrs.RANGE, None)
+            request = request.clone(headers=headers)
+        return await super().prepare(request)
 
 
 def _inside(root: Path, name: str) -> Path:
@@ -70,13 +108,17 @@ def welcome(folder: Path, host: str, port: int) -> str:
     """What `acuguide serve` says before it serves: how many sessions, and where a phone
     opens them (with a QR code). Refuses a folder that is not there, or a port that is taken."""
     if not folder.is_dir():
-        raise ServeError(f"{folder}: no such folder; render a session into it first (acuguide render lower-back -o {folder})")
+        raise ServeError(
+            f"{folder}: no such folder; render a session into it first (acuguide render lower-back -o {folder})"
+        )
     check_port(host, port)
     count = len(publish.episodes(folder))
     hint = f"; render one first: acuguide render lower-back -o {folder}" if not count else ""
     lines = [f"Serving {count} session{'s' if count != 1 else ''} from {folder}{hint}."]
     if host.startswith("127.") or host in ("localhost", "::1"):
-        lines.append(f"Only this computer can reach it (--host {host}); for a phone, leave out --host. Open:\n\n  http://{host}:{port}/\n")
+        lines.append(
+            f"Only this computer can reach it (--host {host}); for a phone, leave out --host. Open:\n\n  http://{host}:{port}/\n"
+        )
     else:
         url = f"http://{lan_address() or 'localhost'}:{port}/"
         lines += [f"On a phone on the same Wi-Fi, open:\n\n  {url}\n", qr_text(url)]
@@ -91,7 +133,9 @@ def check_port(host: str, port: int) -> None:
         try:
             probe.bind((host, port))
         except OSError as error:
-            raise ServeError(f"cannot listen on {host} port {port} ({error.strerror}); try another, e.g. --port {port + 1}") from None
+            raise ServeError(
+                f"cannot listen on {host} port {port} ({error.strerror}); try another, e.g. --port {port + 1}"
+            ) from None
 
 
 def lan_address() -> str | None:

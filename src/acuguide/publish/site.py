@@ -1,35 +1,82 @@
-"""A folder of rendered sessions as a podcast: an RSS feed, a page for a phone, chapters JSON.
+"""A folder of rendered sessions as a podcast: an RSS feed, a page for a phone, chapters JSON,
+and the pictures they show.
 
 Everything is read from what `render` wrote beside each audio file (the JSON timeline and
 the WebVTT transcript), so the feed, the page and the MP3's own chapters always agree. The
-feed is RSS 2.0 with Apple's `itunes:` tags and the Podcasting 2.0 namespace
-(`podcast:chapters`, `podcast:transcript`); enclosures need absolute URLs, so the base URL is
-given: the server's own address, or where `render --site` output will be published.
+feed is RSS 2.0 with Apple's `itunes:` tags, the Podcasting 2.0 namespace
+(`podcast:chapters`, `podcast:transcript`) and Podlove Simple Chapters (`psc:`), so that each
+app finds what it reads:
+
+- AntennaPod reads `podcast:` under both of its addresses, `psc:chapters` and `itunes:image`;
+- gPodder (podcastparser) knows the Podcasting 2.0 namespace only by its older address, the
+  GitHub one, and reads `psc:chapters` with their `image`;
+- Podcast Addict reads `podcast:chapters`, `podcast:transcript` and `psc:chapters`.
+
+So the `podcast:` elements are written twice, once under each address (same URLs), and the
+chapters a third time inline as Podlove Simple Chapters. Enclosures need absolute URLs, so the
+base URL is given: the server's own address, or where `render --site` output will be published.
+
+A batch or a program is a serial show: its episodes are numbered in order and dated a minute
+apart in that order (the files' finishing times follow the render pool, not the weeks).
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
 import json
+import re
 from dataclasses import dataclass
 from email.utils import formatdate
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
-from ..clock import minutes
-from ..files import write_text
+from ..files import atomic, write_text
 
-FEED, PAGE = "feed.xml", "index.html"
+FEED, PAGE, ART = "feed.xml", "index.html", "art"
+FEED_TITLE = "acuguide sessions"
 AUDIO_TYPES = {".mp3": "audio/mpeg", ".ogg": "audio/ogg", ".wav": "audio/wav"}
+IMAGE_TYPES = {".png": "image/png", ".svg": "image/svg+xml"}
+COVER_PX, POINT_PX = 1400, 600  # Apple asks for 1400-3000 px square show and episode art
+PODCAST_OLD = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
 NS = {
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
     "podcast": "https://podcastindex.org/namespace/1.0",
+    "podcast1": PODCAST_OLD,  # the same namespace by its first address, for podcastparser
+    "psc": "http://podlove.org/simple-chapters",
     "atom": "http://www.w3.org/2005/Atom",
 }
 for _prefix, _uri in NS.items():
     ET.register_namespace(_prefix, _uri)
+WEEK = re.compile(r": week (\d+) of (\d+)$")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One point step as the listener does it: which point, which sides, how many rounds."""
+
+    point: str
+    name: str
+    sides: tuple[str, ...]
+    rounds: int
+    hold: float  # seconds, of the first hold
+
+
+@dataclass(frozen=True)
+class Chapter:
+    start: float
+    end: float
+    title: str
+    point: str | None  # the code of the point held in this chapter, if any
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: float
+    end: float
+    kind: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -44,19 +91,56 @@ class Episode:
     chapters: tuple[tuple[float, str], ...]  # (start seconds, title)
     position: int  # order in a batch or program (0 for a single session)
     transcript: Path | None
+    codes: tuple[str, ...] = ()  # "BL23", in order of first hold
+    steps: tuple[Step, ...] = ()
+    marks: tuple[Chapter, ...] = ()  # the chapters with their ends and points
+    cues: tuple[Cue, ...] = ()  # what is said, bells left out
 
     @property
     def slug(self) -> str:
         return self.audio.stem
 
     @property
+    def timeline(self) -> str:
+        return self.slug + ".json"
+
+    @property
     def size(self) -> int:
         return self.audio.stat().st_size
+
+    @property
+    def mtime(self) -> float:
+        return self.audio.stat().st_mtime
 
     @property
     def guid(self) -> str:
         """Stable: the same audio keeps its guid; a changed session is a new episode to fetch."""
         return "acuguide-" + hashlib.sha256(self.audio.read_bytes()).hexdigest()[:24]
+
+    @property
+    def week(self) -> tuple[int, int] | None:
+        found = WEEK.search(self.title)
+        return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+def _steps(holds: list[dict]) -> tuple[Step, ...]:
+    steps: dict[str, list[dict]] = {}
+    for hold in holds:
+        steps.setdefault(f"{hold.get('step', '')}|{hold['point']}", []).append(hold)
+    return tuple(
+        Step(point=h[0]["point"], name=h[0]["name"], sides=tuple(dict.fromkeys(x["side"] for x in h)),
+             rounds=max(int(x.get("round", 1)) for x in h), hold=h[0]["end"] - h[0]["start"])
+        for h in steps.values()
+    )  # fmt: skip
+
+
+def _marks(chapters: list[dict], holds: list[dict], duration: float) -> tuple[Chapter, ...]:
+    marks = []
+    for number, c in enumerate(chapters):
+        end = c.get("end", chapters[number + 1]["start"] if number + 1 < len(chapters) else duration)
+        point = next((h["point"] for h in holds if c["start"] <= h["start"] < end), None)
+        marks.append(Chapter(start=c["start"], end=end, title=c["title"], point=point))
+    return tuple(marks)
 
 
 def episodes(folder: Path) -> list[Episode]:
@@ -74,23 +158,114 @@ def episodes(folder: Path) -> list[Episode]:
         audio = timeline.with_suffix("." + str(data["format"]))
         if not audio.is_file():
             continue
-        points = dict.fromkeys(f"{h['point']} {h['name']}" for h in data.get("holds", []))
+        holds = data.get("holds", [])
+        points = dict.fromkeys(f"{h['point']} {h['name']}" for h in holds)
         transcript = timeline.with_suffix(".vtt")
+        chapters = data.get("chapters", [])
         found.append(Episode(
             audio=audio, title=data["title"], summary=data.get("summary", ""), duration=data["duration"],
-            points=tuple(points), chapters=tuple((c["start"], c["title"]) for c in data.get("chapters", [])),
+            points=tuple(points), chapters=tuple((c["start"], c["title"]) for c in chapters),
             position=int(data.get("position", 0)), transcript=transcript if transcript.is_file() else None,
+            codes=tuple(dict.fromkeys(h["point"] for h in holds)), steps=_steps(holds),
+            marks=_marks(chapters, holds, data["duration"]),
+            cues=tuple(Cue(c["start"], c["end"], c["kind"], c["text"]) for c in data["cues"] if c["kind"] not in ("bell", "tone")),
         ))  # fmt: skip
-    return sorted(found, key=lambda e: (e.position, e.title))
+    return sorted(found, key=lambda e: (e.position, e.week or (0, 0), e.title))
 
 
-def chapters_json(episode: Episode) -> str:
-    """Podcasting 2.0 JSON chapters: the same times as the MP3's ID3 chapters."""
-    chapters = [{"startTime": round(start, 3), "title": title} for start, title in episode.chapters]
+# --- pictures: made from the point library by content.pictures, SVG for the page, PNG for apps
+
+
+def point(code: str):
+    from ..content.points import library
+
+    return library().get(code)
+
+
+@lru_cache(maxsize=256)
+def _picture(kind: str, key: tuple[str, ...], title: str, suffix: str, width: int) -> bytes:
+    from ..content import pictures
+
+    points = [p for p in (point(code) for code in key) if p is not None]
+    svg = pictures.point_svg(points[0]) if kind == "point" else pictures.cover_svg(points, title)
+    return svg.encode("utf-8") if suffix == ".svg" else pictures.to_png(svg, width)
+
+
+def art_names(items: list[Episode]) -> list[str]:
+    """Every picture the feed and the page name, as paths under `art/`."""
+    names = ["cover.png"]
+    for episode in items:
+        names += [f"session-{episode.slug}.png", f"session-{episode.slug}.svg"]
+    for code in dict.fromkeys(c for e in items for c in e.codes):
+        names += [f"point-{code}.png", f"point-{code}.svg"]
+    return names
+
+
+def art(items: list[Episode], name: str) -> tuple[bytes, str] | None:
+    """The picture `art/<name>`: `cover.png` (the show), `session-<slug>.png|svg` (an episode),
+    `point-<CODE>.png|svg` (a point); None for any other name."""
+    stem, dot, ext = name.rpartition(".")
+    suffix = dot + ext
+    if suffix not in IMAGE_TYPES:
+        return None
+    if name == "cover.png":
+        codes = tuple(dict.fromkeys(c for e in items for c in e.codes))
+        return _picture("cover", codes, FEED_TITLE, suffix, COVER_PX), IMAGE_TYPES[suffix]
+    if stem.startswith("session-"):
+        episode = next((e for e in items if e.slug == stem[len("session-") :]), None)
+        if episode is None:
+            return None
+        return _picture("cover", episode.codes, episode.title, suffix, COVER_PX), IMAGE_TYPES[suffix]
+    if stem.startswith("point-"):
+        code = stem[len("point-") :]
+        if not any(code in e.codes for e in items) or point(code) is None:
+            return None
+        return _picture("point", (code,), "", suffix, POINT_PX), IMAGE_TYPES[suffix]
+    return None
+
+
+def art_url(base: str, name: str) -> str:
+    return base + ART + "/" + quote(name)
+
+
+# --- the feed
+
+
+def chapters_json(episode: Episode, base: str = "") -> str:
+    """Podcasting 2.0 JSON chapters: the same times as the MP3's ID3 chapters, each point
+    chapter with its point's picture (an absolute URL when `base` is given)."""
+    chapters = []
+    for mark in episode.marks or [Chapter(s, s, t, None) for s, t in episode.chapters]:
+        chapter = {"startTime": round(mark.start, 3), "title": mark.title}
+        if mark.point:
+            chapter["img"] = art_url(base, f"point-{mark.point}.png")
+        chapters.append(chapter)
     return json.dumps({"version": "1.2.0", "chapters": chapters}, indent=2, ensure_ascii=False) + "\n"
 
 
-def rss(items: list[Episode], base: str, title: str = "acuguide sessions") -> str:
+def _npt(seconds: float) -> str:
+    """Normal play time for Podlove Simple Chapters: HH:MM:SS.mmm."""
+    ms = round(seconds * 1000)
+    return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
+
+
+def serial(items: list[Episode]) -> bool:
+    """A batch or a program is listened to in order."""
+    return any(e.position or e.week for e in items)
+
+
+def pub_dates(items: list[Episode]) -> list[float]:
+    """Dates in listening order: a serial show's episodes a minute apart, ending at the newest
+    file's finishing time; otherwise each file's own finishing time."""
+    if not items:
+        return []
+    if not serial(items):
+        return [e.mtime for e in items]
+    last = max(e.mtime for e in items)
+    return [last - 60 * (len(items) - 1 - n) for n in range(len(items))]
+
+
+def rss(items: list[Episode], base: str, title: str = FEED_TITLE) -> str:
     """The podcast feed; `base` is the absolute URL of the folder, ending in '/'."""
     q = lambda prefix, name: f"{{{NS[prefix]}}}{name}"  # noqa: E731
     root = ET.Element("rss", {"version": "2.0"})
@@ -98,96 +273,96 @@ def rss(items: list[Episode], base: str, title: str = "acuguide sessions") -> st
     for tag, text in (("title", title), ("link", base), ("language", "en"),
                       ("description", "Guided acupressure and self-massage sessions made with acuguide.")):  # fmt: skip
         ET.SubElement(channel, tag).text = text
+    cover = art_url(base, "cover.png")
+    image = ET.SubElement(channel, "image")
+    for tag, text in (("url", cover), ("title", title), ("link", base)):
+        ET.SubElement(image, tag).text = text
     ET.SubElement(channel, q("atom", "link"), {"href": base + FEED, "rel": "self", "type": "application/rss+xml"})
+    ET.SubElement(channel, q("itunes", "image"), {"href": cover})
     ET.SubElement(channel, q("itunes", "author")).text = "acuguide"
     ET.SubElement(channel, q("itunes", "explicit")).text = "false"
     ET.SubElement(channel, q("itunes", "category"), {"text": "Health & Fitness"})
-    ET.SubElement(channel, q("itunes", "type")).text = "serial" if any(e.position for e in items) else "episodic"
-    for number, episode in enumerate(items, 1):
+    is_serial = serial(items)
+    ET.SubElement(channel, q("itunes", "type")).text = "serial" if is_serial else "episodic"
+    for number, (episode, date) in enumerate(zip(items, pub_dates(items)), 1):
         item = ET.SubElement(channel, "item")
         ET.SubElement(item, "title").text = episode.title
         ET.SubElement(item, "description").text = episode.summary or episode.title
+        ET.SubElement(item, "link").text = base + "#" + quote(episode.slug)
         ET.SubElement(item, "guid", {"isPermaLink": "false"}).text = episode.guid
-        ET.SubElement(item, "pubDate").text = formatdate(episode.audio.stat().st_mtime, usegmt=True)
+        ET.SubElement(item, "pubDate").text = formatdate(date, usegmt=True)
         url = base + quote(episode.audio.name)
-        ET.SubElement(item, "enclosure", {"url": url, "length": str(episode.size), "type": AUDIO_TYPES[episode.audio.suffix]})
+        ET.SubElement(
+            item, "enclosure", {"url": url, "length": str(episode.size), "type": AUDIO_TYPES[episode.audio.suffix]}
+        )
         ET.SubElement(item, q("itunes", "duration")).text = str(round(episode.duration))
+        ET.SubElement(item, q("itunes", "image"), {"href": art_url(base, f"session-{episode.slug}.png")})
+        ET.SubElement(item, q("itunes", "episodeType")).text = "full"
+        if is_serial:
+            ET.SubElement(item, q("itunes", "season")).text = "1"
         ET.SubElement(item, q("itunes", "episode")).text = str(number)
-        ET.SubElement(item, q("podcast", "chapters"), {"url": base + quote(episode.slug + ".chapters.json"), "type": "application/json+chapters"})
-        if episode.transcript:
-            ET.SubElement(item, q("podcast", "transcript"), {"url": base + quote(episode.transcript.name), "type": "text/vtt", "language": "en"})
+        for prefix in ("podcast", "podcast1"):
+            ET.SubElement(
+                item,
+                q(prefix, "chapters"),
+                {"url": base + quote(episode.slug + ".chapters.json"), "type": "application/json+chapters"},
+            )
+            if episode.transcript:
+                srt = episode.transcript.with_suffix(".srt")
+                if srt.is_file():
+                    ET.SubElement(
+                        item,
+                        q(prefix, "transcript"),
+                        {"url": base + quote(srt.name), "type": "application/x-subrip", "language": "en"},
+                    )
+                ET.SubElement(
+                    item,
+                    q(prefix, "transcript"),
+                    {"url": base + quote(episode.transcript.name), "type": "text/vtt", "language": "en"},
+                )
+        marks = ET.SubElement(item, q("psc", "chapters"), {"version": "1.2"})
+        for mark in episode.marks:
+            attrs = {"start": _npt(mark.start), "title": mark.title}
+            if mark.point:
+                attrs["image"] = art_url(base, f"point-{mark.point}.png")
+            ET.SubElement(marks, q("psc", "chapter"), attrs)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
 def page(items: list[Episode], feed_url: str, served: bool) -> str:
-    """A plain page for a small screen: players, downloads, transcripts and how to subscribe."""
-    e = html.escape
-    scheme_less = feed_url.split("://", 1)[-1]
-    sessions = []
-    for episode in items:
-        transcript = f' · <a href="{e(quote(episode.transcript.name))}">transcript</a>' if episode.transcript else ""
-        sessions.append(f"""
-<section>
-  <h2>{e(episode.title)}</h2>
-  <p>{e(episode.summary)}</p>
-  <p class="meta">{minutes(episode.duration)} · {e(", ".join(episode.points) or "no points")}</p>
-  <audio controls preload="none" src="{e(quote(episode.audio.name))}"></audio>
-  <p><a href="{e(quote(episode.audio.name))}" download>Download the audio</a>{transcript}</p>
-</section>""")
-    where = (
-        "<p>This page is served from a computer on your home network. Podcast apps that fetch feeds on "
-        "their own servers (Apple Podcasts, Spotify, Pocket Casts) cannot reach it; apps that fetch on the "
-        "phone itself, such as AntennaPod, can, while the phone is on the same Wi-Fi.</p>"
-        if served else ""
-    )
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>acuguide sessions</title>
-<link rel="alternate" type="application/rss+xml" title="acuguide sessions" href="{e(feed_url)}">
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 0 auto; max-width: 40rem; padding: 1rem; line-height: 1.5; }}
-section {{ border-top: 1px solid #ccc; padding: 0.5rem 0 1rem; }}
-audio, input {{ width: 100%; }}
-input {{ font-size: 1rem; padding: 0.4rem; box-sizing: border-box; }}
-.meta {{ color: #555; font-size: 0.9rem; }}
-a.button {{ display: inline-block; padding: 0.5rem 0.8rem; border: 1px solid #36c; border-radius: 0.4rem; text-decoration: none; }}
-</style>
-</head>
-<body>
-<h1>acuguide sessions</h1>
-<p>Put your earbuds in, press play, and follow with your eyes closed.</p>
-<h2>Subscribe on your phone</h2>
-<p><label for="feed">Feed address (tap, then copy):</label><br>
-<input id="feed" type="text" readonly value="{e(feed_url)}"></p>
-<p><a class="button" href="antennapod-subscribe://{e(scheme_less)}">Subscribe in AntennaPod</a></p>
-<p>Apple Podcasts: open the Library tab, tap the ··· button, choose <em>Follow a Show by URL</em>, and paste the address.</p>
-{where}
-{"".join(sessions)}
-</body>
-</html>
-"""
+    """The phone page: sessions first, each with its picture, player, points and transcript."""
+    from .page import render
+
+    return render(items, feed_url, served)
 
 
 def site_base(url: str) -> str:
     """The absolute URL a folder will be published at, ending in '/'."""
     if not url.startswith(("http://", "https://")) or len(url.split("://", 1)[1]) < 1:
-        raise ValueError(f"needs the address the folder will be published at, like https://example.org/sessions/, got {url!r}")
+        raise ValueError(
+            f"needs the address the folder will be published at, like https://example.org/sessions/, got {url!r}"
+        )
     return url if url.endswith("/") else url + "/"
 
 
 def write_site(folder: Path, base: str) -> list[Path]:
-    """Write the feed, the page and each session's chapters JSON as static files in `folder`."""
+    """Write the feed, the page, each session's chapters JSON and the pictures as static files
+    in `folder` (the pictures in `folder/art/`)."""
     base = site_base(base)
     items = episodes(folder)
     written = []
     for episode in items:
         path = folder / f"{episode.slug}.chapters.json"
-        write_text(path, chapters_json(episode))
+        write_text(path, chapters_json(episode, base))
         written.append(path)
+    (folder / ART).mkdir(exist_ok=True)
+    for name in art_names(items):
+        found = art(items, name)
+        if found:
+            with atomic(folder / ART / name) as tmp:
+                tmp.write_bytes(found[0])
+            written.append(folder / ART / name)
     write_text(folder / FEED, rss(items, base))
     write_text(folder / PAGE, page(items, base + FEED, served=False))
     return [*written, folder / FEED, folder / PAGE]

@@ -1,0 +1,219 @@
+"""Issue 22, as apps and people meet it: the feed read by gPodder's podcastparser and by
+feedparser (chapters, transcripts, artwork, a program in week order), every picture the page,
+the feed and the chapters name served as an image, a malformed Range ignored, a hostile title
+shown as text everywhere, and the page in a real browser (Debian's chromium, headless): no
+broken image, and a session view that follows the audio."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from xml.etree import ElementTree as ET
+
+import feedparser
+import podcastparser
+import pytest
+from click.testing import CliRunner
+from conftest import HERE
+from test_serve import get
+
+from acuguide.cli import cli
+from acuguide.publish import site
+
+pytestmark = pytest.mark.server
+
+PROGRAM = """\
+title: Timing Build-up
+routine: e2e.yaml
+weeks: 3
+sessions_per_week: 3
+hold: {from: 6s, to: 10s}
+"""
+ORDER = ["Timing Build-up: week 1 of 3", "Timing Build-up: week 2 of 3", "Timing Build-up: week 3 of 3", "Desk Break"]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    routines = tmp_path_factory.mktemp("routines")
+    shutil.copy(HERE / "routines" / "e2e.yaml", routines / "e2e.yaml")
+    (routines / "build-up.yaml").write_text(PROGRAM)
+    out = tmp_path_factory.mktemp("sessions")
+    cache = tmp_path_factory.mktemp("cache")
+    result = CliRunner().invoke(cli, ["render", str(routines / "build-up.yaml"), "desk-break", "--engine", "fake",
+                                      "--cache-dir", str(cache), "-o", str(out)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    # the render pool finishes files in any order: week 3 first, week 1 last
+    now = time.time()
+    for age, name in enumerate(["build-up-week-1", "desk-break", "build-up-week-2", "build-up-week-3"]):
+        os.utime(out / f"{name}.mp3", (now - 100 * age, now - 100 * age))
+    return out
+
+
+@pytest.fixture(scope="module")
+def server(folder):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "acuguide", "serve", str(folder), "--host", "127.0.0.1", "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        process.kill()
+        pytest.fail(f"the server did not start: {process.stderr.read()}")
+    yield f"http://127.0.0.1:{port}/"
+    process.terminate()
+    process.wait(10)
+
+
+def is_image(url):
+    status, headers, body = get(url)
+    assert status == 200 and headers["Content-Type"].split(";")[0] in ("image/png", "image/svg+xml"), (
+        url,
+        status,
+        headers,
+    )
+    assert body.startswith(b"\x89PNG") or b"<svg" in body[:200], url
+    return body
+
+
+def test_podcastparser_finds_chapters_transcripts_and_artwork_in_week_order(server, folder):
+    feed = podcastparser.parse(server + "feed.xml", __import__("io").BytesIO(get(server + "feed.xml")[2]))
+    assert feed["type"] == "serial"
+    assert [e["title"] for e in feed["episodes"]] == ORDER
+    assert [e["number"] for e in feed["episodes"]] == [1, 2, 3, 4]
+    dates = [e["published"] for e in feed["episodes"]]
+    assert dates == sorted(dates) and len(set(dates)) == len(dates)
+    is_image(feed["cover_url"])
+    for episode in feed["episodes"]:
+        slug = episode["enclosures"][0]["url"].rsplit("/", 1)[1].removesuffix(".mp3")
+        timeline = json.loads((folder / f"{slug}.json").read_text())
+        assert episode["chapters_json_url"] == f"{server}{slug}.chapters.json"
+        assert episode["transcript_url"] == f"{server}{slug}.vtt"
+        assert get(episode["transcript_url"])[2].startswith(b"WEBVTT")
+        assert [c["title"] for c in episode["chapters"]] == [
+            c["title"] for c in timeline["chapters"]
+        ]  # Podlove Simple Chapters
+        assert [c["start"] for c in episode["chapters"]] == [
+            int(c["start"]) for c in timeline["chapters"]
+        ]  # whole seconds
+        holds = {h["point"] for h in timeline["holds"]}
+        assert {c["image"].rsplit("point-", 1)[1][:-4] for c in episode["chapters"] if "image" in c} == holds
+        is_image(episode["episode_art_url"])
+
+
+def test_feedparser_finds_chapters_transcripts_and_artwork(server, folder):
+    feed = feedparser.parse(get(server + "feed.xml")[2])
+    assert not feed.bozo, feed.bozo_exception
+    assert [e.title for e in feed.entries] == ORDER
+    is_image(feed.feed.image.href)
+    for entry in feed.entries:
+        is_image(entry.image.href)
+        chapters = json.loads(get(entry["podcast_chapters"]["url"])[2])["chapters"]
+        assert chapters and all(c["title"] for c in chapters)
+        images = [c["img"] for c in chapters if "img" in c]
+        assert images and all(is_image(url) for url in set(images))
+        assert get(entry["podcast_transcript"]["url"])[2].startswith(b"WEBVTT")
+
+
+def test_every_picture_the_page_names_is_served_as_an_image(server):
+    page = get(server)[2].decode()
+    sources = set(re.findall(r'<img [^>]*src="([^"]+)"', page)) - {
+        s for s in re.findall(r'<img [^>]*src="(data:[^"]+)"', page)
+    }
+    assert any("session-" in s for s in sources) and any("point-" in s for s in sources)
+    for source in sources:
+        is_image(server + source.replace("&amp;", "&"))
+    points = json.loads(
+        re.search(r'<script type="application/json" id="acuguide-points">(.*?)</script>', page).group(1)
+    )
+    for info in points.values():
+        is_image(server + info["picture"])
+
+
+def test_the_page_puts_sessions_first_and_reads_as_text(server):
+    page = get(server)[2].decode()
+    assert page.index("<article") < page.index('id="offline"') < page.index('id="subscribe"')
+    first = page[page.index("<article") :]
+    assert first.index("<img") < first.index("<audio")
+    assert "WEBVTT" not in page and "Sit comfortably." in page  # the transcript as text
+    assert "Save to this phone" in page and "without the network" in page
+    assert "cannot reach your home network" in page
+
+
+@pytest.mark.parametrize("value", ["bytes=abc", "bytes=5-2", "items=0-9", "bytes=0-1,4-5", "bytes=-", "nonsense"])
+def test_a_malformed_range_is_ignored(server, folder, value):
+    status, headers, body = get(server + "desk-break.mp3", headers={"Range": value})
+    assert status == 200 and body == (folder / "desk-break.mp3").read_bytes()
+    assert get(server + "desk-break.mp3", headers={"Range": "bytes=0-9"})[0] == 206
+
+
+HOSTILE = "</title><script>alert(1)</script>"
+
+
+def test_everything_from_a_routine_is_escaped(tmp_path):
+    timeline = {
+        "title": HOSTILE, "summary": HOSTILE + " & <b>", "duration": 30.0, "format": "mp3", "position": 0,
+        "cues": [{"start": 1.0, "end": 2.0, "kind": "say", "text": HOSTILE}],
+        "holds": [{"point": "BL23", "name": "Sea of Vitality", "side": "both", "round": 1, "start": 5.0, "end": 15.0, "step": HOSTILE}],
+        "chapters": [{"title": HOSTILE, "start": 0.0, "end": 30.0}],
+    }  # fmt: skip
+    (tmp_path / "evil.json").write_text(json.dumps(timeline))
+    (tmp_path / "evil.mp3").write_bytes(b"ID3")
+    items = site.episodes(tmp_path)
+    page = site.page(items, "https://example.org/feed.xml", served=False)
+    assert "<script>alert" not in page and page.count("<script") == 2  # the points data and the view's script
+    assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    root = ET.fromstring(site.rss(items, "https://example.org/"))
+    assert root.find("channel/item/title").text == HOSTILE
+    assert root.find("channel/item/{http://podlove.org/simple-chapters}chapters/*").get("title") == HOSTILE
+    assert json.loads(site.chapters_json(items[0]))["chapters"][0]["title"] == HOSTILE
+    assert not feedparser.parse(site.rss(items, "https://example.org/")).bozo
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(not CHROMIUM, reason="needs Debian's chromium (scripts/setup installs it)")
+def test_in_a_real_browser_no_image_is_broken_and_the_session_view_follows_the_audio(server, folder, tmp_path):
+    from cdp import Browser
+
+    browser = Browser()
+    try:
+        browser.open(server)
+        browser.wait("[...document.images].every(i => i.complete)")
+        assert browser.js("[...document.images].filter(i => !(i.naturalWidth > 0)).map(i => i.src)") == []
+        timeline = json.loads((folder / "desk-break.json").read_text())
+        hold = timeline["holds"][1]
+        browser.js("acuguideFollow.open(document.getElementById('desk-break'), false)")
+        browser.wait("!document.getElementById('follow').hidden && document.querySelector('.follow-name').textContent")
+        browser.js(
+            f"(async () => {{ const a = acuguideFollow.audio; a.currentTime = {hold['start'] + 2}; await a.play().catch(() => 0); }})()"
+        )
+        browser.wait("!acuguideFollow.audio.paused && acuguideFollow.audio.currentTime > %f" % (hold["start"] + 2.2))
+        chapter = next(c for c in timeline["chapters"] if c["start"] <= hold["start"] + 2 < c["end"])
+        shown = browser.js("({name: document.querySelector('.follow-name').textContent, left: document.querySelector('.follow-left').textContent,"
+                           " point: document.getElementById('follow').dataset.point, picture: document.querySelector('.follow-picture').src,"
+                           " loaded: document.querySelector('.follow-picture').naturalWidth})")  # fmt: skip
+        assert shown["name"] == chapter["title"] and shown["point"] == hold["point"]
+        assert shown["picture"].endswith(f"art/point-{hold['point']}.svg")
+        left = int(re.match(r"(\d+) s left in the hold", shown["left"]).group(1))
+        assert 0 < left <= round(hold["end"] - hold["start"]) - 1
+        browser.js("document.querySelector('#follow .next').click()")
+        following = timeline["chapters"][timeline["chapters"].index(chapter) + 1]
+        browser.wait(f"document.querySelector('.follow-name').textContent === {json.dumps(following['title'])}")
+        browser.wait("document.querySelector('.follow-picture').complete")
+        assert browser.js("document.querySelector('.follow-picture').naturalWidth") > 0
+    finally:
+        browser.close()
