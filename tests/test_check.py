@@ -212,3 +212,34 @@ def test_a_folder_given_as_a_routine_is_named_as_a_folder(tmp_path):
     result = CliRunner().invoke(cli, ["check", str(tmp_path)])
     assert result.exit_code != 0
     assert "a folder; give a routine file (.yaml) or the name of a shipped routine" in result.output
+
+
+@pytest.mark.parametrize("steps, line, field", [
+    ("  - pause: 59m\n" * 4, 6, "steps[3]"),  # hours of silence: the fourth pause passes three hours
+    ("  - point: GB30\n    hold: 10m\n    repeat: 20\n", 3, "steps[0]"),  # 400 minutes of holds in one step
+    ("  - sides: each\n    steps:\n      - point: LI4\n        hold: 10m\n        repeat: 10\n", 3, "steps[0]"),  # a group, twice
+])  # fmt: skip
+def test_a_session_past_three_hours_is_refused_where_it_passes_them_before_anything_is_spoken(write_routine, tmp_path, steps, line, field):
+    path = write_routine(VALID_HEAD + steps)
+    for command in (["check", str(path)], ["script", str(path)], ["render", str(path), "-o", str(tmp_path / "out")]):
+        result = CliRunner().invoke(cli, command)
+        assert result.exit_code == 1, (command, result.output)
+        assert f"routine.yaml, line {line}: {field}: the session passes 3 hours here" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_session_just_under_three_hours_is_allowed(write_routine):
+    path = write_routine(VALID_HEAD + "  - pause: 59m\n" * 3)
+    assert CliRunner().invoke(cli, ["check", str(path)]).exit_code == 0
+
+
+def test_a_point_its_tool_cannot_reach_is_noted_unless_a_partner_presses(write_routine):
+    path = write_routine(VALID_HEAD + "  - point: BL43\n")
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 0
+    assert result.output.startswith("note: ")
+    assert ("routine.yaml, line 3: steps[0].tool: BL43 (Vital Diaphragm) cannot be reached with hands by its entry "
+            "in the point library, which lists ball, roller, gun; write tool: ball") in result.output
+    assert "note:" not in CliRunner().invoke(cli, ["check", str(write_routine(VALID_HEAD + "  - point: BL43\n    tool: ball\n"))]).output
+    partner = write_routine("equipment: [a partner]\n" + VALID_HEAD + "  - point: BL43\n", "partner.yaml")
+    assert "note:" not in CliRunner().invoke(cli, ["check", str(partner)]).output

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..content import wording
-from ..content.points import COMPLAINTS, TOOLS, Laterality, Point, Posture, Pressure, library
+from ..content.points import ARTICLES, COMPLAINTS, TOOLS, Laterality, Point, Posture, Pressure, library
 from ..errors import AcuguideError
 from ..pipeline.session import estimate_unspoken
 from ..routine import Routine, parse, slug_for, starter
@@ -179,6 +179,22 @@ def kept_from_tools(complaint: str, tools: tuple[str, ...], avoid: frozenset[str
             if not p.avoid & avoid and not _tools_for(p, tools) and any(t in p.tools for t in tools)]
 
 
+def _out_of_reach(complaint: str, answers: Answers) -> list[str]:
+    """A notice naming the points for `complaint` that none of the tools at hand can reach
+    (BL43 between the shoulder blades, with hands alone), and what would reach them."""
+    missed = [p for p in _ranked(complaint) if not p.avoid & answers.avoid and not _tools_for(p, answers.tools)
+              and not any(t in p.tools for t in answers.tools) and _tools_for(p, TOOLS)]
+    if not missed:
+        return []
+    needed = [t for t in TOOLS if any(t in _tools_for(p, TOOLS) for p in missed)]
+    names = {"hands": "your own hands", "ball": "a massage ball", "roller": "a foam roller", "gun": "a massage gun"}
+    said = [names[t] for t in needed]
+    return [wording.COMPOSE_OUT_OF_REACH.format(
+        codes=wording.listing([p.code for p in missed]), tools=wording.listing([names.get(t, t) for t in answers.tools]),
+        them="them" if len(missed) > 1 else "it", needed=" or ".join([", ".join(said[:-1]), said[-1]] if len(said) > 1 else said),
+        option=",".join([*answers.tools, needed[0]]))]
+
+
 def read_complaint(answers: Answers) -> tuple[Answers, str, list[str]]:
     """(the answers as the complaint's words change them, the complaint, the notices), or
     `RedFlagError` if the words name a sign that needs a doctor first."""
@@ -223,6 +239,7 @@ def compose(answers: Answers) -> Composed:
         add = "hands" not in answers.tools and any("hands" in p.tools for p in kept)
         notices.append(wording.COMPOSE_HANDS_ONLY.format(codes=codes) + (wording.COMPOSE_HANDS_ONLY_ADD.format(
             tools=",".join(answers.tools), them="them" if len(kept) > 1 else "it") if add else ""))
+    notices += _out_of_reach(complaint, answers)
     if not chosen:
         listed = [p for p in library().points if complaint in p.complaints]
         if avoided and len(avoided) == len(listed):
@@ -336,7 +353,11 @@ def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Lev
         f"--tools {','.join(answers.tools)} --level {answers.level}"
         + "".join(f" --avoid {a}" for a in sorted(answers.avoid)),
         f"# Points for {complaint} from the point library, most typical first:",
-        *(f"#   {c.point.code} {c.point.english} ({c.point.uses}; with {c.tool}; articles {', '.join(c.point.sources)})" for c in chosen),
+        *(f"#   {c.point.code} {c.point.english} ({c.point.uses}; with {c.tool}; "
+          f"{'from ' + ', '.join(f'[{a}]' for a in c.point.sources) if c.point.sources else 'named by none of the articles'})"
+          for c in chosen),
+        "# Located by the WHO Standard Acupuncture Point Locations (2008); the articles cited:",
+        *(f"#   [{a}] {ARTICLES[a]}" for a in sorted({a for c in chosen for a in c.point.sources})),
         f"# Holds of {shape.hold} s in the {answers.level} range ({level.holds[0]}-{level.holds[1]} s), {shape.rounds} "
         f"round{'s' if shape.rounds != 1 else ''}, {shape.rest} s rests; seated points before standing and lying ones; "
         "one side of each limb, then the other.",

@@ -48,6 +48,14 @@ COMPLAINTS = {
     "whole-body ache": ("aches", "aching", "body ache", "everything aches", "whole body"),
     "period pain": ("period", "periods", "menstrual", "cramps"),
 }
+# The seed articles a point's `sources` cite by prefix, by their titles (a reader has the titles, not the files).
+ARTICLES = {
+    "000": "Back Pain and Bloating? Here Are Effective Massage Points to Improve Digestive Health",
+    "001": "Back Pressure Points Massage: 4 Ways to Relieve Back Pain Using Key Pressure Points",
+    "002": "an untitled guide to acupressure points that relieve back pain (Sea of Vitality, Commanding Middle)",
+    "003": "Pressure Points On Back",
+    "004": "List Of Acupressure Points For Back Pain",
+}
 TOOLS = ("hands", "ball", "roller", "gun")  # in the order the composer prefers them
 
 

@@ -52,6 +52,11 @@ def listing(things: list[str]) -> str:
     return " and ".join([", ".join(things[:-1]), things[-1]] if len(things) > 1 else things)
 
 
+def counted(number: int, noun: str) -> str:
+    """'1 hold', '3 holds'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 # -- points -----------------------------------------------------------------------------
 POINT_NAME = "{english}. {code}."  # a beat between name and code: heard as "Sea of Vitality. Bladder 23"
 REFLEX_NAME = "{english}."  # its code (HAND-SPINE) is for typing, not saying; its directions say what it is
@@ -283,5 +288,9 @@ COMPOSE_MAPPED = (
 COMPOSE_HANDS_ONLY = (
     "{codes} left out: no massage gun, roller or ball goes on the bones of the spine or over the kidneys, "
     "only gentle hands"
+)
+COMPOSE_OUT_OF_REACH = (
+    "{codes} left out: {tools} cannot reach {them}; add {needed} (--tools {option}), "
+    "or have a partner press {them} (acuguide render partner-back)"
 )
 COMPOSE_HANDS_ONLY_ADD = "; add hands (--tools {tools},hands) to press {them} gently by hand"

@@ -28,7 +28,7 @@ from ..progress import SILENT, Progress, Report
 from ..publish import site
 from ..publish.export import write_playlist
 from ..routine import Routine, Sides
-from ..routine.safety import check_avoid, notices
+from ..routine.safety import check_safe, notices
 from ..speech import Synthesizer, VoiceSettings
 from ..speech.synthesizer import default_jobs
 from ..timeline import layout
@@ -137,7 +137,7 @@ def jobs_for(batch: list[tuple[Routine, VoiceSettings]], settings: render.Render
 def speak(jobs: list[Job], avoid: frozenset[str] = frozenset(), progress: Progress | None = None) -> int:
     """Phase 1: every distinct phrase of the batch in the cache. Returns how many were new."""
     for job in jobs:
-        check_avoid(job.routine, avoid)
+        check_safe(job.routine, avoid)
     by_voice: dict[tuple[VoiceSettings, Path | None], dict[str, None]] = {}
     for job in jobs:
         by_voice.setdefault((job.voice, job.cache_dir), {}).update(dict.fromkeys(plan_routine(job.routine).phrases))

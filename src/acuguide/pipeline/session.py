@@ -14,12 +14,13 @@ from pathlib import Path
 from ..audio import ambient as ambient_mod
 from ..audio import ffmpeg, sounds
 from ..clock import minutes
+from ..content.wording import counted
 from ..errors import AmbientNotFound, BatchError, ProblemsError, SpeechError
 from ..progress import SILENT, Progress, Report
 from ..routine import AMBIENT_LEVEL, Ambient, Bells, Routine, load, program, shipped_routines
 from ..routine.find import shipped_names
 from ..routine.fields import OFF
-from ..routine.safety import check_avoid, notices
+from ..routine.safety import check_safe, notices
 from ..speech import DEFAULT_ENGINE, EngineMissing, Synthesizer, VoiceSettings, estimate_seconds, make_engine
 from ..timeline import layout
 from ..timeline.layout import Script, Speaker
@@ -94,7 +95,7 @@ def compile_routine(
     progress: Progress | None = None,
     jobs: int | None = None,
 ) -> Compiled:
-    check_avoid(routine, avoid)
+    check_safe(routine, avoid)
     plan_ = plan_routine(routine)
     synth = Synthesizer(settings, layout.SAMPLE_RATE, cache_dir, jobs)
     clips = {text: clip.pcm for text, clip in synth.clips(plan_.phrases, progress).items()}
@@ -107,7 +108,7 @@ def estimate(routine: Routine, settings: VoiceSettings, cache_dir: Path | None =
     """The script from cached phrase lengths, estimating the rest; nothing is spoken or written.
 
     Where the engine is not installed, nothing can be in its cache: every phrase is estimated."""
-    check_avoid(routine, frozenset())
+    check_safe(routine, frozenset())
     plan_ = plan_routine(routine)
     try:
         synth = Synthesizer(settings, layout.SAMPLE_RATE, cache_dir)
@@ -146,7 +147,7 @@ def check(arg: str, report: Report) -> int:
         for notice in notices(routine):
             report.line(f"note: {notice}")
         try:
-            check_avoid(routine, frozenset())
+            check_safe(routine, frozenset())
             make_engine(voice_settings(routine)).check()
         except ProblemsError as error:
             problems += len(error.problems)
@@ -159,18 +160,22 @@ def check(arg: str, report: Report) -> int:
             problems += 1
             report.line(f"{routine.source}: voice: {error}")
             continue
-        report.line(f"{routine.source}: OK ({len(routine.all_steps)} steps, {len(routine.point_steps)} point steps)")
+        report.line(f"{routine.source}: OK ({counted(len(routine.all_steps), 'step')}, {counted(len(routine.point_steps), 'point step')})")
     return problems
 
 
 def shipped(cache_dir: Path | None = None) -> Iterator[str]:
     """`acuguide routines`: each shipped routine's name, length, title and points; then the programs."""
+    estimated = False
     for name in shipped_routines():
         routine = load(name)
         script = estimate(routine, voice_settings(routine), cache_dir)
+        estimated = estimated or bool(script.estimated)
         length = ("~" if script.estimated else "") + minutes(script.duration)
         codes = ", ".join(dict.fromkeys(s.point.code for s in routine.point_steps))
         yield f"{name:<24} {length:>6}  {routine.title}\n{'':<32}{codes}"
+    if estimated:
+        yield "\n~ an estimate: some phrases are not spoken yet; a render or acuguide script --exact measures them"
     for name in shipped_names("programs"):
         shipped_program = program.load(name)
         yield (f"\nprogram {name}: {shipped_program.title}, {shipped_program.weeks} weeks, "

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from ..clock import clock
+from ..content.wording import counted
 from ..files import write_text
 from ..timeline.layout import Script
 from ..timeline.plan import CueKind
@@ -67,7 +68,7 @@ def to_text(script: Script) -> str:
         events.append((h.end, 0, f"{'':<10} ({h.point} {h.side} hold ends)"))
     lines = [
         f"{script.title}  ({script.source})",
-        f"{clock(script.duration)} long, {len(script.cues)} cues, {len(script.holds)} holds",
+        f"{clock(script.duration)} long, {counted(len(script.cues), 'cue')}, {counted(len(script.holds), 'hold')}",
     ]
     if script.speaker:
         lines.append(f"spoken by {script.speaker.engine}, voice {script.speaker.voice}, {script.speaker.rate} words a minute")

@@ -83,7 +83,7 @@ def parse(text: str, source: str, slug: str, points: PointLibrary, base: Path | 
         reader.problem(top.nodes["steps"], "steps", "a routine needs at least one step")
     if reader.problems:
         raise RoutineError(reader.problems)
-    return Routine(
+    routine = Routine(
         title=top["title"] or slug,
         summary=top["summary"] or "",
         slug=slug,
@@ -101,6 +101,22 @@ def parse(text: str, source: str, slug: str, points: PointLibrary, base: Path | 
         notes=tuple(loader.notes),
         default_hold=loader.defaults["hold"],
     )
+    return replace(routine, notes=routine.notes + _out_of_reach(routine))
+
+
+def _out_of_reach(routine: Routine) -> tuple[Problem, ...]:
+    """Steps whose tool cannot reach the point by the point's own entry (BL43 with one's own
+    hands): worth a note, since the session would say "hard to reach" and then "use both hands".
+    A partner's hands reach every point."""
+    if any("partner" in thing.lower() for thing in routine.equipment):
+        return ()
+    return tuple(
+        Problem(step.where.source, step.where.line, f"{step.where.field}.tool",
+                f"{step.point.code} ({step.point.english}) cannot be reached with {step.tool.value} by its entry in the "
+                f"point library, which lists {', '.join(step.point.tools)}; write tool: {step.point.tools[0]}, "
+                "or have a partner press it (equipment: [a partner])")
+        for step in routine.point_steps if step.tool.value not in step.point.tools
+    )  # fmt: skip
 
 
 def _given_defaults() -> dict[str, Any]:

@@ -1,14 +1,17 @@
-"""Safety built in: the spoken note that opens a session, and refusing points to avoid.
+"""Safety built in: the spoken note that opens a session, and refusing what must not be followed.
 
 A routine may shorten the note but never drops it silently: `safety: off` must be written
-out, and `acuguide check` reports it.
+out, and `acuguide check` reports it. The red flags are said in every note, short or full.
+`check_safe` refuses, before anything is spoken, points to avoid and sessions past a sane length.
 """
 
 from __future__ import annotations
 
 from ..content import wording
-from ..errors import AvoidError, Problem
-from . import Routine, Safety
+from ..errors import AvoidError, Problem, RoutineError
+from . import Breathe, Pause, PointStep, Routine, Safety, SideGroup, Sides, Step
+
+MAX_SESSION = 3 * 60 * 60  # seconds of holds, rests, pauses and breathing: a long practice, not a night
 
 
 def _near_varicose_veins(routine: Routine) -> bool:
@@ -21,9 +24,7 @@ def safety_note(routine: Routine) -> tuple[str, ...]:
     if routine.safety is Safety.OFF:
         return ()
     if routine.safety is Safety.SHORT:
-        sciatica = any("sciatica and hip" in s.point.complaints for s in routine.point_steps)
-        red_flags = wording.SAFETY_RED_FLAGS if sciatica else ()
-        return (wording.SAFETY_SHORT, *red_flags, *((wording.SAFETY_PREGNANCY,) if pregnancy else ()))
+        return (wording.SAFETY_SHORT, *wording.SAFETY_RED_FLAGS, *((wording.SAFETY_PREGNANCY,) if pregnancy else ()))
     note = [*wording.SAFETY_FULL, *wording.SAFETY_RED_FLAGS]
     if _near_varicose_veins(routine):
         note.insert(2, wording.SAFETY_VARICOSE)
@@ -38,6 +39,40 @@ def notices(routine: Routine) -> list[str]:
     if routine.safety is Safety.OFF:
         found.insert(0, f"{routine.source}: safety: off: the spoken safety note is turned off")
     return found
+
+
+def check_safe(routine: Routine, conditions: frozenset[str]) -> None:
+    """Everything `render` refuses before speaking: points to avoid, then a session too long to follow."""
+    check_avoid(routine, conditions)
+    check_length(routine)
+
+
+def check_length(routine: Routine) -> None:
+    """Refuse a session whose holds, rests, pauses and breathing alone pass MAX_SESSION, at the
+    step that passes it: hundreds of hours of pauses would otherwise render until killed."""
+    total = 0.0
+    for step in (*routine.intro, *routine.steps, *routine.outro):
+        total += _silent_seconds(step)
+        if total > MAX_SESSION:
+            where = step.where
+            raise RoutineError([Problem(where.source, where.line, where.field,
+                                      f"the session passes {MAX_SESSION // 3600} hours here ({total / 3600:.1f} hours of holds, "
+                                      "rests, pauses and breathing before any words); shorten it, or split it into routines "
+                                      "of a few hours or less")])
+
+
+def _silent_seconds(step: Step, in_group: bool = False) -> float:
+    """The fixed time a step takes, not counting its words; a group's steps, once per side."""
+    if isinstance(step, Pause):
+        return step.seconds
+    if isinstance(step, Breathe):
+        return (step.breathing.cycles or 0) * step.breathing.pattern.cycle
+    if isinstance(step, PointStep):
+        presses = step.repeat * (2 if step.sides is Sides.EACH and not in_group else 1)
+        return presses * step.hold + (presses - 1) * step.rest
+    if isinstance(step, SideGroup):
+        return (2 if step.sides is Sides.EACH else 1) * sum(_silent_seconds(s, in_group=True) for s in step.steps)
+    return 0.0
 
 
 def check_avoid(routine: Routine, conditions: frozenset[str]) -> None:
