@@ -412,11 +412,22 @@ def test_the_equipment_is_named_after_the_title_before_the_safety_note_and_any_s
     ("  - point: BL23\n    tool: ball\n", "a massage ball or a tennis ball and a mat or a carpeted floor"),  # one side at a time
     ("  - point: GB21\n    tool: gun\n", "a massage gun"),
     ("  - point: BL43\n    tool: roller\n  - point: GB21\n", "a foam roller and a mat or a carpeted floor"),
+    ("  - point: BL43\n    tool: ball\n    posture: standing\n", "a massage ball or a tennis ball"),  # against a wall: no mat
 ])
 def test_the_equipment_follows_the_tools_the_steps_press_with(write_routine, steps, needs):
     script = _compile(write_routine, "title: T\nsafety: off\nsteps:\n" + steps)
     said = [c.text for c in script.cues if c.kind is CueKind.EQUIPMENT]
     assert said == ([wording.EQUIPMENT.format(things=needs)] if needs else [])
+
+
+@pytest.mark.parametrize("safety", ["full", "short", "off"])
+def test_a_routines_own_warning_is_heard_before_the_shared_safety_note(write_routine, safety):
+    script = _compile(write_routine, f"title: T\nsafety: {safety}\nwarning: A heart attack can feel like heartburn.\n"
+                                     "steps:\n  - point: PC6\n")
+    said = [c.text for c in script.cues if c.kind is CueKind.SAFETY]
+    assert said[0] == "A heart attack can feel like heartburn."
+    if safety != "off":
+        assert wording.SAFETY_RED_FLAGS[0] in said[1:]
 
 
 def test_a_caution_shared_by_neighbouring_points_is_said_once(write_routine):

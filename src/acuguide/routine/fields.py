@@ -9,7 +9,7 @@ breathing patterns before the defaults and steps that name them.
 
 from __future__ import annotations
 
-from ..content.points import CONDITIONS, Pressure
+from ..content.points import CONDITIONS, Posture, Pressure
 from ..speech.registry import DEFAULT_ENGINE, ENGINE_NAMES
 from ..yamlread import OFF, ON, Field, Table
 from .model import AMBIENT_LEVEL, BreathStyle, Safety, Sides, Tool
@@ -49,6 +49,8 @@ POINT = Table("point step", (
     Field("say", "text", "replaces everything said to introduce the point"),
     Field("name", "text", "replaces the point's spoken name"),
     Field("find", "text", "replaces how to find the point"),
+    Field.choice("posture", Posture, "how the listener is placed for this step: seated, standing or lying; default: "
+                 "the point's own (a ball against a wall is standing, and needs no mat)"),
 ))  # fmt: skip
 
 PATTERN = Table("breathing pattern", (
@@ -95,6 +97,8 @@ TOP = Table("the file", (
     Field("title", "text", "the session's title, spoken first", required=True),
     Field("summary", "text", "one line about the session, for players and feeds"),
     Field("voice", "mapping", "which engine, voice and rate speak it", table=VOICE),
+    Field("warning", "text", "a warning this routine's listeners need first, said before the shared safety note "
+          "(stomach-back: a heart attack can feel like a stomach ache)"),
     Field.choice("safety", Safety, "the spoken safety note: full, short or off", default="full"),
     Field("avoid", "list", f"conditions whose avoided points are refused: {', '.join(CONDITIONS)}", choices=tuple(CONDITIONS),
           noun="condition"),

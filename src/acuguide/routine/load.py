@@ -92,6 +92,7 @@ def parse(text: str, source: str, slug: str, points: PointLibrary, base: Path | 
         safety=top["safety"],
         avoid=frozenset(top["avoid"] or ()),
         equipment=top["equipment"] or (),
+        warning=top["warning"],
         intro=top["intro"] or (),
         steps=top["steps"],
         outro=top["outro"] or (),
@@ -356,7 +357,7 @@ class _Loader:
         return PointStep(
             point=point, sides=sides, hold=hold, repeat=v["repeat"], pressure=v["pressure"] or point.pressure,
             breathing=v["breathing"], rest=v["rest"], markers=markers, where=Where(self.r.source, line_of(node), where),
-            tool=v["tool"], **texts,
+            tool=v["tool"], posture=v["posture"], **texts,
         )  # fmt: skip
 
     def sides_fit(self, v, point: Point, where: str, in_group: bool) -> bool:

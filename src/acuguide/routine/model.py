@@ -7,7 +7,7 @@ from enum import Enum
 
 from ..content import wording
 from ..content.breathing import BreathingPattern
-from ..content.points import Point, Pressure
+from ..content.points import Point, Posture, Pressure
 from ..errors import Problem
 
 AMBIENT_LEVEL = -20.0  # dB of the ambient bed relative to the speech
@@ -92,6 +92,15 @@ class PointStep:
     tool: Tool = Tool.HANDS
     name: str | None = None
     find: str | None = None
+    posture: Posture | None = None  # None: the point's own
+
+    @property
+    def placed(self) -> Posture:
+        """How the listener is placed for this step: as written; else lying on a ball or a
+        roller (against a wall is written `posture: standing`); else as the point says."""
+        if self.posture:
+            return self.posture
+        return Posture.LYING if self.tool in (Tool.BALL, Tool.ROLLER) else self.point.posture
 
 
 @dataclass(frozen=True)
@@ -161,6 +170,7 @@ class Routine:
     notes: tuple[Problem, ...] = ()  # valid, but worth telling the author: check prints them
     default_hold: float | None = None  # defaults.hold as written: a program scales holds against it
     equipment: tuple[str, ...] = ()  # things to have at hand beyond the steps' tools (a chair, a partner)
+    warning: str | None = None  # said before the shared safety note
 
     @property
     def all_steps(self) -> tuple[Step, ...]:

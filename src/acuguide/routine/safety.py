@@ -21,13 +21,14 @@ def _near_varicose_veins(routine: Routine) -> bool:
 def safety_note(routine: Routine) -> tuple[str, ...]:
     """The sentences spoken before the first step, built from the points the routine uses."""
     pregnancy = any("pregnancy" in s.point.avoid for s in routine.point_steps)
+    first = (routine.warning,) if routine.warning else ()  # the routine's own warning is heard before all else
     if routine.safety is Safety.OFF:
-        return ()
+        return first
     if routine.safety is Safety.SHORT:
-        return (wording.SAFETY_SHORT, *wording.SAFETY_RED_FLAGS, *((wording.SAFETY_PREGNANCY,) if pregnancy else ()))
-    note = [*wording.SAFETY_FULL, *wording.SAFETY_RED_FLAGS]
+        return (*first, wording.SAFETY_SHORT, *wording.SAFETY_RED_FLAGS, *((wording.SAFETY_PREGNANCY,) if pregnancy else ()))
+    note = [*first, *wording.SAFETY_FULL, *wording.SAFETY_RED_FLAGS]
     if _near_varicose_veins(routine):
-        note.insert(2, wording.SAFETY_VARICOSE)
+        note.insert(len(first) + 2, wording.SAFETY_VARICOSE)
     if pregnancy:
         note.append(wording.SAFETY_PREGNANCY)
     return tuple(note)

@@ -16,7 +16,7 @@ from enum import Enum
 from ..audio import sounds
 from ..content import wording
 from ..content.breathing import SETTLE, Phase
-from ..content.points import Kind, Motion
+from ..content.points import Kind, Motion, Posture
 from ..routine import (
     Breathe,
     Breathing,
@@ -178,7 +178,7 @@ def equipment(routine: Routine) -> tuple[str, ...]:
             continue
         two = tool is Tool.BALL and any(s.tool is tool and s.sides is Sides.TOGETHER for s in steps)  # one each side
         needs.append(wording.EQUIPMENT_TOOLS[tool.value + ("-two" if two else "")])
-    if used & {Tool.BALL, Tool.ROLLER}:
+    if any(s.tool in (Tool.BALL, Tool.ROLLER) and s.placed is Posture.LYING for s in steps):  # not against a wall
         needs.append(wording.EQUIPMENT_MAT)
     return tuple(needs) + routine.equipment
 
