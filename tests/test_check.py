@@ -243,3 +243,16 @@ def test_a_point_its_tool_cannot_reach_is_noted_unless_a_partner_presses(write_r
     assert "note:" not in CliRunner().invoke(cli, ["check", str(write_routine(VALID_HEAD + "  - point: BL43\n    tool: ball\n"))]).output
     partner = write_routine("equipment: [a partner]\n" + VALID_HEAD + "  - point: BL43\n", "partner.yaml")
     assert "note:" not in CliRunner().invoke(cli, ["check", str(partner)]).output
+
+
+@pytest.mark.parametrize("step, line, words", [
+    ("  - point: GV4\n    tool: gun\n", 3, "steps[0].tool: no gun on GV4 (Gate of Life): its entry in the point library allows only hands"),
+    ("  - point: BL52\n    tool: ball\n", 3, "steps[0].tool: no ball on BL52 (Will Chamber): its entry in the point library allows only hands"),
+    ("  - point: CV6\n    tool: roller\n", 3, "steps[0].tool: no roller on CV6 (Sea of Energy)"),
+])  # fmt: skip
+def test_a_tool_on_the_spine_or_the_kidney_area_is_refused_in_check_and_render(write_routine, tmp_path, step, line, words):
+    path = write_routine(VALID_HEAD + step)
+    for command in (["check", str(path)], ["render", str(path), "-o", str(tmp_path / "out")]):
+        result = CliRunner().invoke(cli, command)
+        assert result.exit_code == 1 and f"routine.yaml, line {line}: {words}" in result.output, result.output
+    assert not (tmp_path / "out").exists()

@@ -40,7 +40,7 @@ CLOSING_WORDS = 4  # seconds, about, that "Breathe with me" takes before the clo
 MAX_PASSES = 3
 LIMB_REGIONS = ("hand", "shoulder", "chest", "knee", "leg", "foot", "buttock")  # one side, then the other
 LIMB = {"knee": "leg", "foot": "leg"}  # points on one leg are done together, then the other leg
-ORDER = ("back", "sacrum", "buttock", "shoulder", "chest", "hand", "leg", "knee", "foot", "belly")  # the sore place, then farther
+ORDER = ("back", "sacrum", "buttock", "neck", "shoulder", "chest", "hand", "leg", "knee", "foot", "belly")  # the sore place, then farther
 # Over the kidneys: level with the lowest ribs, four finger widths out from the spine, where the
 # long back muscles thin out. Like the bones of the spine, a place for gentle hands only.
 KIDNEY_AREA = frozenset({"BL52"})
@@ -176,14 +176,14 @@ def candidates(complaint: str, tools: tuple[str, ...], avoid: frozenset[str]) ->
 def kept_from_tools(complaint: str, tools: tuple[str, ...], avoid: frozenset[str]) -> list[Point]:
     """The points for `complaint` left out only because the tools at hand may not go on them."""
     return [p for p in _ranked(complaint)
-            if not p.avoid & avoid and not _tools_for(p, tools) and any(t in p.tools for t in tools)]
+            if not p.avoid & avoid and not _tools_for(p, tools) and hands_only(p) and "hands" not in tools]
 
 
 def _out_of_reach(complaint: str, answers: Answers) -> list[str]:
     """A notice naming the points for `complaint` that none of the tools at hand can reach
     (BL43 between the shoulder blades, with hands alone), and what would reach them."""
     missed = [p for p in _ranked(complaint) if not p.avoid & answers.avoid and not _tools_for(p, answers.tools)
-              and not any(t in p.tools for t in answers.tools) and _tools_for(p, TOOLS)]
+              and not hands_only(p) and _tools_for(p, TOOLS)]
     if not missed:
         return []
     needed = [t for t in TOOLS if any(t in _tools_for(p, TOOLS) for p in missed)]

@@ -200,7 +200,7 @@ class PointLibrary:
         ]
 
 
-REGIONS = ("hand", "shoulder", "chest", "back", "sacrum", "buttock", "belly", "knee", "leg", "foot")
+REGIONS = ("neck", "hand", "shoulder", "chest", "back", "sacrum", "buttock", "belly", "knee", "leg", "foot")
 ENTRY = Table("point", (
     Field("code", "text", "a standard code like BL23, or a reflex area's words like HAND-SPINE", required=True),
     Field.choice("kind", Kind, "point: a standard point (WHO 2008); reflex area: from hand reflexology maps", default="point"),

@@ -102,12 +102,27 @@ def parse(text: str, source: str, slug: str, points: PointLibrary, base: Path | 
         notes=tuple(loader.notes),
         default_hold=loader.defaults["hold"],
     )
+    refused = _tools_refused(routine)
+    if refused:
+        raise RoutineError(list(refused))
     return replace(routine, notes=routine.notes + _out_of_reach(routine))
 
 
+def _tools_refused(routine: Routine) -> tuple[Problem, ...]:
+    """A ball, roller or gun on a point whose entry does not list it: the spine's bones, the
+    kidney area and the like are for gentle hands only, so this is refused, not noted."""
+    return tuple(
+        Problem(step.where.source, step.where.line, f"{step.where.field}.tool",
+                f"no {step.tool.value} on {step.point.code} ({step.point.english}): its entry in the point library allows only "
+                f"{', '.join(step.point.tools)}, since a tool's weight or hammering there can do harm; "
+                f"write tool: {step.point.tools[0]}, or choose another point")
+        for step in routine.point_steps if step.tool.value != "hands" and step.tool.value not in step.point.tools
+    )  # fmt: skip
+
+
 def _out_of_reach(routine: Routine) -> tuple[Problem, ...]:
-    """Steps whose tool cannot reach the point by the point's own entry (BL43 with one's own
-    hands): worth a note, since the session would say "hard to reach" and then "use both hands".
+    """Steps pressed by hand where the point's own entry says hands cannot reach it (BL43):
+    worth a note, since the session would say "hard to reach" and then "use both hands".
     A partner's hands reach every point."""
     if any("partner" in thing.lower() for thing in routine.equipment):
         return ()
@@ -116,7 +131,7 @@ def _out_of_reach(routine: Routine) -> tuple[Problem, ...]:
                 f"{step.point.code} ({step.point.english}) cannot be reached with {step.tool.value} by its entry in the "
                 f"point library, which lists {', '.join(step.point.tools)}; write tool: {step.point.tools[0]}, "
                 "or have a partner press it (equipment: [a partner])")
-        for step in routine.point_steps if step.tool.value not in step.point.tools
+        for step in routine.point_steps if step.tool.value == "hands" and "hands" not in step.point.tools
     )  # fmt: skip
 
 
