@@ -247,3 +247,19 @@ def test_points_out_of_reach_of_the_tools_at_hand_are_named_with_what_would_reac
     with_ball = compose.compose(compose.Answers("upper back", 10, tools=("hands", "ball")))
     assert not any("cannot reach" in n for n in with_ball.notices)
     assert "BL43" in [s.point.code for s in with_ball.routine.point_steps]
+
+
+@pytest.mark.parametrize("words, complaint, warning", [
+    ("bloated and my back hurts", "bloating", "a lump in your belly that pulses with your heartbeat"),
+    ("stomach ache", "stomach", "A heart attack can feel like heartburn or a stomach ache"),
+    ("I'm pregnant and my lower back hurts", "lower back", "leaking fluid, tightening that comes in waves"),
+])  # fmt: skip
+def test_a_composed_session_says_the_warnings_its_complaint_needs_first(words, complaint, warning):
+    composed = compose.compose(compose.Answers(words, 10))
+    assert composed.routine.title.startswith(complaint.capitalize())
+    assert composed.routine.warning and warning in composed.routine.warning
+
+
+def test_my_back_hurts_is_the_lower_back():
+    assert compose.match_complaint("my back hurts") == "lower back"
+    assert compose.match_complaint("my upper back hurts") == "upper back and shoulders"

@@ -41,6 +41,18 @@ pytestmark = pytest.mark.pure  # text alone: no process, no file
     ("wakes me at night", "rest", "wakes me at night"),
     ("pain at rest", "rest", "pain at rest"),
     ("it doesn't ease at rest", "rest", "doesn't ease at rest"),
+    ("my leg feels weak", "leg", "leg feels weak"),
+    ("weakness in my leg", "leg", "weakness in my leg"),
+    ("I can't feel my foot", "leg", "can't feel my foot"),
+    ("my knee keeps giving way", "leg", "knee keeps giving way"),
+    ("can't hold my wee", "continence", "can't hold my wee"),
+    ("and breathless", "heart", "breathless"),
+    ("short of breath", "heart", "short of breath"),
+    ("jaw pain", "heart", "jaw pain"),
+    ("burning when I pee", "urine", "burning when i pee"),
+    ("blood in my urine", "urine", "blood in my urine"),
+    ("vomiting", "belly", "vomiting"),
+    ("a pulsing lump in my belly", "belly", "pulsing lump"),
 ])  # fmt: skip
 def test_each_way_of_writing_a_red_flag_is_read(words, sign, said):
     assert triage.red_flags(f"Lower back. {words.capitalize()}!") == [triage.Finding(sign, said)]
@@ -49,7 +61,8 @@ def test_each_way_of_writing_a_red_flag_is_read(words, sign, said):
 @pytest.mark.parametrize("words", [
     "no numbness", "no numbness in my groin", "no numbness or tingling in my groin", "no fever", "without chest pain",
     "not after a fall", "I don't have a fever", "I haven't had a fever", "never had cancer", "no history of cancer",
-    "it doesn't wake me at night", "I didn't fall", "no loss of bladder control",
+    "it doesn't wake me at night", "I didn't fall", "no loss of bladder control", "no weakness in my legs",
+    "not breathless", "no vomiting",
 ])  # fmt: skip
 def test_a_red_flag_said_not_to_be_there_is_not_read(words):
     assert triage.red_flags(f"lower back, {words}") == []
@@ -58,6 +71,7 @@ def test_a_red_flag_said_not_to_be_there_is_not_read(words):
 @pytest.mark.parametrize("words", [
     "hay fever", "I fell asleep at my desk", "in the fall I rake leaves", "sensitive to temperature changes",
     "my bladder control is fine", "numbness in my foot with sciatica", "the pain eases at rest", "tension headache",
+    "tingling down my leg", "pain for three weeks", "I've had it for 6 weeks",
 ])  # fmt: skip
 def test_words_that_only_look_like_a_red_flag_are_not_read(words):
     assert triage.red_flags(words) == []
@@ -83,13 +97,14 @@ def test_each_sign_is_reported_once_the_most_urgent_first():
     ("expecting a baby", "expecting a baby"), ("might be pregnant", "pregnant"), ("could be pregnant", "pregnant"),
     ("not sure if I'm pregnant", "pregnant"), ("I don't know if I'm pregnant", "pregnant"),
     ("lower back, I'm expecting", "i'm expecting"), ("in my third trimester", "trimester"),
-    ("I\u2019m pregnant", "pregnant"),
+    ("I\u2019m pregnant", "pregnant"), ("lower back, I'm 30 weeks", "i'm 30 weeks"), ("6 months along", "6 months along"),
 ])  # fmt: skip
 def test_pregnancy_is_read_in_its_many_phrasings(words, said):
     assert triage.pregnancy(words) == triage.Finding("pregnancy", said)
 
 
-@pytest.mark.parametrize("words", ["not pregnant", "I'm not pregnant", "I am not pregnant, lower back", "lower back", "non-pregnant"])
+@pytest.mark.parametrize("words", ["not pregnant", "I'm not pregnant", "I am not pregnant, lower back", "lower back", "non-pregnant",
+                                   "back pain for 3 weeks", "I'm 3 weeks into this back pain"])
 def test_pregnancy_said_not_to_be_so_is_not_read(words):
     assert triage.pregnancy(words) is None
 

@@ -369,6 +369,10 @@ def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Lev
         f"summary: {q(f'A {answers.minutes:g} minute {answers.level} session for {complaint}, composed by acuguide.')}",
     ]
     lines.append(f"voice: {{engine: {answers.engine}, rate: {answers.rate}}}")
+    warnings = [wording.COMPOSE_WARNINGS[key] for key in ("pregnancy", complaint) if key in wording.COMPOSE_WARNINGS
+                and (key != "pregnancy" or "pregnancy" in answers.avoid)]
+    if warnings:
+        lines.append(f"warning: {q(' '.join(warnings))}")
     if answers.avoid:
         lines.append(f"avoid: [{', '.join(sorted(answers.avoid))}]")
     breathing = "calm" if shape.hold >= 11 else "none"

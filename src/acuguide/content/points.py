@@ -36,7 +36,7 @@ CHANNELS = {
 CONDITIONS = ("pregnancy",)
 # What people say hurts, as the composer understands it, with other ways of saying it.
 COMPLAINTS = {
-    "lower back": ("low back", "lumbar", "back ache", "backache", "back pain"),
+    "lower back": ("low back", "lumbar", "back ache", "backache", "back pain", "back", "sore back", "bad back"),
     "upper back and shoulders": ("upper back", "shoulders", "shoulder", "neck", "between the shoulder blades"),
     "sciatica and hip": ("sciatica", "hip", "hips", "leg pain", "buttock"),
     "sacral ache": ("sacrum", "sacral", "tailbone", "pelvic", "pelvis"),

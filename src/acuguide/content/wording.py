@@ -194,6 +194,18 @@ TRIAGE_RED_FLAGS = {  # key: (what was recognised, why it needs a doctor and wha
     "cancer": ("a history of cancer",
                "new back pain after a cancer must be checked in case it has spread to the bones of the spine. "
                "See your doctor soon."),
+    "leg": ("weakness in a leg or foot, or a foot you cannot feel",
+            "with back pain this can mean a nerve is being pressed hard. See a doctor before any massage, "
+            "today if it is new or getting worse."),
+    "heart": ("breathlessness, or pain in the jaw, with pain in the back",
+              "this can come from the heart. If it is new or came on suddenly, call an ambulance now; "
+              "otherwise see a doctor before any massage."),
+    "urine": ("pain or burning when you pass urine, or blood in it",
+              "with back pain this can be a kidney infection, and the points of the lower back lie over the kidneys. "
+              "See a doctor today."),
+    "belly": ("vomiting, blood in the stool, or a lump in the belly that pulses",
+              "with back pain these can come from the bowel or the main blood vessel of the belly. "
+              "Call a doctor now, or an ambulance if the pain is sudden and severe."),
     "rest": ("pain at night or at rest that does not ease",
              "a strained muscle eases with rest; pain that wakes you, or does not ease when you rest, can come "
              "from an infection, an inflammation or a growth. See a doctor before treating it yourself."),
@@ -214,6 +226,30 @@ TRIAGE_RED_FLAG_WORDS = {  # key of TRIAGE_RED_FLAGS: the ways people write it
         r"incontinen\w*",
         r"(?:wet|wetting|wets|peed|peeing|pee|wee|weed|weeing|soiled|soiling|soil) (?:myself|my pants|my trousers|the bed)",
         r"(?:can't|cannot|unable to|couldn't) (?:pee|wee|urinate|pass urine|pass water)",
+        r"(?:can't|cannot|unable to|couldn't|trouble|difficulty) (?:hold|holding) (?:in )?(?:my |the )?(?:pee|wee|urine|bladder|bowels?|wind|it in)",
+    ),
+    "leg": (
+        r"(?:weak|weakness|weakened|no strength) (?:\w+ ){0,3}?(?:legs?|foot|feet|knees?|ankles?)",
+        r"(?:legs?|foot|feet|knees?|ankles?) (?:\w+ ){0,2}?(?:weak|weakness|gives? way|giving way|gave way|buckles?|buckling|drags?|dragging)",
+        r"foot drop|drop foot",
+        r"(?:can't|cannot|can not|couldn't) (?:\w+ ){0,1}?feel (?:my |the )?(?:legs?|foot|feet|toes)",
+        r"no feeling in (?:my |the |both |one )?(?:legs?|foot|feet)",  # not numbness alone: common with sciatica
+    ),
+    "heart": (
+        r"breathless\w*|short of breath|shortness of breath|out of breath|(?:can't|cannot) (?:catch my )?breathe?",
+        r"jaw (?:pain|ache|aches|hurts)|pain in (?:my |the )?jaw|aching jaw",
+    ),
+    "urine": (
+        r"(?:burning|burns|stings?|stinging|hurts?|pain|painful) (?:\w+ ){0,2}?(?:when|while|as) (?:i )?(?:pee|wee|urinate|pass urine|passing urine|peeing|weeing)",
+        r"painful (?:urination|peeing|weeing)",
+        r"blood in (?:my |the )?(?:urine|pee|wee)",
+        r"(?:kidney|urine|urinary|bladder) infection|\buti\b|cystitis",
+    ),
+    "belly": (
+        r"vomit\w*|throwing up|threw up|being sick",
+        r"blood in (?:my |the )?(?:stools?|poo|poop|bowel movements?)|bloody (?:stools?|poo)|black (?:stools?|poo)",
+        r"(?:pulsing|pulsating|throbbing|beating) (?:\w+ ){0,2}?(?:lump|mass|swelling)",
+        r"(?:lump|mass|swelling) (?:\w+ ){0,4}?(?:pulses|pulsing|pulsates|throbs|beats)",
     ),
     "chest": (
         r"chest (?:pains?|tightness|pressure|aches?|discomfort|is tight|feels tight|feels heavy)",
@@ -266,6 +302,8 @@ TRIAGE_PREGNANCY_WORDS = (
     r"(?:i'm|i am|we're|we are) expecting$",
     r"trimester",
     r"baby on the way",
+    r"(?:i'm|i am|im|she's|she is) \d+ (?:weeks?|months?)(?: along| gone| in)?$",  # "I'm 30 weeks": pregnancy, said short
+    r"\d+ (?:weeks?|months?) (?:along|gone)",
 )
 # Words that make what follows them within a few words not so ("no fever", "I don't have a fever").
 # "can't" and "won't" are not among them: "can't control my bladder" is the sign itself.
@@ -281,6 +319,18 @@ COMPOSE_PREGNANCY = (
     'pregnancy in your words ("{said}"): points traditionally avoided in pregnancy are left out; '
     "ask your midwife or doctor before acupressure in pregnancy"
 )
+# What a composed session says first, as its `warning`, when the words or the complaint call for it.
+COMPOSE_WARNINGS = {
+    "pregnancy": "The points avoided in pregnancy are left out of this session. If you are pregnant, stop, and call "
+                 "your midwife or doctor, if you have any bleeding, leaking fluid, tightening that comes in waves, a fever, or burning "
+                 "when you pass urine.",
+    "bloating": "With a bloated belly, some signs need help straight away, not acupressure: sudden, severe pain in the "
+                "belly and back, vomiting, blood in your stool, or a lump in your belly that pulses with your heartbeat. "
+                "If you have any of these, stop now and call a doctor or an ambulance.",
+    "stomach": "First, about your heart. A heart attack can feel like heartburn or a stomach ache. If you have new "
+               "pressure or tightness in your chest or upper belly, or the pain comes with breathlessness, sweating or "
+               "feeling sick, stop now and call an ambulance. Do not use this session for that pain.",
+}
 COMPOSE_MAPPED = (
     'your words "{said}" were taken as "{name}", the nearest complaint acuguide composes for; '
     "it covers {known}. If that is not what you meant, choose one of those with --for"
