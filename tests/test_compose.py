@@ -263,3 +263,17 @@ def test_a_composed_session_says_the_warnings_its_complaint_needs_first(words, c
 def test_my_back_hurts_is_the_lower_back():
     assert compose.match_complaint("my back hurts") == "lower back"
     assert compose.match_complaint("my upper back hurts") == "upper back and shoulders"
+
+
+@pytest.mark.parametrize("complaint, minutes, tools, before_rest", [
+    ("sciatica", 15, ("hands",), wording.COMPOSE_SETTLE["standing"]),  # ends standing: sit down, eyes open
+    ("upper back", 15, ("hands", "ball"), wording.COMPOSE_TOOL_AWAY["ball-both"]),  # ends on two balls: take them away
+    ("stomach", 10, ("hands", "roller"), wording.COMPOSE_TOOL_AWAY["roller"]),
+])  # fmt: skip
+def test_a_composed_session_ends_with_nothing_under_the_back_seated_or_lying_then_eyes_open(complaint, minutes, tools, before_rest):
+    routine = compose.compose(compose.Answers(complaint, minutes, tools=tools)).routine
+    said = [s.text for s in routine.outro if hasattr(s, "text")]
+    assert before_rest in said and said.index(before_rest) < said.index(wording.COMPOSE_REST)
+    assert said[-1].startswith("When you are ready, open your eyes")
+    standing = [s.text for s in routine.all_steps if hasattr(s, "text") and s.text == wording.COMPOSE_POSTURE["standing"]]
+    assert all("keep your eyes open while you stand" in text for text in standing)

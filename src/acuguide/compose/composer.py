@@ -369,6 +369,12 @@ def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Lev
         f"summary: {q(f'A {answers.minutes:g} minute {answers.level} session for {complaint}, composed by acuguide.')}",
     ]
     lines.append(f"voice: {{engine: {answers.engine}, rate: {answers.rate}}}")
+    postures = {_posture(c) for c in chosen}
+    things = [wording.COMPOSE_EQUIPMENT["chair"]] if postures & {Posture.SEATED, Posture.STANDING} else []
+    if Posture.LYING in postures and not any(c.tool in ("ball", "roller") for c in chosen):  # else the tools name a mat
+        things.append(wording.COMPOSE_EQUIPMENT["mat"])
+    if things:
+        lines.append(f"equipment: [{', '.join(things)}]")
     warnings = [wording.COMPOSE_WARNINGS[key] for key in ("pregnancy", complaint) if key in wording.COMPOSE_WARNINGS
                 and (key != "pregnancy" or "pregnancy" in answers.avoid)]
     if warnings:
@@ -385,10 +391,15 @@ def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Lev
         if number > 1:
             lines.append(f"  - say: {q(wording.COMPOSE_AGAIN)}")
         lines += _pass(chosen, shape)
-    lines += ["outro:", f"  - say: {q(wording.COMPOSE_REST)}"]
+    last = _groups(chosen)[-1][0]
+    ending = _posture(last).value  # the listener ends seated, or seated again after standing, or lying
+    lines.append("outro:")
+    lines += [f"  - say: {q(s)}" for s in (wording.COMPOSE_TOOL_AWAY.get(_away(last)), wording.COMPOSE_SETTLE.get(ending)) if s]
+    lines.append(f"  - say: {q(wording.COMPOSE_REST)}")
     if shape.closing:
         lines.append(f"  - breathe: {{pattern: calm, cycles: {shape.closing}}}")
     lines.append(f"  - pause: {max(1, min(MAX_PAUSE, shape.fill))}s")
+    lines.append(f"  - say: {q(wording.COMPOSE_GET_UP['lying' if ending == 'lying' else 'seated'])}")
     return "\n".join(lines) + "\n"
 
 
@@ -396,8 +407,11 @@ def _pass(chosen: list[Choice], shape: Shape) -> list[str]:
     """One time through the points: a posture cue where it changes; limbs one side at a time."""
     q = quote
     lines: list[str] = []
-    posture = None
+    posture, tool = None, None
     for group in _groups(chosen):
+        if tool in wording.COMPOSE_TOOL_AWAY and _away(group[0]) != tool:  # nothing left under the back
+            lines.append(f"  - say: {q(wording.COMPOSE_TOOL_AWAY[tool])}")
+        tool = _away(group[0])
         if _posture(group[0]) is not posture:
             posture = _posture(group[0])
             lines.append(f"  - say: {q(wording.COMPOSE_POSTURE[posture.value])}")
@@ -411,6 +425,11 @@ def _pass(chosen: list[Choice], shape: Shape) -> list[str]:
         else:
             lines += [line for c, s in zip(group, sides) for line in _step(c, s, shape.rounds)]
     return lines
+
+
+def _away(choice: Choice) -> str:
+    """What there is to put away after this point: the tool, and two balls pressed together."""
+    return choice.tool + ("-both" if choice.tool == "ball" and _sides(choice) == "together" else "")
 
 
 def _step(choice: Choice, sides: str | None, rounds: int, again: bool = False) -> list[str]:

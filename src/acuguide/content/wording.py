@@ -150,13 +150,28 @@ STARTER_REST = "Rest your hands in your lap and notice how your back and legs fe
 COMPOSE_QUIET = "Find a quiet place where nobody will disturb you for the next few minutes."
 COMPOSE_POSTURE = {
     "seated": "Sit on a chair with your feet flat on the floor and your back free of the backrest.",
-    "standing": "Now stand with your feet hip-width apart. Rest one hand on a chair or a wall if you like.",
+    "standing": "Now stand up slowly with your feet hip-width apart, and keep your eyes open while you stand. "
+                "Rest one hand on a chair or a wall if you like.",
     "lying": "Now lie down on your back on the mat, knees bent and feet flat.",
 }
 COMPOSE_OTHER_SIDE = "Now the same points on the other side."
 COMPOSE_AGAIN = "Now once more through the same points."
 COMPOSE_SAME_SPOT = "{name}, {code}: the same spot."
 COMPOSE_REST = "Rest for a moment with your eyes closed, and notice how your body feels."
+COMPOSE_TOOL_AWAY = {  # before the next posture or tool, and at the end: nothing left under the back
+    "ball": "Lift your hips a little, slide the ball out from under you, and put it aside.",
+    "ball-both": "Lift your hips a little, slide the balls out from under you, and put them aside.",
+    "roller": "Roll gently to one side, off the roller, and put it aside.",
+}
+COMPOSE_EQUIPMENT = {"chair": "a chair", "mat": "a mat or a bed to lie on"}  # beyond the tools, which name their own mat
+COMPOSE_SETTLE = {  # before the closing rest, from where the last point left the listener
+    "standing": "Sit down slowly on the chair, and keep your eyes open until you are seated.",
+    "lying": "Lie flat on the mat, arms by your sides.",
+}
+COMPOSE_GET_UP = {
+    "lying": "When you are ready, open your eyes, roll onto your side, and come up to sitting slowly.",
+    "seated": "When you are ready, open your eyes, and get up slowly.",
+}
 COMPOSE_PLACE = {
     "ball": "{name}, {code}. Place the ball under {place}.",
     "ball-both": "{name}, {code}. Lie with the two balls under your back, {place}.",
