@@ -109,12 +109,16 @@ def _range(reader: YamlReader, node, where: str, table: Table) -> tuple | object
     return (v["from"], v["to"]) if v is not None and v.valid else INVALID
 
 
+SHORTEST = 10  # seconds: the articles' first holds (001: "about 10 s at first")
+
+
 def _stage(base: Routine, slug: str, title: str, week: int, weeks: int, per_week: int, holds, repeats) -> Stage:
     progress = (week - 1) / (weeks - 1) if weeks > 1 else 1.0
     hold = _whole_five(holds[0] + (holds[1] - holds[0]) * progress) if holds else None
     repeat = math.floor(repeats[0] + (repeats[1] - repeats[0]) * progress + 0.5) if repeats else None
     reference = base.default_hold or _usual_hold(base)
-    scale = (lambda step: min(MAX_HOLD, _whole_five(step.hold * hold / reference))) if hold else (lambda step: step.hold)
+    # never scaled below ten seconds, where the articles start (unless the step itself is shorter)
+    scale = (lambda step: min(MAX_HOLD, max(min(SHORTEST, step.hold), _whole_five(step.hold * hold / reference)))) if hold else (lambda step: step.hold)
 
     def adapt(steps):
         """The steps with holds and repeats for this week, inside groups by side too."""
