@@ -26,10 +26,11 @@ SAFETY_FULL = (
 # eight signs was among the cues heard worst.
 SAFETY_RED_FLAGS = (
     "Some signs need a doctor, not acupressure.",
-    "Get help straight away for chest pain or pressure, numbness between your legs or around your bottom, "
-    "or new trouble controlling your bladder or bowels.",
+    "For chest pain or pressure, numbness between your legs or around your bottom, "
+    "or new trouble controlling your bladder or bowels, stop and call an ambulance.",
     "See a doctor first if your pain began with a fall or an accident, or comes with a fever or a weak leg.",
     "And see a doctor first if you have had cancer, are losing weight without trying, or the pain is worse at night or at rest.",
+    "If any of these begin during the session, stop.",
 )
 SAFETY_VARICOSE = "Do not press on varicose veins."
 SAFETY_SHORT = "Never press on broken skin or swelling, and stop if anything hurts."
