@@ -520,3 +520,11 @@ def test_a_group_of_one_point_starts_without_speaking_of_points_and_its_say_is_n
     assert "Start on the left side." in said and not any("these points" in t for t in said)
     assert sum("Hold the chair with your right hand" in t for t in said) == 1
     assert said.index("Change hands for the right side.") < said.index("The same spot, on this side.")
+
+
+@pytest.mark.parametrize("tool, posture, press", [
+    ("ball", "standing", "ball-wall"), ("roller", "standing", "roller-wall"), ("ball", "lying", "ball"),
+])  # fmt: skip
+def test_pressing_against_a_wall_leans_back_instead_of_sinking(write_routine, tool, posture, press):
+    script = _compile(write_routine, f"title: T\nsafety: off\nsteps:\n  - point: BL43\n    tool: {tool}\n    posture: {posture}\n")
+    assert wording.PRESS_WITH[press] in [c.text for c in script.cues if c.kind is CueKind.PRESS]

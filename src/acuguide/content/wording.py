@@ -70,6 +70,9 @@ PRESS_WITH = {  # pressing with a tool: the tool does the work, the listener let
     # that undid the step's own "lean back only lightly"; lying on it, the feet still help
     "roller": "Ease into the roller, and keep some of your weight on your feet.",
     "gun": "Rest the massage gun on the spot, on its lowest setting, and let it work.",
+    # standing against a wall: sinking would roll the ball off the spot; lean back instead
+    "ball-wall": "Now lean back into the ball, a little at a time.",
+    "roller-wall": "Lean back into the roller only lightly, and keep your weight on your feet.",
 }
 RELEASE = "And release."
 SWITCH_SIDES = "Now the right side, the same spot."

@@ -261,7 +261,8 @@ def _plan_point(step: PointStep, routine: Routine, said: set[str], group_side: s
     if step.tool is Tool.HANDS:
         press = wording.PRESS[step.pressure.value] + (wording.PRESS_CIRCLES if point.motion is Motion.CIRCLES else wording.PRESS_STEADY)
     else:
-        press = wording.PRESS_WITH[step.tool.value]
+        against_wall = step.tool in (Tool.BALL, Tool.ROLLER) and step.placed is Posture.STANDING
+        press = wording.PRESS_WITH[step.tool.value + ("-wall" if against_wall else "")]
     for index, (round_no, side) in enumerate(rounds):
         if index:
             items.append(ChapterStart(_chapter_title(step, round_no, side)))
