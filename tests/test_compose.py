@@ -277,3 +277,10 @@ def test_a_composed_session_ends_with_nothing_under_the_back_seated_or_lying_the
     assert said[-1].startswith("When you are ready, open your eyes")
     standing = [s.text for s in routine.all_steps if hasattr(s, "text") and s.text == wording.COMPOSE_POSTURE["standing"]]
     assert all("keep your eyes open while you stand" in text for text in standing)
+
+
+def test_tools_asked_for_but_not_used_are_named():
+    composed = compose.compose(compose.Answers("lower back", 10, tools=("hands", "ball", "roller", "gun"), level="regular"))
+    used = {s.tool.value for s in composed.routine.point_steps}
+    unused = [t for t in ("hands", "ball", "roller", "gun") if t not in used]
+    assert unused and any(n.startswith(f"not used: {wording.listing(unused)};") for n in composed.notices)

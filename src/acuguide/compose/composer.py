@@ -260,6 +260,10 @@ def compose(answers: Answers) -> Composed:
                     if best is None or score < best[0]:
                         best = (score, fitted[0])
             if best:
+                used = {s.tool.value for s in best[1].routine.point_steps}
+                unused = [t for t in answers.tools if t not in used]
+                if unused:
+                    notices.append(wording.COMPOSE_UNUSED.format(tools=wording.listing(unused), complaint=complaint))
                 return replace(best[1], notices=tuple(notices))
     least = Shape(1, 1, level.holds[0], level.rest, MIN_CYCLES, 0, 0)
     shortest = _estimate(_text(answers, complaint, chosen[:1], avoided, least, level))[1].duration

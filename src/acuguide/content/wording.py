@@ -362,4 +362,8 @@ COMPOSE_OUT_OF_REACH = (
     "{codes} left out: {tools} cannot reach {them}; add {needed} (--tools {option}), "
     "or have a partner press {them} (acuguide render partner-back)"
 )
+COMPOSE_UNUSED = (
+    "not used: {tools}; the points that fit {complaint} in this time are pressed better otherwise "
+    "(no tool goes on the spine or over the kidneys, and balls are lain on before a roller)"
+)
 COMPOSE_HANDS_ONLY_ADD = "; add hands (--tools {tools},hands) to press {them} gently by hand"
