@@ -174,7 +174,8 @@ def cover_svg(points: Iterable[Point], title: str) -> str:
         r = max(max(p.spec.mark for _, p in entries), 5.5 / scale)  # at least 11 px across
         taken = [xy for _, picture in entries for xy in picture.at]  # labels keep off every marker
         marks = "".join(_markers(picture, r, point.code, taken) for point, picture in entries)
-        out.append(_panel(figure, box, x, head + row * (ch + margin), cw, ch, marks))
+        pw, ph = box[2] * scale, box[3] * scale  # the view alone, centred in its cell: no more of the body than it shows
+        out.append(_panel(figure, box, x + (cw - pw) / 2, head + row * (ch + margin) + (ch - ph) / 2, pw, ph, marks))
     codes = " · ".join(p.code for p in points)
     texts = "".join(_text(size / 2, 40 + 32 * k, line, 28, "bold", anchor="middle") for k, line in enumerate(lines))
     return (

@@ -29,7 +29,12 @@ def _svg(w: float, h: float, body: str, note: str) -> str:
 def body(assets: Path, side: str) -> str:
     subs = _subpaths((assets / f"body_male_{side}.svg").read_text())
     # The front outline is a band: its inner edges (of the body, 1, and of the head, 5) are dropped.
-    details = subs[1:] if side == "posterior" else [s for i, s in enumerate(subs) if i not in (0, 1, 5)]
+    # From the back's details only the hands, the spine, the gluteal folds and the heel tendons
+    # are kept: its other lines looked like landmarks and were not (a wedge for a shoulder
+    # blade, slanted lines from C7, a thick bar over the sacrum read as the buttock crease, knee
+    # creases off the knees' centre); acuguide draws those in BACK_LANDMARKS instead.
+    kept = (1, 2, 4, 12, 13, 16, 17)
+    details = [subs[i] for i in kept] if side == "posterior" else [s for i, s in enumerate(subs) if i not in (0, 1, 5)]
     out = [
         f'<path d="{subs[0]}" fill="{SKIN}" stroke="{LINE}" stroke-width="1.6" stroke-linejoin="round"/>',
         f'<path d="{" ".join(details)}" fill="{LINE}" fill-opacity="0.55" fill-rule="evenodd"/>',
@@ -51,9 +56,16 @@ BACK_LANDMARKS = [
     '<path d="M 194 388 Q 220 370 254 392"/>', '<path d="M 346 388 Q 320 370 286 392"/>',
     '<path d="M 244 417 q 3 4 6 0"/>', '<path d="M 290 417 q 3 4 6 0"/>',
     '<path d="M 181 458 q 6 -8 12 0"/>', '<path d="M 359 458 q -6 -8 -12 0"/>',
-    # the eleventh and twelfth ribs
-    '<path d="M 262 298 Q 232 310 206 338"/>', '<path d="M 278 298 Q 308 310 334 338"/>',
-    '<path d="M 262 312 Q 244 322 226 344"/>', '<path d="M 278 312 Q 296 322 314 344"/>',
+    # the eleventh and twelfth ribs, outside the long back muscles
+    '<path d="M 240 304 Q 224 316 206 338"/>', '<path d="M 300 304 Q 316 316 334 338"/>',
+    '<path d="M 240 320 Q 234 328 226 344"/>', '<path d="M 300 320 Q 306 328 314 344"/>',
+    # the shoulder blades: the ridge (spine of the scapula) from the acromion in to the inner
+    # edge, the inner edge 3 cun from the midline down to the lower tip at T7 (249), the outer edge
+    '<path d="M 176 168 L 232 193"/>', '<path d="M 364 168 L 308 193"/>',
+    '<path d="M 231 184 L 236 249 Q 214 226 196 186"/>', '<path d="M 309 184 L 304 249 Q 326 226 344 186"/>',
+    # the sacral crest, thin, and the knee creases across the middle of each knee
+    '<path d="M 270 394 L 270 452" stroke-dasharray="2 3"/>',
+    '<path d="M 196 718 Q 214 723 232 718"/>', '<path d="M 308 718 Q 326 723 344 718"/>',
     # C7 and the acromions
     '<circle cx="270" cy="148" r="2.2"/>', '<path d="M 166 170 q 6 -5 12 -2"/>', '<path d="M 374 170 q -6 -5 -12 -2"/>',
     # the occiput and the mastoid processes
