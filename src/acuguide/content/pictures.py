@@ -65,9 +65,10 @@ def _text(x: float, y: float, text: str, size: float, weight: str = "normal", fi
             f'fill="{fill}" text-anchor="{anchor}">{escape(text)}</text>')
 
 
-def _markers(picture: Picture, r: float, label: str | None = None, taken: list[tuple[float, float]] | None = None) -> str:
+def _markers(picture: Picture, r: float, label: str | None = None, taken: list[tuple[float, float]] | None = None,
+             bounds: Sequence[float] | None = None) -> str:
     """Markers at the point's positions; a reflex area's lines under them; an optional label
-    beside the right-most marker."""
+    beside the right-most marker, inside `bounds` (the panel's x, y, width, height) if given."""
     out = []
     for line in picture.lines:
         d = " ".join(f"{'M' if i == 0 else 'L'} {x:g} {y:g}" for i, (x, y) in enumerate(line))
@@ -81,12 +82,15 @@ def _markers(picture: Picture, r: float, label: str | None = None, taken: list[t
         width = size * 0.62 * len(label)
         taken = taken if taken is not None else []
         # right of the marker, else below it, else above it: wherever no marker or label is
-        candidates = [(mx + r * 1.8, my + r * 0.7), (mx - width / 2, my + r * 1.6 + size), (mx - width / 2, my - r * 1.8)]
+        candidates = [(mx + r * 1.8, my + r * 0.7), (mx - width / 2, my + r * 1.6 + size), (mx - width / 2, my - r * 1.8),
+                      (mx - r * 1.8 - width, my + r * 0.7)]  # right, below, above, left
         candidates += [(x, y + k * size * 1.15) for k in range(1, 6) for x, y in candidates[:1]]
+        bx, by, bw, bh = bounds or (-1e9, -1e9, 2e9, 2e9)
 
         def free(x: float, y: float) -> bool:
             box = (x - 1, y - size, x + width + 1, y + size * 0.25)
-            return not any(box[0] - r <= tx <= box[2] + r and box[1] - r <= ty <= box[3] + r for tx, ty in taken)
+            inside = bx <= box[0] and box[2] <= bx + bw and by <= box[1] and box[3] <= by + bh
+            return inside and not any(box[0] - r <= tx <= box[2] + r and box[1] - r <= ty <= box[3] + r for tx, ty in taken)
 
         x, y = next((c for c in candidates if free(*c)), candidates[0])
         taken.append((x + width / 2, y - size / 2))
@@ -173,7 +177,7 @@ def cover_svg(points: Iterable[Point], title: str) -> str:
         scale = min(cw / box[2], ch / box[3])
         r = max(max(p.spec.mark for _, p in entries), 5.5 / scale)  # at least 11 px across
         taken = [xy for _, picture in entries for xy in picture.at]  # labels keep off every marker
-        marks = "".join(_markers(picture, r, point.code, taken) for point, picture in entries)
+        marks = "".join(_markers(picture, r, point.code, taken, box) for point, picture in entries)
         pw, ph = box[2] * scale, box[3] * scale  # the view alone, centred in its cell: no more of the body than it shows
         out.append(_panel(figure, box, x + (cw - pw) / 2, head + row * (ch + margin) + (ch - ph) / 2, pw, ph, marks))
     codes = " · ".join(p.code for p in points)
