@@ -10,10 +10,9 @@ from click.testing import CliRunner
 from conftest import HERE
 
 from acuguide.cli import cli
-from acuguide.routine import load
-from acuguide.timeline.plan import plan_routine
-from acuguide.routine import shipped_routines
+from acuguide.routine import load, shipped_routines
 from acuguide.speech import DEFAULT_ENGINE
+from acuguide.timeline.plan import plan_routine
 
 
 def test_help_check_and_points_never_import_the_audio_stack():

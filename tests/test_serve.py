@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from urllib.request import Request, urlopen
 
 import feedparser
@@ -40,12 +41,13 @@ def sessions(tmp_path_factory):
     return folder
 
 
-@pytest.fixture(scope="module")
-def server(sessions):
+@contextmanager
+def serving(folder):
+    """`acuguide serve FOLDER` on a free loopback port, as a real process: (its address, its port)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "acuguide", "serve", str(sessions), "--host", "127.0.0.1", "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "acuguide", "serve", str(folder), "--host", "127.0.0.1", "--port", str(port)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
@@ -57,9 +59,17 @@ def server(sessions):
     else:
         process.kill()
         pytest.fail(f"the server did not start: {process.stderr.read()}")
-    yield f"http://127.0.0.1:{port}/", port
-    process.terminate()
-    process.wait(10)
+    try:
+        yield f"http://127.0.0.1:{port}/", port
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+@pytest.fixture(scope="module")
+def server(sessions):
+    with serving(sessions) as served:
+        yield served
 
 
 def get(url, method="GET", headers=None):

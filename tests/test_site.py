@@ -10,9 +10,6 @@ import json
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
 import time
 from xml.etree import ElementTree as ET
 
@@ -21,7 +18,7 @@ import podcastparser
 import pytest
 from click.testing import CliRunner
 from conftest import HERE
-from test_serve import get
+from test_serve import get, serving
 
 from acuguide.cli import cli
 from acuguide.publish import site
@@ -57,24 +54,8 @@ def folder(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(folder):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "acuguide", "serve", str(folder), "--host", "127.0.0.1", "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail(f"the server did not start: {process.stderr.read()}")
-    yield f"http://127.0.0.1:{port}/"
-    process.terminate()
-    process.wait(10)
+    with serving(folder) as (url, _):
+        yield url
 
 
 def is_image(url):

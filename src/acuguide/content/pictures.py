@@ -17,9 +17,9 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from ..errors import PointLibraryError, Problem, RenderError, WriteError

@@ -19,12 +19,12 @@ from ..errors import AmbientNotFound, BatchError, ProblemsError, SpeechError
 from ..progress import SILENT, Progress, Report
 from ..routine import AMBIENT_LEVEL, Ambient, Bells, Routine, load, program, shipped_routines
 from ..routine.find import shipped_names
-from ..routine.fields import OFF
 from ..routine.safety import check_safe, notices
 from ..speech import DEFAULT_ENGINE, EngineMissing, Synthesizer, VoiceSettings, estimate_seconds, make_engine
 from ..timeline import layout
 from ..timeline.layout import Script, Speaker
 from ..timeline.plan import Plan, plan_routine
+from ..yamlread import OFF
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..content.points import CONDITIONS, Posture, Pressure
 from ..speech.registry import DEFAULT_ENGINE, ENGINE_NAMES
-from ..yamlread import OFF, ON, Field, Table
+from ..yamlread import Field, Table
 from .model import AMBIENT_LEVEL, BreathStyle, Safety, Sides, Tool
 
 MAX_HOLD = 10 * 60

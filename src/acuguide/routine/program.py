@@ -22,7 +22,8 @@ from ..yamlread import INVALID, Field, Table, YamlReader
 from . import PointStep, Routine, SideGroup
 from .fields import MAX_HOLD
 from .find import display_name, find_file, shipped_dir, slug_for
-from .load import MAX_BYTES, decode, load as load_routine
+from .load import MAX_BYTES, decode
+from .load import load as load_routine
 
 HOLD_RANGE = Table("hold", (
     Field("from", "duration", "the hold in the first week", range=(1, MAX_HOLD), required=True),

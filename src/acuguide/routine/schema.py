@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 
 from ..yamlread import DURATION_PATTERN
+from ..yamlread import OFF as OFF_WORDS
+from ..yamlread import ON as ON_WORDS
 from . import fields
 from .fields import Field, Table
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-FLAG = {"anyOf": [{"type": "boolean"}, {"enum": [*fields.ON, *fields.OFF]}]}  # YAML 1.1 reads on/off as booleans
-OFF = {"anyOf": [{"const": False}, {"enum": list(fields.OFF)}]}
+FLAG = {"anyOf": [{"type": "boolean"}, {"enum": [*ON_WORDS, *OFF_WORDS]}]}  # YAML 1.1 reads on/off as booleans
+OFF = {"anyOf": [{"const": False}, {"enum": list(OFF_WORDS)}]}
 
 
 PATTERN = re.sub(r"\?P<\w+>", "", DURATION_PATTERN)  # ECMA-262 regex, as editors run it: no Python group names
