@@ -32,6 +32,7 @@ from pathlib import Path
 from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
+from ..clock import clock
 from ..files import atomic, write_text
 
 FEED, PAGE, ART = "feed.xml", "index.html", "art"
@@ -243,12 +244,6 @@ def chapters_json(episode: Episode, base: str = "") -> str:
     return json.dumps({"version": "1.2.0", "chapters": chapters}, indent=2, ensure_ascii=False) + "\n"
 
 
-def _npt(seconds: float) -> str:
-    """Normal play time for Podlove Simple Chapters: HH:MM:SS.mmm."""
-    ms = round(seconds * 1000)
-    return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
-
-
 def serial(items: list[Episode]) -> bool:
     """A batch or a program is listened to in order."""
     return any(e.position or e.week for e in items)
@@ -322,7 +317,7 @@ def rss(items: list[Episode], base: str, title: str = FEED_TITLE) -> str:
                 )
         marks = ET.SubElement(item, q("psc", "chapters"), {"version": "1.2"})
         for mark in episode.marks:
-            attrs = {"start": _npt(mark.start), "title": mark.title}
+            attrs = {"start": clock(mark.start, always_hours=True), "title": mark.title}  # Podlove's HH:MM:SS.mmm
             if mark.point:
                 attrs["image"] = art_url(base, f"point-{mark.point}.png")
             ET.SubElement(marks, q("psc", "chapter"), attrs)
