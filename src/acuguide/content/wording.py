@@ -340,9 +340,9 @@ COMPOSE_PREGNANCY = (
 )
 # What a composed session says first, as its `warning`, when the words or the complaint call for it.
 COMPOSE_WARNINGS = {
-    "pregnancy": "The points avoided in pregnancy are left out of this session. If you are pregnant, stop, and call "
-                 "your midwife or doctor, if you have any bleeding, leaking fluid, tightening that comes in waves, a fever, or burning "
-                 "when you pass urine.",
+    "pregnancy": "The points avoided in pregnancy are left out of this session. If you are pregnant and have any bleeding, "
+                 "leaking fluid, tightening that comes in waves, a fever, or burning when you pass urine, stop and call "
+                 "your midwife or doctor.",
     "bloating": "With a bloated belly, some signs need help straight away, not acupressure: sudden, severe pain in the "
                 "belly and back, vomiting, blood in your stool, or a lump in your belly that pulses with your heartbeat. "
                 "If you have any of these, stop now and call a doctor or an ambulance.",
