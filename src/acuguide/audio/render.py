@@ -22,6 +22,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -164,9 +165,11 @@ def encode(mix, path: Path, settings: RenderSettings, script: Script, progress: 
         "-loglevel", "error", *_tags(script, settings), *(["-af", "pan=stereo|c0=c0|c1=c0"] if settings.stereo else []),
         "-fflags", "+bitexact", "-flags:a", "+bitexact", *codec, "-y", str(path),
     ]  # fmt: skip
-    ffmpeg.stream(args, pcm(), mix.rate, f"encode {script.slug}", report)
-    if settings.format == "mp3":
-        cover, images = _pictures(script)
+    with ThreadPoolExecutor(1) as drawing:  # the pictures are drawn by other processes while the encoder runs
+        pictures = drawing.submit(_pictures, script) if settings.format == "mp3" else None
+        ffmpeg.stream(args, pcm(), mix.rate, f"encode {script.slug}", report)
+    if pictures:
+        cover, images = pictures.result()
         comment = [id3.comment_frame(script.summary)] if script.summary else []
         id3.add_frames(path, comment + [id3.picture_frame(cover)] + id3.chapter_frames(_chapters(script), images))
     return _Sent(_db(energy / max(1, mix.length) / 32768.0**2))  # full scale as volumedetect has it
