@@ -6,6 +6,7 @@ Only this module knows click. Library errors become `Error: ...` and an exit cod
 from __future__ import annotations
 
 import functools
+from dataclasses import replace as replace_
 import json
 import os
 import signal
@@ -23,6 +24,19 @@ from .progress import Report
 from .publish import export, site
 from .speech import DEFAULT_ENGINE, ENGINE_NAMES, FOR_LISTENING
 from .timeline.layout import SAMPLE_RATE
+
+
+class _FiniteRange(click.FloatRange):
+    """A FloatRange that refuses nan (which passes every comparison) and infinity."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if number != number or number in (float("inf"), float("-inf")):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
+
+
+FINITE_MINUTES = _FiniteRange(2, 60)
 
 
 def _fail(error: AcuguideError) -> None:
@@ -225,33 +239,83 @@ def serve(folder, host, port) -> None:
 
 
 @cli.command()
-@click.option("--for", "complaint", required=True, help="What hurts: lower back, upper back, sciatica, stress, bloating, fatigue...")
-@click.option("--minutes", type=click.FloatRange(2, 60), required=True, help="How long the session should last.")
+@click.option("--for", "complaint", help="What hurts, in your own words: lower back, upper back, sciatica, stress, bloating...")
+@click.option("--minutes", type=FINITE_MINUTES, help="How long the session should last (2 to 60).")
 @click.option("--tools", default="hands", show_default=True, help="What you have, comma-separated: hands, ball, roller, gun.")
 @click.option("--level", type=click.Choice(["beginner", "regular"]), default="beginner", show_default=True,
-              help="beginner: gentle 10-30 s holds; regular: holds up to two minutes.")
+              help="beginner: gentle 20-60 s holds; regular: holds up to three minutes.")
 @click.option("--avoid", multiple=True, type=click.Choice(CONDITIONS), help="Leave out points traditionally avoided in this condition.")
+@click.option("--blood-thinners", is_flag=True, help="You take a blood thinner: hands only, gentle pressure, a note about bruising.")
+@click.option("--screened", is_flag=True, help="You have read the screening questions (--questions) and none applies to you.")
+@click.option("--questions", "show_questions", is_flag=True, help="Print the screening questions compose asks first, and exit.")
 @click.option("--engine", type=click.Choice(FOR_LISTENING), default=DEFAULT_ENGINE, show_default=True,
               help="The engine that will speak it: the length is timed at its pace.")
 @click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False, path_type=Path), help="Write the routine to this file.")
 @click.option("--replace", is_flag=True, help="Replace the -o file if it exists (it may hold your own edits).")
 @click.option("--render", "render_now", is_flag=True, help="Write it to output/ and render it there at once.")
 @_handle_errors
-def compose(complaint, minutes, tools, level, avoid, engine, out_file, replace, render_now) -> None:
-    """Compose a routine from what hurts and how long you have: an ordinary routine file to keep."""
-    from .compose import composer
+def compose(complaint, minutes, tools, level, avoid, blood_thinners, screened, show_questions, engine, out_file, replace, render_now) -> None:
+    """Compose a routine from what hurts and how long you have: an ordinary routine file to keep.
 
+    It first asks the questions a physiotherapist would (signs that need a doctor, pregnancy,
+    blood thinners); a yes to a sign that needs a doctor composes nothing and says whom to see.
+    """
+    from .compose import composer, screening
+
+    if show_questions:
+        click.echo("\n".join(_numbered(screening.questions())))
+        return
+    if not complaint or minutes is None:
+        raise click.UsageError("compose needs --for (what hurts) and --minutes (how long)")
     answers = composer.Answers(complaint, minutes, tuple(t.strip() for t in tools.split(",") if t.strip()), level, frozenset(avoid), engine)
+    composer.read_complaint(answers)  # words that need a doctor, or an unknown complaint, before any question
+    answers = replace_(answers, screen=_screen(screened, "pregnancy" in avoid, blood_thinners))
     composed = composer.compose(answers)
     for notice in composed.notices:
         click.echo(f"note: {notice}", err=True)
     if not out_file and not render_now:
         click.echo(composed.text, nl=False)
         return
-    written = composer.save(composed, out_file, replace=replace or (render_now and not out_file))
+    written = composer.save(composed, out_file, replace=replace)
     click.echo(f"{written}  about {clock.minutes(composed.seconds)} (estimated; acuguide script --exact measures it)")
     if render_now:
         click.get_current_context().invoke(render, routines=(str(written),), out_dir=written.parent)
+
+
+def _numbered(questions) -> list[str]:
+    """The questions as `--questions` and a refusal without a terminal print them."""
+    lines, number = [], 0
+    for question in questions:
+        if question.follows:
+            lines.append(f"      if yes: {question.text}")
+        else:
+            number += 1
+            lines.append(f"{number:>4}. {question.text}")
+    return lines
+
+
+def _screen(screened: bool, pregnant: bool, thinners: bool):
+    """The screening answers: asked one by one at a terminal, or stated with --screened."""
+    from .compose import composer, screening
+
+    if screened:
+        return screening.Screen(pregnancy=pregnant, thinners=thinners)
+    if not sys.stdin.isatty():
+        click.echo("\n".join(_numbered(screening.questions())), err=True)
+        raise composer.ComposeError(
+            "compose asks these questions before it writes a session, and there is no terminal to answer them in; "
+            "nothing was written. Run it in a terminal, or, if you have read them and none applies to you, add --screened")
+    click.echo("Before composing, the questions a physiotherapist would ask. Answer y or n (Enter is no).", err=True)
+    answers: dict[str, bool] = {}
+    for question in screening.questions():
+        if question.follows and not answers.get(question.follows):
+            continue
+        answers[question.id] = click.confirm(question.text, default=False, err=True)
+        if answers[question.id] and screening.sign_of(question):
+            break  # a sign that needs a doctor: no more questions
+    answers["pregnancy"] = answers.get("pregnancy", False) or pregnant
+    answers["thinners"] = answers.get("thinners", False) or thinners
+    return screening.assess(answers)
 
 
 @cli.command()

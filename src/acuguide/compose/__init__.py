@@ -1,2 +1,10 @@
 """Compose a routine from what hurts and how long there is: above the timeline, since a
 composed session is timed by laying it out."""
+
+from ..errors import AcuguideError
+
+
+class ComposeError(AcuguideError):
+    """The answers cannot make a session: an unknown complaint, one outside back care, a red flag, or no length that fits."""
+
+    exit_code = 2  # the answers are command-line options

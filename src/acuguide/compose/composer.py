@@ -23,43 +23,44 @@ from pathlib import Path
 
 from ..content import wording
 from ..content.points import ARTICLES, COMPLAINTS, TOOLS, Laterality, Point, Posture, Pressure, library
-from ..errors import AcuguideError
 from ..pipeline.session import estimate_unspoken
 from ..routine import Routine, parse, slug_for, starter
 from ..routine.fields import MAX_PAUSE
 from ..speech import DEFAULT_ENGINE, ENGINES
 from ..timeline import layout
 from ..yamlread import quote
-from . import triage
+from . import ComposeError, screening, triage
 
 TOLERANCE = 0.05  # the session lasts the minutes asked for, within this
 MAX_FILL = 60  # seconds of quiet rest the outro may take to land on time
 MAX_REST = 20  # seconds between rounds, at most
-MIN_CYCLES, MAX_CYCLES, CALM_CYCLE = 2, 12, 10  # calm breathing in the opening: 4 s in, 6 s out
+MIN_CYCLES, MAX_CYCLES, CALM_CYCLE = 1, 12, 10  # calm breathing in the opening: 4 s in, 6 s out
 CLOSING_WORDS = 4  # seconds, about, that "Breathe with me" takes before the closing breathing
 MAX_PASSES = 3
 LIMB_REGIONS = ("hand", "shoulder", "chest", "knee", "leg", "foot", "buttock")  # one side, then the other
 LIMB = {"knee": "leg", "foot": "leg"}  # points on one leg are done together, then the other leg
+LOWER_LIMB = ("leg", "knee", "foot")  # reached with the shoes off and the foot up
 ORDER = ("back", "sacrum", "buttock", "neck", "shoulder", "chest", "hand", "leg", "knee", "foot", "belly")  # the sore place, then farther
-# Over the kidneys: level with the lowest ribs, four finger widths out from the spine, where the
-# long back muscles thin out. Like the bones of the spine, a place for gentle hands only.
-KIDNEY_AREA = frozenset({"BL52"})
+# A dose like the self-acupressure trials for chronic low back pain (Murphy et al., Pain
+# Medicine 2019; Zick et al., JAMA Oncology 2016): a few points, each held for minutes in
+# all. So a composed session presses for at least this share of its length...
+PRESSING = {5: 0.35, 10: 0.5}  # ...from this many minutes up
+MOST_POINTS = 6
+MINUTES_PER_POINT = 3.3  # about one point for every three minutes: 3 points in 10 minutes, 6 in 20
+# Complaints that name a cause outrank those that name a place: "period cramps, my lower back
+# aches" is period pain, which the lower back points also serve.
+CAUSES = ("period pain", "sciatica and hip", "bloating", "stomach")
 
 
-class ComposeError(AcuguideError):
-    """The answers cannot make a session: an unknown complaint, or no length that fits."""
-
-    exit_code = 2  # the answers are command-line options
+RedFlagError = screening.Refused
 
 
-class RedFlagError(ComposeError):
-    """The complaint names a sign that needs a doctor first: no session is composed."""
+class OutsideError(ComposeError):
+    """The words name only a complaint acuguide makes no session for: said, with whom to see."""
 
-    def __init__(self, findings: list[triage.Finding]):
-        self.findings = tuple(findings)
-        said = " ".join(wording.TRIAGE_FINDING.format(said=f.said, what=wording.TRIAGE_RED_FLAGS[f.sign][0],
-                                                      why=wording.TRIAGE_RED_FLAGS[f.sign][1]) for f in findings)
-        super().__init__(wording.TRIAGE_REFUSED.format(findings=said))
+    def __init__(self, outside: triage.Outside):
+        self.outside = outside
+        super().__init__(triage.table()["outside_answer"].format(about=outside.about, see=outside.see))
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,8 @@ class Level:
 
 
 LEVELS = {
-    "beginner": Level((10, 30), 20, 4, 5, "gentle"),  # 3-4 presses of each point (article 001)
-    "regular": Level((30, 120), 60, 3, 10, None),
+    "beginner": Level((20, 60), 30, 4, 5, "gentle"),  # 3-4 presses of each point (article 001), each at least 20 s
+    "regular": Level((45, 180), 90, 3, 10, None),  # up to three minutes, as in the trials
 }
 
 
@@ -85,6 +86,8 @@ class Answers:
     level: str = "beginner"
     avoid: frozenset[str] = frozenset()
     engine: str = DEFAULT_ENGINE  # its default pace is written into the routine, so the estimate holds
+    screen: screening.Screen = screening.Screen()  # what the person answered to the screening questions
+    notices_before: tuple[str, ...] = ()  # said of an earlier reading of the same request
 
     @property
     def rate(self) -> int:
@@ -102,14 +105,28 @@ class Composed:
     text: str  # the routine file
     routine: Routine
     seconds: float  # its estimated length
+    pressing: float  # the share of it spent pressing, from "press" to "release"
     notices: tuple[str, ...] = ()  # what the listener should know about how it was made
 
 
 def save(composed: Composed, path: Path | None, replace: bool = False) -> Path:
-    """Write the routine to `path` (default: output/<its name>.yaml); never over a file that
-    may hold the user's own edits unless `replace`."""
-    path = path or Path("output") / f"{slug_for(Path(composed.routine.title))}.yaml"
-    return starter.save(path, composed.text, replace, how_to_replace=", or add --replace")
+    """Write the routine to `path`, never over a file that may hold the user's own edits unless
+    `replace`. With no `path`, it goes to output/<its name>.yaml; where that file holds something
+    else (edited, or composed from other answers), to the first free output/<its name>-N.yaml."""
+    if path:
+        return starter.save(path, composed.text, replace, how_to_replace=", or add --replace")
+    slug = slug_for(Path(composed.routine.title))
+    for number in range(1, 1000):
+        path = Path("output") / (f"{slug}.yaml" if number == 1 else f"{slug}-{number}.yaml")
+        try:
+            if path.read_text(encoding="utf-8") == composed.text:
+                return path  # the same answers composed it: nothing to keep from it
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return starter.save(path, composed.text)
+        except (OSError, UnicodeDecodeError):
+            pass  # not a routine of ours: leave it alone, and take the next name
+    raise ComposeError(f"output/ already holds {slug}.yaml to {slug}-999.yaml; move some away, or name a file with -o")
 
 
 def match_complaint(text: str) -> str:
@@ -117,38 +134,37 @@ def match_complaint(text: str) -> str:
     return _match(text)[0]
 
 
+def _plain(words: str) -> str:
+    """'Lower-Back', "my back's sore": the words alone, with no back that is not one's back ('a back molar')."""
+    words = re.sub(r"'s\b", "", words.lower().replace("\u2019", "'"))
+    words = re.sub(r"\bback (?:molars?|tooth|teeth)\b|\bback of (?:my |the |your )?(?:hands?|knees?|head|throat|eyes?|heels?|ankles?)\b",
+                   " ", words)
+    return " ".join(re.sub(r"[^\w']|_", " ", words).split())
+
+
 def _match(text: str) -> tuple[str, bool]:
     """(the complaint, whether `text` names it exactly: its name or one of its other names)."""
-    def plain(words: str) -> str:
-        return " ".join(re.sub(r"[^\w']|_", " ", words.lower()).split())  # "Lower-Back", "my lower back, and..."
-
-    wanted = plain(text)
+    wanted = _plain(text)
     for name, aliases in COMPLAINTS.items():
-        if wanted == plain(name) or wanted in aliases:
+        if wanted == _plain(name) or wanted in aliases:
             return name, True
+    said = f" {wanted} "  # "my lower back aches": complaints named inside a sentence
+    named = [(name not in CAUSES, -len(phrase), name) for name, aliases in COMPLAINTS.items()
+             for phrase in map(_plain, (name, *aliases)) if f" {phrase} " in said]
+    if named:
+        return min(named)[2], False
     for name in COMPLAINTS:
-        if wanted and (wanted in plain(name) or all(word in plain(name).split() for word in wanted.split())):
+        if wanted and all(word in _plain(name).split() for word in wanted.split()):
             return name, False
-    said = f" {wanted} "  # "my lower back aches": a complaint named inside a sentence, the longest name first
-    for name, phrase in sorted(((n, plain(p)) for n, aliases in COMPLAINTS.items() for p in (n, *aliases)), key=lambda x: -len(x[1])):
-        if f" {phrase} " in said:
-            return name, False
-    names = {plain(p): n for n, aliases in COMPLAINTS.items() for p in (n, *aliases)}
+    names = {_plain(p): n for n, aliases in COMPLAINTS.items() for p in (n, *aliases)}
     close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.6)
     hint = f" (did you mean {names[close[0]]!r}?)" if close else ""
     raise ComposeError(f"unknown complaint {text!r}{hint}; known: {', '.join(COMPLAINTS)}")
 
 
-def hands_only(point: Point) -> bool:
-    """A point no tool goes on, only gentle hands: on the midline (on the back, the bones of the
-    spine, which a gun would hammer and a roller's or a ball's weight would rest on; every
-    Governing Vessel point is there), or over the kidneys."""
-    return point.laterality is Laterality.MIDLINE or point.code.startswith("GV") or point.code in KIDNEY_AREA
-
-
 def _tools_for(point: Point, tools: tuple[str, ...]) -> list[str]:
-    """The tools of `tools` that may press `point`, the composer's choice first."""
-    usable = [t for t in TOOLS if t in tools and t in point.tools and (t == "hands" or not hands_only(point))]
+    """The tools of `tools` that points.yaml lets press `point`, the composer's choice first."""
+    usable = [t for t in TOOLS if t in tools and t in point.tools]
     if point.region in ("back", "sacrum", "buttock") and "ball" in usable:
         usable.insert(0, "ball")  # lying on balls reaches the back better than one's own thumbs (article 001)
     return usable
@@ -173,43 +189,59 @@ def candidates(complaint: str, tools: tuple[str, ...], avoid: frozenset[str]) ->
     return chosen, avoided
 
 
-def kept_from_tools(complaint: str, tools: tuple[str, ...], avoid: frozenset[str]) -> list[Point]:
-    """The points for `complaint` left out only because the tools at hand may not go on them."""
-    return [p for p in _ranked(complaint)
-            if not p.avoid & avoid and not _tools_for(p, tools) and hands_only(p) and "hands" not in tools]
-
-
-def _out_of_reach(complaint: str, answers: Answers) -> list[str]:
-    """A notice naming the points for `complaint` that none of the tools at hand can reach
-    (BL43 between the shoulder blades, with hands alone), and what would reach them."""
-    missed = [p for p in _ranked(complaint) if not p.avoid & answers.avoid and not _tools_for(p, answers.tools)
-              and not hands_only(p) and _tools_for(p, TOOLS)]
-    if not missed:
-        return []
-    needed = [t for t in TOOLS if any(t in _tools_for(p, TOOLS) for p in missed)]
+def _left_out(complaint: str, answers: Answers) -> list[str]:
+    """Notices naming the points for `complaint` that the tools at hand may not press, and
+    what would: hands alone (the spine, the kidneys), another tool, or a partner."""
+    missed = [p for p in _ranked(complaint) if not p.avoid & answers.avoid and not _tools_for(p, answers.tools)]
     names = {"hands": "your own hands", "ball": "a massage ball", "roller": "a foam roller", "gun": "a massage gun"}
-    said = [names[t] for t in needed]
-    return [wording.COMPOSE_OUT_OF_REACH.format(
-        codes=wording.listing([p.code for p in missed]), tools=wording.listing([names.get(t, t) for t in answers.tools]),
-        them="them" if len(missed) > 1 else "it", needed=" or ".join([", ".join(said[:-1]), said[-1]] if len(said) > 1 else said),
-        option=",".join([*answers.tools, needed[0]]))]
+    notices = []
+    by_hand = [p for p in missed if set(p.tools) == {"hands"}]
+    if by_hand:
+        them = "them" if len(by_hand) > 1 else "it"
+        notices.append(wording.COMPOSE_HANDS_ONLY.format(codes=wording.listing([p.code for p in by_hand]), them=them)
+                       + wording.COMPOSE_HANDS_ONLY_ADD.format(tools=",".join(answers.tools), them=them))
+    reachable = [p for p in missed if p.tools and set(p.tools) != {"hands"}]
+    if reachable:
+        needed = [t for t in TOOLS if any(t in p.tools for p in reachable)]
+        said = [names[t] for t in needed]
+        them = "them" if len(reachable) > 1 else "it"
+        notices.append(wording.COMPOSE_OUT_OF_REACH.format(
+            codes=wording.listing([p.code for p in reachable]), tools=wording.listing([names.get(t, t) for t in answers.tools]),
+            them=them, needed=" or ".join([", ".join(said[:-1]), said[-1]] if len(said) > 1 else said),
+            option=",".join([*answers.tools, needed[0]])))
+    partner = [p for p in missed if not p.tools]
+    if partner:
+        notices.append(wording.COMPOSE_PARTNER_ONLY.format(codes=wording.listing([p.code for p in partner]),
+                                                           them="them" if len(partner) > 1 else "it"))
+    return notices
 
 
 def read_complaint(answers: Answers) -> tuple[Answers, str, list[str]]:
-    """(the answers as the complaint's words change them, the complaint, the notices), or
-    `RedFlagError` if the words name a sign that needs a doctor first."""
-    flags = triage.red_flags(answers.complaint)
-    if flags:
-        raise RedFlagError(flags)
+    """(the answers as the screen and the complaint's words change them, the complaint, the
+    notices); `RedFlagError` if the words name a sign that needs a doctor first, whatever the
+    answers were; `OutsideError` if they name only a complaint outside back care."""
+    reading = triage.read(answers.complaint)
+    if reading.flags:
+        raise RedFlagError(reading.flags)
     notices = []
-    pregnant = triage.pregnancy(answers.complaint)
-    if pregnant:
+    if reading.pregnancy:
+        notices.append(wording.COMPOSE_PREGNANCY.format(said=reading.pregnancy.said))
+    if reading.pregnancy or answers.screen.pregnancy:
         answers = replace(answers, avoid=answers.avoid | {"pregnancy"})
-        notices.append(wording.COMPOSE_PREGNANCY.format(said=pregnant.said))
-    complaint, exact = _match(answers.complaint)
+    if reading.thinners or answers.screen.thinners:
+        answers = replace(answers, tools=("hands",), screen=replace(answers.screen, thinners=True))
+        notices.append(wording.COMPOSE_THINNERS_NOTICE)
+    try:
+        complaint, exact = _match(answers.complaint)
+    except ComposeError:
+        if reading.outside:
+            raise OutsideError(reading.outside[0]) from None
+        raise
     if not exact:
         notices.append(wording.COMPOSE_MAPPED.format(said=answers.complaint.strip(), name=complaint,
                                                      known=wording.listing([f'"{c}"' for c in COMPLAINTS])))
+    notices += [wording.COMPOSE_ALSO_OUTSIDE.format(said=o.said, about=o.about, see=o.see) for o in reading.outside
+                if not any(f" {o.said} " in f" {_plain(p)} " for p in (complaint, *COMPLAINTS[complaint]))]
     return answers, complaint, notices
 
 
@@ -228,43 +260,45 @@ class Shape:
 
 def compose(answers: Answers) -> Composed:
     answers, complaint, notices = read_complaint(answers)
+    notices = [*answers.notices_before, *(n for n in notices if n not in answers.notices_before)]
     unknown = [t for t in answers.tools if t not in TOOLS]
     if unknown:
         raise ComposeError(f"unknown tool {unknown[0]!r}; tools: {', '.join(TOOLS)}")
     level = LEVELS[answers.level]
     chosen, avoided = candidates(complaint, answers.tools, answers.avoid)
-    kept = kept_from_tools(complaint, answers.tools, answers.avoid)
-    if kept:
-        codes = wording.listing([p.code for p in kept])
-        add = "hands" not in answers.tools and any("hands" in p.tools for p in kept)
-        notices.append(wording.COMPOSE_HANDS_ONLY.format(codes=codes) + (wording.COMPOSE_HANDS_ONLY_ADD.format(
-            tools=",".join(answers.tools), them="them" if len(kept) > 1 else "it") if add else ""))
-    notices += _out_of_reach(complaint, answers)
+    notices += _left_out(complaint, answers)
     if not chosen:
         listed = [p for p in library().points if complaint in p.complaints]
+        if avoided and len(avoided) == len(listed) and complaint != "lower back":  # the sacrum in pregnancy: the back's other points
+            notices.append(wording.COMPOSE_ALL_AVOIDED.format(complaint=complaint, codes=", ".join(p.code for p in avoided)))
+            return compose(replace(answers, complaint="lower back", notices_before=tuple(notices)))
         if avoided and len(avoided) == len(listed):
             raise ComposeError(f"every point used for {complaint} ({', '.join(p.code for p in avoided)}) is traditionally "
                                f"avoided in {', '.join(sorted(answers.avoid))}; ask a doctor or midwife instead")
         raise ComposeError(f"no point for {complaint} can be reached with {' and '.join(answers.tools)}; "
                            "add a tool (--tools hands,ball,roller,gun) or choose another complaint")
     target = answers.minutes * 60
-    most = min(len(chosen), max(1, math.ceil(answers.minutes / 2)))  # about one point per two minutes at most
-    best: tuple | None = None
-    for count in range(most, 0, -1):
+    need = max((share for minutes, share in PRESSING.items() if answers.minutes >= minutes), default=0.0)
+    most = min(len(chosen), MOST_POINTS, max(1, round(answers.minutes / MINUTES_PER_POINT)))
+    fallback: tuple | None = None
+    for count in range(most, 0, -1):  # as many points as the time allows, each pressed for long enough
+        best: tuple | None = None
         for passes in range(1, MAX_PASSES + 1):
             for rounds in range(1, level.rounds + 1):
                 fitted = _fit(answers, complaint, chosen[:count], avoided, passes, rounds, level, target)
-                if fitted is not None:
-                    shape = fitted[1]
-                    score = (passes, shape.closing > 0, abs(shape.hold - level.typical), -rounds)
-                    if best is None or score < best[0]:
-                        best = (score, fitted[0])
-            if best:
-                used = {s.tool.value for s in best[1].routine.point_steps}
-                unused = [t for t in answers.tools if t not in used]
-                if unused:
-                    notices.append(wording.COMPOSE_UNUSED.format(tools=wording.listing(unused), complaint=complaint))
-                return replace(best[1], notices=tuple(notices))
+                if fitted is None:
+                    continue
+                composed, shape = fitted
+                short = max(0.0, need - composed.pressing)  # 0 once it presses long enough; else the closest
+                score = (short, passes, shape.closing > 0, abs(shape.hold - level.typical), -rounds)
+                if best is None or score < best[0]:
+                    best = (score, composed)
+        if best and not best[0][0]:
+            return _finish(best[1], answers, complaint, notices)
+        if best and (fallback is None or best[1].pressing > fallback.pressing):
+            fallback = best[1]
+    if fallback:
+        return _finish(fallback, answers, complaint, notices)
     least = Shape(1, 1, level.holds[0], level.rest, MIN_CYCLES, 0, 0)
     shortest = _estimate(_text(answers, complaint, chosen[:1], avoided, least, level))[1].duration
     if shortest > target:
@@ -278,6 +312,14 @@ def compose(answers: Answers) -> Composed:
                        f"{answers.level} level: its {most} point{'s' if most != 1 else ''}{left_out}, {MAX_PASSES} times through, "
                        f"{level.rounds} rounds of {level.holds[1]} s holds, last about {longest / 60:.1f} minutes; "
                        "ask for fewer minutes, add a tool, or choose level regular")
+
+
+def _finish(composed: Composed, answers: Answers, complaint: str, notices: list[str]) -> Composed:
+    used = {s.tool.value for s in composed.routine.point_steps}
+    unused = [t for t in answers.tools if t not in used]
+    if unused:
+        notices = [*notices, wording.COMPOSE_UNUSED.format(tools=wording.listing(unused), complaint=complaint)]
+    return replace(composed, notices=tuple(notices))
 
 
 def _fit(answers, complaint, chosen, avoided, passes, rounds, level, target) -> tuple[Composed, Shape] | None:
@@ -303,7 +345,8 @@ def _fit(answers, complaint, chosen, avoided, passes, rounds, level, target) -> 
     routine, script = _estimate(text)
     if abs(script.duration - target) > TOLERANCE * target:
         return None
-    return Composed(text, routine, script.duration), shape
+    pressing = sum(h.end - h.start for h in script.holds) / script.length
+    return Composed(text, routine, script.duration, pressing), shape
 
 
 def _rests(script: layout.Script) -> int:
@@ -379,16 +422,17 @@ def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Lev
         things.append(wording.COMPOSE_EQUIPMENT["mat"])
     if things:
         lines.append(f"equipment: [{', '.join(things)}]")
-    warnings = [wording.COMPOSE_WARNINGS[key] for key in ("pregnancy", complaint) if key in wording.COMPOSE_WARNINGS
-                and (key != "pregnancy" or "pregnancy" in answers.avoid)]
+    warnings = [wording.COMPOSE_WARNINGS[key] for key in ("pregnancy", "thinners", complaint) if key in wording.COMPOSE_WARNINGS
+                and (key != "pregnancy" or "pregnancy" in answers.avoid) and (key != "thinners" or answers.screen.thinners)]
     if warnings:
         lines.append(f"warning: {q(' '.join(warnings))}")
     if answers.avoid:
         lines.append(f"avoid: [{', '.join(sorted(answers.avoid))}]")
+    lines.append("safety: screened  # the red flags were asked before it was composed; a reminder is said, not the full note")
     breathing = "calm" if shape.hold >= 11 else "none"
     lines += ["defaults:", f"  hold: {shape.hold}s", f"  rest: {shape.rest}s", f"  breathing: {breathing}"]
-    if level.pressure:
-        lines.append(f"  pressure: {level.pressure}")
+    if level.pressure or answers.screen.thinners:
+        lines.append("  pressure: gentle" if answers.screen.thinners else f"  pressure: {level.pressure}")
     lines += ["intro:", f"  - say: {q(wording.COMPOSE_QUIET)}"]
     lines += [f"  - breathe: {{pattern: calm, cycles: {shape.cycles}}}", "steps:"]
     for number in range(1, shape.passes + 1):
@@ -408,22 +452,30 @@ def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Lev
 
 
 def _pass(chosen: list[Choice], shape: Shape) -> list[str]:
-    """One time through the points: a posture cue where it changes; limbs one side at a time."""
+    """One time through the points: a posture cue where it changes; every round on one side,
+    then the other; the feet set up before the legs are reached."""
     q = quote
     lines: list[str] = []
-    posture, tool = None, None
+    posture, tool, feet = None, None, False
     for group in _groups(chosen):
-        if tool in wording.COMPOSE_TOOL_AWAY and _away(group[0]) != tool:  # nothing left under the back
+        if tool in wording.COMPOSE_TOOL_AWAY and _away(group[0]) != tool:  # nothing left under the back, the gun off
             lines.append(f"  - say: {q(wording.COMPOSE_TOOL_AWAY[tool])}")
+        if _away(group[0]) == "gun" and tool != "gun":
+            lines.append(f"  - say: {q(wording.COMPOSE_GUN_EYES)}")
         tool = _away(group[0])
         if _posture(group[0]) is not posture:
             posture = _posture(group[0])
             lines.append(f"  - say: {q(wording.COMPOSE_POSTURE[posture.value])}")
         sides = [_sides(c) for c in group]
-        if "each" in sides and len(group) > 1:  # every point on one side, then the other
+        lower_limb = group[0].point.region in LOWER_LIMB and posture is Posture.SEATED
+        if lower_limb and not feet:
+            lines.append(f"  - say: {q(wording.COMPOSE_FEET)}")
+            feet = True
+        if "each" in sides:  # every point on one side, then the other
             for side in ("left", "right"):
                 if side == "right":
-                    lines.append(f"  - say: {q(wording.COMPOSE_OTHER_SIDE)}")
+                    switch = wording.COMPOSE_OTHER_FOOT if lower_limb else wording.COMPOSE_OTHER_SIDE
+                    lines.append(f"  - say: {q(switch)}")
                 lines += [line for c, s in zip(group, sides) if s == "each" or side == "left"  # midline or both sides at once: not again
                           for line in _step(c, side if s == "each" else s, shape.rounds, side == "right")]
         else:
@@ -444,8 +496,8 @@ def _step(choice: Choice, sides: str | None, rounds: int, again: bool = False) -
     lines.append(f"    repeat: {rounds}")
     if choice.tool != "hands":
         lines.append(f"    tool: {choice.tool}")
-    elif hands_only(choice.point) and choice.point.pressure is not Pressure.GENTLE:
-        lines.append("    pressure: gentle")  # the spine and the kidneys: gentle hands only
+    elif choice.point.region == "back" and set(choice.point.tools) == {"hands"} and choice.point.pressure is not Pressure.GENTLE:
+        lines.append("    pressure: gentle")  # the spine and the kidneys, where no tool may go: gentle hands only
     if again:
         lines.append(f"    say: {quote(wording.COMPOSE_SAME_SPOT.format(name=choice.point.english, code=choice.point.code, side=sides))}")
     elif choice.tool != "hands":

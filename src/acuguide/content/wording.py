@@ -32,6 +32,11 @@ SAFETY_RED_FLAGS = (
     "And see a doctor first if you have had cancer, are losing weight without trying, or the pain is worse at night or at rest.",
     "If any of these begin during the session, stop.",
 )
+# After compose's screening questions: the signs were asked about; this says what to do if one begins.
+SAFETY_RED_FLAGS_REMINDER = (
+    "If numbness between your legs, trouble with your bladder or bowels, chest pain, or a weak leg begins during "
+    "the session, stop and call a doctor, or an ambulance for chest pain."
+)
 SAFETY_VARICOSE = "Do not press on varicose veins."
 SAFETY_SHORT = "Never press on broken skin or swelling, and stop if anything hurts."
 # "or might be": early on, nobody may know yet, and the points are avoided from the start
@@ -154,9 +159,9 @@ STARTER_REST = "Rest your hands in your lap and notice how your back and legs fe
 COMPOSE_QUIET = "Find a quiet place where nobody will disturb you for the next few minutes."
 COMPOSE_POSTURE = {
     "seated": "Sit on a chair with your feet flat on the floor and your back free of the backrest.",
-    "standing": "Now stand up slowly with your feet hip-width apart, and keep your eyes open while you stand. "
+    "standing": "Open your eyes, and stand up slowly with your feet hip-width apart. Keep your eyes open while you stand. "
                 "Rest one hand on a chair or a wall if you like.",
-    "lying": "Now lie down on your back on the mat, knees bent and feet flat.",
+    "lying": "Open your eyes, and lie down slowly on your back on the mat, knees bent and feet flat.",
 }
 COMPOSE_OTHER_SIDE = "Now the same points on the other side."
 COMPOSE_AGAIN = "Now once more through the same points."
@@ -165,7 +170,8 @@ COMPOSE_REST = "Rest for a moment with your eyes closed, and notice how your bod
 COMPOSE_TOOL_AWAY = {  # before the next posture or tool, and at the end: nothing left under the back
     "ball": "Lift your hips a little, slide the ball out from under you, and put it aside.",
     "ball-both": "Lift your hips a little, slide the balls out from under you, and put them aside.",
-    "roller": "Roll gently to one side, off the roller, and put it aside.",
+    "roller": "Open your eyes, roll gently to one side, off the roller, and put it aside.",
+    "gun": "Switch the massage gun off, and put it down.",
 }
 COMPOSE_EQUIPMENT = {"chair": "a chair", "mat": "a mat or a bed to lie on"}  # beyond the tools, which name their own mat
 COMPOSE_SETTLE = {  # before the closing rest, from where the last point left the listener
@@ -185,155 +191,9 @@ COMPOSE_PLACE = {
 }
 
 
-# -- composing from a person's own words: red flags, pregnancy, how the words were read ---
-# Signs that back pain needs a doctor before anyone presses anything (the red flags of back
-# pain guidelines). `compose` refuses the session and says which sign it read, and why.
-# The patterns are English: a second language brings its own. Each is a regular expression
-# over the lower-cased words of one clause ("and", "but" and punctuation end a clause).
-TRIAGE_REFUSED = (
-    "no session was composed: these symptoms need a doctor first, not acupressure. {findings} "
-    "When a doctor has seen you and says self-massage is safe, run compose again with only what hurts."
-)
-TRIAGE_FINDING = 'You wrote "{said}", which reads as {what}: {why}'
-TRIAGE_NERVES = (
-    "with back pain this can mean pressure on the nerves at the base of the spine (cauda equina syndrome). "
-    "That is an emergency: go to an emergency department now, or call an ambulance."
-)
-TRIAGE_RED_FLAGS = {  # key: (what was recognised, why it needs a doctor and what to do)
-    "saddle": ("numbness in the groin or saddle area", TRIAGE_NERVES),
-    "continence": ("loss of bladder or bowel control", TRIAGE_NERVES),
-    "chest": ("chest pain, tightness or pressure",
-              "this can come from the heart, even when the back hurts too. Call an ambulance now."),
-    "injury": ("pain after a fall or an accident",
-               "a bone of the spine or a rib may be broken, and pressing on a fracture can do harm. "
-               "See a doctor before any massage."),
-    "fever": ("a fever", "a fever with back pain can mean an infection in or near the spine. See a doctor today."),
-    "weight": ("weight loss you cannot explain",
-               "with back pain this can be the sign of an illness elsewhere in the body. See a doctor soon."),
-    "cancer": ("a history of cancer",
-               "new back pain after a cancer must be checked in case it has spread to the bones of the spine. "
-               "See your doctor soon."),
-    "leg": ("weakness in a leg or foot, or a foot you cannot feel",
-            "with back pain this can mean a nerve is being pressed hard. See a doctor before any massage, "
-            "today if it is new or getting worse."),
-    "heart": ("breathlessness, or pain in the jaw, with pain in the back",
-              "this can come from the heart. If it is new or came on suddenly, call an ambulance now; "
-              "otherwise see a doctor before any massage."),
-    "urine": ("pain or burning when you pass urine, or blood in it",
-              "with back pain this can be a kidney infection, and the points of the lower back lie over the kidneys. "
-              "See a doctor today."),
-    "belly": ("vomiting, blood in the stool, or a lump in the belly that pulses",
-              "with back pain these can come from the bowel or the main blood vessel of the belly. "
-              "Call a doctor now, or an ambulance if the pain is sudden and severe."),
-    "rest": ("pain at night or at rest that does not ease",
-             "a strained muscle eases with rest; pain that wakes you, or does not ease when you rest, can come "
-             "from an infection, an inflammation or a growth. See a doctor before treating it yourself."),
-}
-_NUMB = r"numb|numbness|numb feeling|no feeling|loss of feeling|lost feeling|loss of sensation|tingling|(?:can't|cannot) feel"
-_SADDLE = (r"groin|crotch|genitals?|perineum|saddle|saddle area|between (?:my|the|your) legs"
-           r"|around (?:my|the|your) (?:bottom|anus|back passage)")
-TRIAGE_RED_FLAG_WORDS = {  # key of TRIAGE_RED_FLAGS: the ways people write it
-    "saddle": (
-        rf"(?:{_NUMB}) (?:\w+ ){{0,2}}?(?:{_SADDLE})",  # numb groin, numbness between my legs
-        rf"(?:{_SADDLE}) (?:\w+ ){{0,2}}?(?:{_NUMB})",  # saddle numbness, my groin feels numb
-    ),
-    "continence": (
-        r"(?:can't|cannot|can not|couldn't|unable to|trouble|difficulty|problems?|struggling to|struggle to) "
-        r"(?:\w+ )?control(?:ling)? (?:of )?(?:my |the )?(?:bladder|bowels?|pee|wee|urine|peeing|weeing)",
-        r"(?:loss|lost|losing|lose) (?:of )?(?:control of |control over )?(?:my |the )?(?:bladder|bowels?)",
-        r"(?:bladder|bowel|urinary|faecal|fecal) (?:leaks?|leaking)",
-        r"incontinen\w*",
-        r"(?:wet|wetting|wets|peed|peeing|pee|wee|weed|weeing|soiled|soiling|soil) (?:myself|my pants|my trousers|the bed)",
-        r"(?:can't|cannot|unable to|couldn't) (?:pee|wee|urinate|pass urine|pass water)",
-        r"(?:can't|cannot|unable to|couldn't|trouble|difficulty) (?:hold|holding) (?:in )?(?:my |the )?(?:pee|wee|urine|bladder|bowels?|wind|it in)",
-    ),
-    "leg": (
-        r"(?:weak|weakness|weakened|no strength) (?:\w+ ){0,3}?(?:legs?|foot|feet|knees?|ankles?)",
-        r"(?:legs?|foot|feet|knees?|ankles?) (?:\w+ ){0,2}?(?:weak|weakness|gives? way|giving way|gave way|buckles?|buckling|drags?|dragging)",
-        r"foot drop|drop foot",
-        r"(?:can't|cannot|can not|couldn't) (?:\w+ ){0,1}?feel (?:my |the )?(?:legs?|foot|feet|toes)",
-        r"no feeling in (?:my |the |both |one )?(?:legs?|foot|feet)",  # not numbness alone: common with sciatica
-    ),
-    "heart": (
-        r"breathless\w*|short of breath|shortness of breath|out of breath|(?:can't|cannot) (?:catch my )?breathe?",
-        r"jaw (?:pain|ache|aches|hurts)|pain in (?:my |the )?jaw|aching jaw",
-    ),
-    "urine": (
-        r"(?:burning|burns|stings?|stinging|hurts?|pain|painful) (?:\w+ ){0,2}?(?:when|while|as) (?:i )?(?:pee|wee|urinate|pass urine|passing urine|peeing|weeing)",
-        r"painful (?:urination|peeing|weeing)",
-        r"blood in (?:my |the )?(?:urine|pee|wee)",
-        r"(?:kidney|urine|urinary|bladder) infection|\buti\b|cystitis",
-    ),
-    "belly": (
-        r"vomit\w*|throwing up|threw up|being sick",
-        r"blood in (?:my |the )?(?:stools?|poo|poop|bowel movements?)|bloody (?:stools?|poo)|black (?:stools?|poo)",
-        r"(?:pulsing|pulsating|throbbing|beating) (?:\w+ ){0,2}?(?:lump|mass|swelling)",
-        r"(?:lump|mass|swelling) (?:\w+ ){0,4}?(?:pulses|pulsing|pulsates|throbs|beats)",
-    ),
-    "chest": (
-        r"chest (?:pains?|tightness|pressure|aches?|discomfort|is tight|feels tight|feels heavy)",
-        r"(?:pains?|tightness|pressure|aches?|aching|discomfort|heaviness|squeezing) (?:in|on|across|around) (?:my |the )?chest",
-        r"tight chest",
-    ),
-    "injury": (
-        r"(?:after|since|from|had|took|with) (?:a|an|my|the|that) (?:\w+ )?(?:fall|tumble)",  # not "in the fall"
-        r"fell(?! asleep)(?: (?:off|down|from|over|onto?) (?:a |an |the |my )?\w+)?",  # not "fell asleep"
-        r"(?:fall|falling) (?:off|down|from|over)",
-        r"(?:(?:car|road|traffic|bike|cycling|motorbike|motorcycle|work|sports?|skiing) )?accidents?",
-        r"(?:crash|crashed|collision|whiplash)",
-        r"(?:hit|knocked down|run over) by",
-    ),
-    "fever": (
-        r"(?<!hay )fevers?",
-        r"feverish",
-        r"(?:a|high|raised) temperature",
-        r"night sweats",
-    ),
-    "weight": (
-        r"(?:lost|losing|lose|dropped|dropping) (?:\w+ ){0,4}?(?:without trying|without dieting|for no reason|"
-        r"without meaning to|unintentionally|and i don't know why)",
-        r"(?:unexplained|unintended|unintentional|unexplainable|sudden) weight loss",
-        r"weight loss (?:without|for no)",
-    ),
-    "cancer": (
-        r"(?:(?:a )?history of |had |have |treated for )?cancers?",
-        r"tumou?rs?",
-        r"malignan\w*",
-        r"carcinoma",
-        r"metasta\w*",
-        r"lymphoma|leuka?emia|myeloma|melanoma|sarcoma",
-        r"chemo\w*|radiotherapy",
-    ),
-    "rest": (
-        r"(?:pain|pains|aches?|aching|hurts?|hurting|sore|worse|throbbing) (?:even )?(?:at night|in the night|"
-        r"during the night|at rest|when (?:i'm |i am |i )?(?:resting|rest|lying still|lie still))",
-        r"night pain|night time pain|nighttime pain|rest pain",
-        r"wakes? me(?: up)?(?: at night| in the night| during the night)?",
-        r"(?:woken|waking|woke|wake) (?:me )?(?:up )?(?:by|with|from) (?:the )?(?:pain|ache)",
-        r"keeps? me (?:up|awake) at night",
-        r"(?:doesn't|does not|won't|will not|never) (?:ease|go away|let up|settle|stop|get better|improve)"
-        r"(?: even)? (?:at night|at rest|when i rest|with rest|when resting|when lying still)",
-    ),
-}
-TRIAGE_PREGNANCY_WORDS = (
-    r"pregnan\w*",
-    r"expecting (?:a |our |my )?(?:first |second |third |next )?(?:baby|child|twins)",
-    r"(?:i'm|i am|we're|we are) expecting$",
-    r"trimester",
-    r"baby on the way",
-    r"(?:i'm|i am|im|she's|she is) \d+ (?:weeks?|months?)(?: along| gone| in)?$",  # "I'm 30 weeks": pregnancy, said short
-    r"\d+ (?:weeks?|months?) (?:along|gone)",
-)
-# Words that make what follows them within a few words not so ("no fever", "I don't have a fever").
-# "can't" and "won't" are not among them: "can't control my bladder" is the sign itself.
-TRIAGE_NEGATIONS = (
-    "no", "not", "non", "never", "without", "none", "nor", "neither",
-    "don't", "dont", "doesn't", "doesnt", "didn't", "didnt", "haven't", "havent", "hasn't", "hasnt",
-    "hadn't", "hadnt", "isn't", "isnt", "aren't", "arent", "wasn't", "wasnt", "weren't", "werent",
-)  # fmt: skip
-# Doubt is not denial: these are read as "unsure", so "not sure if I'm pregnant" still counts.
-TRIAGE_HEDGES = ("not sure", "not certain", "don't know", "dont know", "do not know", "no idea")
-TRIAGE_CLAUSE_BREAKS = ("and", "but", "although", "though", "however", "yet", "except", "whereas", "also")
+# -- composing from a person's own words ----------------------------------------------------
+# The screening questions, the red flags and the phrase tables that read a person's words are
+# data, in screening.yaml beside this file: one place for compose and the phone's form.
 COMPOSE_PREGNANCY = (
     'pregnancy in your words ("{said}"): points traditionally avoided in pregnancy are left out; '
     "ask your midwife or doctor before acupressure in pregnancy"
@@ -346,6 +206,9 @@ COMPOSE_WARNINGS = {
     "bloating": "With a bloated belly, some signs need help straight away, not acupressure: sudden, severe pain in the "
                 "belly and back, vomiting, blood in your stool, or a lump in your belly that pulses with your heartbeat. "
                 "If you have any of these, stop now and call a doctor or an ambulance.",
+    "thinners": "You take a blood thinner, so this session uses gentle pressure with your hands only. Bruises come more "
+                "easily: if one appears, or a spot stays sore the next day, press more lightly next time, and tell your "
+                "doctor about any large or unexplained bruise.",
     "stomach": "First, about your heart. A heart attack can feel like heartburn or a stomach ache. If you have new "
                "pressure or tightness in your chest or upper belly, or the pain comes with breathlessness, sweating or "
                "feeling sick, stop now and call an ambulance. Do not use this session for that pain.",
@@ -355,8 +218,8 @@ COMPOSE_MAPPED = (
     "it covers {known}. If that is not what you meant, choose one of those with --for"
 )
 COMPOSE_HANDS_ONLY = (
-    "{codes} left out: no massage gun, roller or ball goes on the bones of the spine or over the kidneys, "
-    "only gentle hands"
+    "{codes} left out: only hands may press {them} (no massage gun, roller or ball goes on the bones of the spine, "
+    "over the kidneys or across the ribs)"
 )
 COMPOSE_OUT_OF_REACH = (
     "{codes} left out: {tools} cannot reach {them}; add {needed} (--tools {option}), "
@@ -367,3 +230,24 @@ COMPOSE_UNUSED = (
     "(no tool goes on the spine or over the kidneys, and balls are lain on before a roller)"
 )
 COMPOSE_HANDS_ONLY_ADD = "; add hands (--tools {tools},hands) to press {them} gently by hand"
+COMPOSE_PARTNER_ONLY = (
+    "{codes} left out: no tool may press {them} and your own hands cannot reach {them}; "
+    "have a partner press {them} (acuguide render partner-back)"
+)
+COMPOSE_THINNERS_NOTICE = (
+    "blood thinners: this session uses your hands only, with gentle pressure, and says what to watch for; "
+    "bruises come more easily"
+)
+COMPOSE_ALSO_OUTSIDE = (
+    'your words "{said}" also name {about}, which acuguide makes no session for: see {see}'
+)
+COMPOSE_ALL_AVOIDED = (
+    "every point used for {complaint} ({codes}) is traditionally avoided in pregnancy, so this session is for "
+    "the lower back, with the points pregnancy allows; ask your midwife before acupressure in pregnancy"
+)
+COMPOSE_GUN_EYES = "Keep your eyes open whenever the massage gun is running, so you can see where it is."
+COMPOSE_FEET = (
+    "Take off your shoes and socks. Rest your left foot on a low stool, or cross your left ankle over your right knee, "
+    "so you can reach your lower leg and foot easily."
+)
+COMPOSE_OTHER_FOOT = "Now the right leg. Rest your right foot on the stool, or cross your right ankle over your left knee."

@@ -99,7 +99,7 @@ TOP = Table("the file", (
     Field("voice", "mapping", "which engine, voice and rate speak it", table=VOICE),
     Field("warning", "text", "a warning this routine's listeners need first, said before the shared safety note "
           "(stomach-back: a heart attack can feel like a stomach ache)"),
-    Field.choice("safety", Safety, "the spoken safety note: full, short or off", default="full"),
+    Field.choice("safety", Safety, "the spoken safety note: full, short, screened (after compose's screening questions) or off", default="full"),
     Field("avoid", "list", f"conditions whose avoided points are refused: {', '.join(CONDITIONS)}", choices=tuple(CONDITIONS),
           noun="condition"),
     Field("equipment", "list", "what else to have at hand, said at the start with the steps' tools: [a chair, a partner]"),

@@ -38,6 +38,7 @@ class Tool(Enum):
 class Safety(Enum):
     FULL = "full"
     SHORT = "short"
+    SCREENED = "screened"  # the listener answered acuguide's screening questions first: the red flags as a reminder
     OFF = "off"
 
 

@@ -1,7 +1,7 @@
 """Safety built in: the spoken note that opens a session, and refusing what must not be followed.
 
 A routine may shorten the note but never drops it silently: `safety: off` must be written
-out, and `acuguide check` reports it. The red flags are said in every note, short or full.
+out, and `acuguide check` reports it. The red flags are said in every note: in full, or as a one-line reminder after compose's screening questions.
 `check_safe` refuses, before anything is spoken, points to avoid and sessions past a sane length.
 """
 
@@ -24,6 +24,8 @@ def safety_note(routine: Routine) -> tuple[str, ...]:
     first = (routine.warning,) if routine.warning else ()  # the routine's own warning is heard before all else
     if routine.safety is Safety.OFF:
         return first
+    if routine.safety is Safety.SCREENED:  # the red flags were asked as questions before the session was made
+        return (*first, wording.SAFETY_SHORT, wording.SAFETY_RED_FLAGS_REMINDER, *((wording.SAFETY_PREGNANCY,) if pregnancy else ()))
     if routine.safety is Safety.SHORT:
         return (*first, wording.SAFETY_SHORT, *wording.SAFETY_RED_FLAGS, *((wording.SAFETY_PREGNANCY,) if pregnancy else ()))
     note = [*first, *wording.SAFETY_FULL, *wording.SAFETY_RED_FLAGS]

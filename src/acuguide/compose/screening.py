@@ -1,0 +1,87 @@
+"""Ask, don't guess: the red-flag screen a person answers before a session is composed.
+
+The questions are the ones a physiotherapist's intake asks, one sign each, as short yes/no
+questions (content/screening.yaml, shared with the phone's compose form). A yes to a red flag
+refuses, with what to do and whom to see by urgency; pregnancy and blood thinners change the
+session instead. The person's words are read as well (`triage`): a second net, not the first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import ComposeError
+from .triage import Finding, table, urgency_order
+
+PREGNANCY, THINNERS = "pregnancy", "thinners"
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str  # the sign it asks about; pregnancy's follow-ups are pregnancy-1 ... pregnancy-6
+    text: str
+    follows: str | None = None  # asked only after a yes to this question
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What the answers change: the session is composed with these."""
+
+    pregnancy: bool = False
+    thinners: bool = False
+
+
+def questions() -> list[Question]:
+    """Every question, the most urgent signs first, then pregnancy (with its follow-ups) and blood thinners."""
+    signs = table()["signs"]
+    order = urgency_order()
+    asked = sorted((k for k, s in signs.items() if s.get("ask")), key=lambda k: order.index(signs[k]["urgency"]))
+    found = [Question(key, signs[key]["ask"]) for key in asked]
+    pregnancy = table()["modifiers"][PREGNANCY]
+    found.append(Question(PREGNANCY, pregnancy["ask"]))
+    found += [Question(f"{PREGNANCY}-{n}", text, PREGNANCY) for n, text in enumerate(pregnancy["follow_up"], 1)]
+    found.append(Question(THINNERS, table()["modifiers"][THINNERS]["ask"]))
+    return found
+
+
+def sign_of(question: Question) -> str | None:
+    """The red flag a yes to `question` means, or None where a yes changes the session instead."""
+    if question.follows == PREGNANCY:
+        return table()["modifiers"][PREGNANCY]["follow_up_sign"]
+    return None if question.id in (PREGNANCY, THINNERS) else question.id
+
+
+def assess(answers: dict[str, bool]) -> Screen:
+    """The session the answers allow, or `Refused` naming every yes that needs a doctor.
+    A question not answered counts as no: `--screened` says the person read them all."""
+    by_id = {q.id: q for q in questions()}
+    unknown = sorted(set(answers) - set(by_id))
+    if unknown:
+        raise ValueError(f"unknown screening question {unknown[0]!r}; questions: {', '.join(by_id)}")
+    yes = [by_id[i] for i in by_id if answers.get(i) and sign_of(by_id[i])
+           and (by_id[i].follows is None or answers.get(by_id[i].follows))]
+    if yes:
+        raise Refused(tuple(Finding(sign_of(q), "") for q in yes), tuple(q.text for q in yes))  # type: ignore[arg-type]
+    return Screen(pregnancy=bool(answers.get(PREGNANCY)), thinners=bool(answers.get(THINNERS)))
+
+
+def advice(findings: tuple[Finding, ...], asked: tuple[str, ...] = ()) -> str:
+    """The refusal: each sign, why it needs a doctor, and what to do, the most urgent first."""
+    signs, urgency = table()["signs"], table()["urgency"]
+    order = urgency_order()
+    pairs = sorted(zip(findings, asked or ("",) * len(findings)), key=lambda p: order.index(signs[p[0].sign]["urgency"]))
+    parts = []
+    for finding, question in pairs:
+        sign = signs[finding.sign]
+        template = table()["finding_answered"] if question else table()["finding_said"]
+        parts.append(template.format(said=finding.said, ask=question, what=sign["what"], why=sign["why"],
+                                     todo=urgency[sign["urgency"]]))
+    return table()["refused"].format(findings=" ".join(parts)).strip()
+
+
+class Refused(ComposeError):
+    """A sign that needs a doctor first, answered or written: no session is composed."""
+
+    def __init__(self, findings: tuple[Finding, ...], asked: tuple[str, ...] = ()):
+        self.findings, self.asked = findings, asked
+        super().__init__(advice(findings, asked))

@@ -1,0 +1,95 @@
+"""compose asks before it presses: the screening questions at a real terminal (pexpect), and without one."""
+
+from __future__ import annotations
+
+import sys
+
+import pexpect
+import pytest
+from click.testing import CliRunner
+
+from acuguide.cli import cli
+from acuguide.compose import screening
+
+ACUGUIDE = [sys.executable, "-m", "acuguide"]
+
+
+def _spawn(tmp_path, *args):
+    return pexpect.spawn(ACUGUIDE[0], [*ACUGUIDE[1:], "compose", *args], cwd=str(tmp_path), encoding="utf-8", timeout=60,
+                         dimensions=(50, 200))
+
+
+@pytest.mark.process
+def test_at_a_terminal_every_question_is_asked_and_all_no_composes(tmp_path):
+    child = _spawn(tmp_path, "--for", "lower back", "--minutes", "5", "-o", "mine.yaml")
+    asked = 0
+    for question in screening.questions():
+        if question.follows:
+            continue  # asked only after a yes
+        child.expect_exact(question.text)
+        child.expect_exact("[y/N]")
+        child.sendline("n")
+        asked += 1
+    child.expect(pexpect.EOF)
+    child.close()
+    assert asked >= 6 and child.exitstatus == 0
+    assert (tmp_path / "mine.yaml").read_text().startswith("# Composed by acuguide")
+
+
+@pytest.mark.process
+def test_a_yes_refuses_at_once_with_whom_to_see_and_writes_nothing(tmp_path):
+    child = _spawn(tmp_path, "--for", "lower back", "--minutes", "5", "-o", "mine.yaml")
+    questions = [q for q in screening.questions() if not q.follows]
+    for question in questions[:2]:
+        child.expect_exact(question.text)
+        child.sendline("n")
+    child.expect_exact(questions[2].text)  # numbness in the saddle area
+    child.sendline("y")
+    child.expect("Go to an emergency department")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2 and not (tmp_path / "mine.yaml").exists()
+
+
+@pytest.mark.process
+def test_pregnancy_asks_its_own_signs_and_then_leaves_its_points_out(tmp_path):
+    child = _spawn(tmp_path, "--for", "lower back", "--minutes", "10")
+    for question in screening.questions():
+        child.expect_exact(question.text)
+        child.sendline("y" if question.id == "pregnancy" else "n")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0 and "avoid: [pregnancy]" in child.before
+
+
+@pytest.mark.pure
+def test_without_a_terminal_nor_screened_it_prints_the_questions_and_writes_nothing(tmp_path):
+    out = tmp_path / "mine.yaml"
+    result = CliRunner().invoke(cli, ["compose", "--for", "lower back", "--minutes", "10", "-o", str(out)])
+    assert result.exit_code == 2 and not out.exists()
+    assert screening.questions()[0].text in result.output and "add --screened" in result.output
+    listed = CliRunner().invoke(cli, ["compose", "--questions"])
+    assert listed.exit_code == 0 and all(q.text in listed.output for q in screening.questions())
+
+
+@pytest.mark.pure
+@pytest.mark.parametrize("question", [q for q in screening.questions() if screening.sign_of(q)], ids=lambda q: q.id)
+def test_each_yes_refuses_with_its_urgency(question):
+    answers = {question.id: True, **({question.follows: True} if question.follows else {})}
+    with pytest.raises(screening.Refused) as refused:
+        screening.assess(answers)
+    sign = screening.table()["signs"][screening.sign_of(question)]
+    assert screening.table()["urgency"][sign["urgency"]] in str(refused.value) and question.text in str(refused.value)
+
+
+@pytest.mark.pure
+def test_pregnancy_and_blood_thinners_change_the_session_instead():
+    assert screening.assess({"pregnancy": True, "thinners": True}) == screening.Screen(pregnancy=True, thinners=True)
+    assert screening.assess({"pregnancy-1": True}) == screening.Screen()  # a follow-up counts only after a yes
+
+
+@pytest.mark.pure
+def test_out_of_scope_is_answered_with_whom_to_see(tmp_path):
+    for words, see in [("my knee hurts", "a GP or a physiotherapist"), ("toothache", "a dentist"), ("migraine", "a pharmacist")]:
+        result = CliRunner().invoke(cli, ["compose", "--screened", "--for", words, "--minutes", "10"])
+        assert result.exit_code == 2 and "outside them: no session was composed" in result.output and see in result.output
