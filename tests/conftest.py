@@ -15,7 +15,7 @@ HERE = Path(__file__).parent
 # The pure layer: the loader, the compiler, the composer, the point library and the formats,
 # with no ffmpeg, no speech engine and no subprocess. `pytest -m pure` runs it in seconds,
 # after every change; a pure test that reaches for a subprocess fails (see `_pure`).
-PURE = {"test_units", "test_script", "test_properties", "test_points", "test_schema", "test_check", "test_compose", "test_hostile"}
+PURE = {"test_units", "test_script", "test_properties", "test_points", "test_schema", "test_check", "test_compose", "test_hostile", "test_tool_rules", "test_readme"}
 
 
 def pytest_collection_modifyitems(items):

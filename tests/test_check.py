@@ -239,9 +239,19 @@ def test_a_point_its_tool_cannot_reach_is_noted_unless_a_partner_presses(write_r
     assert result.exit_code == 0
     assert result.output.startswith("note: ")
     assert ("routine.yaml, line 3: steps[0].tool: BL43 (Vital Diaphragm) cannot be reached with hands by its entry "
-            "in the point library, which lists ball, roller, gun; write tool: ball") in result.output
+            "in the point library, which lists ball, roller; write tool: ball") in result.output
     assert "note:" not in CliRunner().invoke(cli, ["check", str(write_routine(VALID_HEAD + "  - point: BL43\n    tool: ball\n"))]).output
     partner = write_routine("equipment: [a partner]\n" + VALID_HEAD + "  - point: BL43\n", "partner.yaml")
+    assert "note:" not in CliRunner().invoke(cli, ["check", str(partner)]).output
+
+
+@pytest.mark.parametrize("code", ["GV9", "BL18"])
+def test_a_point_for_a_partner_only_is_noted_by_hand_alone_and_accepted_with_a_partner(write_routine, code):
+    """points.yaml's `tools: []`: no tool, and out of reach of one's own hands."""
+    alone = CliRunner().invoke(cli, ["check", str(write_routine(VALID_HEAD + f"  - point: {code}\n"))])
+    assert alone.exit_code == 0 and alone.output.startswith("note: ")
+    assert "which lists no tool: a partner only; have a partner press it by hand" in alone.output
+    partner = write_routine("equipment: [a partner]\n" + VALID_HEAD + f"  - point: {code}\n", "partner.yaml")
     assert "note:" not in CliRunner().invoke(cli, ["check", str(partner)]).output
 
 
@@ -249,6 +259,12 @@ def test_a_point_its_tool_cannot_reach_is_noted_unless_a_partner_presses(write_r
     ("  - point: GV4\n    tool: gun\n", 3, "steps[0].tool: no gun on GV4 (Gate of Life): its entry in the point library allows only hands"),
     ("  - point: BL52\n    tool: ball\n", 3, "steps[0].tool: no ball on BL52 (Will Chamber): its entry in the point library allows only hands"),
     ("  - point: CV6\n    tool: roller\n", 3, "steps[0].tool: no roller on CV6 (Sea of Energy)"),
+    ("  - point: BL23\n    tool: gun\n", 3, "steps[0].tool: no gun on BL23 (Sea of Vitality): its entry in the point library allows only hands"),
+    ("  - point: BL21\n    tool: ball\n", 3, "steps[0].tool: no ball on BL21 (Stomach Shu)"),
+    ("  - point: BL43\n    tool: gun\n", 3, "steps[0].tool: no gun on BL43 (Vital Diaphragm): its entry in the point library allows only ball, roller"),
+    ("  - point: GV9\n    tool: roller\n", 3, "steps[0].tool: no roller on GV9 (Reaching Yang): its entry in the point library allows no tool, "
+                                             "only a partner's hands"),
+    ("  - point: BL18\n    tool: ball\n", 3, "steps[0].tool: no ball on BL18 (Liver Shu)"),
 ])  # fmt: skip
 def test_a_tool_on_the_spine_or_the_kidney_area_is_refused_in_check_and_render(write_routine, tmp_path, step, line, words):
     path = write_routine(VALID_HEAD + step)

@@ -249,7 +249,7 @@ def test_a_complaint_read_by_likeness_says_what_it_was_taken_as():
 
 def test_points_out_of_reach_of_the_tools_at_hand_are_named_with_what_would_reach_them():
     notices = compose.compose(compose.Answers("pain between my shoulder blades", 10)).notices
-    assert ("BL43 left out: your own hands cannot reach it; add a massage ball, a foam roller or a massage gun "
+    assert ("BL43 left out: your own hands cannot reach it; add a massage ball or a foam roller "
             "(--tools hands,ball), or have a partner press it") in " ".join(notices)
     with_ball = compose.compose(compose.Answers("upper back", 10, tools=("hands", "ball")))
     assert not any("cannot reach" in n for n in with_ball.notices)
@@ -274,7 +274,7 @@ def test_my_back_hurts_is_the_lower_back():
 
 @pytest.mark.parametrize("complaint, minutes, tools, before_rest", [
     ("upper back", 15, ("hands", "ball"), wording.COMPOSE_TOOL_AWAY["ball-both"]),  # ends on two balls: take them away
-    ("stomach", 10, ("hands", "roller"), wording.COMPOSE_TOOL_AWAY["roller"]),
+    ("upper back", 10, ("hands", "roller"), wording.COMPOSE_TOOL_AWAY["roller"]),  # no roller on GV9 (issue 27)
 ])  # fmt: skip
 def test_a_composed_session_ends_with_nothing_under_the_back_seated_or_lying_then_eyes_open(complaint, minutes, tools, before_rest):
     routine = compose.compose(compose.Answers(complaint, minutes, tools=tools)).routine

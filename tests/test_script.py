@@ -392,7 +392,7 @@ def test_the_equipment_is_named_after_the_title_before_the_safety_note_and_any_s
         title: T
         steps:
           - say: Lie down on the balls.
-          - point: BL23
+          - point: BL27
             sides: together
             tool: ball
             hold: 10s
@@ -409,7 +409,7 @@ def test_the_equipment_is_named_after_the_title_before_the_safety_note_and_any_s
 
 @pytest.mark.parametrize(("steps", "needs"), [
     ("  - point: BL23\n", None),  # hands alone need nothing
-    ("  - point: BL23\n    tool: ball\n", "a massage ball or a tennis ball and a mat or a carpeted floor"),  # one side at a time
+    ("  - point: BL27\n    tool: ball\n", "a massage ball or a tennis ball and a mat or a carpeted floor"),  # one side at a time
     ("  - point: GB21\n    tool: gun\n", "a massage gun"),
     ("  - point: BL43\n    tool: roller\n  - point: GB21\n", "a foam roller and a mat or a carpeted floor"),
     ("  - point: BL43\n    tool: ball\n    posture: standing\n", "a massage ball or a tennis ball"),  # against a wall: no mat
@@ -462,7 +462,7 @@ def test_equipment_beyond_the_tools_is_said_at_the_start_with_them(write_routine
         title: T
         equipment: [a partner, a chair]
         steps:
-          - point: BL23
+          - point: BL27
             sides: together
             tool: ball
             hold: 20s

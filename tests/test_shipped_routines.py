@@ -126,12 +126,15 @@ def test_the_default_routine_renders_through_the_default_engine(tmp_path, speech
 
 def test_the_foam_roller_moves_the_way_the_listener_moves():
     """Lifting the hips moves the roller toward the shoulders (article 001): BL43, between the
-    shoulder blades, is pressed after rolling up, and the roller goes down with the hips low."""
-    said = [step.text for step in routine_mod.load("foam-roller-upper-back").all_steps if hasattr(step, "text")]
-    before_bl43 = said[said.index("Let your elbows open out again, with your fingers still linked behind your head. Keep your hips "
-                                  "low and let the roller travel down to the middle of your back, just below your shoulder blades.") - 1]  # fmt: skip
-    assert "roll up until the roller sits between your shoulder blades" in before_bl43
+    shoulder blades, is pressed after rolling up, and the roller goes down with the hips low,
+    never below the shoulder blades (issue 27: not across the lower ribs or the lumbar spine)."""
+    steps = routine_mod.load("foam-roller-upper-back").all_steps
+    first_point = next(i for i, step in enumerate(steps) if getattr(step, "point", None))
+    assert steps[first_point].point.code == "BL43"
+    assert "roll up until the roller sits in the middle, between your shoulder blades" in steps[first_point - 2].text
+    said = [step.text for step in steps if hasattr(step, "text")]
     assert not any("Lift your hips" in text and "down" in text for text in said)
+    assert not any(words in text for text in said for words in ("middle of your back", "mid back", "below your shoulder blades"))
 
 
 def test_red_flags_are_said_in_every_note_full_or_short(write_routine):

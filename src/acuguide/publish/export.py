@@ -40,6 +40,7 @@ def to_dict(script: Script, extra: dict | None = None) -> dict:
                 "name": h.name,
                 "side": h.side,
                 "round": h.round,
+                "tool": h.tool,
                 "start": round(s(h.start), 6),
                 "end": round(s(h.end), 6),
                 "step": h.step,

@@ -113,9 +113,8 @@ def _tools_refused(routine: Routine) -> tuple[Problem, ...]:
     kidney area and the like are for gentle hands only, so this is refused, not noted."""
     return tuple(
         Problem(step.where.source, step.where.line, f"{step.where.field}.tool",
-                f"no {step.tool.value} on {step.point.code} ({step.point.english}): its entry in the point library allows only "
-                f"{', '.join(step.point.tools)}, since a tool's weight or hammering there can do harm; "
-                f"write tool: {step.point.tools[0]}, or choose another point")
+                f"no {step.tool.value} on {step.point.code} ({step.point.english}): its entry in the point library "
+                f"{_allows(step.point.tools)}, since a tool's weight or hammering there can do harm; {_fix(step.point.tools)}")
         for step in routine.point_steps if step.tool.value != "hands" and step.tool.value not in step.point.tools
     )  # fmt: skip
 
@@ -129,10 +128,22 @@ def _out_of_reach(routine: Routine) -> tuple[Problem, ...]:
     return tuple(
         Problem(step.where.source, step.where.line, f"{step.where.field}.tool",
                 f"{step.point.code} ({step.point.english}) cannot be reached with {step.tool.value} by its entry in the "
-                f"point library, which lists {', '.join(step.point.tools)}; write tool: {step.point.tools[0]}, "
-                "or have a partner press it (equipment: [a partner])")
+                f"point library, which lists {', '.join(step.point.tools) or 'no tool: a partner only'}; {_fix(step.point.tools)}")
         for step in routine.point_steps if step.tool.value == "hands" and "hands" not in step.point.tools
     )  # fmt: skip
+
+
+def _allows(tools: tuple[str, ...]) -> str:
+    """What a point's entry allows, in words; an empty list is a point for a partner's hands only."""
+    return f"allows only {', '.join(tools)}" if tools else "allows no tool, only a partner's hands"
+
+
+def _fix(tools: tuple[str, ...]) -> str:
+    """What to write instead: the entry's first tool, or a partner where one's own hands cannot reach."""
+    if tools:
+        return f"write tool: {tools[0]}, or choose another point" if "hands" in tools else \
+            f"write tool: {tools[0]}, or have a partner press it (equipment: [a partner])"
+    return "have a partner press it by hand (tool: hands, equipment: [a partner]), or choose another point"
 
 
 def _given_defaults() -> dict[str, Any]:

@@ -50,6 +50,7 @@ class Hold:
     start: int
     end: int
     step: str
+    tool: str  # what presses: hands, ball, roller or gun
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ def lay_out(
             end = t + samples(item.seconds)
             if item.hold:
                 h = item.hold
-                holds.append(Hold(h.point, h.name, h.side, h.round, t, end, item.where.field))
+                holds.append(Hold(h.point, h.name, h.side, h.round, t, end, item.where.field, h.tool))
             t = end
     if problems:
         raise CompileError(problems)

@@ -102,6 +102,7 @@ class HoldLabel:
     name: str
     side: str
     round: int
+    tool: str  # hands, ball, roller or gun: what presses, so a reader of the timeline can check the tool rules
 
 
 @dataclass(frozen=True)
@@ -273,7 +274,7 @@ def _plan_point(step: PointStep, routine: Routine, said: set[str], group_side: s
             items.append(Speak(lead, CueKind.TRANSITION, step.where))
         items.append(Speak(press, CueKind.PRESS, step.where, gap_after=0.0))
         inside = _hold_cues(step)
-        label = HoldLabel(point.code, point.english, side, round_no)
+        label = HoldLabel(point.code, point.english, side, round_no, step.tool.value)
         items.append(Window(step.hold, inside, step.where, label))
         last = index == len(rounds) - 1
         release = routine.phrases.release
