@@ -201,3 +201,31 @@ def test_the_loader_never_crashes_on_tags_numbers_and_unicode(field, tag, value,
             assert problem.source == "fuzz.yaml"
             assert len(str(problem)) < LONGEST_LINE, str(problem)[:300]
             assert "\x1b" not in str(problem)
+
+
+def program(folder, routine_line, extra=""):
+    path = folder / "p.yaml"
+    path.write_text(f"title: P\nroutine: {routine_line}\nweeks: 4\n{extra}", encoding="utf-8")
+    return path
+
+
+def test_a_program_naming_a_routine_outside_its_folder_is_refused_unread(secret, tmp_path):
+    shared, key = secret
+    out = refused_alike(program(shared, "../private/id_rsa"), "p.yaml, line 2: routine: '../private/id_rsa' is outside the program's folder", tmp_path)
+    assert "BEGIN" not in out
+
+
+def test_a_program_naming_no_routine_says_so_at_its_line(tmp_path):
+    refused_alike(program(tmp_path, "nothere"), "p.yaml, line 2: routine: no routine file 'nothere'", tmp_path)
+    refused_alike(program(tmp_path, "lower-bak"), "did you mean lower-back?", tmp_path)
+
+
+def test_a_program_names_its_own_line_before_the_routines(tmp_path):
+    routine(tmp_path, "title: R\nsteps:\n  - point: BL23\n    hold: abc\n")
+    out = refused_alike(program(tmp_path, "r.yaml"), "p.yaml, line 2: routine: ", tmp_path)
+    assert "r.yaml, line 4: steps[0].hold: expected a duration" in out
+
+
+def test_a_program_scaled_too_long_names_its_hold_line_then_the_routines(tmp_path):
+    path = program(tmp_path, "lower-back", "hold: {from: 10m, to: 10m}\nrepeat: {from: 20, to: 20}\n")
+    refused_alike(path, "p.yaml, line 4: hold: week 1 of 4, in routines/lower-back.yaml, line ", tmp_path)

@@ -73,7 +73,7 @@ def read_limited(path: Path, source: str, what: str) -> bytes:
             raise RoutineError([Problem(source, None, "", f"cannot read the file: {exc.strerror or exc}")]) from None
 
 
-def beside(base: Path, name: str, what: str) -> Path | str:
+def beside(base: Path, name: str, what: str, owner: str = "routine") -> Path | str:
     """The regular file `name` inside the folder `base` (resolved), or why not. A shared routine
     or program may use only files in its own folder: one naming ../../.ssh/id_rsa must not get
     its content read, quoted in an error or mixed into a session."""
@@ -81,10 +81,10 @@ def beside(base: Path, name: str, what: str) -> Path | str:
     try:
         resolved = file.resolve(strict=True)
     except (OSError, RuntimeError):  # missing, a name too long, or a loop of links
-        return f"no {what} {quoted(name)} in {excerpt(str(base), 200)}; give a file in the routine's folder"
+        return f"no {what} {quoted(name)} in {excerpt(str(base), 200)}; give a file in the {owner}'s folder"
     if not resolved.is_relative_to(base):
-        return (f"{quoted(name)} is outside the routine's folder, and a routine may use only files in its own folder "
-                "(so that one shared with you cannot read yours); copy the file beside the routine")
+        return (f"{quoted(name)} is outside the {owner}'s folder, and a {owner} may use only files in its own folder "
+                f"(so that one shared with you cannot read yours); copy the file beside the {owner}")
     if not resolved.is_file():
         return f"{quoted(name)} is {'a folder' if resolved.is_dir() else 'not a regular file'}; give the {what} itself"
     return resolved
