@@ -229,3 +229,30 @@ def test_a_program_names_its_own_line_before_the_routines(tmp_path):
 def test_a_program_scaled_too_long_names_its_hold_line_then_the_routines(tmp_path):
     path = program(tmp_path, "lower-back", "hold: {from: 10m, to: 10m}\nrepeat: {from: 20, to: 20}\n")
     refused_alike(path, "p.yaml, line 4: hold: week 1 of 4, in routines/lower-back.yaml, line ", tmp_path)
+
+
+def _ffmpeg_cues(path):
+    """The cue texts ffmpeg's own WebVTT or SRT reader finds in `path`."""
+    import subprocess
+
+    ass = subprocess.run(["ffmpeg", "-loglevel", "error", "-i", str(path), "-f", "ass", "-"], capture_output=True, text=True, check=True).stdout
+    return [line.split(",", 9)[9] for line in ass.splitlines() if line.startswith("Dialogue:")]
+
+
+@pytest.mark.process
+def test_arrows_ampersands_and_angles_survive_a_real_subtitle_reader(tmp_path):
+    import json
+
+    said = "Breathe in --> out & relax, 1 < 2 > 0, then <3 and a<b."
+    path = routine(tmp_path, f'title: "A --> B & C < D"\nbells: off\nsafety: off\nsteps:\n  - say: "{said}"\n  - say: Done.\n')
+    out = tmp_path / "out"
+    result = run("render", path, "-o", out, "--engine", "fake", "--cache-dir", tmp_path / "cache")
+    assert result.exit_code == 0, result.output
+    cues = [c["text"] for c in json.loads((out / "r.json").read_text())["cues"] if c["kind"] not in ("bell", "tone")]
+    assert said in cues
+    assert _ffmpeg_cues(out / "r.vtt") == cues  # WebVTT round-trips exactly
+    srt = _ffmpeg_cues(out / "r.srt")
+    assert len(srt) == len(cues)
+    assert "Breathe in -> out & relax, 1 < 2 > 0, then <3 and a< b." in srt
+    vtt = (out / "r.vtt").read_text()
+    assert vtt.count("-->") == len(cues)  # only in timing lines: never in the NOTE or a cue's text
