@@ -256,3 +256,12 @@ def test_arrows_ampersands_and_angles_survive_a_real_subtitle_reader(tmp_path):
     assert "Breathe in -> out & relax, 1 < 2 > 0, then <3 and a< b." in srt
     vtt = (out / "r.vtt").read_text()
     assert vtt.count("-->") == len(cues)  # only in timing lines: never in the NOTE or a cue's text
+
+
+@pytest.mark.parametrize("args", [["compose", "--for", "lower back", "--minutes", "nan"], ["compose", "--for", "lower back", "--minutes", "-nan"],
+                                  ["render", "desk-break", "--loudness", "nan", "--engine", "fake"], ["render", "desk-break", "--loudness", "NaN"]])
+def test_nan_is_refused_by_the_range_checks(args, tmp_path):
+    result = run(*args, "-o", tmp_path / ("out" if args[0] == "render" else "r.yaml"))
+    assert result.exit_code == 2, result.output
+    assert "is not a number" in result.output
+    assert not list(tmp_path.iterdir())

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import os
 import signal
 import sys
@@ -58,6 +59,16 @@ def _handle_errors(command):
             sys.exit(70)
 
     return wrapper
+
+
+class Number(click.FloatRange):
+    """A number in a range; click's FloatRange lets nan through, since nan fails no comparison."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number; give one from {self.min:g} to {self.max:g}", param, ctx)
+        return number
 
 
 def _site(url: str | None) -> str | None:
@@ -128,7 +139,7 @@ def cli() -> None:
 @voice_option
 @rate_option
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="mp3", show_default=True, help="Audio format.")
-@click.option("--loudness", type=click.FloatRange(-40, -10), help="Integrated loudness target in LUFS [default: -19 mono, -16 stereo].")
+@click.option("--loudness", type=Number(-40, -10), help="Integrated loudness target in LUFS [default: -19 mono, -16 stereo].")
 @click.option("--stereo", is_flag=True, help="Write two channels instead of one.")
 @click.option("--ambient", metavar="noise|off|FILE", help="A bed under the session: synthesized noise, none, or an audio file to loop.")
 @click.option("--bells/--no-bells", default=None, help="Bells at the start, between points and at the end [default: as the routine says].")
@@ -226,7 +237,7 @@ def serve(folder, host, port) -> None:
 
 @cli.command()
 @click.option("--for", "complaint", required=True, help="What hurts: lower back, upper back, sciatica, stress, bloating, fatigue...")
-@click.option("--minutes", type=click.FloatRange(2, 60), required=True, help="How long the session should last.")
+@click.option("--minutes", type=Number(2, 60), required=True, help="How long the session should last.")
 @click.option("--tools", default="hands", show_default=True, help="What you have, comma-separated: hands, ball, roller, gun.")
 @click.option("--level", type=click.Choice(["beginner", "regular"]), default="beginner", show_default=True,
               help="beginner: gentle 10-30 s holds; regular: holds up to two minutes.")
