@@ -79,7 +79,7 @@ def test_program_schema_accepts_the_shipped_programs_and_refuses_mistakes():
 @pytest.mark.parametrize("text,expected", [
     ("title: P\nroutine: build-up\nweeks: 0\n", "line 3: weeks: expected a whole number from 1 to 52, got '0'"),
     ("title: P\nroutine: build-up\nweeks: 2\nhold: {from: 10s, too: 60s}\n", "line 4: hold.too: unknown key; did you mean 'to'?"),
-    ("title: P\nroutine: nowhere\nweeks: 2\n", "nowhere: no such routine file, and no shipped routine of that name"),
+    ("title: P\nroutine: nowhere\nweeks: 2\n", "p.yaml, line 2: routine: no routine file 'nowhere' in "),
     ("title: P\nroutine: build-up\nweeks: 2\nhold: {from: abc, to: 60s}\n", "line 4: hold.from: expected a duration like 45s"),
 ])  # fmt: skip
 def test_a_bad_program_gets_a_located_error(text, expected, tmp_path):

@@ -6,11 +6,12 @@ Only this module knows click. Library errors become `Error: ...` and an exit cod
 from __future__ import annotations
 
 import functools
-from dataclasses import replace as replace_
 import json
+import math
 import os
 import signal
 import sys
+from dataclasses import replace as replace_
 from pathlib import Path
 
 import click
@@ -24,19 +25,6 @@ from .progress import Report
 from .publish import export, site
 from .speech import DEFAULT_ENGINE, ENGINE_NAMES, FOR_LISTENING
 from .timeline.layout import SAMPLE_RATE
-
-
-class _FiniteRange(click.FloatRange):
-    """A FloatRange that refuses nan (which passes every comparison) and infinity."""
-
-    def convert(self, value, param, ctx):
-        number = super().convert(value, param, ctx)
-        if number != number or number in (float("inf"), float("-inf")):
-            self.fail(f"{value!r} is not a finite number", param, ctx)
-        return number
-
-
-FINITE_MINUTES = _FiniteRange(2, 60)
 
 
 def _fail(error: AcuguideError) -> None:
@@ -72,6 +60,16 @@ def _handle_errors(command):
             sys.exit(70)
 
     return wrapper
+
+
+class Number(click.FloatRange):
+    """A number in a range; click's FloatRange lets nan through, since nan fails no comparison."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number; give one from {self.min:g} to {self.max:g}", param, ctx)
+        return number
 
 
 def _site(url: str | None) -> str | None:
@@ -142,7 +140,7 @@ def cli() -> None:
 @voice_option
 @rate_option
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="mp3", show_default=True, help="Audio format.")
-@click.option("--loudness", type=click.FloatRange(-40, -10), help="Integrated loudness target in LUFS [default: -19 mono, -16 stereo].")
+@click.option("--loudness", type=Number(-40, -10), help="Integrated loudness target in LUFS [default: -19 mono, -16 stereo].")
 @click.option("--stereo", is_flag=True, help="Write two channels instead of one.")
 @click.option("--ambient", metavar="noise|off|FILE", help="A bed under the session: synthesized noise, none, or an audio file to loop.")
 @click.option("--bells/--no-bells", default=None, help="Bells at the start, between points and at the end [default: as the routine says].")
@@ -240,7 +238,7 @@ def serve(folder, host, port) -> None:
 
 @cli.command()
 @click.option("--for", "complaint", help="What hurts, in your own words: lower back, upper back, sciatica, stress, bloating...")
-@click.option("--minutes", type=FINITE_MINUTES, help="How long the session should last (2 to 60).")
+@click.option("--minutes", type=Number(2, 60), help="How long the session should last (2 to 60).")
 @click.option("--tools", default="hands", show_default=True, help="What you have, comma-separated: hands, ball, roller, gun.")
 @click.option("--level", type=click.Choice(["beginner", "regular"]), default="beginner", show_default=True,
               help="beginner: gentle 20-60 s holds; regular: holds up to three minutes.")

@@ -6,7 +6,22 @@ as ``Error: ...`` and exits with its `exit_code`, never with a traceback.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+SHOWN = 80  # characters of a value quoted in a message: enough to find it, never a whole file
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+
+
+def excerpt(text: str, limit: int = SHOWN) -> str:
+    """`text` cut to `limit` characters, with an ellipsis where it was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def printable(text: str) -> str:
+    """Control and invisible characters as escapes: a file name or a key that holds them must
+    not clear a terminal, recolour it or reorder what is printed after it."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group(0))[1:-1] if ord(m.group(0)) < 0x100 else f"\\u{ord(m.group(0)):04x}", text)
 
 
 class AcuguideError(Exception):
@@ -25,8 +40,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = self.source if self.line is None else f"{self.source}, line {self.line}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        source, field = printable(excerpt(self.source, 4 * SHOWN)), printable(excerpt(self.field, 2 * SHOWN))
+        where = source if self.line is None else f"{source}, line {self.line}"
+        return f"{where}: {field}: {printable(self.message)}" if field else f"{where}: {printable(self.message)}"
 
 
 class ProblemsError(AcuguideError):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import builtins
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -23,7 +24,7 @@ from typing import Any, Final, TypeVar
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Problem
+from .errors import Problem, excerpt
 
 E = TypeVar("E", bound=Enum)
 
@@ -34,7 +35,11 @@ DURATION_PATTERN = (
 _DURATION = re.compile(DURATION_PATTERN)
 DURATION_HINT = "expected a duration like 45s, 1m or 1m30s"
 MAX_DEPTH = 20  # levels of nested lists and mappings; a routine uses five at most
-SHOWN = 60  # characters of a wrong value quoted in a message
+MAX_SPOKEN = 800  # characters of one spoken cue: about a minute of speech; the shipped routines' longest is 347
+CORE = "tag:yaml.org,2002:"
+# tags a hand-written routine may use to say what a scalar is (`!!str 2024`); `!` is YAML's "plain text"
+SCALAR_TAGS = {"!", *(CORE + name for name in ("str", "int", "float", "bool", "null"))}
+COLLECTION_TAGS = {yaml.SequenceStartEvent: CORE + "seq", yaml.MappingStartEvent: CORE + "map"}
 # SSML-like tags, eSpeak's [[phoneme]] blocks, and control characters other than tab and newline
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>|\[\[|\]\]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -145,6 +150,7 @@ class YamlReader:
         self.source = source
         self.problems: list[Problem] = []
         self._constructor = yaml.SafeLoader("")
+        self._tagged: set[tuple[int, int]] = set()  # where the text gives a scalar an explicit tag
 
     def problem(self, at: Node | int | None, field: str, message: str) -> None:
         line = line_of(at) if isinstance(at, Node) else at
@@ -165,6 +171,7 @@ class YamlReader:
                 return None
             else:
                 node = yaml.compose(text, Loader=yaml.SafeLoader)
+                self._check_scalars(node)
         except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
             line = text[: exc.position].count("\n") + 1
             self.problem(line, "", f"the character {chr(exc.character)!r} (U+{exc.character:04X}) is not allowed in YAML text; remove it")
@@ -183,9 +190,15 @@ class YamlReader:
         return node
 
     def _screen(self, text: str) -> bool:
-        depth = 0
+        depth, tags_fit = 0, True
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             line = event.start_mark.line + 1
+            tag = getattr(event, "tag", None)
+            if tag is not None and not self._tag_fits(event, tag):
+                self.problem(line, "", f"the tag {shown_tag(tag)} means nothing in a routine; remove it and write the plain value")
+                tags_fit = False
+            elif tag is not None:
+                self._tagged.add((event.start_mark.line, event.start_mark.column))
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 self.problem(line, "", "anchors and aliases (&name, *name) are not allowed in a routine; write the value out in full")
                 return False
@@ -199,7 +212,34 @@ class YamlReader:
                     return False
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
-        return True
+        return tags_fit
+
+    @staticmethod
+    def _tag_fits(event: yaml.Event, tag: str) -> bool:
+        if isinstance(event, yaml.ScalarEvent):
+            return tag in SCALAR_TAGS
+        return tag in ("!", COLLECTION_TAGS.get(type(event)))
+
+    def _check_scalars(self, root: Node | None) -> None:
+        """Every scalar can be read as its tag says, or is read as text. A tag the value does
+        not fit (`!!int 20s`) is reported; an implicit one that cannot be read (a number of
+        5,000 digits, the date 2024-13-45) leaves the text to the field's own reader, whose
+        error says what the field expects."""
+        nodes = [root] if root is not None else []
+        while nodes:
+            node = nodes.pop()
+            if isinstance(node, SequenceNode):
+                nodes.extend(node.value)
+            elif isinstance(node, MappingNode):
+                nodes.extend(n for pair in node.value for n in pair)
+            elif isinstance(node, ScalarNode):
+                try:
+                    self._constructor.construct_object(node)
+                except Exception:  # noqa: BLE001 - PyYAML's constructors raise whatever their conversion raises (IndexError for `!!int` of nothing)
+                    self._constructor.recursive_objects.clear()  # left behind by the failed construction
+                    if (node.start_mark.line, node.start_mark.column) in self._tagged:
+                        self.problem(node, "", f"{self.shown(node)} is not a {shown_tag(node.tag)}; remove the tag")
+                    node.tag = CORE + "str"
 
     @staticmethod
     def word(node: Node) -> str | None:
@@ -261,9 +301,17 @@ class YamlReader:
         if text is None or not isinstance(raw, str):
             return text
         found = _MARKUP.search(raw)
+        if not found and not speakable(text):
+            self.problem(node, field, f"nothing to speak: {self.shown(node)} has no letters or digits once invisible "
+                         "characters are taken out; write words, or use a pause: step for silence")
+            return None
+        if not found and len(text) > MAX_SPOKEN:
+            self.problem(node, field, f"{len(text):,} characters; one spoken text may be at most {MAX_SPOKEN} "
+                         "(about a minute of speech): split it into several say: steps")
+            return None
         if found:
             mark = found.group(0)
-            what = f"the control character {mark!r}" if len(mark) == 1 else f"{mark!r} looks like speech-engine markup, which"
+            what = f"the control character {mark!r}" if len(mark) == 1 else f"{quoted(mark)} looks like speech-engine markup, which"
             self.problem(node, field, f"{what} is not spoken text; acuguide passes no markup to an engine: "
                          "write plain words, and use a pause: step for silence")
             return None
@@ -362,7 +410,7 @@ class YamlReader:
             return None
         text = self.string(node, path)
         if text is not None and text not in field.choices:
-            self.problem(node, path, f"unknown {field.noun} {text!r}{self.suggest(text, field.choices)}; known: {', '.join(field.choices)}")
+            self.problem(node, path, f"unknown {field.noun} {quoted(text)}{self.suggest(text, field.choices)}; known: {', '.join(field.choices)}")
             return None
         return text
 
@@ -388,18 +436,17 @@ class YamlReader:
             return None
         for value in values if field.choices else ():
             if value not in field.choices:
-                self.problem(node, path, f"unknown {field.noun} {value!r}{self.suggest(value, field.choices)}; known: {', '.join(field.choices)}")
+                self.problem(node, path, f"unknown {field.noun} {quoted(value)}{self.suggest(value, field.choices)}; known: {', '.join(field.choices)}")
                 return None
         return tuple(values)
 
     def suggest(self, word: str, options: tuple[str, ...]) -> str:
+        if len(word) > 2 * max(map(len, options), default=0):
+            return ""  # nothing close, and difflib's time grows with the word
         close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
         return f"; did you mean '{close[0]}'?" if close else ""
 
     def shown(self, node: Node) -> str:
-        if isinstance(node, ScalarNode):
-            value = node.value if len(node.value) <= SHOWN else node.value[:SHOWN] + "..."
-            return repr(value) if node.value != "" else "nothing"
         return self._kind(node)
 
     @staticmethod
@@ -408,7 +455,22 @@ class YamlReader:
             return "a mapping"
         if isinstance(node, SequenceNode):
             return "a list"
-        return repr(node.value) if node.value != "" else "nothing"
+        return quoted(node.value) if node.value != "" else "nothing"
+
+
+def quoted(value: object) -> str:
+    """A value as a message quotes it: cut to a short excerpt, in quotes, control characters escaped."""
+    return repr(excerpt(str(value)))
+
+
+def shown_tag(tag: str) -> str:
+    return excerpt("!!" + tag[len(CORE):] if tag.startswith(CORE) else tag)
+
+
+def speakable(text: str) -> bool:
+    """Whether an engine has anything to say: a letter or a digit, not only invisible format
+    characters (zero-width spaces, joiners, byte-order marks), punctuation or symbols."""
+    return any(unicodedata.category(c)[0] in "LN" for c in text)
 
 
 def format_duration(seconds: float) -> str:

@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 
 from ..errors import PointLibraryError, PointNotFound
-from ..yamlread import INVALID, Field, Table, YamlReader, format_duration
+from ..yamlread import INVALID, Field, Table, YamlReader, format_duration, quoted
 from .views import VIEWS, Picture, Position
 
 CHANNELS = {
@@ -263,10 +263,10 @@ def _parse_point(reader: YamlReader, node, where: str) -> Point | None:
         if "pinyin" not in v.nodes:
             reader.problem(node, f"{where}.pinyin", "missing; a standard point needs its pinyin name")
         if code and not re.fullmatch(r"[A-Z]{2}\d+", code):
-            reader.problem(v.nodes["code"], f"{where}.code", f"expected a standard code like BL23, got {code!r}")
+            reader.problem(v.nodes["code"], f"{where}.code", f"expected a standard code like BL23, got {quoted(code)}")
     elif kind is Kind.REFLEX:
         if code and not re.fullmatch(r"[A-Z]+(?:-[A-Z]+)+", code):  # never a standard point's code
-            reader.problem(v.nodes["code"], f"{where}.code", f"expected a reflex area code of words like HAND-SPINE, got {code!r}")
+            reader.problem(v.nodes["code"], f"{where}.code", f"expected a reflex area code of words like HAND-SPINE, got {quoted(code)}")
         if "pinyin" in v.nodes:
             reader.problem(v.nodes["pinyin"], f"{where}.pinyin", "a reflex area has no pinyin name; remove it")
     if v["cautions"] == ():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from ..clock import clock
@@ -88,11 +89,27 @@ def _spoken(script: Script):
     return [c for c in script.cues if c.kind not in (CueKind.BELL, CueKind.TONE)]
 
 
+def vtt_text(text: str) -> str:
+    """Cue text as WebVTT reads it back: `&` and `<` start entities and tags there, and `-->`
+    may not appear in a cue or a note, so all three are written as character references;
+    one line, since a blank line would end the cue."""
+    return " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def srt_text(text: str) -> str:
+    """Cue text as SRT players read it back. SRT has no escapes: players take `<i>`-like tags
+    as formatting (dropping the words in them) and some take a line with `-->` for a timing
+    line. So an arrow is written `->`, a `<` that would open a tag gets a space after it, and
+    the text stays on one line, since a blank line would end the cue."""
+    text = re.sub(r"-{2,}>", "->", " ".join(text.split()))
+    return re.sub(r"<(?=[A-Za-z/!?])", "< ", text)
+
+
 def to_vtt(script: Script) -> str:
     s = script.seconds
-    blocks = ["WEBVTT", f"NOTE {script.title}"]
+    blocks = ["WEBVTT", f"NOTE {vtt_text(script.title)}"]
     for cue in _spoken(script):
-        blocks.append(f"{clock(s(cue.start), True)} --> {clock(s(cue.end), True)}\n{cue.text}")
+        blocks.append(f"{clock(s(cue.start), True)} --> {clock(s(cue.end), True)}\n{vtt_text(cue.text)}")
     return "\n\n".join(blocks) + "\n"
 
 
@@ -101,7 +118,7 @@ def to_srt(script: Script) -> str:
     blocks = []
     for number, cue in enumerate(_spoken(script), 1):
         start, end = (clock(s(t), True).replace(".", ",") for t in (cue.start, cue.end))
-        blocks.append(f"{number}\n{start} --> {end}\n{cue.text}")
+        blocks.append(f"{number}\n{start} --> {end}\n{srt_text(cue.text)}")
     return "\n\n".join(blocks) + "\n"
 
 

@@ -6,8 +6,10 @@ What is served is decided here: only regular files directly inside the folder wi
 extensions a session has, never a dotfile (a render in progress), never a link pointing
 out, never `..` in any spelling. The page and the feed are made per request from the
 files on disk, with the address the phone used, so they are always current; so are the
-pictures under `art/` (drawn from the point library, see `site.art`). A malformed Range header
-is ignored (the whole file, 200), as RFC 9110 allows, instead of refused.
+pictures under `art/` (drawn from the point library, see `site.art`); `site.episodes` reads
+only timelines that are regular files inside the folder. A malformed Range header is ignored
+(the whole file, 200), as RFC 9110 allows, instead of refused; a suffix range of zero bytes
+cannot be satisfied (416).
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ CONTENT_TYPES = {
     ".m3u": "audio/x-mpegurl",
     ".json": "application/json",
 }
-NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+NAME = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._-]{{0,{publish.MAX_NAME - 1}}}")  # a longer name is no session's
+EMPTY_SUFFIX = re.compile(r"\s*bytes\s*=\s*-\s*0+\s*")  # the last zero bytes: RFC 9110 14.1.1 says unsatisfiable
 
 
 def app(folder: Path) -> web.Application:
@@ -58,6 +61,8 @@ def app(folder: Path) -> web.Application:
                 text=publish.chapters_json(episode, base(request)), content_type="application/json+chapters"
             )
         path = _inside(root, name)
+        if EMPTY_SUFFIX.fullmatch(request.headers.get(hdrs.RANGE, "")):  # aiohttp would answer it with the whole file
+            raise web.HTTPRequestRangeNotSatisfiable(headers={hdrs.CONTENT_RANGE: f"bytes */{path.stat().st_size}"})
         headers = {"Content-Type": CONTENT_TYPES[path.suffix]} if path.suffix in CONTENT_TYPES else None
         return WholeOnBadRange(path, headers=headers)
 
@@ -99,7 +104,11 @@ def _inside(root: Path, name: str) -> Path:
     if not NAME.fullmatch(name) or Path(name).suffix not in SERVED:
         raise web.HTTPNotFound()
     path = root / name
-    if path.is_symlink() or not path.is_file() or path.resolve().parent != root:
+    try:
+        linked = path.is_symlink()
+    except OSError:
+        linked = True
+    if linked or not publish.inside(root, path):
         raise web.HTTPNotFound()
     return path
 

@@ -24,7 +24,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import os
 import re
+import stat
 from dataclasses import dataclass
 from email.utils import formatdate
 from functools import lru_cache
@@ -51,6 +54,10 @@ NS = {
 for _prefix, _uri in NS.items():
     ET.register_namespace(_prefix, _uri)
 WEEK = re.compile(r": week (\d+) of (\d+)$")
+MAX_NAME = 200  # characters of a session file's name: render's own files and their temporary names stay under 255
+MAX_TIMELINE = 8_000_000  # bytes: a three-hour session's timeline is well under 2 MB
+# what XML 1.0 cannot hold (and lone surrogates, which UTF-8 cannot), and other control characters
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -116,7 +123,8 @@ class Episode:
     @property
     def guid(self) -> str:
         """Stable: the same audio keeps its guid; a changed session is a new episode to fetch."""
-        return "acuguide-" + hashlib.sha256(self.audio.read_bytes()).hexdigest()[:24]
+        with self.audio.open("rb") as audio:
+            return "acuguide-" + hashlib.file_digest(audio, "sha256").hexdigest()[:24]
 
     @property
     def week(self) -> tuple[int, int] | None:
@@ -145,33 +153,94 @@ def _marks(chapters: list[dict], holds: list[dict], duration: float) -> tuple[Ch
 
 
 def episodes(folder: Path) -> list[Episode]:
-    """The sessions in a folder: each audio file with a timeline beside it, in program order."""
+    """The sessions in a folder: each audio file with a timeline beside it, in program order.
+
+    This is all the server and `--site` know of a folder, so it reads only what is ours to
+    publish: regular files of a sane size that resolve inside the folder (never a link to a
+    timeline elsewhere, a FIFO that would block, or /dev/zero), and timelines of the shape
+    `render` writes; anything else is left out, not shown."""
+    root = Path(folder).resolve()
     found = []
-    for timeline in sorted(Path(folder).glob("*.json")):
-        if timeline.name.endswith(".chapters.json") or timeline.name.startswith("."):
+    for timeline in sorted(root.glob("*.json")):
+        if timeline.name.endswith(".chapters.json") or timeline.name.startswith(".") or len(timeline.name) > MAX_NAME:
             continue
-        try:
-            data = json.loads(timeline.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue  # not one of ours
-        if not isinstance(data, dict) or "cues" not in data or "format" not in data:
-            continue
-        audio = timeline.with_suffix("." + str(data["format"]))
-        if not audio.is_file():
-            continue
-        holds = data.get("holds", [])
-        points = dict.fromkeys(f"{h['point']} {h['name']}" for h in holds)
-        transcript = timeline.with_suffix(".vtt")
-        chapters = data.get("chapters", [])
-        found.append(Episode(
-            audio=audio, title=data["title"], summary=data.get("summary", ""), duration=data["duration"],
-            points=tuple(points), chapters=tuple((c["start"], c["title"]) for c in chapters),
-            position=int(data.get("position", 0)), transcript=transcript if transcript.is_file() else None,
-            codes=tuple(dict.fromkeys(h["point"] for h in holds)), steps=_steps(holds),
-            marks=_marks(chapters, holds, data["duration"]),
-            cues=tuple(Cue(c["start"], c["end"], c["kind"], c["text"]) for c in data["cues"] if c["kind"] not in ("bell", "tone")),
-        ))  # fmt: skip
+        data = _timeline(root, timeline)
+        episode = _episode(root, timeline, data) if data is not None else None
+        if episode is not None:
+            found.append(episode)
     return sorted(found, key=lambda e: (e.position, e.week or (0, 0), e.title))
+
+
+def inside(root: Path, path: Path) -> bool:
+    """Whether `path` is a regular file directly in `root` (resolved), after following links."""
+    try:
+        resolved = path.resolve(strict=True)
+        return resolved.parent == root and resolved.is_file()
+    except (OSError, RuntimeError):  # missing, a name too long, a loop of links
+        return False
+
+
+def _timeline(root: Path, path: Path) -> dict | None:
+    """A timeline's JSON, opened without blocking and checked on the open file; None if it
+    is not a regular file inside `root` of at most MAX_TIMELINE bytes, or not a JSON object."""
+    if not inside(root, path):
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_TIMELINE:
+            return None
+        try:
+            data = json.loads(file.read(MAX_TIMELINE + 1))
+        except (OSError, ValueError, RecursionError):
+            return None
+    return data if isinstance(data, dict) else None
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not text")
+    return _UNWRITABLE.sub("", value)
+
+
+def _seconds(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not (math.isfinite(value) and 0 <= value < 1e7):
+        raise ValueError("not a time")
+    return float(value)
+
+
+def _episode(root: Path, timeline: Path, data: dict) -> Episode | None:
+    """The episode a timeline describes, its texts made safe for XML; None if it is not
+    the shape `render` writes, or its audio is not a regular file inside the folder."""
+    suffix = "." + str(data.get("format"))
+    if suffix not in AUDIO_TYPES or "cues" not in data:
+        return None
+    audio = timeline.with_suffix(suffix)
+    if not inside(root, audio):
+        return None
+    transcript = timeline.with_suffix(".vtt")
+    try:
+        holds = [{**h, "point": _text(h["point"]), "name": _text(h["name"]), "side": _text(h["side"]),
+                  "start": _seconds(h["start"]), "end": _seconds(h["end"]), "round": int(h.get("round", 1))}
+                 for h in data.get("holds", [])]
+        chapters = [{**c, "title": _text(c["title"]), "start": _seconds(c["start"]),
+                     **({"end": _seconds(c["end"])} if "end" in c else {})} for c in data.get("chapters", [])]
+        duration = _seconds(data["duration"])
+        return Episode(
+            audio=audio, title=_text(data["title"]), summary=_text(data.get("summary", "")), duration=duration,
+            points=tuple(dict.fromkeys(f"{h['point']} {h['name']}" for h in holds)),
+            chapters=tuple((c["start"], c["title"]) for c in chapters),
+            position=int(data.get("position", 0)), transcript=transcript if inside(root, transcript) else None,
+            codes=tuple(dict.fromkeys(h["point"] for h in holds)), steps=_steps(holds),
+            marks=_marks(chapters, holds, duration),
+            cues=tuple(Cue(_seconds(c["start"]), _seconds(c["end"]), _text(c["kind"]), _text(c["text"]))
+                       for c in data["cues"] if c["kind"] not in ("bell", "tone")),
+        )  # fmt: skip
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
+        return None  # not one of ours
 
 
 # --- pictures: made from the point library by content.pictures, SVG for the page, PNG for apps
@@ -304,7 +373,7 @@ def rss(items: list[Episode], base: str, title: str = FEED_TITLE) -> str:
             )
             if episode.transcript:
                 srt = episode.transcript.with_suffix(".srt")
-                if srt.is_file():
+                if inside(episode.audio.parent, srt):
                     ET.SubElement(
                         item,
                         q(prefix, "transcript"),

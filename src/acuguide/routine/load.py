@@ -10,6 +10,8 @@ before raising.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -20,8 +22,8 @@ from ..content import breathing as breathing_mod
 from ..content import wording
 from ..content.breathing import SETTLE, BreathingPattern
 from ..content.points import Laterality, Point, PointLibrary, library, parse_library
-from ..errors import PointLibraryError, Problem, RoutineError
-from ..yamlread import INVALID, OFF, ON, YamlReader, format_duration, line_of
+from ..errors import PointLibraryError, Problem, RoutineError, excerpt
+from ..yamlread import INVALID, OFF, ON, YamlReader, format_duration, line_of, quoted
 from . import fields
 from .find import display_name, find_routine, slug_for
 from .model import (
@@ -49,13 +51,43 @@ MAX_COUNT = 1 + len(wording.COUNTS)  # the count style has a word for each secon
 def load(arg: str | Path, points: PointLibrary | None = None) -> Routine:
     path = find_routine(str(arg))
     source = display_name(path)
+    return parse(decode(read_limited(path, source, "a routine"), source), source, slug_for(path), points or library(), path.parent.resolve())
+
+
+def read_limited(path: Path, source: str, what: str) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES. Opened without blocking and checked
+    on the open file, so a FIFO or a device put in its place never hangs or floods a run."""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise RoutineError([Problem(source, None, "", f"the file is {path.stat().st_size:,} bytes; a routine may be at most {MAX_BYTES:,} (1 MB)")])
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
         raise RoutineError([Problem(source, None, "", f"cannot read the file: {exc.strerror or exc}")]) from None
-    return parse(decode(data, source), source, slug_for(path), points or library(), path.parent.resolve())
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise RoutineError([Problem(source, None, "", f"not a regular file; {what} is a YAML text file")])
+        if info.st_size > MAX_BYTES:
+            raise RoutineError([Problem(source, None, "", f"the file is {info.st_size:,} bytes; {what} may be at most {MAX_BYTES:,} (1 MB)")])
+        try:
+            return file.read(MAX_BYTES + 1)[:MAX_BYTES]
+        except OSError as exc:
+            raise RoutineError([Problem(source, None, "", f"cannot read the file: {exc.strerror or exc}")]) from None
+
+
+def beside(base: Path, name: str, what: str, owner: str = "routine") -> Path | str:
+    """The regular file `name` inside the folder `base` (resolved), or why not. A shared routine
+    or program may use only files in its own folder: one naming ../../.ssh/id_rsa must not get
+    its content read, quoted in an error or mixed into a session."""
+    file = base / name
+    try:
+        resolved = file.resolve(strict=True)
+    except (OSError, RuntimeError):  # missing, a name too long, or a loop of links
+        return f"no {what} {quoted(name)} in {excerpt(str(base), 200)}; give a file in the {owner}'s folder"
+    if not resolved.is_relative_to(base):
+        return (f"{quoted(name)} is outside the {owner}'s folder, and a {owner} may use only files in its own folder "
+                f"(so that one shared with you cannot read yours); copy the file beside the {owner}")
+    if not resolved.is_file():
+        return f"{quoted(name)} is {'a folder' if resolved.is_dir() else 'not a regular file'}; give the {what} itself"
+    return resolved
 
 
 def decode(data: bytes, source: str) -> str:
@@ -178,20 +210,19 @@ class _Loader:
         name = self.r.string(node, path)
         if name is None:
             return INVALID
-        file = self.base / name
-        if not file.is_file() or file.stat().st_size > MAX_BYTES:
-            self.r.problem(node, path, f"no points file {name!r} (looked for {file}); give a file beside the routine, "
-                           "written like acuguide's points.yaml (up to 1 MB)")
+        file = beside(self.base, name, "points file")
+        if isinstance(file, str):
+            self.r.problem(node, path, f"{file} (written like acuguide's points.yaml, up to 1 MB)")
             return INVALID
         shown = display_name(file)
         try:
-            own = parse_library(decode(file.read_bytes(), shown), shown)
+            own = parse_library(decode(read_limited(file, shown, "a points file"), shown), shown)
         except (PointLibraryError, RoutineError) as exc:
             self.r.problems.extend(exc.problems)
             return INVALID
         taken = [(point.code, name) for point in own.points for name in (point.code, *point.aliases) if self.points.get(name)]
         for code, taken_name in taken:
-            self.r.problem(node, path, f"{shown}: {code}: {taken_name!r} already names {self.points.get(taken_name).code} in "
+            self.r.problem(node, path, f"{shown}: {code}: {quoted(taken_name)} already names {self.points.get(taken_name).code} in "
                            "acuguide's library; use that point, or give yours another code")  # type: ignore[union-attr]
         if taken:
             return INVALID
@@ -244,7 +275,7 @@ class _Loader:
             return self.patterns[name]
         if name not in self.invalid_patterns:
             known = ", ".join([*self.patterns, "none"])
-            self.r.problem(node, path, f"unknown breathing pattern {name!r}; use one of {known}, or define it under 'breathing:'")
+            self.r.problem(node, path, f"unknown breathing pattern {quoted(name)}; use one of {known}, or define it under 'breathing:'")
         return INVALID
 
     def breathing(self, node: Node, path: str, style: BreathStyle, cycles: int | None = None) -> Breathing | None | object:
@@ -293,9 +324,9 @@ class _Loader:
         if sound is None:
             return INVALID
         if sound != "noise":
-            file = self.base / sound
-            if not file.is_file():
-                self.r.problem(sound_node, f"{path}.sound", f"no audio file {sound!r} (looked for {file}); use noise, off, or a path relative to the routine")
+            file = beside(self.base, sound, "audio file")
+            if isinstance(file, str):
+                self.r.problem(sound_node, f"{path}.sound", f"{file}; or use noise or off")
                 return INVALID
             sound = str(file)
         return Ambient(sound, float(level))
@@ -320,12 +351,12 @@ class _Loader:
         if len(kinds) != 1 or len(keys) != 1:
             extra = [k for k in keys if k not in kinds]
             if not kinds:
-                hint = f"unknown step kind {keys[0]!r}" + self.r.suggest(keys[0], fields.STEP_KINDS)
+                hint = f"unknown step kind {quoted(keys[0])}" + self.r.suggest(keys[0], fields.STEP_KINDS)
                 self.r.problem(node, f"{where}.{keys[0]}", f"{hint}; a step is one of {', '.join(fields.STEP_KINDS)}")
             elif len(kinds) > 1:
                 self.r.problem(node, where, f"one step has {' and '.join(kinds)}; put each in its own '- ' entry")
             else:
-                self.r.problem(node, f"{where}.{extra[0]}", f"a {kinds[0]} step takes no other keys; remove {extra[0]!r} or make it a point step")
+                self.r.problem(node, f"{where}.{extra[0]}", f"a {kinds[0]} step takes no other keys; remove {quoted(extra[0])} or make it a point step")
             return None
         kind, value = kinds[0], node.value[0][1]
         at, path = Where(self.r.source, line_of(node), where), f"{where}.{kind}"
@@ -433,6 +464,6 @@ class _Loader:
         if point is None:
             if not self.own_points_broken:  # else the points file's own problems say why
                 hint = "" if self.points.ambiguous(code) else " (acuguide points lists them all; add your own with points: FILE)"
-                self.r.problem(node, path, self.points.why_unknown(code) + hint)
+                self.r.problem(node, path, self.points.why_unknown(excerpt(code)) + hint)
             return INVALID
         return point

@@ -10,6 +10,7 @@ proportion.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections import Counter
@@ -18,12 +19,13 @@ from pathlib import Path
 
 from ..content import wording
 from ..errors import Problem, RoutineError
-from ..yamlread import INVALID, Field, Table, YamlReader
+from ..yamlread import INVALID, Field, Table, YamlReader, line_of
 from . import PointStep, Routine, SideGroup
 from .fields import MAX_HOLD
-from .find import display_name, find_file, shipped_dir, slug_for
-from .load import MAX_BYTES, decode
+from .find import display_name, find_file, shipped_dir, shipped_routines, slug_for
+from .load import MAX_BYTES, beside, decode, read_limited
 from .load import load as load_routine
+from .model import Where
 
 HOLD_RANGE = Table("hold", (
     Field("from", "duration", "the hold in the first week", range=(1, MAX_HOLD), required=True),
@@ -77,7 +79,8 @@ def is_program(arg: str) -> bool:
     if not path.is_file():
         return not path.suffix and (shipped_dir("programs") / f"{arg}.yaml").is_file()
     try:
-        head = path.read_bytes()[:MAX_BYTES].decode("utf-8", "replace")
+        with path.open("rb") as file:
+            head = file.read(MAX_BYTES).decode("utf-8", "replace")
     except OSError:
         return False
     return re.search(r"^routine\s*:", head, re.MULTILINE) is not None
@@ -86,22 +89,42 @@ def is_program(arg: str) -> bool:
 def load(arg: str) -> Program:
     path = find_file(arg, "programs")
     source = display_name(path)
-    if path.stat().st_size > MAX_BYTES:
-        raise RoutineError([Problem(source, None, "", f"a program may be at most {MAX_BYTES:,} bytes (1 MB)")])
     reader = YamlReader(source)
-    root = reader.compose(decode(path.read_bytes(), source))
+    root = reader.compose(decode(read_limited(path, source, "a program"), source))
     ranges = {"hold": lambda node, where: _range(reader, node, where, HOLD_RANGE),
               "repeat": lambda node, where: _range(reader, node, where, REPEAT_RANGE)}  # fmt: skip
     v = reader.table(root, PROGRAM, "", ranges) if root is not None else None
     if v is None or reader.problems:
         raise RoutineError(reader.problems)
-    name = v["routine"]
-    relative = path.parent / name
-    base = load_routine(str(relative) if relative.is_file() else name)
+    at = Where(source, line_of(v.nodes["routine"]), "routine")
+    base = _routine(path, v["routine"], at)
     slug = slug_for(path)
     title, weeks, per_week = v["title"], v["weeks"], v["sessions_per_week"]
-    stages = tuple(_stage(base, slug, title, week, weeks, per_week, v["hold"], v["repeat"]) for week in range(1, weeks + 1))
+    scaled = next((key for key in ("hold", "repeat") if key in v.nodes), None)
+    stages = tuple(
+        _stage(base, slug, title, week, weeks, per_week, v["hold"], v["repeat"],
+               Where(source, line_of(v.nodes[scaled]), scaled) if scaled else at)
+        for week in range(1, weeks + 1)
+    )  # fmt: skip
     return Program(title, v["summary"] or "", slug, source, weeks, per_week, stages)
+
+
+def _routine(path: Path, name: str, at: Where) -> Routine:
+    """The routine a program names: a file in the program's folder (never outside it: a shared
+    program must not read yours), or a shipped routine by name. Its problems are told at the
+    program's line first, since the program is the file the person wrote."""
+    file = beside(path.parent.resolve(), name, "routine file", owner="program")
+    if isinstance(file, str) and name in shipped_routines():
+        file = Path(str(shipped_dir("routines") / f"{name}.yaml"))
+    if isinstance(file, str):
+        close = difflib.get_close_matches(name, shipped_routines(), n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]}? " if close else ""
+        raise RoutineError([Problem(at.source, at.line, at.field, f"{file}; or give the name of a shipped routine "
+                                    f"({hint}shipped: {', '.join(shipped_routines())})")])
+    try:
+        return load_routine(file)
+    except RoutineError as error:
+        raise RoutineError([Problem(at.source, at.line, at.field, str(problem)) for problem in error.problems]) from None
 
 
 def _range(reader: YamlReader, node, where: str, table: Table) -> tuple | object:
@@ -113,7 +136,9 @@ def _range(reader: YamlReader, node, where: str, table: Table) -> tuple | object
 SHORTEST = 10  # seconds: the articles' first holds (001: "about 10 s at first")
 
 
-def _stage(base: Routine, slug: str, title: str, week: int, weeks: int, per_week: int, holds, repeats) -> Stage:
+def _stage(base: Routine, slug: str, title: str, week: int, weeks: int, per_week: int, holds, repeats, at: Where) -> Stage:
+    """Week `week` of the program; a problem in one of its steps (a hold scaled past what a
+    session allows) names the program's line that scaled it first, then the routine's."""
     progress = (week - 1) / (weeks - 1) if weeks > 1 else 1.0
     hold = _whole_five(holds[0] + (holds[1] - holds[0]) * progress) if holds else None
     repeat = math.floor(repeats[0] + (repeats[1] - repeats[0]) * progress + 0.5) if repeats else None
@@ -121,12 +146,15 @@ def _stage(base: Routine, slug: str, title: str, week: int, weeks: int, per_week
     # never scaled below ten seconds, where the articles start (unless the step itself is shorter)
     scale = (lambda step: min(MAX_HOLD, max(min(SHORTEST, step.hold), _whole_five(step.hold * hold / reference)))) if hold else (lambda step: step.hold)
 
+    def told(where: Where) -> Where:
+        return replace(where, source=f"{at.source}, line {at.line}: {at.field}: week {week} of {weeks}, in {where.source}")
+
     def adapt(steps):
         """The steps with holds and repeats for this week, inside groups by side too."""
         return tuple(
-            replace(s, hold=scale(s), repeat=repeat or s.repeat) if isinstance(s, PointStep)
-            else replace(s, steps=adapt(s.steps)) if isinstance(s, SideGroup)
-            else s
+            replace(s, hold=scale(s), repeat=repeat or s.repeat, where=told(s.where)) if isinstance(s, PointStep)
+            else replace(s, steps=adapt(s.steps), where=told(s.where)) if isinstance(s, SideGroup)
+            else replace(s, where=told(s.where))
             for s in steps
         )
 
