@@ -255,3 +255,43 @@ def test_gb30_left_is_on_the_left_of_a_back_view_and_st36_right_on_the_left_of_a
     _, front = _svg_marks(pictures.point_svg(lib.get("ST36")))
     assert back["left"][0] < back["right"][0]  # seen from behind
     assert front["right"][0] < front["left"][0]  # seen from the front
+
+
+@pytest.mark.audio
+def test_one_sided_holds_and_own_points_get_their_own_chapter_pictures(tmp_path, speech_cache):
+    """GB30 held left then right: two chapter pictures, each with its side's marker; GB21's entry
+    under another code in the routine's own points file: drawn like a shipped point; an own
+    point without a picture: a note when rendering, and no picture rather than a wrong one."""
+    from mutagen.id3 import ID3
+
+    own = "\n".join("    aliases: []" if line.lstrip().startswith("aliases:") else line for line in open_entry("GB21").splitlines())
+    bare = "\n".join(line for line in own.replace("GB21", "GB98").splitlines() if "picture:" not in line)
+    (tmp_path / "mine.yaml").write_text("points:\n" + own.replace("GB21", "GB99") + "\n\n" + bare + "\n", encoding="utf-8")
+    (tmp_path / "sides.yaml").write_text(
+        "title: Sides\npoints: mine.yaml\nsteps:\n  - point: GB30\n    hold: 10s\n  - point: GB99\n    hold: 10s\n"
+        "  - point: GB98\n    hold: 10s\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "acuguide", "render", "sides.yaml", "-o", "out", "--cache-dir", str(speech_cache), "--engine", "fake"],
+        cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "GB98 has no picture" in result.stderr and "'picture' field" in result.stderr
+    tag = ID3(tmp_path / "out" / "sides.mp3")
+    chapters = sorted(tag.getall("CHAP"), key=lambda c: c.start_time)
+    images = {str(c.sub_frames["TIT2"]): c.sub_frames.getall("APIC") for c in chapters}
+    gb30 = [images[t][0].data for t in images if t.startswith("GB30")]
+    assert len(gb30) == 2 and gb30[0] != gb30[1]  # left and right differ
+    assert [len(images[t]) for t in images if t.startswith("GB99")] == [1, 1]
+    assert all(not images[t] for t in images if t.startswith("GB98"))
+    assert len(tag.getall("APIC")) == 1  # the cover
+
+
+@pytest.mark.pure
+def test_an_own_point_with_a_picture_has_a_cover_panel_and_a_page_picture_like_a_shipped_one():
+    from acuguide.content.points import parse_library
+
+    entry = open_entry("GB21").replace("GB21", "GB99")
+    entry = "\n".join("    aliases: []" if line.lstrip().startswith("aliases:") else line for line in entry.splitlines())
+    own = parse_library("points:\n" + entry + "\n", "mine.yaml").get("GB99")
+    assert 'data-point="GB99"' in pictures.cover_svg([own], "Mine")
+    assert _svg_marks(pictures.point_svg(own))[1] == _svg_marks(pictures.point_svg(library().get("GB21")))[1]
