@@ -187,12 +187,15 @@ def _label(spots: list[tuple[float, float]], words: str, view: View, taken: list
         candidates += [(outward, y - tall / 2), (x - width / 2, y + gap), (x - width / 2, y - gap - tall), (inward, y - tall / 2),
                        (outward, y + gap), (outward, y - gap - tall)]
 
+    def inside(left: float, top: float) -> bool:
+        return bx + 1 <= left and left + width <= bx + bw - 1 and by + 1 <= top and top + tall <= by + bh - 1
+
     def free(left: float, top: float) -> bool:
         box = (left, top, left + width, top + tall)
-        inside = bx + 1 <= box[0] and box[2] <= bx + bw - 1 and by + 1 <= box[1] and box[3] <= by + bh - 1
-        return inside and not any(box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3] for t in taken)
+        return inside(left, top) and not any(box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3] for t in taken)
 
-    left, top = next((c for c in candidates if free(*c)), candidates[0])
+    # free, else at least inside the view (over the body, on its white halo), never cut off
+    left, top = next((c for c in candidates if free(*c)), None) or next((c for c in candidates if inside(*c)), candidates[0])
     taken.append((left, top, left + width, top + tall))
     spans = "".join(f'<tspan x="{left:g}" dy="{size if k == 0 else size * 1.1:g}">{escape(line)}</tspan>' for k, line in enumerate(lines))
     return (f'<text y="{top - size * 0.15:g}" font-family="{FONT}" font-size="{size:g}" fill="{LANDMARK}" '
