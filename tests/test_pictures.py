@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from xml.sax.saxutils import escape
 
 import pytest
 
@@ -152,3 +153,145 @@ def test_rendered_mp3_has_a_cover_and_a_picture_in_every_point_chapter(tmp_path,
     probe = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "csv=p=0", str(mp3)], capture_output=True, text=True)
     starts = [float(line.split(",")[3]) for line in probe.stdout.splitlines() if line]
     assert len(starts) == len(chapters) and starts == sorted(starts)
+
+
+def _svg_marks(svg: str) -> tuple[dict, dict]:
+    """The SVG's landmarks and markers as it names them: {(name, side): (x, y)}, {side: (x, y)}."""
+    root = ET.fromstring(svg)
+    landmarks = {(e.get("data-landmark"), e.get("data-side")): (float(e.get("data-x")), float(e.get("data-y")))
+                 for e in root.iter() if e.get("data-landmark")}
+    markers = {e.get("data-side"): (float(e.get("data-x")), float(e.get("data-y"))) for e in root.iter() if e.get("data-point")}
+    return landmarks, markers
+
+
+def _at(landmarks: dict, name: str, side: str) -> tuple[float, float]:
+    return landmarks.get((name, side)) or landmarks[(name, "middle")]
+
+
+# WHO 2008 proportional measurements, written out here apart from the code that draws them:
+# (from, to, fraction of the way).
+WHO_FRACTIONS = {
+    "SP6": ("medial-malleolus", "medial-tibial-condyle", 3 / 13),
+    "PC6": ("wrist-crease", "elbow-crease", 2 / 12),
+    "ST36": ("st35", "ankle-crease", 3 / 16),
+    "GB30": ("greater-trochanter", "sacral-hiatus", 1 / 3),
+    "GB21": ("c7", "acromion", 1 / 2),
+    "BL40": ("popliteal-crease-medial", "popliteal-crease-lateral", 1 / 2),
+    "CV6": ("navel", "pubic-symphysis", 1.5 / 5),
+    "SP21": ("armpit-fold", "lowest-rib-edge", 1 / 2),
+    "BL60": ("lateral-malleolus", "calcaneal-tendon", 1 / 2),
+    "LI4": ("second-metacarpal-base", "index-knuckle", 1 / 2),
+}
+
+
+@pytest.mark.pure
+@pytest.mark.parametrize("code", sorted(WHO_FRACTIONS))
+def test_marker_lies_at_its_who_fraction_of_the_landmarks_drawn(code):
+    start, end, fraction = WHO_FRACTIONS[code]
+    landmarks, markers = _svg_marks(pictures.point_svg(library().get(code)))
+    assert markers, f"{code} has no data-point marker"
+    for side, (x, y) in markers.items():
+        (ax, ay), (bx, by) = _at(landmarks, start, side), _at(landmarks, end, side)
+        length = ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5
+        along = ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / length**2
+        off = abs((x - ax) * (by - ay) - (y - ay) * (bx - ax)) / length**2
+        assert abs(along - fraction) <= 0.10, f"{code} {side}: {along:.3f} of the way, WHO says {fraction:.3f}"
+        assert off <= 0.15, f"{code} {side}: {off:.3f} of the segment off the line"
+
+
+@pytest.mark.pure
+@pytest.mark.parametrize("point", POINTS, ids=lambda p: p.code)
+def test_every_shipped_position_is_its_measure_from_the_landmarks(point):
+    from acuguide.content import landmarks
+
+    measure = landmarks.MEASURES[point.code]
+    picture = pictures.picture_of(point)
+    assert picture.view == measure.view
+    for side, at in enumerate(picture.at):
+        expected = landmarks.position(measure, side)
+        tolerance = 0.10 * landmarks.scale(measure, side)
+        assert abs(at[0] - expected[0]) <= tolerance and abs(at[1] - expected[1]) <= tolerance, (point.code, at, expected)
+        assert abs(at[0] - expected[0]) <= 0.5 and abs(at[1] - expected[1]) <= 0.5  # as computed, not by eye
+    svg = pictures.point_svg(point)
+    named = {e.get("data-landmark") for e in ET.fromstring(svg).iter() if e.get("data-landmark")}
+    assert set(measure.named) <= named
+    for name in measure.named:  # labelled in plain words
+        assert escape(measure.landmarks[name].words.split()[0]) in svg
+
+
+@pytest.mark.pure
+def test_measures_shift_with_their_landmarks():
+    """The measure is computed, not a constant: moving the malleolus moves SP6 by 10/13 of it."""
+    from acuguide.content import landmarks
+
+    measure = landmarks.MEASURES["SP6"]
+    before = landmarks.position(measure, 0)
+    moved = dataclasses.replace(measure.landmarks["medial-malleolus"], at=((227, 444), (313, 444)))
+    table = {**landmarks.LANDMARKS["legs-front.svg"], "medial-malleolus": moved}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(landmarks.LANDMARKS, "legs-front.svg", table)
+        after = landmarks.position(measure, 0)
+    assert after[1] - before[1] == pytest.approx(30 * 10 / 13)
+
+
+@pytest.mark.pure
+@pytest.mark.parametrize("code", ["GB30", "SP6", "HAND-SPINE"])
+def test_a_hold_on_one_side_shows_that_side(code):
+    point = library().get(code)
+    left, right, both = (pictures.point_svg(point, side) for side in ("left", "right", None))
+    assert left != right != both
+    for side, svg in (("left", left), ("right", right)):
+        _, markers = _svg_marks(svg)
+        assert list(markers) == [side]
+        assert f"your {side} side" in svg or f"the {side} hand" in svg
+    view = pictures.picture_of(point).spec
+    assert _svg_marks(left)[1]["left"] == pictures.picture_of(point).at[view.index("left")]
+
+
+@pytest.mark.pure
+def test_gb30_left_is_on_the_left_of_a_back_view_and_st36_right_on_the_left_of_a_front_view():
+    lib = library()
+    _, back = _svg_marks(pictures.point_svg(lib.get("GB30")))
+    _, front = _svg_marks(pictures.point_svg(lib.get("ST36")))
+    assert back["left"][0] < back["right"][0]  # seen from behind
+    assert front["right"][0] < front["left"][0]  # seen from the front
+
+
+@pytest.mark.audio
+def test_one_sided_holds_and_own_points_get_their_own_chapter_pictures(tmp_path, speech_cache):
+    """GB30 held left then right: two chapter pictures, each with its side's marker; GB21's entry
+    under another code in the routine's own points file: drawn like a shipped point; an own
+    point without a picture: a note when rendering, and no picture rather than a wrong one."""
+    from mutagen.id3 import ID3
+
+    own = "\n".join("    aliases: []" if line.lstrip().startswith("aliases:") else line for line in open_entry("GB21").splitlines())
+    bare = "\n".join(line for line in own.replace("GB21", "GB98").splitlines() if "picture:" not in line)
+    (tmp_path / "mine.yaml").write_text("points:\n" + own.replace("GB21", "GB99") + "\n\n" + bare + "\n", encoding="utf-8")
+    (tmp_path / "sides.yaml").write_text(
+        "title: Sides\npoints: mine.yaml\nsteps:\n  - point: GB30\n    hold: 10s\n  - point: GB99\n    hold: 10s\n"
+        "  - point: GB98\n    hold: 10s\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "acuguide", "render", "sides.yaml", "-o", "out", "--cache-dir", str(speech_cache), "--engine", "fake"],
+        cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "GB98 has no picture" in result.stderr and "'picture' field" in result.stderr
+    tag = ID3(tmp_path / "out" / "sides.mp3")
+    chapters = sorted(tag.getall("CHAP"), key=lambda c: c.start_time)
+    images = {str(c.sub_frames["TIT2"]): c.sub_frames.getall("APIC") for c in chapters}
+    gb30 = [images[t][0].data for t in images if t.startswith("GB30")]
+    assert len(gb30) == 2 and gb30[0] != gb30[1]  # left and right differ
+    assert [len(images[t]) for t in images if t.startswith("GB99")] == [1, 1]
+    assert all(not images[t] for t in images if t.startswith("GB98"))
+    assert len(tag.getall("APIC")) == 1  # the cover
+
+
+@pytest.mark.pure
+def test_an_own_point_with_a_picture_has_a_cover_panel_and_a_page_picture_like_a_shipped_one():
+    from acuguide.content.points import parse_library
+
+    entry = open_entry("GB21").replace("GB21", "GB99")
+    entry = "\n".join("    aliases: []" if line.lstrip().startswith("aliases:") else line for line in entry.splitlines())
+    own = parse_library("points:\n" + entry + "\n", "mine.yaml").get("GB99")
+    assert 'data-point="GB99"' in pictures.cover_svg([own], "Mine")
+    assert _svg_marks(pictures.point_svg(own))[1] == _svg_marks(pictures.point_svg(library().get("GB21")))[1]

@@ -105,6 +105,13 @@ def test_feedparser_finds_chapters_transcripts_and_artwork(server, folder):
         assert chapters and all(c["title"] for c in chapters)
         images = [c["img"] for c in chapters if "img" in c]
         assert images and all(is_image(url) for url in set(images))
+        one_sided = 0
+        for chapter in chapters:  # a hold on one side: that side's picture (LI4 left, LI4 right)
+            side = next((s for s in ("left", "right") if chapter["title"].endswith(f", {s}")), None)
+            if side and "img" in chapter:
+                assert chapter["img"].endswith(f".{side}.png"), chapter
+                one_sided += 1
+        assert one_sided or entry.title != "Desk Break"
         assert get(entry["podcast_transcript"]["url"])[2].startswith(b"WEBVTT")
 
 
@@ -188,7 +195,8 @@ def test_in_a_real_browser_no_image_is_broken_and_the_session_view_follows_the_a
                            " point: document.getElementById('follow').dataset.point, picture: document.querySelector('.follow-picture').src,"
                            " loaded: document.querySelector('.follow-picture').naturalWidth})")  # fmt: skip
         assert shown["name"] == chapter["title"] and shown["point"] == hold["point"]
-        assert shown["picture"].endswith(f"art/point-{hold['point']}.svg")
+        side = f".{hold['side']}" if hold["side"] in ("left", "right") else ""  # a hold on one side shows that side
+        assert shown["picture"].endswith(f"art/point-{hold['point']}{side}.svg") and shown["loaded"]
         left = int(re.match(r"(\d+) s left in the hold", shown["left"]).group(1))
         assert 0 < left <= round(hold["end"] - hold["start"]) - 1
         browser.js("document.querySelector('#follow .next').click()")

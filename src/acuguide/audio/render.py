@@ -126,22 +126,26 @@ def _chapters(script: Script) -> list[tuple[str, int, int]]:
     return [(c.title, round(script.seconds(c.start) * 1000), round(script.seconds(c.end) * 1000)) for c in script.chapters]
 
 
-def _chapter_points(script: Script) -> list[str | None]:
-    """The code of the point held in each chapter (the first hold that starts in it), or None."""
-    return [next((h.point for h in script.holds if c.start <= h.start < c.end), None) for c in script.chapters]
+def _chapter_points(script: Script) -> list[tuple[str, str] | None]:
+    """The code and side of the point held in each chapter (the first hold that starts in it), or None."""
+    return [next(((h.point, h.side) for h in script.holds if c.start <= h.start < c.end), None) for c in script.chapters]
 
 
 def _pictures(script: Script) -> tuple[bytes, list[bytes | None]]:
-    """The MP3's cover (the session's points and title) and each point chapter's picture, as JPEG."""
+    """The MP3's cover (the session's points and title) and each point chapter's picture, as
+    JPEG: a hold on one side shows that side. The routine's own points are drawn like the
+    shipped ones; one without a picture has none (`check` and `render` say so beforehand)."""
     from ..content import pictures
     from ..content.points import library
 
-    codes = _chapter_points(script)
-    points = {code: library().get(code) for code in dict.fromkeys(c for c in codes if c)}
+    held = _chapter_points(script)
+    own = {p.code: p for p in script.points}
+    points = {code: own.get(code) or library().get(code) for code in dict.fromkeys(c for c, _ in filter(None, held))}
     shown = {code: p for code, p in points.items() if p is not None and pictures.has_picture(p)}
-    images = {code: pictures.small_jpeg(pictures.point_svg(p)) for code, p in shown.items()}
+    images = {(code, side): pictures.small_jpeg(pictures.point_svg(shown[code], side))
+              for code, side in dict.fromkeys(filter(None, held)) if code in shown}
     cover = pictures.small_jpeg(pictures.cover_svg(list(shown.values()), script.title))
-    return cover, [images.get(code) if code else None for code in codes]
+    return cover, [images.get(h) if h else None for h in held]
 
 
 def encode(mix, path: Path, settings: RenderSettings, script: Script, progress: Progress | None = None) -> _Sent:

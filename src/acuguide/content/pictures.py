@@ -4,7 +4,13 @@ A point's picture is one *view* (views.py): a figure (a body seen from the back 
 two hands, two feet) and the part of it that is shown. Positions are data: each entry of
 points.yaml has a `picture` with its view and where the point is (`at`, one [x, y] per side,
 in the figure file's own coordinates whatever part a view shows), and for a reflex area the
-lines it covers (`lines`).
+lines it covers (`lines`). A shipped point's picture also draws the landmarks it is measured
+from (landmarks.py), those its directions name labelled in plain words, so the reader sees
+what the directions measure from.
+
+In the SVG each landmark is an element with `data-landmark`, each marker one with
+`data-point`, both with `data-side` and `data-x`, `data-y` in the figure's coordinates, so a
+test (or a practitioner's script) can measure a marker against its landmarks.
 
 SVG is the source; `to_png` and `to_jpeg` rasterise it with librsvg's `rsvg-convert` (and
 ffmpeg for JPEG), both Debian packages that scripts/setup installs. Pure Python: importing this
@@ -24,11 +30,14 @@ from xml.sax.saxutils import escape
 
 from ..errors import PointLibraryError, Problem, RenderError, WriteError
 from ..files import atomic
+from .landmarks import MEASURES, Measure
 from .points import Kind, Laterality, Point
-from .views import Picture
+from .views import Picture, View
 
 FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
 INK, MUTED, MARK, BACKGROUND = "#2f2a26", "#6f655d", "#d9480f", "#fbf8f4"
+LANDMARK = "#1f5f86"  # landmarks in blue, apart from the orange markers and the brown body
+SIDES = ("left", "right")
 WIDTH = 480  # the SVG's width in user units (pixels at scale 1)
 RSVG_HINT = "install it with: sudo apt-get install librsvg2-bin"
 
@@ -65,19 +74,37 @@ def _text(x: float, y: float, text: str, size: float, weight: str = "normal", fi
             f'fill="{fill}" text-anchor="{anchor}">{escape(text)}</text>')
 
 
+def _side_name(picture: Picture, index: int) -> str:
+    """The person's side of the picture's `index`-th position ("middle" on the midline)."""
+    if len(picture.at) == 1:
+        return "middle"
+    left = picture.spec.left
+    return left if index == 0 else next(s for s in SIDES if s != left)
+
+
 def _markers(picture: Picture, r: float, label: str | None = None, taken: list[tuple[float, float]] | None = None,
-             bounds: Sequence[float] | None = None) -> str:
+             bounds: Sequence[float] | None = None, code: str = "", side: str | None = None) -> str:
     """Markers at the point's positions; a reflex area's lines under them; an optional label
-    beside the right-most marker, inside `bounds` (the panel's x, y, width, height) if given."""
+    beside the right-most marker, inside `bounds` (the panel's x, y, width, height) if given.
+    With `side`, only that side's marker is drawn in full, the other as a faint ring."""
     out = []
+    shown = [i for i in range(len(picture.at)) if side is None or _side_name(picture, i) in (side, "middle")]
     for line in picture.lines:
+        nearest = min(range(len(picture.at)), key=lambda i: abs(picture.at[i][0] - line[0][0]))
+        if nearest not in shown:
+            continue  # a reflex area's line on the other hand
         d = " ".join(f"{'M' if i == 0 else 'L'} {x:g} {y:g}" for i, (x, y) in enumerate(line))
         out.append(f'<path d="{d}" fill="none" stroke="{MARK}" stroke-opacity="0.55" stroke-width="{r * 1.1:g}" stroke-linecap="round"/>')
-    for x, y in picture.at:
+    for i, (x, y) in enumerate(picture.at):
+        if i not in shown:
+            out.append(f'<circle cx="{x:g}" cy="{y:g}" r="{r:g}" fill="none" stroke="{MARK}" stroke-opacity="0.35" '
+                       f'stroke-width="{r * 0.3:g}" stroke-dasharray="{r * 0.5:g} {r * 0.4:g}"/>')
+            continue
+        data = f'data-point="{escape(code)}" data-side="{_side_name(picture, i)}" data-x="{x:g}" data-y="{y:g}" ' if code else ""
         out.append(f'<circle cx="{x:g}" cy="{y:g}" r="{r * 1.45:g}" fill="{MARK}" fill-opacity="0.22"/>'
-                   f'<circle cx="{x:g}" cy="{y:g}" r="{r:g}" fill="{MARK}" stroke="#ffffff" stroke-width="{r * 0.35:g}"/>')
+                   f'<circle {data}cx="{x:g}" cy="{y:g}" r="{r:g}" fill="{MARK}" stroke="#ffffff" stroke-width="{r * 0.35:g}"/>')
     if label:
-        mx, my = max(picture.at)
+        mx, my = max(picture.at[i] for i in shown)
         size = r * 2.2
         width = size * 0.62 * len(label)
         taken = taken if taken is not None else []
@@ -105,30 +132,98 @@ def _panel(figure: str, box: Sequence[float], x: float, y: float, w: float, h: f
             f'preserveAspectRatio="xMidYMid meet">{_figure(figure)}{inside}</svg>')
 
 
-def _side_words(point: Point) -> str:
+def _side_words(point: Point, side: str | None = None) -> str:
     if point.kind is Kind.REFLEX:
-        return "reflex area, on both hands"
-    return "on both sides" if point.laterality is Laterality.BILATERAL else "on the midline"
+        return f"reflex area, on the {side} hand" if side else "reflex area, on both hands"
+    if point.laterality is not Laterality.BILATERAL:
+        return "on the midline"
+    return f"your {side} side" if side else "on both sides"
 
 
-def point_svg(point: Point) -> str:
+def measure_of(point: Point) -> Measure | None:
+    """A shipped point's WHO measure, if the point is drawn in the view it is measured in."""
+    measure = MEASURES.get(point.code)
+    return measure if measure and point.picture and measure.view == point.picture.view else None
+
+
+def _landmarks(measure: Measure, view: View, picture: Picture, side: str | None) -> str:
+    """The landmarks the point is measured from (on the side shown, or both), as small blue
+    rings; those its directions name labelled in plain words, once, outward from the body's middle."""
+    bx, by, bw, bh = view.box
+    r = view.mark
+    names = list(dict.fromkeys([*measure.rule.uses, *measure.named]))
+    rings, labels = [], []
+    for name in names:
+        landmark = measure.landmarks[name]
+        indexes = [i for i in range(len(landmark.at)) if len(landmark.at) == 1 or side is None or view.index(side) == i]
+        inside = []
+        for i in indexes:
+            x, y = landmark.at[i]
+            if not (bx <= x <= bx + bw and by <= y <= by + bh):
+                continue  # a ruler's landmark outside the part shown
+            inside.append((x, y))
+            where = "middle" if len(landmark.at) == 1 else SIDES[i] if view.left == "left" else SIDES[1 - i]
+            rings.append(f'<circle data-landmark="{name}" data-side="{where}" data-x="{x:g}" data-y="{y:g}" cx="{x:g}" cy="{y:g}" '
+                         f'r="{r * 0.55:g}" fill="#ffffff" fill-opacity="0.6" stroke="{LANDMARK}" stroke-width="{r * 0.26:g}"/>')
+        if name in measure.named and inside:
+            labels.append((sorted(inside, reverse=True), landmark.words))
+    taken = [(x - r * 1.5, y - r * 1.5, x + r * 1.5, y + r * 1.5) for x, y in picture.at]
+    taken += [(x - r * 0.6, y - r * 0.6, x + r * 0.6, y + r * 0.6) for spots, _ in labels for x, y in spots]
+    return "".join(rings) + "".join(_label(spots, words, view, taken) for spots, words in labels)
+
+
+def _label(spots: list[tuple[float, float]], words: str, view: View, taken: list[tuple[float, float, float, float]]) -> str:
+    """A landmark's name beside one of its `spots`: outward from the view's middle, else below,
+    above or inward; the first place inside the view that covers no marker and no other label."""
+    bx, by, bw, bh = view.box
+    size = view.mark * 1.5
+    lines = _wrap(words, 18, keep=True)
+    width = max(len(line) for line in lines) * size * 0.62
+    tall = size * (1.1 * (len(lines) - 1) + 1.25)
+    gap = view.mark * 0.9
+    candidates = []  # (left edge, top edge) of the label's box
+    for x, y in spots:
+        outward, inward = (x + gap, x - gap - width) if x >= bx + bw / 2 else (x - gap - width, x + gap)
+        candidates += [(outward, y - tall / 2), (x - width / 2, y + gap), (x - width / 2, y - gap - tall), (inward, y - tall / 2),
+                       (outward, y + gap), (outward, y - gap - tall)]
+
+    def inside(left: float, top: float) -> bool:
+        return bx + 1 <= left and left + width <= bx + bw - 1 and by + 1 <= top and top + tall <= by + bh - 1
+
+    def free(left: float, top: float) -> bool:
+        box = (left, top, left + width, top + tall)
+        return inside(left, top) and not any(box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3] for t in taken)
+
+    # free, else at least inside the view (over the body, on its white halo), never cut off
+    left, top = next((c for c in candidates if free(*c)), None) or next((c for c in candidates if inside(*c)), candidates[0])
+    taken.append((left, top, left + width, top + tall))
+    spans = "".join(f'<tspan x="{left:g}" dy="{size if k == 0 else size * 1.1:g}">{escape(line)}</tspan>' for k, line in enumerate(lines))
+    return (f'<text y="{top - size * 0.15:g}" font-family="{FONT}" font-size="{size:g}" fill="{LANDMARK}" '
+            f'stroke="#ffffff" stroke-width="{size * 0.28:g}" stroke-linejoin="round" paint-order="stroke">{spans}</text>')
+
+
+def point_svg(point: Point, side: str | None = None) -> str:
     """The point's picture: its view of the body with the point marked (on both sides where it
-    is bilateral), headed by its code and English name."""
+    is bilateral, or on `side` alone, the other faint, for a hold on one side), the landmarks
+    it is measured from, headed by its code and English name."""
     picture = picture_of(point)
     view = picture.spec
+    side = side if side in SIDES and len(picture.at) == 2 else None
     bx, by, bw, bh = view.box
     margin, head = 16, 74
     fw = WIDTH - 2 * margin
     fh = min(max(fw * bh / bw, 260), 560)
     height = head + fh + margin + 22
-    body = _panel(view.figure, view.box, margin, head, fw, fh, _markers(picture, view.mark))
+    measure = measure_of(point)
+    inside = (_landmarks(measure, view, picture, side) if measure else "") + _markers(picture, view.mark, code=point.code, side=side)
+    body = _panel(view.figure, view.box, margin, head, fw, fh, inside)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height:g}" viewBox="0 0 {WIDTH} {height:g}">'
         f"<title>{escape(f'{point.code} {point.english}')}</title>"
         f'<rect width="100%" height="100%" fill="{BACKGROUND}"/>'
         + f'<text x="{margin}" y="36" font-family="{FONT}" fill="{INK}"><tspan font-size="28" font-weight="bold">{escape(point.code)}</tspan>'
         f'<tspan font-size="22" dx="12">{escape(point.english)}</tspan></text>'
-        + _text(margin, 60, f"{view.caption}, {_side_words(point)}", 15, fill=MUTED)
+        + _text(margin, 60, f"{view.caption}, {_side_words(point, side)}", 15, fill=MUTED)
         + body
         + _text(WIDTH - margin, height - 12, "acuguide · a practice aid, not medical advice", 11, fill=MUTED, anchor="end")
         + "</svg>"
@@ -177,7 +272,7 @@ def cover_svg(points: Iterable[Point], title: str) -> str:
         scale = min(cw / box[2], ch / box[3])
         r = max(max(p.spec.mark for _, p in entries), 5.5 / scale)  # at least 11 px across
         taken = [xy for _, picture in entries for xy in picture.at]  # labels keep off every marker
-        marks = "".join(_markers(picture, r, point.code, taken, box) for point, picture in entries)
+        marks = "".join(_markers(picture, r, point.code, taken, box, point.code) for point, picture in entries)
         pw, ph = box[2] * scale, box[3] * scale  # the view alone, centred in its cell: no more of the body than it shows
         out.append(_panel(figure, box, x + (cw - pw) / 2, head + row * (ch + margin) + (ch - ph) / 2, pw, ph, marks))
     codes = " · ".join(p.code for p in points)
@@ -194,7 +289,8 @@ def cover_svg(points: Iterable[Point], title: str) -> str:
     )
 
 
-def _wrap(text: str, width: int) -> list[str]:
+def _wrap(text: str, width: int, keep: bool = False) -> list[str]:
+    """`text` in lines of about `width` characters; two at most unless `keep`."""
     words, lines, line = text.split(), [], ""
     for word in words:
         if line and len(line) + 1 + len(word) > width:
@@ -204,7 +300,7 @@ def _wrap(text: str, width: int) -> list[str]:
             line = f"{line} {word}".strip()
     if line:
         lines.append(line)
-    if len(lines) > 2:
+    if len(lines) > 2 and not keep:
         lines = [lines[0], " ".join(lines[1:])[: width - 1] + "…"]
     return lines or [""]
 

@@ -15,18 +15,26 @@ class View:
     box: tuple[float, float, float, float]  # x, y, width, height shown, in the figure's coordinates
     caption: str
     mark: float  # a marker's radius, in figure units
+    left: str = "left"  # whose side is on the left of the picture: "left" seen from behind, "right" from the front
+
+    def index(self, side: str) -> int:
+        """Which of a picture's positions (the left of the picture first) is the person's `side`."""
+        return 0 if side == self.left else 1
 
 
 # Which part of which figure each view shows. The body figures are 540 x 960.
+# A view seen from the front has the person's right side on the picture's left.
 VIEWS = {
     "back": View("body-back.svg", (140, 96, 260, 300), "back", 6.2),
     "neck": View("body-back.svg", (196, 24, 148, 170), "back of the head and neck", 3.6),
     "pelvis-back": View("body-back.svg", (176, 330, 188, 160), "lower back and buttocks", 3.6),
     "knees-back": View("body-back.svg", (170, 640, 200, 150), "backs of the knees", 4.2),
-    "front": View("body-front.svg", (140, 110, 260, 330), "front", 6.2),
-    "legs-front": View("body-front.svg", (160, 650, 220, 270), "lower legs from the front", 5.4),
+    "front": View("body-front.svg", (140, 110, 260, 360), "front", 6.2, "right"),
+    "chest-sides": View("chest-arms-up.svg", (100, 60, 340, 340), "sides of the chest, arms raised", 6.2, "right"),
+    "legs-front": View("legs-front.svg", (110, 60, 320, 500), "lower legs from the front", 7, "right"),
     "hands-back": View("hands-back.svg", (0, 0, 600, 480), "backs of the hands", 11),
-    "hands-palm": View("hands-palm.svg", (0, 0, 600, 480), "palms and forearms", 11),
+    "hands-palm": View("hands-palm.svg", (0, 0, 600, 480), "palms", 11),
+    "forearms-palm": View("hands-palm.svg", (0, 0, 600, 800), "palms and forearms, down to the elbows", 11),
     "feet-top": View("feet-top.svg", (0, 0, 520, 460), "tops of the feet", 10),
     "ankles-side": View("ankles-side.svg", (0, 0, 600, 300), "outsides of the ankles", 8),
 }

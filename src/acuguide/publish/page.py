@@ -17,7 +17,7 @@ from importlib import resources
 from urllib.parse import quote
 
 from ..clock import minutes
-from .site import ART, FEED_TITLE, Episode, point
+from .site import ART, FEED_TITLE, ONE_SIDE, Episode, point, point_picture
 
 
 def _json(value) -> str:
@@ -116,7 +116,8 @@ def render(items: list[Episode], feed_url: str, served: bool) -> str:
     for code in codes:
         found = point(code)
         points[code] = {"name": found.english if found else code, "find": found.find if found else "",
-                        "picture": f"{ART}/point-{quote(code)}.svg"}  # fmt: skip
+                        "picture": f"{ART}/point-{quote(code)}.svg",  # a hold on one side: that side's picture
+                        "sides": {side: f"{ART}/{quote(point_picture(code, side)[: -len('.png')])}.svg" for side in ONE_SIDE}}  # fmt: skip
     if served:
         apps = (
             "<p>This page comes from a computer on your home network, so only apps that fetch the feed on the phone itself "

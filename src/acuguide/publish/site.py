@@ -77,6 +77,7 @@ class Chapter:
     end: float
     title: str
     point: str | None  # the code of the point held in this chapter, if any
+    side: str | None = None  # the side it is held on: left, right, both, center
 
 
 @dataclass(frozen=True)
@@ -147,8 +148,8 @@ def _marks(chapters: list[dict], holds: list[dict], duration: float) -> tuple[Ch
     marks = []
     for number, c in enumerate(chapters):
         end = c.get("end", chapters[number + 1]["start"] if number + 1 < len(chapters) else duration)
-        point = next((h["point"] for h in holds if c["start"] <= h["start"] < end), None)
-        marks.append(Chapter(start=c["start"], end=end, title=c["title"], point=point))
+        held = next((h for h in holds if c["start"] <= h["start"] < end), {})
+        marks.append(Chapter(start=c["start"], end=end, title=c["title"], point=held.get("point"), side=held.get("side")))
     return tuple(marks)
 
 
@@ -252,12 +253,23 @@ def point(code: str):
     return library().get(code)
 
 
+def point_picture(code: str, side: str | None = None) -> str:
+    """The name under `art/` of a point's picture as PNG: `point-CODE.png`, or for a hold on
+    one side of a point drawn on both, `point-CODE.left.png` with that side's marker alone."""
+    found = point(code)
+    one = side in ONE_SIDE and found is not None and found.picture is not None and len(found.picture.at) == 2
+    return f"point-{code}.{side}.png" if one else f"point-{code}.png"
+
+
+ONE_SIDE = ("left", "right")
+
+
 @lru_cache(maxsize=256)
-def _picture(kind: str, key: tuple[str, ...], title: str, suffix: str, width: int) -> bytes:
+def _picture(kind: str, key: tuple[str, ...], title: str, suffix: str, width: int, side: str | None = None) -> bytes:
     from ..content import pictures
 
     points = [p for p in (point(code) for code in key) if p is not None]
-    svg = pictures.point_svg(points[0]) if kind == "point" else pictures.cover_svg(points, title)
+    svg = pictures.point_svg(points[0], side) if kind == "point" else pictures.cover_svg(points, title)
     return svg.encode("utf-8") if suffix == ".svg" else pictures.to_png(svg, width)
 
 
@@ -268,6 +280,10 @@ def art_names(items: list[Episode]) -> list[str]:
         names += [f"session-{episode.slug}.png", f"session-{episode.slug}.svg"]
     for code in dict.fromkeys(c for e in items for c in e.codes):
         names += [f"point-{code}.png", f"point-{code}.svg"]
+    for mark in dict.fromkeys((m.point, m.side) for e in items for m in e.marks if m.point):
+        name = point_picture(*mark)
+        if name not in names:
+            names += [name, name[: -len(".png")] + ".svg"]
     return names
 
 
@@ -287,10 +303,11 @@ def art(items: list[Episode], name: str) -> tuple[bytes, str] | None:
             return None
         return _picture("cover", episode.codes, episode.title, suffix, COVER_PX), IMAGE_TYPES[suffix]
     if stem.startswith("point-"):
-        code = stem[len("point-") :]
+        code, dot, side = stem[len("point-") :].rpartition(".")
+        code, side = (code, side) if dot and side in ONE_SIDE else (stem[len("point-") :], None)
         if not any(code in e.codes for e in items) or point(code) is None:
             return None
-        return _picture("point", (code,), "", suffix, POINT_PX), IMAGE_TYPES[suffix]
+        return _picture("point", (code,), "", suffix, POINT_PX, side), IMAGE_TYPES[suffix]
     return None
 
 
@@ -308,7 +325,7 @@ def chapters_json(episode: Episode, base: str = "") -> str:
     for mark in episode.marks or [Chapter(s, s, t, None) for s, t in episode.chapters]:
         chapter = {"startTime": round(mark.start, 3), "title": mark.title}
         if mark.point:
-            chapter["img"] = art_url(base, f"point-{mark.point}.png")
+            chapter["img"] = art_url(base, point_picture(mark.point, mark.side))
         chapters.append(chapter)
     return json.dumps({"version": "1.2.0", "chapters": chapters}, indent=2, ensure_ascii=False) + "\n"
 

@@ -7,6 +7,7 @@ out, and `acuguide check` reports it. The red flags are said in every note: in f
 
 from __future__ import annotations
 
+from ..content.views import VIEWS
 from ..content import wording
 from ..errors import AvoidError, Problem, RoutineError
 from . import Breathe, Pause, PointStep, Routine, Safety, SideGroup, Sides, Step
@@ -41,6 +42,11 @@ def notices(routine: Routine) -> list[str]:
     found = [str(note) for note in routine.notes]
     if routine.safety is Safety.OFF:
         found.insert(0, f"{routine.source}: safety: off: the spoken safety note is turned off")
+    for point in dict.fromkeys(step.point for step in routine.point_steps):
+        if point.picture is None:
+            found.append(f"{routine.source}: {point.code} has no picture: its entry in your points file has no 'picture' field, "
+                         "so its chapter, the cover and the page show none; add one like picture: {view: back, at: [[221, 157.5]]} "
+                         "(views: " + ", ".join(VIEWS) + ")")
     return found
 
 

@@ -74,6 +74,7 @@ class Script:
     speaker: Speaker | None = None  # who spoke it; None for a layout from estimates alone
     estimated: int = 0  # phrases whose lengths are estimates (not yet spoken)
     spoken: tuple[tuple[str, str], ...] = ()  # (words as written, text as the engine was given it)
+    points: tuple = ()  # the routine's points (content.points.Point), its own points file's too, for their pictures
 
     def seconds(self, samples: int) -> float:
         return samples / self.sample_rate
@@ -139,6 +140,7 @@ def lay_out(
         cues=tuple(cues),
         holds=tuple(holds),
         speaker=speaker,
+        points=tuple(dict.fromkeys(step.point for step in routine.point_steps)),
         estimated=len(estimated),
         chapters=tuple(Chapter(title, start, end) for (title, start), end in zip(starts, ends) if end > start),
     )

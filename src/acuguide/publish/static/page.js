@@ -18,10 +18,10 @@
     return found;
   }
 
-  function pointOf(chapter) {
+  function holdOf(chapter) {
     var holds = current.data.holds || [];
     for (var i = 0; i < holds.length; i++) {
-      if (holds[i].start >= chapter.start && holds[i].start < chapter.end) return holds[i].point;
+      if (holds[i].start >= chapter.start && holds[i].start < chapter.end) return holds[i];
     }
     return null;
   }
@@ -30,10 +30,11 @@
     if (!current) return;
     var data = current.data, t = audio.currentTime || 0;
     var index = chapterAt(t), chapter = data.chapters[index];
-    var code = pointOf(chapter), info = code && points[code];
+    var held = holdOf(chapter), code = held && held.point, info = code && points[code];
     if (index !== current.chapter) {
       current.chapter = index;
-      $("picture").src = info ? info.picture : current.cover;
+      // a hold on one side shows that side's marker alone
+      $("picture").src = info ? (info.sides && info.sides[held.side]) || info.picture : current.cover;
       $("picture").alt = info ? "Where " + code + " " + info.name + " is" : "The points of this session";
       $("name").textContent = chapter.title;
       $("find").textContent = info ? info.find : "";
