@@ -50,6 +50,9 @@ def test_avoid_pregnancy_leaves_out_every_avoided_point_and_says_so(complaint, t
         return
     used = {step.point.code for step in composed.routine.point_steps}
     assert not used & {p.code for p in library().points if "pregnancy" in p.avoid}
+    if any(n.startswith(f"every point used for {complaint}") for n in composed.notices):
+        assert composed.routine.title.startswith("Lower back")  # the back's points that pregnancy allows, said so
+        return
     assert composed.routine.avoid == frozenset({"pregnancy"})
     if avoided:
         left_out = composed.text.split("# Left out, traditionally avoided in pregnancy: ")[1].split("\n")[0]
@@ -193,7 +196,7 @@ def test_the_gun_never_goes_on_the_spine_or_over_the_kidneys():
     composed = compose.compose(compose.Answers("lower back", 10, ("gun",), "regular"))
     used = {s.point.code: s for s in composed.routine.point_steps}
     assert not {"GV4", "BL52", "BL23"} & used.keys() and all(s.tool.value == "gun" for s in used.values())
-    assert any(n.startswith("BL52, ") and "left out: only hands may press them (no massage gun, roller or ball goes on the "
+    assert any("BL52" in n and "left out: only hands may press them (no massage gun, roller or ball goes on the "
                "bones of the spine, over the kidneys or across the ribs); add hands (--tools gun,hands) to press them gently "
                "by hand" in n for n in composed.notices), composed.notices
     by_hand = compose.compose(compose.Answers("lower back", 10, ("gun", "hands"), "regular"))
@@ -252,7 +255,7 @@ def test_points_out_of_reach_of_the_tools_at_hand_are_named_with_what_would_reac
     assert ("BL43 left out: your own hands cannot reach it; add a massage ball or a foam roller "
             "(--tools hands,ball), or have a partner press it") in " ".join(notices)
     with_ball = compose.compose(compose.Answers("upper back", 10, tools=("hands", "ball")))
-    assert not any("cannot reach" in n for n in with_ball.notices)
+    assert not any("BL43" in n and "cannot reach" in n for n in with_ball.notices)
     assert "BL43" in [s.point.code for s in with_ball.routine.point_steps]
 
 
