@@ -265,3 +265,12 @@ def test_nan_is_refused_by_the_range_checks(args, tmp_path):
     assert result.exit_code == 2, result.output
     assert "is not a number" in result.output
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('title: T\npoints: "a\\0b"\nsteps:\n  - say: Hi.\n', "line 2: points: no points file"),
+    ('title: T\nambient: "a\\0b.ogg"\nsteps:\n  - say: Hi.\n', "line 2: ambient.sound: no audio file"),
+    ('title: "safe\\u202egnp.exe"\nsteps:\n  - say: Hi.\n', "line 1: title: the control character '\\u202e'"),
+])  # fmt: skip
+def test_names_with_nul_and_text_with_bidi_overrides(tmp_path, text, expected):
+    refused_alike(routine(tmp_path, text), expected, tmp_path)

@@ -40,8 +40,9 @@ CORE = "tag:yaml.org,2002:"
 # tags a hand-written routine may use to say what a scalar is (`!!str 2024`); `!` is YAML's "plain text"
 SCALAR_TAGS = {"!", *(CORE + name for name in ("str", "int", "float", "bool", "null"))}
 COLLECTION_TAGS = {yaml.SequenceStartEvent: CORE + "seq", yaml.MappingStartEvent: CORE + "map"}
-# SSML-like tags, eSpeak's [[phoneme]] blocks, and control characters other than tab and newline
-_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>|\[\[|\]\]|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# SSML-like tags, eSpeak's [[phoneme]] blocks, control characters other than tab and newline, and
+# bidirectional overrides (which reorder how a title reads on the page and in a terminal)
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>|\[\[|\]\]|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 OFF = ("off", "none", "no", "false")  # one vocabulary for "off" everywhere a thing can be turned off

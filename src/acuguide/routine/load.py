@@ -80,7 +80,7 @@ def beside(base: Path, name: str, what: str, owner: str = "routine") -> Path | s
     file = base / name
     try:
         resolved = file.resolve(strict=True)
-    except (OSError, RuntimeError):  # missing, a name too long, or a loop of links
+    except (OSError, RuntimeError, ValueError):  # missing, a name too long, a loop of links, a NUL in the name
         return f"no {what} {quoted(name)} in {excerpt(str(base), 200)}; give a file in the {owner}'s folder"
     if not resolved.is_relative_to(base):
         return (f"{quoted(name)} is outside the {owner}'s folder, and a {owner} may use only files in its own folder "
