@@ -315,3 +315,37 @@ def test_a_composed_session_is_a_real_dose(complaint, minutes, share):
         assert composed.pressing >= share, (complaint, minutes, level, composed.pressing)
         assert len({s.point.code for s in steps}) <= 6 and min(s.hold for s in steps) >= (20 if level == "beginner" else 45)
         assert composed.routine.safety.value == "screened"
+
+
+# Requests written by fresh-eyes testers who had not seen the tables (issue 27), each once wrong, now pinned.
+@pytest.mark.parametrize("words,outcome", [
+    ("lower back killing me and i cant really feel my bum or down there when i wipe", "saddle"),
+    ("lower back pain and numb when i wipe", "saddle"),
+    ("my nan is 82 and her back started hurting this week", "older"),
+    ("82 year old with new back pain", "older"), ("shes 82, back pain", "older"), ("my son is 12 and has back pain", "child"),
+    ("me nan's 83 and her back's been giving her grief for weeks, what points can i do on her", "older"),
+    ("achy back plus the shivvers and night sweets, felt really hot and cold all nite", "fever"),
+    ("had a couple of accidents with number twos this week, couldnt hold it, and my lower back is wrecked", "continence"),
+    ("bump is getting heavy and my lower back aches", "pregnancy"),
+    ("im up the duff, 28wks, and my lower back is killing me by teatime", "pregnancy"),
+    ("my wife is preggo w our 2nd and her low back aches, can i do this for her", "pregnancy"),
+    ("expecting our second baby, third trimester, sacrum aches when i walk", "pregnancy"),
+    ("toothache in my back molar, any points?", "a dentist"),
+    ("my toothache is doing my head in, back molar throbbing all night", "a dentist"),
+    ("my back's a bit knackered after moving house, lugging boxes", "lower back"),
+    ("I lift my 3 year old all day and my lower back aches", "lower back"),
+    ("mid back ache", "upper back and shoulders"),
+])  # fmt: skip
+def test_what_fresh_eyes_wrote_is_read_as_meant(words, outcome):
+    if outcome in triage.table()["signs"]:
+        with pytest.raises(compose.RedFlagError) as refused:
+            compose.compose(compose.Answers(words, 10))
+        assert outcome in [f.sign for f in refused.value.findings]
+    elif outcome == "pregnancy":
+        composed = compose.compose(compose.Answers(words, 10))
+        assert composed.routine.avoid == frozenset({"pregnancy"})
+    elif outcome.startswith("a "):
+        with pytest.raises(compose.OutsideError, match=f"see {outcome}"):
+            compose.compose(compose.Answers(words, 10))
+    else:
+        assert compose.compose(compose.Answers(words, 10)).routine.title.startswith(outcome.capitalize())

@@ -47,9 +47,11 @@ ORDER = ("back", "sacrum", "buttock", "neck", "shoulder", "chest", "hand", "leg"
 PRESSING = {5: 0.35, 10: 0.5}  # ...from this many minutes up
 MOST_POINTS = 6
 MINUTES_PER_POINT = 3.3  # about one point for every three minutes: 3 points in 10 minutes, 6 in 20
-# Complaints that name a cause outrank those that name a place: "period cramps, my lower back
-# aches" is period pain, which the lower back points also serve.
+# Complaints that name a cause outrank those that name a place, and a place outranks a feeling:
+# "period cramps, my lower back aches" is period pain, which the lower back points also serve;
+# "her back aches" is the lower back, not a whole-body ache.
 CAUSES = ("period pain", "sciatica and hip", "bloating", "stomach")
+PLACES = ("lower back", "upper back and shoulders", "sacral ache")
 
 
 RedFlagError = screening.Refused
@@ -149,10 +151,14 @@ def _match(text: str) -> tuple[str, bool]:
         if wanted == _plain(name) or wanted in aliases:
             return name, True
     said = f" {wanted} "  # "my lower back aches": complaints named inside a sentence
-    named = [(name not in CAUSES, -len(phrase), name) for name, aliases in COMPLAINTS.items()
-             for phrase in map(_plain, (name, *aliases)) if f" {phrase} " in said]
-    if named:
-        return min(named)[2], False
+    spans = [(m.start(), m.end(), name) for name, aliases in COMPLAINTS.items() for phrase in map(_plain, (name, *aliases))
+             for m in re.finditer(rf"(?<= ){re.escape(phrase)}(?= )", said)]
+    whole = [(a, b, name) for a, b, name in spans  # "cold back" is cold, not the back inside it;
+             if not any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _ in spans)  # "mid back ache" is the
+             and not any(a2 < a < b2 for a2, b2, _ in spans)]  # mid back: of two that overlap, the first word leads
+    if whole:
+        rank = [(0 if name in CAUSES else 1 if name in PLACES else 2, a - b, name) for a, b, name in whole]
+        return min(rank)[2], False
     for name in COMPLAINTS:
         if wanted and all(word in _plain(name).split() for word in wanted.split()):
             return name, False
@@ -221,7 +227,7 @@ def read_complaint(answers: Answers) -> tuple[Answers, str, list[str]]:
     notices); `RedFlagError` if the words name a sign that needs a doctor first, whatever the
     answers were; `OutsideError` if they name only a complaint outside back care."""
     reading = triage.read(answers.complaint)
-    if reading.flags:
+    if reading.flags and not _only_outside(answers.complaint, reading):
         raise RedFlagError(reading.flags)
     notices = []
     if reading.pregnancy:
@@ -243,6 +249,19 @@ def read_complaint(answers: Answers) -> tuple[Answers, str, list[str]]:
     notices += [wording.COMPOSE_ALSO_OUTSIDE.format(said=o.said, about=o.about, see=o.see) for o in reading.outside
                 if not any(f" {o.said} " in f" {_plain(p)} " for p in (complaint, *COMPLAINTS[complaint]))]
     return answers, complaint, notices
+
+
+def _only_outside(complaint: str, reading: triage.Reading) -> bool:
+    """Words about something outside back care alone ('my toothache throbs all night'), whose
+    signs are no emergency: the answer is whom to see for it, not a back doctor."""
+    urgent = {"ambulance", "emergency"}
+    if not reading.outside or any(triage.table()["signs"][f.sign]["urgency"] in urgent for f in reading.flags):
+        return False
+    try:
+        _match(complaint)
+    except ComposeError:
+        return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -474,7 +493,8 @@ def _pass(chosen: list[Choice], shape: Shape) -> list[str]:
         if "each" in sides:  # every point on one side, then the other
             for side in ("left", "right"):
                 if side == "right":
-                    switch = wording.COMPOSE_OTHER_FOOT if lower_limb else wording.COMPOSE_OTHER_SIDE
+                    switch = (wording.COMPOSE_OTHER_FOOT if lower_limb else
+                              wording.COMPOSE_OTHER_SIDE if len(group) > 1 else wording.COMPOSE_OTHER_SIDE_ONE)
                     lines.append(f"  - say: {q(switch)}")
                 lines += [line for c, s in zip(group, sides) if s == "each" or side == "left"  # midline or both sides at once: not again
                           for line in _step(c, side if s == "each" else s, shape.rounds, side == "right")]

@@ -107,6 +107,7 @@ def normalise(text: str) -> str:
     for phrase, plain in sorted(normal["phrases"].items(), key=lambda kv: -len(kv[0])):
         text = text.replace(phrase, f" {plain} ")
     text = re.sub(r"(?<=\w)-(?=\w)|\s-\s|-", " ", text)
+    text = re.sub(r"(\d)(wks?|weeks?|mths?|months?|yrs?|years?|yo)\b", r"\1 \2", text)  # 28wks, 82yo
     words = normal["words"]
     return re.sub(r"[\w']+", lambda m: words.get(m.group(0), m.group(0)), text)
 
@@ -193,7 +194,7 @@ def _someone_else(sentence: _Sentence, first: int, listener: str | None) -> bool
     clause = " ".join(words[start:first + 6])
     if re.search(rf"\b(?:{table()['family_history']})\b", clause):
         return True
-    mentioned = re.findall(rf"\b(?:my|our|his|her) ({table()['people']})\b", " ".join(words[start:first]))
+    mentioned = re.findall(rf"\b(?:my|our|me|his|her) ({table()['people']})\b", " ".join(words[start:first]))
     return bool(mentioned) and mentioned[-1] != listener
 
 
@@ -216,12 +217,15 @@ def _listener(sentences: list[_Sentence]) -> str | None:
     people = table()["people"]
     body = r"(?:lower |upper |low |bad |sore )?(?:back|neck|shoulders?|hips?|spine|sciatica|pain|body|bum|tailbone)"
     for sentence in sentences:
-        found = re.search(rf"\b(?:my|our) (?:\w+ )?({people})(?:'s| s) {body}\b"
+        found = re.search(rf"\b(?:my|our|me) (?:\w+ )?({people})(?:'s| s) {body}\b"
                           rf"|\b(?:for|helping|help|treat|massage|massaging) (?:my|our) (?:\w+ )?({people})\b"
                           rf"|\b(?:my|our) (?:\w+ )?({people}) (?:\w+ )?(?:has|have|gets|got|is having|suffers from|complains of|keeps getting) "
                           rf"(?:\w+ ){{0,2}}?(?:back|sciatica|neck|shoulder|hip)", sentence.plain)
         if found:
             return next(g for g in found.groups() if g)
+        mentioned = re.findall(rf"\b(?:my|our|me) (?:\w+ )?({people})\b", sentence.plain)
+        if mentioned and re.search(rf"\b(?:her|his|their) {body}\b", sentence.plain):  # "my wife is pregnant and her back aches"
+            return mentioned[-1]
     return None
 
 

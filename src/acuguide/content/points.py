@@ -37,7 +37,8 @@ CONDITIONS = ("pregnancy",)
 # What people say hurts, as the composer understands it, with other ways of saying it.
 COMPLAINTS = {
     "lower back": ("low back", "lumbar", "back ache", "backache", "back pain", "back", "sore back", "bad back"),
-    "upper back and shoulders": ("upper back", "shoulders", "shoulder", "neck", "between the shoulder blades"),
+    "upper back and shoulders": ("upper back", "shoulders", "shoulder", "neck", "between the shoulder blades", "mid back",
+                                 "middle back", "middle of my back"),
     "sciatica and hip": ("sciatica", "hip", "hips", "leg pain", "buttock"),
     "sacral ache": ("sacrum", "sacral", "tailbone", "pelvic", "pelvis"),
     "stress": ("tension", "anxiety", "anxious", "tense", "relax", "relaxation"),

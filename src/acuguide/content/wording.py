@@ -164,6 +164,7 @@ COMPOSE_POSTURE = {
     "lying": "Open your eyes, and lie down slowly on your back on the mat, knees bent and feet flat.",
 }
 COMPOSE_OTHER_SIDE = "Now the same points on the other side."
+COMPOSE_OTHER_SIDE_ONE = "Now the same spot, on the other side."
 COMPOSE_AGAIN = "Now once more through the same points."
 COMPOSE_SAME_SPOT = "{name}, {code}: the same spot."
 COMPOSE_REST = "Rest for a moment with your eyes closed, and notice how your body feels."

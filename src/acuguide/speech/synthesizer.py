@@ -58,9 +58,9 @@ class Synthesizer:
                 found[text] = clip
         missing = [text for text in dict.fromkeys(spoken.values()) if text not in found]
         total = len(found) + len(missing)
-        if progress:
-            progress("Speaking", len(found), total)
-        if missing:
+        if missing:  # nothing to speak, nothing to show: a second pass over the cache stays quiet
+            if progress:
+                progress("Speaking", len(found), total)
             from .workers import Workers
 
             with Workers(self.engine, min(self.jobs, len(missing)), self.timeout) as workers:
