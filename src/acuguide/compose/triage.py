@@ -67,11 +67,10 @@ def read(text: str) -> Reading:
     listener = _listener(sentences)
     flags = []
     for key, sign in table()["signs"].items():
-        said = _first(sentences, [row["match"] for row in sign["words"]], listener)
+        said = _first(sentences, [row["match"] for row in sign["words"]], listener) if key != "pregnancy-signs" else None
         if said:
             flags.append(Finding(key, said))
     flags += _ages(normalise(text), listener)
-    flags = [f for f in flags if f.sign != "pregnancy-signs"]
     pregnant = _pregnancy(sentences, listener)
     if pregnant:
         signs = table()["signs"]["pregnancy-signs"]
@@ -162,7 +161,7 @@ def _word_index(plain: str, offset: int) -> int:
 def _blocked(words: list[str], start: int, end: int, stops: frozenset[int]) -> bool:
     """Whether something between words[start:end] ends a negation's reach: a pause or a terminator."""
     terminators = _phrases("terminators")
-    return any(i in stops or _at(words, i, terminators) for i in range(start + 1, end + 1) if i < len(words)) or end in stops
+    return any(i in stops or _at(words, i, terminators) for i in range(start + 1, end + 1) if i < len(words))
 
 
 def _denied(sentence: _Sentence, first: int, last: int) -> bool:
@@ -181,7 +180,7 @@ def _denied(sentence: _Sentence, first: int, last: int) -> bool:
             return True
         index += 1
     after = words[last + 1:last + 4]
-    return bool(after) and not (last + 1) in sentence.stops and bool(_at(after, 0, _phrases("negations_after")))
+    return bool(after) and (last + 1) not in sentence.stops and bool(_at(after, 0, _phrases("negations_after")))
 
 
 def _someone_else(sentence: _Sentence, first: int, listener: str | None) -> bool:
