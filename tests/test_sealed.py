@@ -8,16 +8,19 @@ excerpt."""
 from __future__ import annotations
 
 import os
+import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import acuguide
 from acuguide.cli import cli
+from acuguide.content.points import library
 from acuguide.errors import RoutineError
 from acuguide.routine.load import parse
-from acuguide.content.points import library
 
 SECRET = "PRIVATE-KEY-0123456789abcdef"
 LONGEST_LINE = 600  # a message with its location and advice; a quoted value is at most ~80 characters of it
@@ -274,3 +277,56 @@ def test_nan_is_refused_by_the_range_checks(args, tmp_path):
 ])  # fmt: skip
 def test_names_with_nul_and_text_with_bidi_overrides(tmp_path, text, expected):
     refused_alike(routine(tmp_path, text), expected, tmp_path)
+
+
+def test_a_lone_surrogate_escape_is_refused_and_a_pair_is_joined(tmp_path):
+    lone = tmp_path / "lone.yaml"
+    lone.write_text('title: T\nsteps:\n  - say: "Hello \\ud800 there"\n')
+    refused_alike(lone, "lone.yaml, line 3: steps[0].say: a \\u escape names half a character", tmp_path)
+    pair = tmp_path / "pair.yaml"
+    pair.write_text('title: T\nsteps:\n  - say: "\\ud83d\\udd14 Hello"\n')
+    assert run("script", pair, "--engine", "fake").exit_code == 0
+
+
+def test_durations_are_ascii_digits_as_the_schema_says(tmp_path):
+    path = tmp_path / "arabic.yaml"
+    path.write_text("title: T\nsteps:\n  - pause: \"\u0661\u0660s\"\n")
+    assert "line 3: steps[0].pause: expected a duration" in run("check", path).output
+
+
+def test_a_voice_file_outside_the_routine_folder_is_refused_at_its_line(tmp_path):
+    (tmp_path / "voices").mkdir()
+    (tmp_path / "voices" / "v.onnx").write_bytes(b"x")
+    (tmp_path / "mine").mkdir()
+    path = tmp_path / "mine" / "r.yaml"
+    path.write_text('title: T\nvoice: {engine: piper, name: "../voices/v.onnx"}\nsteps: [{say: Hello}]\n')
+    refused_alike(path, "r.yaml, line 2: voice.name: '../voices/v.onnx' is outside the routine's folder", tmp_path)
+
+
+def test_a_code_given_twice_in_a_points_file_is_refused_at_its_line(tmp_path):
+    shipped = (Path(acuguide.__file__).parent / "content" / "points.yaml").read_text()
+    entry = re.search(r"^  - code: GB21\n(?:    .*\n|\s*\n)+?(?=  - code:)", shipped, re.M).group(0).replace("GB21", "XX1")
+    own = tmp_path / "own.yaml"
+    first, again = (re.sub(r"    aliases: .*\n", f"    aliases: [{alias}]\n", entry) for alias in ("XA", "XB"))
+    own.write_text("points:\n" + first + again)
+    second = 2 + entry.count("\n")
+    path = tmp_path / "r.yaml"
+    path.write_text("title: T\npoints: own.yaml\nsteps: [{point: XX1, hold: 10s}]\n")
+    result = run("check", path)
+    assert result.exit_code == 1, result.output
+    assert f"own.yaml, line {second}: points[1].code: the code XX1 is given twice (first at line 2)" in result.output
+
+
+def test_a_very_long_file_name_renders_under_a_short_session_name(tmp_path):
+    path = tmp_path / ("L" * 240 + ".yaml")
+    path.write_text("title: T\nbells: off\nsteps: [{say: Hello}]\n")
+    result = run("render", path, "-o", tmp_path / "out", "--engine", "fake", "--cache-dir", tmp_path / "cache")
+    assert result.exit_code == 0 and (tmp_path / "out" / ("l" * 80 + ".mp3")).is_file()
+
+
+def test_a_file_name_that_is_not_utf8_renders(tmp_path):
+    raw = os.fsencode(tmp_path) + b"/\xff\xfe.yaml"
+    with open(raw, "wb") as handle:
+        handle.write(b"title: T\nbells: off\nsteps: [{say: Hello}]\n")
+    result = run("render", os.fsdecode(raw), "-o", tmp_path / "out", "--engine", "fake", "--cache-dir", tmp_path / "cache")
+    assert result.exit_code == 0 and (tmp_path / "out" / "session.mp3").is_file()

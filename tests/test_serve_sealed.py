@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 from urllib.error import HTTPError
 
 import feedparser
@@ -56,6 +57,13 @@ def hostile(tmp_path_factory):
     }.items():  # fmt: skip
         (folder / f"{name}.json").write_text(json.dumps(data))
         shutil.copy(folder / "good.mp3", folder / f"{name}.mp3")
+    for odd in ("sp ace", "pct%41", "a#b", "\u00fc"):  # names render never writes: listed, they could not be fetched
+        (folder / f"{odd}.json").write_text(json.dumps({**good, "title": "ODD NAME"}))
+        shutil.copy(folder / "good.mp3", folder / f"{odd}.mp3")
+    raw = os.fsencode(folder) + b"/\xff\xfe"  # bytes that are not UTF-8
+    with open(raw + b".json", "wb") as handle:
+        handle.write(json.dumps({**good, "title": "ODD NAME"}).encode())
+    shutil.copy(folder / "good.mp3", os.fsdecode(raw + b".mp3"))
     (folder / "recursion.json").write_text("[" * 100_000 + "]" * 100_000)
     (folder / ("x" * 250 + ".json")).write_text(json.dumps(good))
     shutil.copy(folder / "good.mp3", folder / ("x" * 250 + ".mp3"))
@@ -123,3 +131,16 @@ def test_render_site_over_the_hostile_folder_writes_nothing_from_outside(hostile
     for written in folder.iterdir():
         if written.is_file() and not written.is_symlink() and written.suffix in (".xml", ".html") or written.name.endswith(".chapters.json"):
             assert SECRET not in written.read_text(errors="replace"), written.name
+
+
+def test_odd_names_are_not_listed_and_a_host_that_is_not_text_still_gets_the_page(server):
+    url, port = server
+    for path in ("", "feed.xml"):
+        status, _, body = get(url + path)
+        assert status == 200 and b"ODD NAME" not in body
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(b"GET /feed.xml HTTP/1.1\r\nHost: \xff\xfe\r\nConnection: close\r\n\r\n")
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 200") and b"good.mp3" in answer

@@ -29,9 +29,9 @@ from .errors import Problem, excerpt
 E = TypeVar("E", bound=Enum)
 
 DURATION_PATTERN = (
-    r"^\s*(?:(?P<h>\d+(?:\.\d+)?)\s*h)?\s*(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in)?)?\s*"
-    r"(?:(?P<s>\d+(?:\.\d+)?)\s*s(?:ec)?)?\s*$"
-)  # also the JSON Schema's pattern for a duration written as text
+    r"^\s*(?:(?P<h>[0-9]+(?:\.[0-9]+)?)\s*h)?\s*(?:(?P<m>[0-9]+(?:\.[0-9]+)?)\s*m(?:in)?)?\s*"
+    r"(?:(?P<s>[0-9]+(?:\.[0-9]+)?)\s*s(?:ec)?)?\s*$"
+)  # also the JSON Schema's pattern for a duration written as text: ASCII digits in both ("١٠s" is not 10 s)
 _DURATION = re.compile(DURATION_PATTERN)
 DURATION_HINT = "expected a duration like 45s, 1m or 1m30s"
 MAX_DEPTH = 20  # levels of nested lists and mappings; a routine uses five at most
@@ -44,6 +44,7 @@ COLLECTION_TAGS = {yaml.SequenceStartEvent: CORE + "seq", yaml.MappingStartEvent
 # bidirectional overrides (which reorder how a title reads on the page and in a terminal)
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>|\[\[|\]\]|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 OFF = ("off", "none", "no", "false")  # one vocabulary for "off" everywhere a thing can be turned off
 ON = ("on", "yes", "true")
@@ -292,6 +293,12 @@ class YamlReader:
         if not isinstance(value, str) or not value.strip():
             self.problem(node, field, f"expected some text, got {self.shown(node)}")
             return None
+        if _SURROGATE.search(value):  # "\ud83d\udd14" in double quotes: PyYAML leaves the halves unjoined
+            value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+            if "\ufffd" in value:
+                self.problem(node, field, "a \\u escape names half a character (a lone surrogate); write the character "
+                             "itself, or plain words")
+                return None
         return " ".join(value.split())
 
     def spoken(self, node: Node, field: str) -> str | None:

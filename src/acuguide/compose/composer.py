@@ -46,6 +46,7 @@ ORDER = ("back", "sacrum", "buttock", "neck", "shoulder", "chest", "hand", "leg"
 # all. So a composed session presses for at least this share of its length...
 PRESSING = {5: 0.35, 10: 0.5}  # ...from this many minutes up
 MOST_POINTS = 6
+MAX_COMPLAINT = 1000  # characters of what hurts: a few sentences; the reading's time grows with the length
 MINUTES_PER_POINT = 3.3  # about one point for every three minutes: 3 points in 10 minutes, 6 in 20
 # Complaints that name a cause outrank those that name a place, and a place outranks a feeling:
 # "period cramps, my lower back aches" is period pain, which the lower back points also serve;
@@ -226,6 +227,9 @@ def read_complaint(answers: Answers) -> tuple[Answers, str, list[str]]:
     """(the answers as the screen and the complaint's words change them, the complaint, the
     notices); `RedFlagError` if the words name a sign that needs a doctor first, whatever the
     answers were; `OutsideError` if they name only a complaint outside back care."""
+    if len(answers.complaint) > MAX_COMPLAINT:
+        raise ComposeError(f"{len(answers.complaint):,} characters is more than compose reads; say what hurts in a few "
+                           f"words or sentences (at most {MAX_COMPLAINT} characters)")
     reading = triage.read(answers.complaint)
     if reading.flags and not _only_outside(answers.complaint, reading):
         raise RedFlagError(reading.flags)

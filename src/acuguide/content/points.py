@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 
 from ..errors import PointLibraryError, PointNotFound
-from ..yamlread import INVALID, Field, Table, YamlReader, format_duration, quoted
+from ..yamlread import INVALID, Field, Table, YamlReader, format_duration, line_of, quoted
 from .views import VIEWS, Picture, Position
 
 CHANNELS = {
@@ -235,18 +235,26 @@ def parse_library(text: str, source: str, trusted: bool = False) -> PointLibrary
     root = reader.compose(text, trusted)
     top = reader.mapping(root, "", ("points",), ("points",)) if root is not None else None
     points: list[Point] = []
+    entries = []
     if top:
         for where, node in reader.items(top["points"], "points"):
             point = _parse_point(reader, node, where)
             if point:
                 points.append(point)
-    seen: dict[str, str] = {}
-    for point in points:
+                entries.append((point, node, where))
+    seen: dict[str, tuple[str, int]] = {}  # a name: the code it belongs to, and the line of that entry
+    for point, node, where in entries:
+        line = line_of(node)
+        if normalize_code(point.code) in seen and seen[normalize_code(point.code)][0] == point.code:
+            reader.problem(node, f"{where}.code", f"the code {point.code} is given twice (first at line "
+                           f"{seen[normalize_code(point.code)][1]}); give each point its own code")
+            continue
         for name in (point.code, *point.aliases):
             key = normalize_code(name)
-            if key in seen and seen[key] != point.code:
-                reader.problem(None, f"points.{point.code}", f"'{name}' is also a name of {seen[key]}")
-            seen[key] = point.code
+            if key in seen and seen[key][0] != point.code:
+                reader.problem(node, f"{where}.code", f"'{name}' is also a name of {seen[key][0]} (line {seen[key][1]}); "
+                               "give each point names of its own")
+            seen.setdefault(key, (point.code, line))
     if reader.problems:
         raise PointLibraryError(reader.problems)
     return PointLibrary(tuple(points))

@@ -15,11 +15,13 @@ cannot be satisfied (416).
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 import socket
 from pathlib import Path
 
 from aiohttp import hdrs, web
+from aiohttp.http_exceptions import HttpProcessingError
 from multidict import CIMultiDict
 
 from ..errors import ServeError
@@ -32,7 +34,8 @@ CONTENT_TYPES = {
     ".m3u": "audio/x-mpegurl",
     ".json": "application/json",
 }
-NAME = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._-]{{0,{publish.MAX_NAME - 1}}}")  # a longer name is no session's
+NAME = publish.NAME  # a session's own file names; anything else is 404
+HOST = re.compile(r"[A-Za-z0-9.-]+(?::[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](?::[0-9]{1,5})?")  # a name or address, and a port
 EMPTY_SUFFIX = re.compile(r"\s*bytes\s*=\s*-\s*0+\s*")  # the last zero bytes: RFC 9110 14.1.1 says unsatisfiable
 
 
@@ -40,7 +43,13 @@ def app(folder: Path) -> web.Application:
     root = Path(folder).resolve()
 
     def base(request: web.Request) -> str:
-        return f"{request.scheme}://{request.host}/"
+        """The address the phone used, for the page's and feed's links; a Host header that is
+        no host name (missing, or bytes that are not text) gives this server's own address."""
+        host = request.headers.get(hdrs.HOST, "")
+        if not HOST.fullmatch(host):
+            sockname = request.transport.get_extra_info("sockname") if request.transport else None
+            host = f"{sockname[0]}:{sockname[1]}" if sockname and ":" not in sockname[0] else "localhost"
+        return f"{request.scheme}://{host}/"
 
     async def index(request: web.Request) -> web.Response:
         items = publish.episodes(root)
@@ -170,6 +179,16 @@ def qr_text(url: str) -> str:
     return out.getvalue()
 
 
+class _ClientMistakes(logging.Filter):
+    """A request line too long, a header that is not HTTP: aiohttp answers 400 and logs the
+    parser's traceback; that is the client's mistake, not the server's, so it goes unlogged."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return not isinstance(error, HttpProcessingError)
+
+
 def run(folder: Path, host: str, port: int) -> None:
     """Serve until Ctrl-C or SIGTERM."""
+    logging.getLogger("aiohttp.server").addFilter(_ClientMistakes())
     web.run_app(app(folder), host=host, port=port, print=lambda line: None, access_log=None, handle_signals=True)

@@ -55,6 +55,9 @@ for _prefix, _uri in NS.items():
     ET.register_namespace(_prefix, _uri)
 WEEK = re.compile(r": week (\d+) of (\d+)$")
 MAX_NAME = 200  # characters of a session file's name: render's own files and their temporary names stay under 255
+# The names render writes (a slug, a suffix): a name with spaces, '%', '#' or bytes that are not
+# UTF-8 is nobody's session, and could not be linked to as it is listed.
+NAME = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._-]{{0,{MAX_NAME - 1}}}")
 MAX_TIMELINE = 8_000_000  # bytes: a three-hour session's timeline is well under 2 MB
 # what XML 1.0 cannot hold (and lone surrogates, which UTF-8 cannot), and other control characters
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -163,7 +166,7 @@ def episodes(folder: Path) -> list[Episode]:
     root = Path(folder).resolve()
     found = []
     for timeline in sorted(root.glob("*.json")):
-        if timeline.name.endswith(".chapters.json") or timeline.name.startswith(".") or len(timeline.name) > MAX_NAME:
+        if timeline.name.endswith(".chapters.json") or not NAME.fullmatch(timeline.name):
             continue
         data = _timeline(root, timeline)
         episode = _episode(root, timeline, data) if data is not None else None

@@ -10,8 +10,12 @@ from pathlib import Path
 from ..errors import RoutineNotFound
 
 
+MAX_SLUG = 80  # characters: the session's files add ".chapters.json" and must stay under the 255 bytes of a file name
+
+
 def slug_for(path: Path) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "session"
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    return slug[:MAX_SLUG].rstrip("-") or "session"
 
 
 def shipped_dir(kind: str = "routines"):
@@ -60,6 +64,13 @@ def display_name(path: Path) -> str:
         if resolved.parent == Path(str(shipped_dir(kind))).resolve():
             return f"{kind}/{path.name}"
     try:
-        return str(resolved.relative_to(Path.cwd().resolve()))
+        shown = str(resolved.relative_to(Path.cwd().resolve()))
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return _printable(shown)
+
+
+def _printable(name: str) -> str:
+    """A file name as text every output can hold: bytes that are not UTF-8 (kept by Python as
+    lone surrogates) become U+FFFD, as a file manager shows them."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

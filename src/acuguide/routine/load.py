@@ -10,6 +10,8 @@ before raising.
 
 from __future__ import annotations
 
+import re
+
 import os
 import stat
 from dataclasses import replace
@@ -232,7 +234,16 @@ class _Loader:
 
     def voice(self, node: Node, path: str) -> Voice | object:
         v = self.r.table(node, fields.VOICE, path)
-        return Voice(v["engine"], v["name"], v["rate"]) if v is not None and v.valid else INVALID
+        if v is None or not v.valid:
+            return INVALID
+        name = v["name"]
+        if name and re.search(r"[/\\]|\.onnx$", name):  # a voice file, like any file a routine names: in its folder
+            file = beside(self.base, name, "voice file")
+            if isinstance(file, str):
+                self.r.problem(v.nodes["name"], f"{path}.name", f"{file}; or name an installed voice (acuguide voices)")
+                return INVALID
+            name = str(file)
+        return Voice(v["engine"], name, v["rate"])
 
     def phrases(self, node: Node, path: str) -> Phrases | object:
         v = self.r.table(node, fields.PHRASES, path)
