@@ -90,7 +90,6 @@ class Answers:
     avoid: frozenset[str] = frozenset()
     engine: str = DEFAULT_ENGINE  # its default pace is written into the routine, so the estimate holds
     screen: screening.Screen = screening.Screen()  # what the person answered to the screening questions
-    notices_before: tuple[str, ...] = ()  # said of an earlier reading of the same request
 
     @property
     def rate(self) -> int:
@@ -283,18 +282,19 @@ class Shape:
 
 def compose(answers: Answers) -> Composed:
     answers, complaint, notices = read_complaint(answers)
-    notices = [*answers.notices_before, *(n for n in notices if n not in answers.notices_before)]
     unknown = [t for t in answers.tools if t not in TOOLS]
     if unknown:
         raise ComposeError(f"unknown tool {unknown[0]!r}; tools: {', '.join(TOOLS)}")
     level = LEVELS[answers.level]
     chosen, avoided = candidates(complaint, answers.tools, answers.avoid)
+    listed = [p for p in library().points if complaint in p.complaints]
+    if not chosen and avoided and len(avoided) == len(listed) and complaint != "lower back":
+        notices.append(wording.COMPOSE_ALL_AVOIDED.format(complaint=complaint, codes=", ".join(p.code for p in avoided)))
+        complaint = "lower back"  # the sacrum in pregnancy: the back's points that pregnancy allows
+        chosen, avoided = candidates(complaint, answers.tools, answers.avoid)
+        listed = [p for p in library().points if complaint in p.complaints]
     notices += _left_out(complaint, answers)
     if not chosen:
-        listed = [p for p in library().points if complaint in p.complaints]
-        if avoided and len(avoided) == len(listed) and complaint != "lower back":  # the sacrum in pregnancy: the back's other points
-            notices.append(wording.COMPOSE_ALL_AVOIDED.format(complaint=complaint, codes=", ".join(p.code for p in avoided)))
-            return compose(replace(answers, complaint="lower back", notices_before=tuple(notices)))
         if avoided and len(avoided) == len(listed):
             raise ComposeError(f"every point used for {complaint} ({', '.join(p.code for p in avoided)}) is traditionally "
                                f"avoided in {', '.join(sorted(answers.avoid))}; ask a doctor or midwife instead")
