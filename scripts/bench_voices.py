@@ -203,7 +203,7 @@ def spoken_cues(timeline: dict) -> list[tuple[int, dict]]:
 def score(recogniser: Recogniser, audio_path: Path, timeline_path: Path, pad: float = PAD) -> Session:
     import numpy as np
 
-    from acuguide.audio import ffmpeg
+    from acuguide import ffmpeg
 
     timeline = json.loads(timeline_path.read_text())
     pcm, _ = ffmpeg.decode(audio_path, ASR_RATE)
@@ -355,7 +355,7 @@ def calibrate(engines: set[str]) -> None:
 
     Fits seconds = a * words + b over the trimmed clips: 60 / a is the pace in words a
     minute, which the engines' rate mappings are set to match; b is the onset and final
-    fall of a phrase, speech.engine.PHRASE_PAD.
+    fall of a phrase, timeline.estimate.PHRASE_PAD.
     """
     from acuguide.routine import load, shipped_routines
     from acuguide.speech import Synthesizer, VoiceSettings

@@ -10,7 +10,7 @@ from array import array
 import pytest
 
 from acuguide import routine as routine_mod
-from acuguide.audio.pcm import TRIM_THRESHOLD, trim
+from acuguide.pcm import TRIM_THRESHOLD, trim
 from acuguide.pipeline import session as build
 from acuguide.speech import EngineMissing, Synthesizer, VoiceNotFound, VoiceSettings
 from acuguide.speech.engine import Clip

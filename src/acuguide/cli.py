@@ -23,7 +23,7 @@ from .errors import AcuguideError, ProblemsError, Terminated, raise_terminated
 from .pipeline import batch, session
 from .progress import Report
 from .publish import export, site
-from .speech import DEFAULT_ENGINE, ENGINE_NAMES, FOR_LISTENING
+from .engines import DEFAULT_ENGINE, ENGINE_NAMES, FOR_LISTENING
 from .timeline.layout import SAMPLE_RATE
 
 

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from ..errors import AmbientNotFound, RenderError
 from ..routine import Ambient
-from . import ffmpeg, sounds
-from .pcm import samples, to_pcm
+from .. import ffmpeg
+from ..pcm import samples, to_pcm
+from . import sounds
 
 CROSSFADE = 2.0  # seconds
 MAX_LOOP = 60.0  # seconds of a user's file used for the loop: enough for no audible repeat

@@ -35,7 +35,8 @@ from ..routine import Ambient
 from ..timeline.layout import Script
 from ..timeline.plan import CueKind
 from . import ambient as ambient_mod
-from . import ffmpeg, id3
+from .. import ffmpeg
+from . import id3
 
 OUTPUT_RATE = 44100  # what podcast apps expect; a whole multiple of the timeline's rate
 PEAK_MARGIN = {"mp3": 0.5, "ogg": 0.8, "wav": 0.2}  # dB of headroom for the overshoot each codec adds to peaks; measured

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from ..errors import RenderError
 from ..files import atomic
-from .pcm import read_wav, trim, write_wav
+from ..timeline.sounds import BELL, tone_key
+from ..pcm import read_wav, trim, write_wav
 
-BELL = "bell"
+__all__ = ["BELL", "bell", "noise_bed", "sound", "stored", "tone", "tone_key"]
 SOUNDS_VERSION = 1  # bump when any sound below changes
 # Partials of a small singing bowl: frequency ratio, amplitude, decay time in seconds.
 _BOWL = ((1.0, 1.0, 2.2), (2.71, 0.45, 1.3), (5.13, 0.22, 0.7), (8.3, 0.1, 0.4))
@@ -106,10 +107,6 @@ def stored(key: str, rate: int, root: Path | None, keep: bool = True) -> bytes:
         except OSError as exc:
             raise RenderError(f"cannot write the sound cache at {root}: {exc.strerror or exc}") from None
     return pcm
-
-
-def tone_key(rising: bool, seconds: float) -> str:
-    return f"tone:{'rise' if rising else 'fall'}:{seconds:g}"
 
 
 def noise_bed(rate: int, seconds: float = 20.0, seed: int = 7) -> list[float]:

@@ -23,11 +23,13 @@ from pathlib import Path
 
 from ..content import wording
 from ..content.points import ARTICLES, COMPLAINTS, TOOLS, Laterality, Point, Posture, Pressure, library
-from ..pipeline.session import estimate_unspoken
 from ..routine import Routine, parse, slug_for, starter
 from ..routine.fields import MAX_PAUSE
-from ..speech import DEFAULT_ENGINE, ENGINES
+from ..engines import DEFAULT_ENGINE, DEFAULT_RATES
+from ..audio import sounds
 from ..timeline import layout
+from ..timeline.estimate import lay_out_estimated
+from ..timeline.plan import plan_routine
 from ..yamlread import quote
 from . import ComposeError, screening, triage
 
@@ -93,7 +95,7 @@ class Answers:
 
     @property
     def rate(self) -> int:
-        return ENGINES[self.engine].default_rate
+        return DEFAULT_RATES[self.engine]
 
 
 @dataclass(frozen=True)
@@ -383,7 +385,9 @@ def _rests(script: layout.Script) -> int:
 def _estimate(text: str) -> tuple[Routine, layout.Script]:
     """The routine a text makes, and its script at the pace the text sets, from estimates alone."""
     routine = parse(text, "composed.yaml", "composed", library())
-    return routine, estimate_unspoken(routine, routine.voice.rate)  # type: ignore[arg-type]  # compose always sets it
+    plan = plan_routine(routine)
+    lengths = {key: len(sounds.stored(key, layout.SAMPLE_RATE, None)) // 2 for key in plan.sounds}
+    return routine, lay_out_estimated(plan, {}, routine.voice.rate, None, lengths)  # type: ignore[arg-type]  # compose sets the rate
 
 
 def _sides(choice: Choice) -> str | None:

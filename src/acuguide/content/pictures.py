@@ -330,7 +330,7 @@ def to_png(svg: str, width: int) -> bytes:
 
 def to_jpeg(svg: str, width: int, quality: int = 5) -> bytes:
     """The SVG as a JPEG (ffmpeg's mjpeg encoder; `quality` 2 best to 31 worst)."""
-    from ..audio import ffmpeg
+    from .. import ffmpeg
 
     png = to_png(svg, width)
     args = [ffmpeg.tool(), "-loglevel", "error", "-f", "png_pipe", "-i", "pipe:0", "-frames:v", "1",

@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..audio import ambient as ambient_mod
-from ..audio import ffmpeg, sounds
+from .. import ffmpeg
+from ..audio import sounds
 from ..clock import minutes
 from ..content.wording import counted
 from ..errors import AmbientNotFound, BatchError, ProblemsError, SpeechError
@@ -20,9 +21,10 @@ from ..progress import SILENT, Progress, Report
 from ..routine import AMBIENT_LEVEL, Ambient, Bells, Routine, load, program, shipped_routines
 from ..routine.find import shipped_names
 from ..routine.safety import check_safe, notices
-from ..speech import DEFAULT_ENGINE, EngineMissing, Synthesizer, VoiceSettings, estimate_seconds, make_engine
+from ..speech import DEFAULT_ENGINE, EngineMissing, Synthesizer, VoiceSettings, make_engine
 from ..timeline import layout
 from ..timeline.layout import Script, Speaker
+from ..timeline.estimate import lay_out_estimated
 from ..timeline.plan import Plan, plan_routine
 from ..yamlread import OFF
 
@@ -189,10 +191,12 @@ def estimate_unspoken(routine: Routine, rate: int) -> Script:
 
 def _estimated(plan_: Plan, known: dict[str, int], rate: int, speaker: Speaker | None, root: Path | None = None) -> Script:
     """Lay out with the phrase lengths `known` (in samples) and estimates for the rest."""
-    missing = frozenset(plan_.phrases) - known.keys()
-    lengths = {**known, **{text: round(estimate_seconds(text, rate) * layout.SAMPLE_RATE) for text in missing}}
-    lengths.update((key, len(sounds.stored(key, layout.SAMPLE_RATE, root, keep=False)) // 2) for key in plan_.sounds)
-    return layout.lay_out(plan_, lengths, layout.SAMPLE_RATE, speaker, missing)
+    return lay_out_estimated(plan_, known, rate, speaker, sound_lengths(plan_, root))
+
+
+def sound_lengths(plan_: Plan, root: Path | None = None) -> dict[str, int]:
+    """The length in samples of each sound the plan places, as the audio stage makes it."""
+    return {key: len(sounds.stored(key, layout.SAMPLE_RATE, root, keep=False)) // 2 for key in plan_.sounds}
 
 
 def _speaker(synth: Synthesizer) -> Speaker:

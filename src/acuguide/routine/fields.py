@@ -10,7 +10,7 @@ breathing patterns before the defaults and steps that name them.
 from __future__ import annotations
 
 from ..content.points import CONDITIONS, Posture, Pressure
-from ..speech.registry import DEFAULT_ENGINE, ENGINE_NAMES
+from ..engines import DEFAULT_ENGINE, ENGINE_NAMES
 from ..yamlread import Field, Table
 from .model import AMBIENT_LEVEL, BreathStyle, Safety, Sides, Tool
 

@@ -13,7 +13,7 @@ import json
 import wave
 from pathlib import Path
 
-from ..audio import pcm
+from .. import pcm
 from ..files import atomic
 from .engine import Clip
 

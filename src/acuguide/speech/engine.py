@@ -47,18 +47,6 @@ class VoiceInfo:
     description: str
 
 
-PHRASE_PAD = 0.5  # seconds a phrase takes beyond its words: its onset and its final fall
-
-
-def estimate_seconds(text: str, rate: int) -> float:
-    """How long a phrase takes at `rate` words per minute, before it is spoken.
-
-    Every engine is calibrated so that `rate` is its real pace on the shipped phrases
-    (scripts/bench_voices.py --calibrate), so one estimate serves them all.
-    """
-    return len(text.split()) * 60 / rate + PHRASE_PAD
-
-
 class EngineMissing(SpeechError):
     """An engine that was asked for is not installed: the message carries the install command."""
 

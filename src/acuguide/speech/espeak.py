@@ -28,7 +28,8 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from ..audio import pcm
+from .. import pcm
+from ..engines import DEFAULT_RATES
 from .engine import Clip, Engine, EngineMissing, VoiceInfo, VoiceNotFound
 from .normalize import clean
 
@@ -49,7 +50,7 @@ class Espeak(Engine):
     # understood far more often than pyttsx3's default voice; 140 words a minute is calm and
     # heard as well as faster speech.
     default_voice = "en-us+klatt4"
-    default_rate = 140
+    default_rate = DEFAULT_RATES["espeak"]
 
     def check_installed(self) -> None:
         if shutil.which("espeak-ng") is None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 from array import array
 
-from ..audio import pcm
+from .. import pcm
+from ..engines import DEFAULT_RATES
 from .engine import Clip, Engine, VoiceInfo
 
 SECONDS_PER_CHARACTER = 0.06  # at 150 words per minute
@@ -21,7 +22,7 @@ class Fake(Engine):
     name = "fake"
     summary = "test tones whose length follows the text (for tests, not for listening)"
     default_voice = "tone"
-    default_rate = 150
+    default_rate = DEFAULT_RATES["fake"]
 
     @classmethod
     def voices(cls) -> list[VoiceInfo]:

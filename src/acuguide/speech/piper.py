@@ -24,6 +24,7 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from ..engines import DEFAULT_RATES
 from .engine import Clip, Engine, EngineMissing, VoiceInfo, VoiceNotFound
 from .normalize import clean
 
@@ -40,7 +41,7 @@ class Piper(Engine):
     summary = "Piper neural voices: natural and calm, the default voice"
     install = "pip install --force-reinstall acuguide  (or run scripts/setup); or speak with eSpeak NG instead: --engine espeak"
     default_voice = "joe"
-    default_rate = 130  # a calm guide: Whisper hears it as well as 180 (scripts/bench_voices.py, the README)
+    default_rate = DEFAULT_RATES["piper"]  # a calm guide: Whisper hears it as well as 180 (scripts/bench_voices.py, the README)
 
     def check_installed(self) -> None:
         if importlib.util.find_spec("piper") is None or importlib.util.find_spec("onnxruntime") is None:

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..engines import DEFAULT_ENGINE, ENGINE_NAMES, FOR_LISTENING
 from .engine import Engine, EngineMissing, VoiceSettings
 from .espeak import Espeak
 from .fake import Fake
 from .piper import Piper
 
-DEFAULT_ENGINE = "piper"
 ENGINES: dict[str, type[Engine]] = {engine.name: engine for engine in (Espeak, Piper, Fake)}
-ENGINE_NAMES = tuple(ENGINES)
-FOR_LISTENING = tuple(name for name in ENGINE_NAMES if name != Fake.name)  # the test tones are not a voice
+assert tuple(ENGINES) == ENGINE_NAMES, "engines.py names the engines registered here, in the same order"
+__all__ = ["DEFAULT_ENGINE", "ENGINES", "ENGINE_NAMES", "FOR_LISTENING", "describe_engines", "make_engine"]
 
 
 def make_engine(settings: VoiceSettings) -> Engine:

@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..audio import ffmpeg, pcm
+from .. import ffmpeg, pcm
 from ..errors import SpeechError
 from ..files import default_cache_dir
 from ..progress import Progress

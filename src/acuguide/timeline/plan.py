@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from ..audio import sounds
 from ..content import wording
 from ..content.breathing import SETTLE, Phase
 from ..content.points import Kind, Motion, Posture
@@ -33,6 +32,7 @@ from ..routine import (
     Where,
 )
 from ..routine.safety import safety_note
+from . import sounds
 
 GAP = 0.8  # between one spoken sentence and the next
 SHORT_GAP = 0.4  # between a point's name and how to find it

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import RenderError
+from .errors import RenderError
 
 INSTALL_HINT = "install it with: sudo apt-get install ffmpeg"
 PIPE_SIZE = 1 << 20  # the default most Linux systems allow an unprivileged process

@@ -1,0 +1,29 @@
+"""Lengths before anything is spoken: a phrase's time from its words and the pace.
+
+`acuguide script`, `routines` and the composer lay sessions out before (or without) speaking
+them. Every engine is calibrated so that `rate` is its real pace on the shipped phrases
+(scripts/bench_voices.py --calibrate), so one estimate serves them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .layout import SAMPLE_RATE, Script, Speaker, lay_out
+from .plan import Plan
+
+PHRASE_PAD = 0.5  # seconds a phrase takes beyond its words: its onset and its final fall
+
+
+def estimate_seconds(text: str, rate: int) -> float:
+    """How long a phrase takes at `rate` words per minute, before it is spoken."""
+    return len(text.split()) * 60 / rate + PHRASE_PAD
+
+
+def lay_out_estimated(plan: Plan, known: Mapping[str, int], rate: int, speaker: Speaker | None,
+                      sounds: Mapping[str, int]) -> Script:
+    """Lay out with the phrase lengths `known` (in samples), estimates for the rest, and the
+    lengths of the plan's `sounds` (made by the audio stage, which knows how they sound)."""
+    missing = frozenset(plan.phrases) - known.keys()
+    lengths = {**known, **{text: round(estimate_seconds(text, rate) * SAMPLE_RATE) for text in missing}, **sounds}
+    return lay_out(plan, lengths, SAMPLE_RATE, speaker, missing)
