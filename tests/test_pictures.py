@@ -226,12 +226,76 @@ def test_measures_shift_with_their_landmarks():
 
     measure = landmarks.MEASURES["SP6"]
     before = landmarks.position(measure, 0)
-    moved = dataclasses.replace(measure.landmarks["medial-malleolus"], at=((227, 444), (313, 444)))
+    malleolus = measure.landmarks["medial-malleolus"]
+    moved = dataclasses.replace(malleolus, at=tuple((x, y + 30) for x, y in malleolus.at))
     table = {**landmarks.LANDMARKS["legs-front.svg"], "medial-malleolus": moved}
     with pytest.MonkeyPatch.context() as patch:
         patch.setitem(landmarks.LANDMARKS, "legs-front.svg", table)
         after = landmarks.position(measure, 0)
     assert after[1] - before[1] == pytest.approx(30 * 10 / 13)
+
+
+def _distance_to_line(p, a, b) -> float:
+    (x, y), (ax, ay), (bx, by) = p, a, b
+    return abs((x - ax) * (by - ay) - (y - ay) * (bx - ax)) / ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5
+
+
+def _figure_text(name: str) -> str:
+    from importlib import resources
+
+    return (resources.files("acuguide.content") / "figures" / name).read_text(encoding="utf-8")
+
+
+def _figure_marks(code: str, figure: str) -> tuple[dict, object]:
+    from acuguide.content import landmarks
+
+    point = library().get(code)
+    return landmarks.LANDMARKS[figure], pictures.picture_of(point)
+
+
+@pytest.mark.pure
+def test_sp6_sits_on_the_inner_edge_of_the_shin_bone_drawn():
+    """Just behind the tibia's medial border, which the figure draws from the condyle to the
+    malleolus: on that line (not out on the flat face of the shin), inside the leg's outline."""
+    marks, picture = _figure_marks("SP6", "legs-front.svg")
+    figure = _figure_text("legs-front.svg")
+    (cx, cy), (mx, my) = marks["medial-tibial-condyle"].at[0], marks["medial-malleolus"].at[0]
+    assert f"M {cx:g} {cy:g} L {mx:g} {my:g}" in figure  # the edge is drawn through both landmarks
+    for side, at in enumerate(picture.at):
+        a, b = marks["medial-malleolus"].at[side], marks["medial-tibial-condyle"].at[side]
+        assert _distance_to_line(at, a, b) <= 1.5, f"SP6 is {_distance_to_line(at, a, b):.1f} units off the shin's inner edge"
+        assert abs(at[0] - 270) < abs(a[0] - 270) + 4  # toward the inside of the leg, not out on its face
+        assert _distance_to_line(marks["tibia-medial-border"].at[side], a, b) <= 0.5
+
+
+@pytest.mark.pure
+def test_lr3_sits_in_the_hollow_just_before_the_metatarsal_junction():
+    marks, picture = _figure_marks("LR3", "feet-top.svg")
+    r = picture.spec.mark
+    for side, at in enumerate(picture.at):
+        jx, jy = marks["metatarsal-junction"].at[side]
+        gap = ((at[0] - jx) ** 2 + (at[1] - jy) ** 2) ** 0.5
+        assert at[1] < jy and 1.5 * r <= gap <= 3 * r, f"LR3 is {gap:.0f} units from the junction; a hollow just before it is 15-30"
+
+
+@pytest.mark.pure
+def test_ki27_sits_under_the_collarbone_not_on_it():
+    marks, picture = _figure_marks("KI27", "body-front.svg")
+    figure = _figure_text("body-front.svg")
+    assert 'stroke-width="6"' in figure  # the collarbone is drawn 6 units thick about its middle line
+    for side, at in enumerate(picture.at):
+        lower_edge = marks["clavicle"].at[side][1] + 3
+        assert at[1] - lower_edge >= 0.4 * picture.spec.mark, "KI27's marker covers the collarbone"
+        assert at[1] - lower_edge <= 1.2 * picture.spec.mark, "KI27 has slipped off the collarbone's lower edge"
+
+
+@pytest.mark.pure
+def test_sp21_sits_in_the_middle_of_the_gap_between_the_ribs():
+    marks, picture = _figure_marks("SP21", "chest-arms-up.svg")
+    for side, at in enumerate(picture.at):
+        upper, lower = marks["sixth-rib"].at[side][1], marks["seventh-rib"].at[side][1]
+        assert abs(at[1] - (upper + lower) / 2) <= 0.1 * (lower - upper)
+        assert at[1] - picture.spec.mark > upper and at[1] + picture.spec.mark < lower  # the marker covers no rib
 
 
 @pytest.mark.pure
