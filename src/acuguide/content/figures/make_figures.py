@@ -57,7 +57,7 @@ def body(assets: Path | None, side: str) -> str:
     out = [
         f'<path d="{outline}" fill="{SKIN}" stroke="{LINE}" stroke-width="1.6" stroke-linejoin="round"/>',
         f'<path d="{" ".join(details)}" fill="{LINE}" fill-opacity="0.55" fill-rule="evenodd"/>',
-        *(() if side == "posterior" else FRONT_BONES),
+        *(EARS if side == "posterior" else FRONT_BONES),
         f'<g fill="none" stroke="{LAND}" stroke-width="1" stroke-linecap="round">',
         *(BACK_LANDMARKS if side == "posterior" else FRONT_LANDMARKS),
         "</g>",
@@ -75,7 +75,7 @@ BACK_LANDMARKS = [
     *(f'<circle cx="{270 + s * dx}" cy="{y}" r="1.6"/>' for s in (-1, 1) for dx, y in ((12, 404), (11, 417), (10, 430), (9, 443))),
     # iliac crests (top at L4, 376), the dimples over the PSIS (S2), the greater trochanters
     '<path d="M 194 388 Q 220 370 254 392"/>', '<path d="M 346 388 Q 320 370 286 392"/>',
-    '<path d="M 244 417 q 3 4 6 0"/>', '<path d="M 290 417 q 3 4 6 0"/>',
+    '<path d="M 240 417 q 3 4 6 0"/>', '<path d="M 294 417 q 3 4 6 0"/>',
     '<ellipse cx="197" cy="462" rx="6" ry="9"/>', '<ellipse cx="343" cy="462" rx="6" ry="9"/>',
     # the eleventh and twelfth ribs, outside the long back muscles
     '<path d="M 240 304 Q 224 316 206 338"/>', '<path d="M 300 304 Q 316 316 334 338"/>',
@@ -95,6 +95,11 @@ BACK_LANDMARKS = [
     # lateral malleoli
     '<ellipse cx="209" cy="884" rx="3" ry="5"/>', '<ellipse cx="331" cy="884" rx="3" ry="5"/>',
 ]
+# The ears seen from behind, standing out from the sides of the head (y 78 to 107), so that
+# "behind the ear" (the mastoid, GB20) has an ear to be behind.
+EARS = [f'<path d="M {270 + s * 43} 80 C {270 + s * 51} 75 {270 + s * 55} 84 {270 + s * 52} 94 '
+        f'C {270 + s * 50} 102 {270 + s * 46} 108 {270 + s * 42} 106" fill="{SKIN}" stroke="{LINE}" stroke-width="1.4"/>'
+        for s in (-1, 1)]
 FRONT_LANDMARKS = [
     # pubic symphysis, the costal margins, the midline
     '<path d="M 256 458 Q 270 452 284 458"/>',
