@@ -86,6 +86,8 @@ BACK_LANDMARKS = [
     '<path d="M 232 184 L 234 249 Q 214 226 196 186"/>', '<path d="M 308 184 L 306 249 Q 326 226 344 186"/>',
     # the sacral crest, thin, and the knee creases across the middle of each knee
     '<path d="M 270 394 L 270 452" stroke-dasharray="2 3"/>',
+    # the crease between the buttocks, from just below the sacral hiatus
+    f'<path d="M 270 458 C 271 480 270 500 270 520" stroke="{LINE}" stroke-width="1.4"/>',
     '<path d="M 196 718 Q 214 723 232 718"/>', '<path d="M 308 718 Q 326 723 344 718"/>',
     # C7 and the acromions
     '<circle cx="270" cy="148" r="2.2"/>', '<path d="M 166 170 q 6 -5 12 -2"/>', '<path d="M 374 170 q -6 -5 -12 -2"/>',
