@@ -226,12 +226,76 @@ def test_measures_shift_with_their_landmarks():
 
     measure = landmarks.MEASURES["SP6"]
     before = landmarks.position(measure, 0)
-    moved = dataclasses.replace(measure.landmarks["medial-malleolus"], at=((227, 444), (313, 444)))
+    malleolus = measure.landmarks["medial-malleolus"]
+    moved = dataclasses.replace(malleolus, at=tuple((x, y + 30) for x, y in malleolus.at))
     table = {**landmarks.LANDMARKS["legs-front.svg"], "medial-malleolus": moved}
     with pytest.MonkeyPatch.context() as patch:
         patch.setitem(landmarks.LANDMARKS, "legs-front.svg", table)
         after = landmarks.position(measure, 0)
     assert after[1] - before[1] == pytest.approx(30 * 10 / 13)
+
+
+def _distance_to_line(p, a, b) -> float:
+    (x, y), (ax, ay), (bx, by) = p, a, b
+    return abs((x - ax) * (by - ay) - (y - ay) * (bx - ax)) / ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5
+
+
+def _figure_text(name: str) -> str:
+    from importlib import resources
+
+    return (resources.files("acuguide.content") / "figures" / name).read_text(encoding="utf-8")
+
+
+def _figure_marks(code: str, figure: str) -> tuple[dict, object]:
+    from acuguide.content import landmarks
+
+    point = library().get(code)
+    return landmarks.LANDMARKS[figure], pictures.picture_of(point)
+
+
+@pytest.mark.pure
+def test_sp6_sits_on_the_inner_edge_of_the_shin_bone_drawn():
+    """Just behind the tibia's medial border, which the figure draws from the condyle to the
+    malleolus: on that line (not out on the flat face of the shin), inside the leg's outline."""
+    marks, picture = _figure_marks("SP6", "legs-front.svg")
+    figure = _figure_text("legs-front.svg")
+    (cx, cy), (mx, my) = marks["medial-tibial-condyle"].at[0], marks["medial-malleolus"].at[0]
+    assert f"M {cx:g} {cy:g} L {mx:g} {my:g}" in figure  # the edge is drawn through both landmarks
+    for side, at in enumerate(picture.at):
+        a, b = marks["medial-malleolus"].at[side], marks["medial-tibial-condyle"].at[side]
+        assert _distance_to_line(at, a, b) <= 1.5, f"SP6 is {_distance_to_line(at, a, b):.1f} units off the shin's inner edge"
+        assert abs(at[0] - 270) < abs(a[0] - 270) + 4  # toward the inside of the leg, not out on its face
+        assert _distance_to_line(marks["tibia-medial-border"].at[side], a, b) <= 0.5
+
+
+@pytest.mark.pure
+def test_lr3_sits_in_the_hollow_just_before_the_metatarsal_junction():
+    marks, picture = _figure_marks("LR3", "feet-top.svg")
+    r = picture.spec.mark
+    for side, at in enumerate(picture.at):
+        jx, jy = marks["metatarsal-junction"].at[side]
+        gap = ((at[0] - jx) ** 2 + (at[1] - jy) ** 2) ** 0.5
+        assert at[1] < jy and 1.5 * r <= gap <= 3 * r, f"LR3 is {gap:.0f} units from the junction; a hollow just before it is 15-30"
+
+
+@pytest.mark.pure
+def test_ki27_sits_under_the_collarbone_not_on_it():
+    marks, picture = _figure_marks("KI27", "body-front.svg")
+    figure = _figure_text("body-front.svg")
+    assert 'stroke-width="6"' in figure  # the collarbone is drawn 6 units thick about its middle line
+    for side, at in enumerate(picture.at):
+        lower_edge = marks["clavicle"].at[side][1] + 3
+        assert at[1] - lower_edge >= 0.4 * picture.spec.mark, "KI27's marker covers the collarbone"
+        assert at[1] - lower_edge <= 1.2 * picture.spec.mark, "KI27 has slipped off the collarbone's lower edge"
+
+
+@pytest.mark.pure
+def test_sp21_sits_in_the_middle_of_the_gap_between_the_ribs():
+    marks, picture = _figure_marks("SP21", "chest-arms-up.svg")
+    for side, at in enumerate(picture.at):
+        upper, lower = marks["sixth-rib"].at[side][1], marks["seventh-rib"].at[side][1]
+        assert abs(at[1] - (upper + lower) / 2) <= 0.1 * (lower - upper)
+        assert at[1] - picture.spec.mark > upper and at[1] + picture.spec.mark < lower  # the marker covers no rib
 
 
 @pytest.mark.pure
@@ -295,3 +359,113 @@ def test_an_own_point_with_a_picture_has_a_cover_panel_and_a_page_picture_like_a
     own = parse_library("points:\n" + entry + "\n", "mine.yaml").get("GB99")
     assert 'data-point="GB99"' in pictures.cover_svg([own], "Mine")
     assert _svg_marks(pictures.point_svg(own))[1] == _svg_marks(pictures.point_svg(library().get("GB21")))[1]
+
+
+def _width(text: str, size: float) -> float:
+    """An upper bound of a line's width in DejaVu Sans: no lower-case letter but m and w is wider than 0.64 em."""
+    return size * sum(0.4 if c in " .,'-:;!()ijlftr|" else 1.0 if c in "mwMW@" else 0.8 if c.isupper() else 0.64 for c in text)
+
+
+def _panel(root: ET.Element) -> ET.Element:
+    return next(e for e in root.iter(f"{SVG}svg") if e is not root)
+
+
+def _labels(panel: ET.Element) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Each label's name and box (left, top, right, bottom) as drawn: from its x, baselines and font size."""
+    boxes = []
+    for text in panel.iter(f"{SVG}text"):
+        size = float(text.get("font-size"))
+        spans = list(text.iter(f"{SVG}tspan"))
+        baselines = []
+        y = float(text.get("y"))
+        for span in spans:
+            y += float(span.get("dy"))
+            baselines.append(y)
+        left = float(spans[0].get("x"))
+        width = max(_width(span.text, size) for span in spans)
+        boxes.append((text.get("data-label"), (left, baselines[0] - size, left + width, baselines[-1] + 0.3 * size)))
+    return boxes
+
+
+def _circles(panel: ET.Element, attribute: str, grow: float = 1.0) -> list[tuple[float, float, float, ET.Element]]:
+    return [(float(c.get("cx")), float(c.get("cy")), float(c.get("r")) * grow, c) for c in panel.iter(f"{SVG}circle") if c.get(attribute)]
+
+
+def _box_meets_circle(box, x, y, r) -> bool:
+    nx, ny = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+    return (x - nx) ** 2 + (y - ny) ** 2 < r * r
+
+
+def _every_picture():
+    for point in POINTS:
+        yield point, None
+        if len(pictures.picture_of(point).at) == 2:
+            yield point, "left"
+            yield point, "right"
+
+
+@pytest.mark.pure
+@pytest.mark.parametrize("point", POINTS, ids=lambda p: p.code)
+def test_no_label_covers_a_marker_a_ring_or_another_label(point):
+    for side in (None, "left", "right") if len(pictures.picture_of(point).at) == 2 else (None,):
+        panel = _panel(ET.fromstring(pictures.point_svg(point, side)))
+        boxes = _labels(panel)
+        markers = _circles(panel, "data-point", 1.45)  # with its halo
+        rings = _circles(panel, "data-landmark")
+        for k, (name, box) in enumerate(boxes):
+            for x, y, r, _ in markers:
+                assert not _box_meets_circle(box, x, y, r), f"{point.code} {side}: the label {name} covers a marker"
+            for x, y, r, ring in rings:
+                assert not _box_meets_circle(box, x, y, r), f"{point.code} {side}: the label {name} covers the ring {ring.get('data-landmark')}"
+            for j, (other, b) in enumerate(boxes):
+                overlap = j != k and box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
+                assert not overlap, f"{point.code} {side}: the labels {name} and {other} overlap"
+            x0, y0, w, h = (float(v) for v in panel.get("viewBox").split())
+            assert x0 <= box[0] and box[2] <= x0 + w and y0 <= box[1] and box[3] <= y0 + h, f"{point.code}: {name} is cut off"
+
+
+@pytest.mark.pure
+@pytest.mark.parametrize("point", POINTS, ids=lambda p: p.code)
+def test_every_blue_ring_is_named_by_a_label_tied_to_it_and_no_other_ring_is_blue(point):
+    from acuguide.content import landmarks
+
+    measure = landmarks.MEASURES[point.code]
+    panel = _panel(ET.fromstring(pictures.point_svg(point)))
+    boxes = _labels(panel)
+    leaders = [e for e in panel.iter(f"{SVG}line") if e.get("data-leader")]
+    for x, y, r, ring in _circles(panel, "data-landmark"):
+        name = ring.get("data-landmark")
+        if name not in measure.named:
+            assert ring.get("stroke") != pictures.LANDMARK, f"{point.code}: {name}'s ring is blue but nothing names it"
+            continue
+        own = [box for label, box in boxes if label == name]
+        assert ring.get("stroke") == pictures.LANDMARK and own, f"{point.code}: {name}'s ring has no label"
+        tied = [e for e in leaders if e.get("data-leader") == name
+                and abs(((float(e.get("x1")) - x) ** 2 + (float(e.get("y1")) - y) ** 2) ** 0.5 - r) < 0.01]
+        touching = any(_box_meets_circle(box, x, y, r + 0.5) for box in own)
+        assert tied or touching, f"{point.code}: no leader from {name}'s ring at ({x:g}, {y:g}) to its label"
+        for line in tied:  # and the leader ends on one of the landmark's labels
+            ex, ey = float(line.get("x2")), float(line.get("y2"))
+            assert any(box[0] - 0.01 <= ex <= box[2] + 0.01 and box[1] - 0.01 <= ey <= box[3] + 0.01 for box in own)
+    assert {label for label, _ in boxes} <= set(measure.named)
+
+
+@pytest.mark.pure
+@pytest.mark.parametrize("point", POINTS, ids=lambda p: p.code)
+def test_every_text_is_at_least_12_px_on_a_390_px_phone(point):
+    root = ET.fromstring(pictures.point_svg(point))
+    outer = 390 / float(root.get("viewBox").split()[2])
+
+    def walk(element, scale):
+        if element.tag == f"{SVG}svg" and element is not root:
+            _, _, vw, vh = (float(v) for v in element.get("viewBox").split())
+            scale *= min(float(element.get("width")) / vw, float(element.get("height")) / vh)
+        if element.get("font-size") and (element.text or "").strip():
+            px = float(element.get("font-size")) * scale
+            assert px >= 12, f"{point.code}: {element.text!r} is {px:.1f} px on a 390 px phone"
+        for child in element:
+            if child.tag == f"{SVG}tspan" and not child.get("font-size"):
+                child.set("font-size", element.get("font-size"))
+            walk(child, scale)
+
+    walk(root, outer)

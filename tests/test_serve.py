@@ -173,3 +173,51 @@ def test_serve_prints_the_address_and_a_qr_code(tmp_path):
     assert serve.qr_text("http://192.168.1.5:8765/").count("\n") > 10
     address = serve.lan_address()
     assert address is None or not address.startswith("127.")
+
+
+def test_a_routines_own_point_is_drawn_on_the_served_page_and_in_the_feed(tmp_path):
+    """A point of the routine's own points file (GB21's entry under the code GB99) with a
+    `picture`: the render carries it in the timeline, and the served page, its pictures, the
+    chapters JSON and the feed draw it where that entry says, for each side it is held on."""
+    import xml.etree.ElementTree as ET
+
+    from test_pictures import _svg_marks, open_entry
+
+    from acuguide.content import pictures
+    from acuguide.content.points import library
+
+    entry = "\n".join("    aliases: []" if line.lstrip().startswith("aliases:") else line for line in open_entry("GB21").splitlines())
+    entry = entry.replace("GB21", "GB99").replace("english: Shoulder Well", "english: My Shoulder Spot")
+    (tmp_path / "mine.yaml").write_text("points:\n" + entry + "\n", encoding="utf-8")
+    (tmp_path / "own.yaml").write_text("title: Own\npoints: mine.yaml\nsteps:\n  - point: GB99\n    hold: 10s\n    sides: each\n",
+                                       encoding="utf-8")  # fmt: skip
+    folder = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["render", str(tmp_path / "own.yaml"), "--engine", "fake",
+                                      "--cache-dir", str(tmp_path / "cache"), "-o", str(folder)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    timeline = json.loads((folder / "own.json").read_text(encoding="utf-8"))
+    assert [p["code"] for p in timeline["points"]] == ["GB99"]
+    sides = {h["side"] for h in timeline["holds"]}
+    assert sides == {"left", "right"}
+    shipped = _svg_marks(pictures.point_svg(library().get("GB21")))[1]
+    with serving(folder) as (base, _):
+        _, _, page = get(base)
+        page = page.decode("utf-8")
+        assert 'src="art/point-GB99.svg"' in page and "My Shoulder Spot" in page
+        status, headers, svg = get(base + "art/point-GB99.svg")
+        assert status == 200 and headers["Content-Type"].startswith("image/svg+xml")
+        assert _svg_marks(svg.decode("utf-8"))[1] == shipped  # drawn where the own entry says
+        assert b"My Shoulder Spot" in svg
+        for side in sides:  # each side held gets its side's picture, as PNG for apps
+            _, _, one = get(base + f"art/point-GB99.{side}.svg")
+            assert list(_svg_marks(one.decode("utf-8"))[1]) == [side]
+            status, headers, png = get(base + f"art/point-GB99.{side}.png")
+            assert status == 200 and png.startswith(b"\x89PNG")
+        _, _, cover = get(base + "art/session-own.svg")
+        assert b'data-point="GB99"' in cover
+        _, _, chapters = get(base + "own.chapters.json")
+        images = [c["img"] for c in json.loads(chapters)["chapters"] if "img" in c]
+        assert sorted(i.rsplit("/", 1)[1] for i in images) == ["point-GB99.left.png", "point-GB99.right.png"]
+        _, _, feed = get(base + "feed.xml")
+        marks = [e.get("image") for e in ET.fromstring(feed).iter("{http://podlove.org/simple-chapters}chapter") if e.get("image")]
+        assert marks and all(get(url)[0] == 200 for url in marks)

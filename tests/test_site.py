@@ -206,3 +206,16 @@ def test_in_a_real_browser_no_image_is_broken_and_the_session_view_follows_the_a
         assert browser.js("document.querySelector('.follow-picture').naturalWidth") > 0
     finally:
         browser.close()
+
+
+@pytest.mark.pure
+def test_an_own_point_in_a_timeline_is_drawn_only_if_its_picture_is_the_shape_render_writes():
+    good = {"code": "GB99", "english": "Mine", "find": "", "laterality": "bilateral", "kind": "point",
+            "picture": {"view": "back", "at": [[221, 157.5], [319, 157.5]], "lines": []}}
+    drawn = site._drawn(good)
+    assert drawn is not None and drawn.picture.at == ((221, 157.5), (319, 157.5)) and drawn.laterality.value == "bilateral"
+    for bad in ({"view": "nowhere", "at": [[1, 2]]}, {"view": "back", "at": []}, {"view": "back", "at": [[1e9, 2]]},
+                {"view": "back", "at": [[True, 2]]}, {"view": "back", "at": [["1", 2]]}, {"view": "back", "at": [[1, 2, 3]]},
+                {"view": "back", "at": [[1, 2]], "lines": [[]]}, "back"):  # fmt: skip
+        assert site._drawn({**good, "picture": bad}) is None, bad
+    assert site._drawn({**good, "laterality": "sideways"}) is None and site._drawn([]) is None

@@ -46,17 +46,18 @@ LANDMARKS: dict[str, dict[str, Landmark]] = {
         "l2": _mid(270, 351, "second bone of the lower back"),
         "l4": _mid(270, 376, "fourth bone of the lower back"),
         "acromion": _both(172, 167, 270, "point of the shoulder"),
-        "scapula-medial-border": _both(232, 209, 270, "inner edge of the shoulder blade"),
+        # lower on the inner edge than T4, so that BL43's marker (level with T4) does not hide it
+        "scapula-medial-border": _both(232, 228, 270, "inner edge of the shoulder blade"),
         "scapula-spine": _both(214, 185, 270, "ridge across the top of the shoulder blade"),
         "scapula-inferior-angle": _both(234, 249, 270, "lower tip of the shoulder blade"),
         "lowest-rib": _both(226, 344, 270, "lowest rib"),
         "iliac-crest": _both(222, 380, 270, "top of the hip bone"),
-        "psis-dimple": _both(247, 418, 270, "dimple low on the back"),
+        "psis-dimple": _both(243, 418, 270, "dimple low on the back"),
         "s1-foramen": _both(258, 404, 270, "first dip in the flat bone at the base of the spine"),
         "s2-foramen": _both(259, 417, 270, "second dip in the flat bone"),
         "s3-foramen": _both(260, 430, 270, "third dip in the flat bone"),
         "s4-foramen": _both(261, 443, 270, "lowest dip in the flat bone"),
-        "sacral-hiatus": _mid(270, 452, "base of the spine"),
+        "sacral-hiatus": _mid(270, 452, "bottom of the flat bone, top of the buttock crease"),
         "greater-trochanter": _both(197, 462, 270, "bony knob on the outside of the thigh"),
         "popliteal-crease-lateral": _both(196, 718, 270, "outer end of the knee crease"),
         "popliteal-crease-medial": _both(232, 718, 270, "inner end of the knee crease"),
@@ -65,7 +66,7 @@ LANDMARKS: dict[str, dict[str, Landmark]] = {
     },
     "body-front.svg": {
         "breastbone-notch": _mid(270, 156, "notch at the top of the breastbone"),
-        "clavicle": _both(244, 161, 270, "collarbone"),
+        "clavicle": _both(235, 160, 270, "collarbone"),  # the middle of the bone drawn, 6 units thick
         "acromion": _both(186, 164, 270, "point of the shoulder"),
         "nipple": _both(226, 228, 270, "nipple"),
         "navel": _mid(270, 362, "navel"),
@@ -74,13 +75,18 @@ LANDMARKS: dict[str, dict[str, Landmark]] = {
     "chest-arms-up.svg": {
         "armpit-fold": _both(202, 188, 270, "armpit"),
         "lowest-rib-edge": _both(206, 306, 270, "lower edge of the ribs"),
+        # where the sixth and seventh ribs drawn cross the midaxillary line: the sixth intercostal space between
+        "sixth-rib": _both(204, 237.2, 270, "sixth rib"),
+        "seventh-rib": _both(204, 256.6, 270, "seventh rib"),
     },
     "legs-front.svg": {
         "st35": _both(183, 134, 270, "hollow below the kneecap, outer side"),
         "ankle-crease": _both(202, 437, 270, "front of the ankle crease"),
         "tibial-crest": _both(203, 280, 270, "front edge of the shin bone"),
-        "medial-malleolus": _both(227, 414, 270, "inner ankle bone"),
-        "medial-tibial-condyle": _both(246, 166, 270, "inner knob below the knee"),
+        # the inner edge of the shin bone is drawn from the condyle to the malleolus, both on it
+        "medial-malleolus": _both(233, 412, 270, "inner ankle bone"),
+        "medial-tibial-condyle": _both(248, 170, 270, "inner knob below the knee"),
+        "tibia-medial-border": _both(240.5, 291, 270, "inner edge of the shin bone"),
     },
     "hands-back.svg": {
         "index-knuckle": _both(196, 198, 300, "knuckle of the index finger"),
@@ -93,6 +99,7 @@ LANDMARKS: dict[str, dict[str, Landmark]] = {
         "thumb-web": _both(80, 231, 300, "web between thumb and index finger"),
         "palm-centre": _both(150, 262, 300, "middle of the palm"),
         "wrist-crease": _both(143, 345, 300, "wrist crease"),
+        "forearm-tendons": _both(142.5, 470, 300, "between the two tendons"),
         "elbow-crease": _both(150, 756, 300, "elbow crease"),
     },
     "feet-top.svg": {
@@ -124,13 +131,14 @@ class Along:
 
 @dataclass(frozen=True)
 class Across:
-    """Level with landmark `level`, `cun` out from the midline; `ruler` is a landmark on the
-    midline, one beside it and the cun between them (WHO: 3 from the back midline to the
-    shoulder blade's inner edge, 4 from the front midline to the nipple)."""
+    """Level with landmark `level` (or `below` cun under it), `cun` out from the midline; `ruler`
+    is a landmark on the midline, one beside it and the cun between them (WHO: 3 from the back
+    midline to the shoulder blade's inner edge, 4 from the front midline to the nipple)."""
 
     level: str
     cun: float
     ruler: tuple[str, str, float]
+    below: float = 0.0
 
     @property
     def uses(self) -> tuple[str, ...]:
@@ -163,17 +171,20 @@ MEASURES: dict[str, Measure] = {
     "GV9": Measure("back", Along("t7", "t9", 0), ("scapula-inferior-angle",)),
     "LI4": Measure("hands-back", Along("second-metacarpal-base", "index-knuckle", 0.5, 0.09, "thumb-web"), ("thumb-web",)),
     "ST36": Measure("legs-front", Along("st35", "ankle-crease", 3 / 16), ("st35", "tibial-crest")),
-    "SP6": Measure("legs-front", Along("medial-malleolus", "medial-tibial-condyle", 3 / 13), ("medial-malleolus",)),
+    # 3 cun up the inner edge of the shin bone, which runs from the malleolus to the condyle
+    "SP6": Measure("legs-front", Along("medial-malleolus", "medial-tibial-condyle", 3 / 13), ("medial-malleolus", "tibia-medial-border")),
     # WHO's note: the midpoint from the apex of the armpit to the free end of the eleventh rib
     "SP21": Measure("chest-sides", Along("armpit-fold", "lowest-rib-edge", 0.5), ("armpit-fold", "lowest-rib-edge")),
     "SI3": Measure("hands-back", Along("little-finger-knuckle", "fifth-metacarpal-base", 0.18), ("little-finger-knuckle",)),
-    "KI27": Measure("front", Across("clavicle", 2, FRONT_CUN), ("breastbone-notch", "clavicle")),
-    "PC6": Measure("forearms-palm", Along("wrist-crease", "elbow-crease", 2 / 12), ("wrist-crease", "elbow-crease")),
+    # in the hollow under the collarbone: half a cun below the middle of the bone drawn, clear of it
+    "KI27": Measure("front", Across("clavicle", 2, FRONT_CUN, below=0.55), ("breastbone-notch", "clavicle")),
+    "PC6": Measure("forearms-palm", Along("wrist-crease", "elbow-crease", 2 / 12), ("wrist-crease", "forearm-tendons", "elbow-crease")),
     # in the hollow between the two muscles, about two thirds of the way out to the mastoid
     "GB20": Measure("neck", Along("skull-base", "mastoid", 2 / 3), ("skull-base", "mastoid")),
     "GB21": Measure("back", Along("c7", "acromion", 0.5), ("c7", "acromion")),
     "GB30": Measure("pelvis-back", Along("greater-trochanter", "sacral-hiatus", 1 / 3), ("greater-trochanter", "sacral-hiatus")),
-    "LR3": Measure("feet-top", Along("toe-web", "metatarsal-junction", 0.65), ("toe-web", "metatarsal-junction")),
+    # in the hollow just before the junction of the first two metatarsals, a marker's width from it
+    "LR3": Measure("feet-top", Along("toe-web", "metatarsal-junction", 0.82), ("toe-web", "metatarsal-junction")),
     "BL18": _shu("t9", 1.5, "scapula-inferior-angle"),
     "BL21": _shu("t12", 1.5, "lowest-rib"),
     "BL43": _shu("t4", 3, "scapula-medial-border", "scapula-spine"),
@@ -182,7 +193,7 @@ MEASURES: dict[str, Measure] = {
     "BL27": _shu("s1-foramen", 1.5, "psis-dimple"),
     "BL28": _shu("s2-foramen", 1.5, "psis-dimple"),
     "BL29": _shu("s3-foramen", 1.5, "psis-dimple"),
-    "BL30": _shu("s4-foramen", 1.5),
+    "BL30": _shu("s4-foramen", 1.5, "sacral-hiatus"),
     "BL31": Measure("pelvis-back", Along("s1-foramen", "s2-foramen", 0), ("s1-foramen", "psis-dimple")),
     "BL32": Measure("pelvis-back", Along("s2-foramen", "s3-foramen", 0), ("s2-foramen", "psis-dimple")),
     "BL33": Measure("pelvis-back", Along("s3-foramen", "s4-foramen", 0), ("s3-foramen",)),
@@ -211,7 +222,7 @@ def position(measure: Measure, side: int) -> Position:
         middle, beside, cun = rule.ruler
         mx = landmark_at(marks, middle, side)[0]
         dx = landmark_at(marks, beside, side)[0] - mx
-        return mx + dx * rule.cun / cun, landmark_at(marks, rule.level, side)[1]
+        return mx + dx * rule.cun / cun, landmark_at(marks, rule.level, side)[1] + abs(dx) * rule.below / cun
     (ax, ay), (bx, by) = landmark_at(marks, rule.start, side), landmark_at(marks, rule.end, side)
     x, y = ax + rule.fraction * (bx - ax), ay + rule.fraction * (by - ay)
     if rule.aside:

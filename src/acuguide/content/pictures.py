@@ -19,6 +19,7 @@ module starts nothing and loads neither numpy nor an engine.
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
 import subprocess
@@ -39,6 +40,10 @@ INK, MUTED, MARK, BACKGROUND = "#2f2a26", "#6f655d", "#d9480f", "#fbf8f4"
 LANDMARK = "#1f5f86"  # landmarks in blue, apart from the orange markers and the brown body
 SIDES = ("left", "right")
 WIDTH = 480  # the SVG's width in user units (pixels at scale 1)
+MARGIN = 16
+GREY = "#9a918a"  # a landmark the measure uses but the directions do not name
+PHONE_PX, LABEL_PX = 390, 12.5  # a point picture's text is at least 12 px when drawn 390 px wide
+LINE_EM = 1.2
 RSVG_HINT = "install it with: sudo apt-get install librsvg2-bin"
 
 
@@ -146,86 +151,200 @@ def measure_of(point: Point) -> Measure | None:
     return measure if measure and point.picture and measure.view == point.picture.view else None
 
 
-def _landmarks(measure: Measure, view: View, picture: Picture, side: str | None) -> str:
-    """The landmarks the point is measured from (on the side shown, or both), as small blue
-    rings; those its directions name labelled in plain words, once, outward from the body's middle."""
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+Circle = tuple[float, float, float]  # x, y, radius
+
+
+def _rings(measure: Measure, view: View, picture: Picture, side: str | None) -> tuple[list[str], list[Circle], dict[str, list[Circle]]]:
+    """The landmarks the point is measured from, on the side shown (or both), as rings: blue
+    where its directions name them (each then gets a label), grey where only the measure uses
+    them, so that no unexplained blue ring reads as one more place to press."""
     bx, by, bw, bh = view.box
-    r = view.mark
-    names = list(dict.fromkeys([*measure.rule.uses, *measure.named]))
-    rings, labels = [], []
-    for name in names:
+    r = view.mark * 0.55
+    rings, drawn, named = [], [], {}
+    for name in dict.fromkeys([*measure.rule.uses, *measure.named]):
         landmark = measure.landmarks[name]
-        indexes = [i for i in range(len(landmark.at)) if len(landmark.at) == 1 or side is None or view.index(side) == i]
-        inside = []
-        for i in indexes:
-            x, y = landmark.at[i]
+        for i, (x, y) in enumerate(landmark.at):
+            if len(landmark.at) == 2 and side is not None and view.index(side) != i:
+                continue  # the other side's landmark, for a hold on one side
             if not (bx <= x <= bx + bw and by <= y <= by + bh):
                 continue  # a ruler's landmark outside the part shown
-            inside.append((x, y))
             where = "middle" if len(landmark.at) == 1 else SIDES[i] if view.left == "left" else SIDES[1 - i]
+            blue = name in measure.named
+            style = (f'fill="#ffffff" fill-opacity="0.6" stroke="{LANDMARK}" stroke-width="{view.mark * 0.26:g}"' if blue
+                     else f'fill="none" stroke="{GREY}" stroke-width="{view.mark * 0.16:g}"')
             rings.append(f'<circle data-landmark="{name}" data-side="{where}" data-x="{x:g}" data-y="{y:g}" cx="{x:g}" cy="{y:g}" '
-                         f'r="{r * 0.55:g}" fill="#ffffff" fill-opacity="0.6" stroke="{LANDMARK}" stroke-width="{r * 0.26:g}"/>')
-        if name in measure.named and inside:
-            labels.append((sorted(inside, reverse=True), landmark.words))
-    taken = [(x - r * 1.5, y - r * 1.5, x + r * 1.5, y + r * 1.5) for x, y in picture.at]
-    taken += [(x - r * 0.6, y - r * 0.6, x + r * 0.6, y + r * 0.6) for spots, _ in labels for x, y in spots]
-    return "".join(rings) + "".join(_label(spots, words, view, taken) for spots, words in labels)
+                         f'r="{r:g}" {style}/>')
+            drawn.append((x, y, r))
+            if blue:
+                named.setdefault(name, []).append((x, y, r))
+    return rings, drawn, named
 
 
-def _label(spots: list[tuple[float, float]], words: str, view: View, taken: list[tuple[float, float, float, float]]) -> str:
-    """A landmark's name beside one of its `spots`: outward from the view's middle, else below,
-    above or inward; the first place inside the view that covers no marker and no other label."""
+def _overlaps_circle(box: Box, circle: Circle) -> bool:
+    x, y, r = circle
+    nx, ny = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+    return (x - nx) ** 2 + (y - ny) ** 2 < r * r
+
+
+def _overlaps_box(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _segment_hits_circle(a: tuple[float, float], b: tuple[float, float], circle: Circle) -> bool:
+    (ax, ay), (bx, by), (x, y, r) = a, b, circle
+    dx, dy = bx - ax, by - ay
+    t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)))
+    return (ax + t * dx - x) ** 2 + (ay + t * dy - y) ** 2 < r * r
+
+
+def _inside(ring: Circle, marker: Circle) -> bool:
+    """A ring under a marker (the point lies on the landmark): its leader starts inside the marker."""
+    return (ring[0] - marker[0]) ** 2 + (ring[1] - marker[1]) ** 2 < marker[2] ** 2
+
+
+def _segment_hits_box(a: tuple[float, float], b: tuple[float, float], box: Box) -> bool:
+    """Whether the segment passes through the box (sampled finely: boxes here are larger than a step)."""
+    return any(box[0] < a[0] + k / 24 * (b[0] - a[0]) < box[2] and box[1] < a[1] + k / 24 * (b[1] - a[1]) < box[3] for k in range(25))
+
+
+def _nearest_on_box(x: float, y: float, box: Box) -> tuple[float, float]:
+    return min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+
+
+def text_width(text: str, size: float) -> float:
+    """An upper bound of the text's width in DejaVu Sans (the widest of the fonts a label may get)
+    at font size `size`: its advance widths rounded up to three classes."""
+    narrow, wide = " .,'-:;!()ijlftr|", "mwMW@"
+    return size * sum(0.4 if c in narrow else 1.0 if c in wide else 0.8 if c.isupper() else 0.64 for c in text)
+
+
+def label_size(view: View) -> float:
+    """A label's font size in the view's units: LABEL_PX on a phone, whatever the view's scale."""
+    return LABEL_PX / (PHONE_PX / WIDTH) / panel_scale(view)
+
+
+def _labels(named: dict[str, list[Circle]], measure: Measure, view: View, markers: list[Circle], rings: list[Circle]) -> tuple[list[str], list[str]]:
+    """Each named landmark's words in a box, tied by a leader line to its rings: one box for both
+    sides where its leaders stay short, else one beside each ring. A box goes where it covers no
+    marker, no ring and no other label and its leaders cross no marker, ring or label, as close
+    to its rings as that allows. (Every shipped picture finds such a place, as the tests check;
+    a user's own point moved onto a shipped code's landmarks could leave none, and then its
+    label takes the place that covers least.) Returns (leaders, labels)."""
+    size = label_size(view)
+    placed: list[Box] = []
+    leaders, texts = [], []
+    for name, circles in named.items():
+        lines = _wrap(measure.landmarks[name].words, 20, keep=True)
+        width, tall = max(text_width(line, size) for line in lines), size * (LINE_EM * (len(lines) - 1) + 1.3)
+        shared = _place(circles, width, tall, view, markers, rings, placed)
+        groups = [(circles, shared[1])]
+        if len(circles) > 1:
+            each, taken, total = [], list(placed), 0.0
+            for circle in circles:
+                score, box = _place([circle], width, tall, view, markers, rings, taken)
+                each.append(([circle], box))
+                taken.append(box)
+                total += score
+            if total + SECOND_LABEL * view.mark < shared[0]:
+                groups = each
+        for group, box in groups:
+            placed.append(box)
+            for x, y, r in group:
+                ex, ey = _nearest_on_box(x, y, box)
+                d = ((ex - x) ** 2 + (ey - y) ** 2) ** 0.5
+                if d > r:
+                    sx, sy = x + (ex - x) * r / d, y + (ey - y) * r / d
+                    leaders.append(f'<line data-leader="{name}" x1="{sx:g}" y1="{sy:g}" x2="{ex:g}" y2="{ey:g}" '
+                                   f'stroke="{LANDMARK}" stroke-width="{view.mark * 0.18:g}" stroke-linecap="round"/>')
+            spans = "".join(f'<tspan x="{box[0]:g}" dy="{size if k == 0 else size * LINE_EM:g}">{escape(line)}</tspan>'
+                            for k, line in enumerate(lines))
+            texts.append(f'<text data-label="{name}" y="{box[1]:g}" font-family="{FONT}" font-size="{size:g}" '
+                         f'fill="{LANDMARK}" stroke="#ffffff" stroke-width="{size * 0.28:g}" stroke-linejoin="round" '
+                         f'paint-order="stroke">{spans}</text>')
+    return leaders, texts
+
+
+SECOND_LABEL = 6  # a second label for a landmark's other side is worth this many markers' radii of leader saved
+
+
+def _place(circles: list[Circle], width: float, tall: float, view: View, markers: list[Circle], rings: list[Circle],
+           placed: list[Box]) -> tuple[float, Box]:
+    """The best box of `width` x `tall` for a label tied to `circles`, and its score: the length
+    of its leaders, plus a million for each thing it covers or its leaders cross."""
     bx, by, bw, bh = view.box
-    size = view.mark * 1.5
-    lines = _wrap(words, 18, keep=True)
-    width = max(len(line) for line in lines) * size * 0.62
-    tall = size * (1.1 * (len(lines) - 1) + 1.25)
-    gap = view.mark * 0.9
-    candidates = []  # (left edge, top edge) of the label's box
-    for x, y in spots:
-        outward, inward = (x + gap, x - gap - width) if x >= bx + bw / 2 else (x - gap - width, x + gap)
-        candidates += [(outward, y - tall / 2), (x - width / 2, y + gap), (x - width / 2, y - gap - tall), (inward, y - tall / 2),
-                       (outward, y + gap), (outward, y - gap - tall)]
+    gap = view.mark * 0.5
+    anchors = [(x, y) for x, y, _ in circles]
+    if len(anchors) > 1:
+        anchors.append((sum(x for x, _ in anchors) / len(anchors), sum(y for _, y in anchors) / len(anchors)))
+    best: tuple[float, Box] | None = None
+    for ax, ay in anchors:
+        for step in range(1, 12):
+            reach = gap + step * view.mark * 0.8
+            for cos, sin in _DIRECTIONS:
+                cx, cy = ax + cos * (reach + width / 2), ay + sin * (reach + tall / 2)
+                box = (cx - width / 2, cy - tall / 2, cx + width / 2, cy + tall / 2)
+                if not (bx + 1 <= box[0] and box[2] <= bx + bw - 1 and by + 1 <= box[1] and box[3] <= by + bh - 1):
+                    continue
+                padded = (box[0] - gap / 2, box[1] - gap / 2, box[2] + gap / 2, box[3] + gap / 2)
+                ends = [(c, _nearest_on_box(c[0], c[1], box)) for c in circles]
+                bad = (sum(_overlaps_circle(padded, c) for c in [*markers, *rings])
+                       + sum(_overlaps_box(padded, other) for other in placed)
+                       + sum(_segment_hits_circle(c[:2], end, m) for c, end in ends for m in markers if not _inside(c, m))
+                       + sum(_segment_hits_circle(c[:2], end, o) for c, end in ends for o in rings if o != c)
+                       + sum(_segment_hits_box(c[:2], end, other) for c, end in ends for other in placed))
+                score = bad * 1e6 + sum(((c[0] - ex) ** 2 + (c[1] - ey) ** 2) ** 0.5 for c, (ex, ey) in ends)
+                if best is None or score < best[0]:
+                    best = (score, box)
+    if best is None:
+        raise RenderError(f"the {view.caption!r} view is too small for a label {width:.0f} x {tall:.0f} units")
+    return best
 
-    def inside(left: float, top: float) -> bool:
-        return bx + 1 <= left and left + width <= bx + bw - 1 and by + 1 <= top and top + tall <= by + bh - 1
 
-    def free(left: float, top: float) -> bool:
-        box = (left, top, left + width, top + tall)
-        return inside(left, top) and not any(box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3] for t in taken)
+_DIRECTIONS = [(math.cos(k * math.pi / 8), math.sin(k * math.pi / 8)) for k in range(16)]  # right first, then clockwise
 
-    # free, else at least inside the view (over the body, on its white halo), never cut off
-    left, top = next((c for c in candidates if free(*c)), None) or next((c for c in candidates if inside(*c)), candidates[0])
-    taken.append((left, top, left + width, top + tall))
-    spans = "".join(f'<tspan x="{left:g}" dy="{size if k == 0 else size * 1.1:g}">{escape(line)}</tspan>' for k, line in enumerate(lines))
-    return (f'<text y="{top - size * 0.15:g}" font-family="{FONT}" font-size="{size:g}" fill="{LANDMARK}" '
-            f'stroke="#ffffff" stroke-width="{size * 0.28:g}" stroke-linejoin="round" paint-order="stroke">{spans}</text>')
+
+def panel_scale(view: View) -> float:
+    """Output units per figure unit in the point picture's panel."""
+    _, _, bw, bh = view.box
+    fw, fh = _panel_size(view)
+    return min(fw / bw, fh / bh)
+
+
+def _panel_size(view: View) -> tuple[float, float]:
+    fw = WIDTH - 2 * MARGIN
+    return fw, min(max(fw * view.box[3] / view.box[2], 260), 560)
 
 
 def point_svg(point: Point, side: str | None = None) -> str:
     """The point's picture: its view of the body with the point marked (on both sides where it
     is bilateral, or on `side` alone, the other faint, for a hold on one side), the landmarks
-    it is measured from, headed by its code and English name."""
+    it is measured from, those its directions name labelled, headed by its code and English name."""
     picture = picture_of(point)
     view = picture.spec
     side = side if side in SIDES and len(picture.at) == 2 else None
-    bx, by, bw, bh = view.box
-    margin, head = 16, 74
-    fw = WIDTH - 2 * margin
-    fh = min(max(fw * bh / bw, 260), 560)
-    height = head + fh + margin + 22
+    head = 74
+    fw, fh = _panel_size(view)
+    height = head + fh + MARGIN + 26
     measure = measure_of(point)
-    inside = (_landmarks(measure, view, picture, side) if measure else "") + _markers(picture, view.mark, code=point.code, side=side)
-    body = _panel(view.figure, view.box, margin, head, fw, fh, inside)
+    markers = _markers(picture, view.mark, code=point.code, side=side)
+    if measure:
+        rings, drawn, named = _rings(measure, view, picture, side)
+        halo = [(x, y, view.mark * 1.45) for x, y in picture.at]
+        leaders, labels = _labels(named, measure, view, halo, drawn)
+        inside = "".join(leaders) + "".join(rings) + markers + "".join(labels)
+    else:
+        inside = markers
+    body = _panel(view.figure, view.box, MARGIN, head, fw, fh, inside)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height:g}" viewBox="0 0 {WIDTH} {height:g}">'
         f"<title>{escape(f'{point.code} {point.english}')}</title>"
         f'<rect width="100%" height="100%" fill="{BACKGROUND}"/>'
-        + f'<text x="{margin}" y="36" font-family="{FONT}" fill="{INK}"><tspan font-size="28" font-weight="bold">{escape(point.code)}</tspan>'
+        + f'<text x="{MARGIN}" y="36" font-family="{FONT}" fill="{INK}"><tspan font-size="28" font-weight="bold">{escape(point.code)}</tspan>'
         f'<tspan font-size="22" dx="12">{escape(point.english)}</tspan></text>'
-        + _text(margin, 60, f"{view.caption}, {_side_words(point, side)}", 15, fill=MUTED)
+        + _text(MARGIN, 60, f"{view.caption}, {_side_words(point, side)}", 15, fill=MUTED)
         + body
-        + _text(WIDTH - margin, height - 12, "acuguide · a practice aid, not medical advice", 11, fill=MUTED, anchor="end")
+        + _text(WIDTH - MARGIN, height - 12, "acuguide · a practice aid, not medical advice", 15, fill=MUTED, anchor="end")
         + "</svg>"
     )
 

@@ -51,8 +51,34 @@ def to_dict(script: Script, extra: dict | None = None) -> dict:
         "chapters": [
             {"title": c.title, "start": round(s(c.start), 6), "end": round(s(c.end), 6)} for c in script.chapters
         ],
+        **({"points": own} if (own := _own_points(script)) else {}),
         **(extra or {}),
     }
+
+
+def _own_points(script: Script) -> list[dict]:
+    """The routine's own points that are drawn otherwise than the shipped library draws them (a
+    code of their own, or a shipped code redrawn): what the page and the feed need to draw and
+    name them, since they read the library and the timeline only."""
+    from ..content.points import library
+
+    shipped = library()
+    return [
+        {
+            "code": p.code,
+            "english": p.english,
+            "find": p.find,
+            "laterality": p.laterality.value,
+            "kind": p.kind.value,
+            "picture": {
+                "view": p.picture.view,
+                "at": [list(xy) for xy in p.picture.at],
+                "lines": [[list(xy) for xy in line] for line in p.picture.lines],
+            },
+        }
+        for p in script.points
+        if p.picture is not None and shipped.get(p.code) != p
+    ]
 
 
 def to_json(script: Script, extra: dict | None = None) -> str:

@@ -42,8 +42,8 @@ def _sides(sides: tuple[str, ...]) -> str:
     return {"both": "both sides at once", "center": "on the midline", "": ""}.get(side, f"{side} side")
 
 
-def _step(step) -> str:
-    found = point(step.point)
+def _step(step, items: list[Episode]) -> str:
+    found = point(step.point, items)
     name = found.english if found else step.name
     find = found.find if found else ""
     dose = [f"hold {_seconds(step.hold)}", f"{step.rounds} round{'s' if step.rounds != 1 else ''}", _sides(step.sides)]
@@ -73,7 +73,7 @@ def _session(episode: Episode, first: bool) -> str:
     slug, audio = e(quote(episode.slug)), e(quote(episode.audio.name))
     week = f" · week {episode.week[0]} of {episode.week[1]}" if episode.week else ""
     names = ", ".join(episode.points) or "no points"
-    steps = "".join(_step(s) for s in episode.steps)
+    steps = "".join(_step(s, [episode]) for s in episode.steps)
     files = []
     if episode.transcript:
         files.append(f'<a href="{e(quote(episode.transcript.name))}">WebVTT</a>')
@@ -114,10 +114,10 @@ def render(items: list[Episode], feed_url: str, served: bool) -> str:
     codes = dict.fromkeys(c for ep in items for c in ep.codes)
     points = {}
     for code in codes:
-        found = point(code)
+        found = point(code, items)
         points[code] = {"name": found.english if found else code, "find": found.find if found else "",
                         "picture": f"{ART}/point-{quote(code)}.svg",  # a hold on one side: that side's picture
-                        "sides": {side: f"{ART}/{quote(point_picture(code, side)[: -len('.png')])}.svg" for side in ONE_SIDE}}  # fmt: skip
+                        "sides": {side: f"{ART}/{quote(point_picture(code, side, items)[: -len('.png')])}.svg" for side in ONE_SIDE}}  # fmt: skip
     if served:
         apps = (
             "<p>This page comes from a computer on your home network, so only apps that fetch the feed on the phone itself "

@@ -6,7 +6,8 @@ What is served is decided here: only regular files directly inside the folder wi
 extensions a session has, never a dotfile (a render in progress), never a link pointing
 out, never `..` in any spelling. The page and the feed are made per request from the
 files on disk, with the address the phone used, so they are always current; so are the
-pictures under `art/` (drawn from the point library, see `site.art`); `site.episodes` reads
+pictures under `art/` (drawn from the point library and the
+routines' own points the timelines carry, see `site.art`); `site.episodes` reads
 only timelines that are regular files inside the folder. A malformed Range header is ignored
 (the whole file, 200), as RFC 9110 allows, instead of refused; a suffix range of zero bytes
 cannot be satisfied (416).

@@ -36,6 +36,8 @@ from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from ..clock import clock
+from ..content.points import Kind, Laterality
+from ..content.views import VIEWS, Picture
 from ..files import atomic, write_text
 
 FEED, PAGE, ART = "feed.xml", "index.html", "art"
@@ -92,6 +94,19 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class Drawn:
+    """A routine's own point as its timeline carries it: what drawing it (content.pictures
+    reads these fields of a point) and naming it on the page take."""
+
+    code: str
+    english: str
+    find: str
+    laterality: Laterality
+    kind: Kind
+    picture: Picture
+
+
+@dataclass(frozen=True)
 class Episode:
     """One rendered session, as its files on disk describe it."""
 
@@ -107,6 +122,7 @@ class Episode:
     steps: tuple[Step, ...] = ()
     marks: tuple[Chapter, ...] = ()  # the chapters with their ends and points
     cues: tuple[Cue, ...] = ()  # what is said, bells left out
+    drawn: tuple[Drawn, ...] = ()  # the routine's own points the timeline carries, to draw them
 
     @property
     def slug(self) -> str:
@@ -242,24 +258,62 @@ def _episode(root: Path, timeline: Path, data: dict) -> Episode | None:
             marks=_marks(chapters, holds, duration),
             cues=tuple(Cue(_seconds(c["start"]), _seconds(c["end"]), _text(c["kind"]), _text(c["text"]))
                        for c in data["cues"] if c["kind"] not in ("bell", "tone")),
+            drawn=tuple(filter(None, (_drawn(p) for p in data.get("points", [])[:MAX_OWN]))),
         )  # fmt: skip
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         return None  # not one of ours
 
 
-# --- pictures: made from the point library by content.pictures, SVG for the page, PNG for apps
+MAX_OWN, MAX_LINES, MAX_POSITIONS = 200, 20, 100  # a timeline's own points drawn, a reflex area's lines, a line's positions
 
 
-def point(code: str):
+def _drawn(entry: object) -> Drawn | None:
+    """An own point from a timeline, its picture checked as the points file's is (a known view,
+    positions of two numbers in figure units); None, so drawn from the library or not at all,
+    if it is not the shape `render` writes."""
+    try:
+        picture = entry["picture"]
+
+        def positions(items: object, most: int) -> tuple[tuple[float, float], ...]:
+            pairs = tuple((_unit(x), _unit(y)) for x, y in items[:most])
+            if not pairs:
+                raise ValueError("no positions")
+            return pairs
+
+        view = _text(picture["view"])
+        if view not in VIEWS:
+            return None
+        at = positions(picture["at"], 2)
+        lines = tuple(positions(line, MAX_POSITIONS) for line in picture.get("lines", [])[:MAX_LINES])
+        return Drawn(code=_text(entry["code"]), english=_text(entry["english"]), find=_text(entry.get("find", "")),
+                     laterality=Laterality(entry["laterality"]), kind=Kind(entry["kind"]), picture=Picture(view, at, lines))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _unit(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not (math.isfinite(value) and 0 <= value <= 10_000):
+        raise ValueError("not a position in figure units")
+    return float(value)
+
+
+# --- pictures: made by content.pictures from the point library and the routines' own points the
+# timelines carry, SVG for the page, PNG for apps
+
+
+def point(code: str, items: list[Episode] | tuple[Episode, ...] = ()):
+    """The point as the sessions drew it: a routine's own point from the first of `items` whose
+    timeline carries it, else the shipped library's (None if neither has it)."""
     from ..content.points import library
 
-    return library().get(code)
+    own = next((p for episode in items for p in episode.drawn if p.code == code), None)
+    return own or library().get(code)
 
 
-def point_picture(code: str, side: str | None = None) -> str:
+def point_picture(code: str, side: str | None = None, items: list[Episode] | tuple[Episode, ...] = ()) -> str:
     """The name under `art/` of a point's picture as PNG: `point-CODE.png`, or for a hold on
     one side of a point drawn on both, `point-CODE.left.png` with that side's marker alone."""
-    found = point(code)
+    found = point(code, items)
     one = side in ONE_SIDE and found is not None and found.picture is not None and len(found.picture.at) == 2
     return f"point-{code}.{side}.png" if one else f"point-{code}.png"
 
@@ -267,12 +321,16 @@ def point_picture(code: str, side: str | None = None) -> str:
 ONE_SIDE = ("left", "right")
 
 
+def _points(codes: tuple[str, ...], items: list[Episode]) -> tuple:
+    """The points of `codes` that can be drawn, as the sessions drew them."""
+    return tuple(p for p in (point(code, items) for code in codes) if p is not None and p.picture is not None)
+
+
 @lru_cache(maxsize=256)
-def _picture(kind: str, key: tuple[str, ...], title: str, suffix: str, width: int, side: str | None = None) -> bytes:
+def _picture(kind: str, points: tuple, title: str, suffix: str, width: int, side: str | None = None) -> bytes:
     from ..content import pictures
 
-    points = [p for p in (point(code) for code in key) if p is not None]
-    svg = pictures.point_svg(points[0], side) if kind == "point" else pictures.cover_svg(points, title)
+    svg = pictures.point_svg(points[0], side) if kind == "point" else pictures.cover_svg(list(points), title)
     return svg.encode("utf-8") if suffix == ".svg" else pictures.to_png(svg, width)
 
 
@@ -284,7 +342,7 @@ def art_names(items: list[Episode]) -> list[str]:
     for code in dict.fromkeys(c for e in items for c in e.codes):
         names += [f"point-{code}.png", f"point-{code}.svg"]
     for mark in dict.fromkeys((m.point, m.side) for e in items for m in e.marks if m.point):
-        name = point_picture(*mark)
+        name = point_picture(*mark, items)
         if name not in names:
             names += [name, name[: -len(".png")] + ".svg"]
     return names
@@ -299,18 +357,19 @@ def art(items: list[Episode], name: str) -> tuple[bytes, str] | None:
         return None
     if name == "cover.png":
         codes = tuple(dict.fromkeys(c for e in items for c in e.codes))
-        return _picture("cover", codes, FEED_TITLE, suffix, COVER_PX), IMAGE_TYPES[suffix]
+        return _picture("cover", _points(codes, items), FEED_TITLE, suffix, COVER_PX), IMAGE_TYPES[suffix]
     if stem.startswith("session-"):
         episode = next((e for e in items if e.slug == stem[len("session-") :]), None)
         if episode is None:
             return None
-        return _picture("cover", episode.codes, episode.title, suffix, COVER_PX), IMAGE_TYPES[suffix]
+        return _picture("cover", _points(episode.codes, items), episode.title, suffix, COVER_PX), IMAGE_TYPES[suffix]
     if stem.startswith("point-"):
         code, dot, side = stem[len("point-") :].rpartition(".")
         code, side = (code, side) if dot and side in ONE_SIDE else (stem[len("point-") :], None)
-        if not any(code in e.codes for e in items) or point(code) is None:
+        drawn = _points((code,), items)
+        if not any(code in e.codes for e in items) or not drawn:
             return None
-        return _picture("point", (code,), "", suffix, POINT_PX, side), IMAGE_TYPES[suffix]
+        return _picture("point", drawn, "", suffix, POINT_PX, side), IMAGE_TYPES[suffix]
     return None
 
 
@@ -328,7 +387,7 @@ def chapters_json(episode: Episode, base: str = "") -> str:
     for mark in episode.marks or [Chapter(s, s, t, None) for s, t in episode.chapters]:
         chapter = {"startTime": round(mark.start, 3), "title": mark.title}
         if mark.point:
-            chapter["img"] = art_url(base, point_picture(mark.point, mark.side))
+            chapter["img"] = art_url(base, point_picture(mark.point, mark.side, [episode]))
         chapters.append(chapter)
     return json.dumps({"version": "1.2.0", "chapters": chapters}, indent=2, ensure_ascii=False) + "\n"
 

@@ -57,7 +57,7 @@ def body(assets: Path | None, side: str) -> str:
     out = [
         f'<path d="{outline}" fill="{SKIN}" stroke="{LINE}" stroke-width="1.6" stroke-linejoin="round"/>',
         f'<path d="{" ".join(details)}" fill="{LINE}" fill-opacity="0.55" fill-rule="evenodd"/>',
-        *(() if side == "posterior" else FRONT_BONES),
+        *(EARS if side == "posterior" else FRONT_BONES),
         f'<g fill="none" stroke="{LAND}" stroke-width="1" stroke-linecap="round">',
         *(BACK_LANDMARKS if side == "posterior" else FRONT_LANDMARKS),
         "</g>",
@@ -75,7 +75,7 @@ BACK_LANDMARKS = [
     *(f'<circle cx="{270 + s * dx}" cy="{y}" r="1.6"/>' for s in (-1, 1) for dx, y in ((12, 404), (11, 417), (10, 430), (9, 443))),
     # iliac crests (top at L4, 376), the dimples over the PSIS (S2), the greater trochanters
     '<path d="M 194 388 Q 220 370 254 392"/>', '<path d="M 346 388 Q 320 370 286 392"/>',
-    '<path d="M 244 417 q 3 4 6 0"/>', '<path d="M 290 417 q 3 4 6 0"/>',
+    '<path d="M 240 417 q 3 4 6 0"/>', '<path d="M 294 417 q 3 4 6 0"/>',
     '<ellipse cx="197" cy="462" rx="6" ry="9"/>', '<ellipse cx="343" cy="462" rx="6" ry="9"/>',
     # the eleventh and twelfth ribs, outside the long back muscles
     '<path d="M 240 304 Q 224 316 206 338"/>', '<path d="M 300 304 Q 316 316 334 338"/>',
@@ -86,6 +86,8 @@ BACK_LANDMARKS = [
     '<path d="M 232 184 L 234 249 Q 214 226 196 186"/>', '<path d="M 308 184 L 306 249 Q 326 226 344 186"/>',
     # the sacral crest, thin, and the knee creases across the middle of each knee
     '<path d="M 270 394 L 270 452" stroke-dasharray="2 3"/>',
+    # the crease between the buttocks, from just below the sacral hiatus
+    f'<path d="M 270 458 C 271 480 270 500 270 520" stroke="{LINE}" stroke-width="1.4"/>',
     '<path d="M 196 718 Q 214 723 232 718"/>', '<path d="M 308 718 Q 326 723 344 718"/>',
     # C7 and the acromions
     '<circle cx="270" cy="148" r="2.2"/>', '<path d="M 166 170 q 6 -5 12 -2"/>', '<path d="M 374 170 q -6 -5 -12 -2"/>',
@@ -95,6 +97,11 @@ BACK_LANDMARKS = [
     # lateral malleoli
     '<ellipse cx="209" cy="884" rx="3" ry="5"/>', '<ellipse cx="331" cy="884" rx="3" ry="5"/>',
 ]
+# The ears seen from behind, standing out from the sides of the head (y 78 to 107), so that
+# "behind the ear" (the mastoid, GB20) has an ear to be behind.
+EARS = [f'<path d="M {270 + s * 43} 80 C {270 + s * 51} 75 {270 + s * 55} 84 {270 + s * 52} 94 '
+        f'C {270 + s * 50} 102 {270 + s * 46} 108 {270 + s * 42} 106" fill="{SKIN}" stroke="{LINE}" stroke-width="1.4"/>'
+        for s in (-1, 1)]
 FRONT_LANDMARKS = [
     # pubic symphysis, the costal margins, the midline
     '<path d="M 256 458 Q 270 452 284 458"/>',
@@ -162,9 +169,9 @@ HAND_PALM_LINES = [  # palm creases, finger creases, the wrist and elbow creases
 
 
 # Both lower legs from the front, from above the knees to the feet; 540 x 560. The person's
-# right leg is on the left of the picture. Knee eye (ST35, lateral) at y 132 and the ankle crease
-# at 432: 16 cun; the lower border of the medial tibial condyle at 166 and the prominence of the
-# medial malleolus at 416: 13 cun.
+# right leg is on the left of the picture. Knee eye (ST35, lateral) at y 134 and the ankle crease
+# at 437: 16 cun; the inner edge of the shin bone from below the medial tibial condyle (248, 170)
+# to the prominence of the medial malleolus (233, 412): 13 cun, just inside the leg's inner outline.
 LEG = [
     '<path d="M 146 0 C 146 40 150 80 152 104 C 154 126 150 142 148 160 C 140 200 144 236 154 290 '
     'C 162 340 172 380 176 404 C 176 414 170 420 172 430 L 168 470 C 160 500 158 528 168 546 '
@@ -176,7 +183,8 @@ LEG_LINES = [  # kneecap, knee eyes, tibial tuberosity and crest, malleoli, ankl
     '<path d="M 178 134 q 5 4 10 0"/>', '<path d="M 212 134 q 5 4 10 0"/>',
     '<path d="M 196 152 Q 200 146 204 152"/>', '<path d="M 201 158 C 204 240 206 320 204 392" stroke-dasharray="4 3"/>',
     '<path d="M 244 158 Q 250 164 252 172"/>',  # the inner knob of the shin bone
-    '<ellipse cx="227" cy="414" rx="6" ry="8"/>', '<ellipse cx="176" cy="424" rx="5" ry="8"/>',
+    '<ellipse cx="233" cy="412" rx="4" ry="7"/>', '<ellipse cx="176" cy="424" rx="5" ry="8"/>',
+    '<path d="M 248 170 L 233 412" stroke-dasharray="2 4"/>',  # the inner edge of the shin bone, condyle to malleolus
     '<path d="M 178 434 Q 202 440 230 434"/>',
     '<path d="M 232 520 L 236 548"/>', '<path d="M 214 526 L 216 551"/>', '<path d="M 198 530 L 198 552"/>', '<path d="M 184 532 L 182 552"/>',
     '<path d="M 148 200 C 144 240 146 270 152 290"/>', '<path d="M 256 200 C 262 240 256 270 250 296"/>',  # the calves' edges
@@ -195,7 +203,8 @@ CHEST_LINES = [
     '<circle cx="228" cy="226" r="2.6"/>',  # the nipple
     '<path d="M 270 250 Q 246 262 226 290 Q 214 302 206 306"/>',  # the costal margin to the eleventh rib
     '<path d="M 203 186 C 205 240 205 300 204 360" stroke-dasharray="4 3"/>',  # the midaxillary line
-    '<path d="M 199 238 Q 212 244 224 244"/>', '<path d="M 200 258 Q 214 264 228 262"/>', '<path d="M 201 278 Q 214 284 226 282"/>',  # ribs
+    # the sixth and seventh ribs either side of the sixth intercostal space (its middle at y 247 on the midaxillary line), the eighth
+    '<path d="M 199 235 Q 212 241 224 241"/>', '<path d="M 200 255 Q 214 261 228 259"/>', '<path d="M 201 275 Q 214 281 226 279"/>',
     '<path d="M 262 338 q 8 6 16 0"/>',  # the navel
     '<path d="M 246 80 Q 240 100 214 120"/>',  # the collarbone
 ]
