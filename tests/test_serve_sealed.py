@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from test_serve import get, raw, serving
 
 from acuguide.cli import cli
+from acuguide.publish.folder import write_site
 
 pytestmark = pytest.mark.server
 
@@ -125,9 +126,8 @@ def test_a_zero_length_suffix_range_is_416(server, header, expected):
 def test_render_site_over_the_hostile_folder_writes_nothing_from_outside(hostile, tmp_path):
     folder = tmp_path / "copy"
     shutil.copytree(hostile, folder, symlinks=True, ignore=shutil.ignore_patterns("fifo*", "*.chapters.json"))
-    from acuguide.publish import site
 
-    site.write_site(folder, "https://example.org/s/")
+    write_site(folder, "https://example.org/s/")
     for written in folder.iterdir():
         if written.is_file() and not written.is_symlink() and written.suffix in (".xml", ".html") or written.name.endswith(".chapters.json"):
             assert SECRET not in written.read_text(errors="replace"), written.name

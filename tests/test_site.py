@@ -22,6 +22,7 @@ from test_serve import get, serving
 
 from acuguide.cli import cli
 from acuguide.publish import site
+from acuguide.publish.page import render as render_page
 
 pytestmark = pytest.mark.server
 
@@ -160,7 +161,7 @@ def test_everything_from_a_routine_is_escaped(tmp_path):
     (tmp_path / "evil.json").write_text(json.dumps(timeline))
     (tmp_path / "evil.mp3").write_bytes(b"ID3")
     items = site.episodes(tmp_path)
-    page = site.page(items, "https://example.org/feed.xml", served=False)
+    page = render_page(items, "https://example.org/feed.xml", served=False)
     assert "<script>alert" not in page and page.count("<script") == 2  # the points data and the view's script
     assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
     root = ET.fromstring(site.rss(items, "https://example.org/"))

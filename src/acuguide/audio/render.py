@@ -21,21 +21,20 @@ import errno
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .. import ffmpeg
 from ..clock import clock
 from ..errors import RenderError
 from ..files import atomic_group, default_cache_dir
 from ..progress import Progress
-from ..publish.export import to_json, to_srt, to_vtt
 from ..routine import Ambient
 from ..timeline.layout import Script
 from ..timeline.plan import CueKind
 from . import ambient as ambient_mod
-from .. import ffmpeg
 from . import id3
 
 OUTPUT_RATE = 44100  # what podcast apps expect; a whole multiple of the timeline's rate
@@ -207,16 +206,20 @@ def render_session(
     settings: RenderSettings = RenderSettings(),
     progress: Progress | None = None,
     cache_dir: Path | None = None,
+    companions: Callable[[dict], Mapping[str, str]] | None = None,
 ) -> RenderResult:
-    """`cache_dir` is the speech cache's folder; prepared clips are kept in its `prepared/`."""
+    """`cache_dir` is the speech cache's folder; prepared clips are kept in its `prepared/`.
+    `companions` gives the texts of the files beside the audio (json, vtt, srt: the publish
+    stage writes them) from what the render measured; all are written together, or none."""
     out_dir = Path(out_dir)
     cache_dir = (cache_dir or default_cache_dir()) / "prepared"
     audio = out_dir / f"{script.slug}.{settings.format}"
     timeline, vtt, srt = (out_dir / f"{script.slug}.{ext}" for ext in ("json", "vtt", "srt"))
+    beside = [timeline, vtt, srt] if companions else []
     uses = Counter(c.clip for c in script.cues if c.kind not in (CueKind.BELL, CueKind.TONE))
     speech = [(clips[clip], count) for clip, count in uses.items()]
     try:
-        with atomic_group([audio, timeline, vtt, srt]) as partial:
+        with atomic_group([audio, *beside]) as partial:
             bed = ambient_mod.prepare(settings.ambient, speech, script.sample_rate) if settings.ambient else None
             try:
                 loudness = _encode_to_target(script, clips, partial[audio], settings, bed, progress, cache_dir)
@@ -226,9 +229,9 @@ def render_session(
                 raise
             measured = {k: round(v, 2) for k, v in vars(loudness).items() if k != "duration"}
             extra = {"loudness": measured, "format": settings.format, "position": settings.track[0] if settings.track else 0}
-            partial[timeline].write_text(to_json(script, extra), encoding="utf-8")
-            partial[vtt].write_text(to_vtt(script), encoding="utf-8")
-            partial[srt].write_text(to_srt(script), encoding="utf-8")
+            texts = companions(extra) if companions else {}
+            for path in beside:
+                partial[path].write_text(texts[path.suffix[1:]], encoding="utf-8")
     except OSError as exc:
         raise RenderError(f"cannot write the session files in {out_dir}: {exc.strerror or exc}") from None
     return RenderResult(audio, timeline, (vtt, srt), loudness.duration, loudness, script.title)

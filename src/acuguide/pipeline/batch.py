@@ -25,8 +25,8 @@ from ..clock import minutes
 from ..errors import AcuguideError, BatchError, RenderError, raise_terminated
 from ..files import atomic_group
 from ..progress import SILENT, Progress, Report
-from ..publish import site
-from ..publish.export import write_playlist
+from ..publish import folder, site
+from ..publish.export import companions, write_playlist
 from ..routine import Routine, Sides
 from ..routine.safety import check_safe, notices
 from ..speech import Synthesizer, VoiceSettings
@@ -98,7 +98,7 @@ def render_batch(
         write_playlist(out_dir / PLAYLIST, [(r.audio, r.duration, r.title) for r in results])
         report.line(f"{out_dir / PLAYLIST}  {len(results)} sessions")
     if site_url:
-        for path in site.write_site(out_dir, site_url):
+        for path in folder.write_site(out_dir, site_url):
             if path.name in (site.FEED, site.PAGE):
                 report.line(f"{path}")
     return results
@@ -152,7 +152,9 @@ def speak(jobs: list[Job], avoid: frozenset[str] = frozenset(), progress: Progre
 def render_job(job: Job, progress: Progress | None = None) -> render.RenderResult:
     """Phase 2 for one session: compile from the cache and render into the job's folder."""
     compiled = session.compile_routine(job.routine, job.voice, job.cache_dir, progress=progress)
-    return render.render_session(compiled.script, compiled.clips, job.out_dir, job.settings, progress, job.cache_dir)
+    script = compiled.script
+    return render.render_session(script, compiled.clips, job.out_dir, job.settings, progress, job.cache_dir,
+                                 companions=lambda measured: companions(script, measured))
 
 
 def run_here(jobs: list[Job], done: Done, progress_for: Callable[[str], Progress] | None = None) -> None:

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..audio import ambient as ambient_mod
 from .. import ffmpeg
+from ..audio import ambient as ambient_mod
 from ..audio import sounds
 from ..clock import minutes
 from ..content.wording import counted
@@ -23,8 +23,8 @@ from ..routine.find import shipped_names
 from ..routine.safety import check_safe, notices
 from ..speech import DEFAULT_ENGINE, EngineMissing, Synthesizer, VoiceSettings, make_engine
 from ..timeline import layout
-from ..timeline.layout import Script, Speaker
 from ..timeline.estimate import lay_out_estimated
+from ..timeline.layout import Script, Speaker
 from ..timeline.plan import Plan, plan_routine
 from ..yamlread import OFF
 

@@ -154,3 +154,9 @@ def write_playlist(path: Path, entries: list[tuple[Path, float, str]]) -> None:
     for audio, seconds, title in entries:
         lines += [f"#EXTINF:{round(seconds)},{title}", os.path.relpath(audio, path.parent)]
     write_text(path, "\n".join(lines) + "\n")
+
+
+def companions(script: Script, measured: dict) -> dict[str, str]:
+    """The files written beside a session's audio, by extension: its timeline with what the
+    render measured, and its transcripts."""
+    return {"json": to_json(script, measured), "vtt": to_vtt(script), "srt": to_srt(script)}

@@ -26,6 +26,7 @@ from aiohttp.http_exceptions import HttpProcessingError
 from multidict import CIMultiDict
 
 from ..errors import ServeError
+from . import page
 from . import site as publish
 
 SERVED = {".mp3", ".ogg", ".wav", ".vtt", ".srt", ".json", ".m3u"}
@@ -55,7 +56,7 @@ def app(folder: Path) -> web.Application:
     async def index(request: web.Request) -> web.Response:
         items = publish.episodes(root)
         return web.Response(
-            text=publish.page(items, base(request) + publish.FEED, served=True), content_type="text/html"
+            text=page.render(items, base(request) + publish.FEED, served=True), content_type="text/html"
         )
 
     async def feed(request: web.Request) -> web.Response:

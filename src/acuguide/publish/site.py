@@ -38,7 +38,6 @@ from xml.etree import ElementTree as ET
 from ..clock import clock
 from ..content.points import Kind, Laterality
 from ..content.views import VIEWS, Picture
-from ..files import atomic, write_text
 
 FEED, PAGE, ART = "feed.xml", "index.html", "art"
 FEED_TITLE = "acuguide sessions"
@@ -473,13 +472,6 @@ def rss(items: list[Episode], base: str, title: str = FEED_TITLE) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def page(items: list[Episode], feed_url: str, served: bool) -> str:
-    """The phone page: sessions first, each with its picture, player, points and transcript."""
-    from .page import render
-
-    return render(items, feed_url, served)
-
-
 def site_base(url: str) -> str:
     """The absolute URL a folder will be published at, ending in '/'."""
     if not url.startswith(("http://", "https://")) or len(url.split("://", 1)[1]) < 1:
@@ -487,25 +479,3 @@ def site_base(url: str) -> str:
             f"needs the address the folder will be published at, like https://example.org/sessions/, got {url!r}"
         )
     return url if url.endswith("/") else url + "/"
-
-
-def write_site(folder: Path, base: str) -> list[Path]:
-    """Write the feed, the page, each session's chapters JSON and the pictures as static files
-    in `folder` (the pictures in `folder/art/`)."""
-    base = site_base(base)
-    items = episodes(folder)
-    written = []
-    for episode in items:
-        path = folder / f"{episode.slug}.chapters.json"
-        write_text(path, chapters_json(episode, base))
-        written.append(path)
-    (folder / ART).mkdir(exist_ok=True)
-    for name in art_names(items):
-        found = art(items, name)
-        if found:
-            with atomic(folder / ART / name) as tmp:
-                tmp.write_bytes(found[0])
-            written.append(folder / ART / name)
-    write_text(folder / FEED, rss(items, base))
-    write_text(folder / PAGE, page(items, base + FEED, served=False))
-    return [*written, folder / FEED, folder / PAGE]
