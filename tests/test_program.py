@@ -88,3 +88,17 @@ def test_a_bad_program_gets_a_located_error(text, expected, tmp_path):
     result = CliRunner().invoke(cli, ["script", str(path), "--engine", "fake"])
     assert result.exit_code == 1
     assert expected in result.output
+
+
+@pytest.mark.pure
+def test_a_program_week_carries_its_week_and_program_as_fields_in_the_timeline():
+    import json
+
+    from acuguide.pipeline import session
+    from acuguide.publish import export
+
+    weeks = [json.loads(export.to_json(s)) for s in session.scripts("back-care-build-up", (None, None, None))]
+    assert [w["week"] for w in weeks] == list(range(1, len(weeks) + 1)) and all(isinstance(w["week"], int) for w in weeks)
+    assert {w["weeks"] for w in weeks} == {len(weeks)} and weeks[0]["program"]["slug"] == "back-care-build-up"
+    held = [c for c in weeks[0]["chapters"] if "point" in c]
+    assert held and all(c["tool"] and c["side"] and c["round"] >= 1 for c in held)

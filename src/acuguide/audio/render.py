@@ -126,11 +126,6 @@ def _chapters(script: Script) -> list[tuple[str, int, int]]:
     return [(c.title, round(script.seconds(c.start) * 1000), round(script.seconds(c.end) * 1000)) for c in script.chapters]
 
 
-def _chapter_points(script: Script) -> list[tuple[str, str] | None]:
-    """The code and side of the point held in each chapter (the first hold that starts in it), or None."""
-    return [next(((h.point, h.side) for h in script.holds if c.start <= h.start < c.end), None) for c in script.chapters]
-
-
 def _pictures(script: Script) -> tuple[bytes, list[bytes | None]]:
     """The MP3's cover (the session's points and title) and each point chapter's picture, as
     JPEG: a hold on one side shows that side. The routine's own points are drawn like the
@@ -138,7 +133,7 @@ def _pictures(script: Script) -> tuple[bytes, list[bytes | None]]:
     from ..content import pictures
     from ..content.points import library
 
-    held = _chapter_points(script)
+    held = [(c.point, c.side) if c.point else None for c in script.chapters]  # laid out once, with the timeline
     own = {p.code: p for p in script.points}
     points = {code: own.get(code) or library().get(code) for code in dict.fromkeys(c for c, _ in filter(None, held))}
     shown = {code: p for code, p in points.items() if p is not None and pictures.has_picture(p)}

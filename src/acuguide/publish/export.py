@@ -49,8 +49,12 @@ def to_dict(script: Script, extra: dict | None = None) -> dict:
             for h in script.holds
         ],
         "chapters": [
-            {"title": c.title, "start": round(s(c.start), 6), "end": round(s(c.end), 6)} for c in script.chapters
+            {"title": c.title, "start": round(s(c.start), 6), "end": round(s(c.end), 6),
+             **({"point": c.point, "side": c.side, "round": c.round, "tool": c.tool} if c.point else {})}
+            for c in script.chapters
         ],
+        **({"program": {"title": script.series.program, "slug": script.series.slug},
+            "week": script.series.week, "weeks": script.series.weeks} if script.series else {}),
         **({"points": own} if (own := _own_points(script)) else {}),
         **(extra or {}),
     }

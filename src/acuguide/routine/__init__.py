@@ -16,6 +16,7 @@ from .model import (
     Routine,
     Safety,
     Say,
+    Series,
     SideGroup,
     Sides,
     Step,
@@ -26,6 +27,6 @@ from .model import (
 
 __all__ = [
     "AMBIENT_LEVEL", "Ambient", "Bells", "Breathe", "Breathing", "BreathStyle", "Pause", "Phrases",
-    "PointStep", "Routine", "Safety", "Say", "SideGroup", "Sides", "Step", "Tool", "Voice", "Where", "display_name", "find_routine",
+    "PointStep", "Routine", "Safety", "Say", "Series", "SideGroup", "Sides", "Step", "Tool", "Voice", "Where", "display_name", "find_routine",
     "load", "parse", "shipped_routines", "shipped_routines_dir", "slug_for",
 ]  # fmt: skip

@@ -154,6 +154,16 @@ class Ambient:
 
 
 @dataclass(frozen=True)
+class Series:
+    """A week of a program: the program's title and slug, the week, and how many weeks it has."""
+
+    program: str
+    slug: str
+    week: int
+    weeks: int
+
+
+@dataclass(frozen=True)
 class Routine:
     title: str
     summary: str
@@ -172,6 +182,7 @@ class Routine:
     default_hold: float | None = None  # defaults.hold as written: a program scales holds against it
     equipment: tuple[str, ...] = ()  # things to have at hand beyond the steps' tools (a chair, a partner)
     warning: str | None = None  # said before the shared safety note
+    series: Series | None = None  # the program week this routine is, if it is one
 
     @property
     def all_steps(self) -> tuple[Step, ...]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..content import wording
 from ..errors import Problem, RoutineError
 from ..yamlread import INVALID, Field, Table, YamlReader, line_of
-from . import PointStep, Routine, SideGroup
+from . import PointStep, Routine, Series, SideGroup
 from .fields import MAX_HOLD
 from .find import display_name, find_file, shipped_dir, shipped_routines, slug_for
 from .load import MAX_BYTES, beside, decode, read_limited
@@ -165,6 +165,7 @@ def _stage(base: Routine, slug: str, title: str, week: int, weeks: int, per_week
         summary=wording.PROGRAM_SUMMARY.format(week=week, weeks=weeks, hold=wording.duration(hold or reference), rounds=rounds, sessions=per_week),
         slug=f"{slug}-week-{week}",
         intro=adapt(base.intro), steps=adapt(base.steps), outro=adapt(base.outro),
+        series=Series(title, slug, week, weeks),
     )  # fmt: skip
     return Stage(week, hold or reference, repeat, routine)
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..errors import CompileError, Problem
-from ..routine import Where
+from ..routine import Series, Where
 from .plan import ChapterStart, CueKind, Plan, Silence, Slotted, Speak
 
 SAMPLE_RATE = 22050  # the timeline's rate: every clip is resampled to it
@@ -36,9 +36,17 @@ class Cue:
 
 @dataclass(frozen=True)
 class Chapter:
+    """A stretch of the session with a title; where a point is held in it, which, on what side,
+    in which round and with what: every output (MP3 chapters and their pictures, the chapters
+    JSON, the page's follow-along view) reads this, and none works it out again."""
+
     title: str
     start: int
     end: int
+    point: str | None = None
+    side: str | None = None  # left, right, both or center
+    round: int | None = None
+    tool: str | None = None  # hands, ball, roller or gun
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,7 @@ class Script:
     estimated: int = 0  # phrases whose lengths are estimates (not yet spoken)
     spoken: tuple[tuple[str, str], ...] = ()  # (words as written, text as the engine was given it)
     points: tuple = ()  # the routine's points (content.points.Point), its own points file's too, for their pictures
+    series: Series | None = None  # the program and week, for a program's session
 
     def seconds(self, samples: int) -> float:
         return samples / self.sample_rate
@@ -104,6 +113,7 @@ def lay_out(
     holds: list[Hold] = []
     problems: list[Problem] = []
     starts: list[tuple[str, int]] = []
+    held: dict[int, Hold] = {}  # a chapter's first hold, by the chapter's index in `starts`
     t = samples(LEAD_IN)
     for item in plan_.items:
         if isinstance(item, ChapterStart):
@@ -125,6 +135,7 @@ def lay_out(
             if item.hold:
                 h = item.hold
                 holds.append(Hold(h.point, h.name, h.side, h.round, t, end, item.where.field, h.tool))
+                held.setdefault(len(starts) - 1, holds[-1])
             t = end
     if problems:
         raise CompileError(problems)
@@ -142,8 +153,16 @@ def lay_out(
         speaker=speaker,
         points=tuple(dict.fromkeys(step.point for step in routine.point_steps)),
         estimated=len(estimated),
-        chapters=tuple(Chapter(title, start, end) for (title, start), end in zip(starts, ends) if end > start),
+        chapters=tuple(_chapter(title, start, end, held.get(index))
+                       for index, ((title, start), end) in enumerate(zip(starts, ends)) if end > start),
+        series=routine.series,
     )
+
+
+def _chapter(title: str, start: int, end: int, hold: Hold | None) -> Chapter:
+    if hold is None:
+        return Chapter(title, start, end)
+    return Chapter(title, start, end, hold.point, hold.side, hold.round, hold.tool)
 
 
 def _unfit(where: Where, cue: Slotted, seconds: float, exact: bool) -> Problem:
