@@ -358,7 +358,7 @@ def calibrate(engines: set[str]) -> None:
     fall of a phrase, timeline.estimate.PHRASE_PAD.
     """
     from acuguide.routine import load, shipped_routines
-    from acuguide.speech import Synthesizer, VoiceSettings
+    from acuguide.speech import Synthesizer, Voice
     from acuguide.timeline.plan import plan_routine
 
     phrases = sorted({p for name in shipped_routines() for p in plan_routine(load(name)).phrases})
@@ -366,7 +366,7 @@ def calibrate(engines: set[str]) -> None:
     print("| engine | voice | rate asked | pace measured (wpm) | onset per phrase (s) |")
     print("|---|---|---:|---:|---:|")
     for engine in sorted(engines):
-        settings = VoiceSettings(engine)
+        settings = Voice(engine)
         with tempfile.TemporaryDirectory(prefix="acuguide-calibrate-") as cache:
             synthesizer = Synthesizer(settings, ASR_RATE, Path(cache))
             clips = synthesizer.clips(phrases)

@@ -20,7 +20,7 @@ from acuguide.audio.ambient import Bed
 from acuguide.audio.loudness import Meter
 from acuguide.audio.mix import Mix
 from acuguide.errors import RenderError
-from acuguide.speech import Synthesizer, VoiceSettings
+from acuguide.speech import Synthesizer, Voice
 from acuguide.timeline.layout import Cue, Script
 from acuguide.timeline.plan import CueKind
 
@@ -177,7 +177,7 @@ SPOKEN = [
 
 @pytest.fixture(scope="module")
 def espeak_clips(speech_cache) -> list[bytes]:
-    clips = Synthesizer(VoiceSettings("espeak"), 22050, speech_cache).clips(SPOKEN)
+    clips = Synthesizer(Voice("espeak"), 22050, speech_cache).clips(SPOKEN)
     return [clips[text].pcm for text in SPOKEN]
 
 

@@ -16,7 +16,7 @@ from acuguide import routine as routine_mod
 from acuguide.cli import cli
 from acuguide.content import wording
 from acuguide.pipeline import session as build
-from acuguide.speech import VoiceSettings
+from acuguide.speech import Voice
 
 pytestmark = pytest.mark.audio
 TOLERANCE = 0.020  # seconds: every boundary the listener hears must be this close to the timeline
@@ -112,7 +112,7 @@ def test_speech_is_real_speech_not_silence(rendered):
 
 def test_second_render_synthesizes_nothing(rendered):
     routine = routine_mod.load(E2E)
-    compiled = build.compile_routine(routine, VoiceSettings(rendered[1]["speech"]["engine"]), rendered[0] / "cache")
+    compiled = build.compile_routine(routine, Voice(rendered[1]["speech"]["engine"]), rendered[0] / "cache")
     assert compiled.synthesized == 0
     assert compiled.script.duration == pytest.approx(rendered[1]["duration"])
 

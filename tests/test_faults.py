@@ -18,7 +18,7 @@ from faulty_engines import Dying, Hanging
 
 from acuguide.cli import cli
 from acuguide.errors import SpeechError
-from acuguide.speech import Synthesizer, VoiceSettings
+from acuguide.speech import Synthesizer, Voice
 from acuguide.timeline import layout
 
 pytestmark = pytest.mark.faults
@@ -117,12 +117,12 @@ def test_two_renders_sharing_one_cache_at_once_do_not_corrupt_it(tmp_path):
 
 @pytest.mark.parametrize("damage", ["truncated", "empty", "not a wav"])
 def test_a_damaged_cache_entry_is_spoken_again_and_replaced(damage, tmp_path):
-    synth = Synthesizer(VoiceSettings("fake"), layout.SAMPLE_RATE, tmp_path)
+    synth = Synthesizer(Voice("fake"), layout.SAMPLE_RATE, tmp_path)
     good = synth.clips(["Relax your shoulders."])["Relax your shoulders."]
     entry = next(tmp_path.rglob("*.wav"))
     data = entry.read_bytes()
     entry.write_bytes({"truncated": data[: len(data) // 2], "empty": b"", "not a wav": b"hello" * 100}[damage])
-    again = Synthesizer(VoiceSettings("fake"), layout.SAMPLE_RATE, tmp_path)
+    again = Synthesizer(Voice("fake"), layout.SAMPLE_RATE, tmp_path)
     assert again.clips(["Relax your shoulders."])["Relax your shoulders."] == good
     assert again.synthesized == 1
     assert entry.read_bytes() == data
@@ -133,7 +133,7 @@ def test_a_damaged_cache_entry_is_spoken_again_and_replaced(damage, tmp_path):
     (Dying, "Die.", "the fake speech worker died while trying to speak 'Die.'"),
 ])  # fmt: skip
 def test_an_engine_that_hangs_or_dies_is_an_error_naming_the_phrase_and_the_next_run_works(engine, text, message, tmp_path):
-    synth = Synthesizer(VoiceSettings("fake"), layout.SAMPLE_RATE, tmp_path, jobs=1, timeout=2, engine=engine(VoiceSettings("fake")))
+    synth = Synthesizer(Voice("fake"), layout.SAMPLE_RATE, tmp_path, jobs=1, timeout=2, engine=engine(Voice("fake")))
     started = time.monotonic()
     with pytest.raises(SpeechError, match=message):
         synth.clips(["Fine.", text, "Also fine."])

@@ -11,7 +11,7 @@ import yaml
 from click.testing import CliRunner
 
 from acuguide.cli import cli
-from acuguide.routine import program
+from acuguide.routine import Voice, program
 from acuguide.routine.find import shipped_dir, shipped_names
 
 
@@ -97,7 +97,7 @@ def test_a_program_week_carries_its_week_and_program_as_fields_in_the_timeline()
     from acuguide.pipeline import session
     from acuguide.publish import export
 
-    weeks = [json.loads(export.to_json(s)) for s in session.scripts("back-care-build-up", (None, None, None))]
+    weeks = [json.loads(export.to_json(s)) for s in session.scripts("back-care-build-up", Voice())]
     assert [w["week"] for w in weeks] == list(range(1, len(weeks) + 1)) and all(isinstance(w["week"], int) for w in weeks)
     assert {w["weeks"] for w in weeks} == {len(weeks)} and weeks[0]["program"]["slug"] == "back-care-build-up"
     held = [c for c in weeks[0]["chapters"] if "point" in c]

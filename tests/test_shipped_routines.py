@@ -17,7 +17,7 @@ from acuguide.errors import AvoidError
 from acuguide.pipeline import session as build
 from acuguide.routine import shipped_routines
 from acuguide.routine.safety import check_avoid
-from acuguide.speech import VoiceSettings
+from acuguide.speech import Voice
 
 NAMES = shipped_routines()
 PREGNANCY_POINTS = {"LI4", "SP6", "BL60", "GB21", "CV6", "BL23", "BL52", "GV4", "BL53", *(f"BL{n}" for n in range(27, 35))}
@@ -51,7 +51,7 @@ def test_the_massage_gun_routine_holds_15_to_30_s_and_lasts_5_to_10_minutes(spee
 
     routine = routine_mod.load("massage-gun")
     assert routine.point_steps and all(s.tool is Tool.GUN and 15 <= s.hold <= 30 for s in routine.point_steps)
-    compiled = build.compile_routine(routine, VoiceSettings("fake"), speech_cache)
+    compiled = build.compile_routine(routine, Voice("fake"), speech_cache)
     assert 5 * 60 <= compiled.script.duration <= 10 * 60
 
 
@@ -108,7 +108,7 @@ def test_a_routine_without_avoided_points_is_accepted(write_routine):
 def test_shipped_routine_compiles_to_a_session_of_5_to_20_minutes(name, speech_cache):
     """Or, for the desk break, of 2-5 minutes: it is meant to be taken several times a day."""
     routine = routine_mod.load(name)
-    compiled = build.compile_routine(routine, VoiceSettings("fake"), speech_cache)
+    compiled = build.compile_routine(routine, Voice("fake"), speech_cache)
     low, high = SHORT.get(name, (5 * 60, 20 * 60))
     assert low <= compiled.script.duration <= high
 
@@ -170,7 +170,7 @@ RED_FLAGS = {  # issue 21: what every shipped session says needs a doctor, and t
 def test_every_shipped_session_speaks_every_red_flag(name, speech_cache):
     """Hands-anywhere spoke none, and only stomach-back spoke of chest pain (issue 21)."""
     routine = routine_mod.load(name)
-    compiled = build.compile_routine(routine, VoiceSettings("fake"), speech_cache)
+    compiled = build.compile_routine(routine, Voice("fake"), speech_cache)
     spoken = " ".join(c.text for c in compiled.script.cues)
     missing = [flag for flag, words in RED_FLAGS.items() if words not in spoken]
     assert not missing, f"{name} never says: {', '.join(missing)}"

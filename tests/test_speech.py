@@ -12,7 +12,7 @@ import pytest
 from acuguide import routine as routine_mod
 from acuguide.pcm import TRIM_THRESHOLD, trim
 from acuguide.pipeline import session as build
-from acuguide.speech import EngineMissing, Synthesizer, VoiceNotFound, VoiceSettings
+from acuguide.speech import EngineMissing, Synthesizer, Voice, VoiceNotFound
 from acuguide.speech.engine import Clip
 from acuguide.timeline import layout
 
@@ -20,7 +20,7 @@ RATE = layout.SAMPLE_RATE
 
 
 def synth(tmp_path, engine="fake", voice=None, rate=None, **kw) -> Synthesizer:
-    return Synthesizer(VoiceSettings(engine, voice, rate), RATE, tmp_path, **kw)
+    return Synthesizer(Voice(engine, voice, rate), RATE, tmp_path, **kw)
 
 
 def test_a_16_khz_voice_lays_out_to_its_true_length(tmp_path, write_routine):
@@ -30,7 +30,7 @@ def test_a_16_khz_voice_lays_out_to_its_true_length(tmp_path, write_routine):
     assert clip.sample_rate == RATE
     assert clip.seconds == pytest.approx(expected, abs=0.002)
     routine = routine_mod.load(write_routine("title: T\nsafety: off\nbells: off\nsteps:\n  - say: Sit comfortably.\n"))
-    compiled = build.compile_routine(routine, VoiceSettings("fake", "tone-16k"), tmp_path)
+    compiled = build.compile_routine(routine, Voice("fake", "tone-16k"), tmp_path)
     cue = next(c for c in compiled.script.cues if c.text == "Sit comfortably.")
     assert (cue.end - cue.start) / RATE == pytest.approx(expected, abs=0.002)
 

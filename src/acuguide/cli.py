@@ -19,11 +19,12 @@ import click
 from . import __version__, clock
 from .audio.render import FORMATS, RenderSettings
 from .content.points import CONDITIONS, library
+from .engines import DEFAULT_ENGINE, ENGINE_NAMES, FOR_LISTENING
 from .errors import AcuguideError, ProblemsError, Terminated, raise_terminated
 from .pipeline import batch, session
 from .progress import Report
 from .publish import export, site
-from .engines import DEFAULT_ENGINE, ENGINE_NAMES, FOR_LISTENING
+from .routine import Voice
 from .timeline.layout import SAMPLE_RATE
 
 
@@ -156,8 +157,9 @@ def render(routines, out_dir, engine, voice, rate, fmt, loudness, stereo, ambien
     Several routines also get a playlist, acuguide.m3u, in the output folder. With --site,
     the folder also gets feed.xml and index.html, ready for any web host or synced folder.
     """
-    batch.render_batch(routines, out_dir, RenderSettings(fmt, loudness, stereo=stereo), _report(), voice=(engine, voice, rate),
-                       ambient=ambient, bells=bells, avoid=frozenset(avoid), site_url=site, jobs=jobs, scheduler=scheduler, cache_dir=cache_dir)
+    batch.render_batch(batch.RenderRequest(
+        routines, out_dir, RenderSettings(fmt, loudness, stereo=stereo), Voice(engine, voice, rate), ambient, bells,
+        frozenset(avoid), site, jobs, scheduler, cache_dir), _report())
 
 
 @cli.command()
@@ -186,7 +188,7 @@ def script(routine, fmt, exact, engine, voice, rate, cache_dir) -> None:
     Phrase lengths come from the speech cache; phrases not spoken yet are estimated from
     the speaking rate (the header says how many), unless --exact speaks them first.
     """
-    scripts = session.scripts(routine, (engine, voice, rate), cache_dir, exact, _report())
+    scripts = session.scripts(routine, Voice(engine, voice, rate), cache_dir, exact, _report())
     if fmt == "json":
         shown = [json.loads(export.to_json(s)) for s in scripts]
         click.echo(json.dumps(shown[0] if len(shown) == 1 else shown, indent=2, ensure_ascii=False))

@@ -13,10 +13,10 @@ from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import AmbientNotFound, RenderError
-from ..routine import Ambient
 from .. import ffmpeg
+from ..errors import AmbientNotFound, RenderError
 from ..pcm import samples, to_pcm
+from ..routine import Ambient
 from . import sounds
 
 CROSSFADE = 2.0  # seconds

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from ..errors import RenderError
 from ..files import atomic
-from ..timeline.sounds import BELL, tone_key
 from ..pcm import read_wav, trim, write_wav
+from ..timeline.sounds import BELL, tone_key
 
 __all__ = ["BELL", "bell", "noise_bed", "sound", "stored", "tone", "tone_key"]
 SOUNDS_VERSION = 1  # bump when any sound below changes

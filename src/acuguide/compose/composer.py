@@ -21,12 +21,12 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..audio import sounds
 from ..content import wording
 from ..content.points import ARTICLES, COMPLAINTS, TOOLS, Laterality, Point, Posture, Pressure, library
+from ..engines import DEFAULT_ENGINE, DEFAULT_RATES
 from ..routine import Routine, parse, slug_for, starter
 from ..routine.fields import MAX_PAUSE
-from ..engines import DEFAULT_ENGINE, DEFAULT_RATES
-from ..audio import sounds
 from ..timeline import layout
 from ..timeline.estimate import lay_out_estimated
 from ..timeline.plan import plan_routine

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import signal
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,9 +27,9 @@ from ..files import atomic_group
 from ..progress import SILENT, Progress, Report
 from ..publish import folder, site
 from ..publish.export import companions, write_playlist
-from ..routine import Routine, Sides
+from ..routine import Routine, Sides, Voice
 from ..routine.safety import check_safe, notices
-from ..speech import Synthesizer, VoiceSettings
+from ..speech import Synthesizer
 from ..speech.synthesizer import default_jobs
 from ..timeline import layout
 from ..timeline.plan import plan_routine
@@ -42,7 +42,7 @@ STOP_GRACE = 5.0  # seconds a worker has to clean up after SIGTERM before it is 
 @dataclass(frozen=True)
 class Job:
     routine: Routine
-    voice: VoiceSettings
+    voice: Voice
     settings: render.RenderSettings
     out_dir: Path
     cache_dir: Path | None = None
@@ -57,27 +57,33 @@ class Failure:
 Done = Callable[[int, render.RenderResult | Failure], None]  # (index in the batch, outcome)
 
 
-def render_batch(
-    args: Sequence[str],
-    out_dir: Path,
-    settings: render.RenderSettings,
-    report: Report = SILENT,
-    *,
-    voice: tuple[str | None, str | None, int | None] = (None, None, None),
-    ambient: str | None = None,
-    bells: bool | None = None,
-    avoid: frozenset[str] = frozenset(),
-    site_url: str | None = None,
-    jobs: int | None = None,
-    scheduler: str | None = None,
-    cache_dir: Path | None = None,
-) -> list[render.RenderResult]:
-    """`acuguide render`: every routine (or program week) in `args` to session files in `out_dir`.
+@dataclass(frozen=True)
+class RenderRequest:
+    """What `acuguide render` was asked: the routines (or programs) and every choice about them."""
+
+    args: tuple[str, ...]
+    out_dir: Path
+    settings: render.RenderSettings = render.RenderSettings()
+    voice: Voice = session.ROUTINES_OWN  # each part None for the routine's own
+    ambient: str | None = None  # noise, off or a file: instead of the routine's own
+    bells: bool | None = None
+    avoid: frozenset[str] = frozenset()
+    site_url: str | None = None
+    jobs: int | None = None  # sessions at once here; None: one per core
+    scheduler: str | None = None  # a Dask cluster's address
+    cache_dir: Path | None = None
+
+
+def render_batch(request: RenderRequest, report: Report = SILENT) -> list[render.RenderResult]:
+    """`acuguide render`: every routine (or program week) asked for, to session files.
 
     Everything is checked before anything is spoken; a batch of several also gets a playlist,
-    and `site_url` a feed and a page. `voice` is (engine, voice, rate), each None for the
-    routine's own. Sessions run here, on `jobs` processes, or on the Dask cluster at `scheduler`.
+    and a site URL a feed and a page. Sessions run here, on `jobs` processes, or on the Dask
+    cluster at `scheduler`.
     """
+    args, out_dir, settings, voice = request.args, request.out_dir, request.settings, request.voice
+    ambient, bells, avoid, site_url = request.ambient, request.bells, request.avoid, request.site_url
+    jobs, scheduler, cache_dir = request.jobs, request.scheduler, request.cache_dir
     if scheduler and not cache_dir:
         raise BatchError("--scheduler needs --cache-dir: a folder every worker of the cluster can reach")
     loaded = session.load_batch(list(args), ambient, bells, voice)
@@ -126,7 +132,7 @@ def _run(work: list[Job], client, workers: int, report: Report) -> list[render.R
     return [outcomes[i] for i in range(len(work))]
 
 
-def jobs_for(batch: list[tuple[Routine, VoiceSettings]], settings: render.RenderSettings, out_dir: Path, cache_dir: Path | None) -> list[Job]:
+def jobs_for(batch: list[tuple[Routine, Voice]], settings: render.RenderSettings, out_dir: Path, cache_dir: Path | None) -> list[Job]:
     """One job per routine, numbered as tracks of the batch, each with its own ambient bed."""
     return [
         Job(routine, voice, render.settings_for_batch(replace(settings, ambient=routine.ambient), index, len(batch)), out_dir, cache_dir)
@@ -138,7 +144,7 @@ def speak(jobs: list[Job], avoid: frozenset[str] = frozenset(), progress: Progre
     """Phase 1: every distinct phrase of the batch in the cache. Returns how many were new."""
     for job in jobs:
         check_safe(job.routine, avoid)
-    by_voice: dict[tuple[VoiceSettings, Path | None], dict[str, None]] = {}
+    by_voice: dict[tuple[Voice, Path | None], dict[str, None]] = {}
     for job in jobs:
         by_voice.setdefault((job.voice, job.cache_dir), {}).update(dict.fromkeys(plan_routine(job.routine).phrases))
     spoken = 0

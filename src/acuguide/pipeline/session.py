@@ -18,15 +18,17 @@ from ..clock import minutes
 from ..content.wording import counted
 from ..errors import AmbientNotFound, BatchError, ProblemsError, SpeechError
 from ..progress import SILENT, Progress, Report
-from ..routine import AMBIENT_LEVEL, Ambient, Bells, Routine, load, program, shipped_routines
+from ..routine import AMBIENT_LEVEL, Ambient, Bells, Routine, Voice, load, program, shipped_routines
 from ..routine.find import shipped_names
 from ..routine.safety import check_safe, notices
-from ..speech import DEFAULT_ENGINE, EngineMissing, Synthesizer, VoiceSettings, make_engine
+from ..speech import DEFAULT_ENGINE, EngineMissing, Synthesizer, make_engine
 from ..timeline import layout
 from ..timeline.estimate import lay_out_estimated
 from ..timeline.layout import Script, Speaker
 from ..timeline.plan import Plan, plan_routine
 from ..yamlread import OFF
+
+ROUTINES_OWN = Voice()  # nothing asked on the command line: each routine's own voice
 
 
 @dataclass(frozen=True)
@@ -37,13 +39,13 @@ class Compiled:
 
 
 def load_batch(
-    args: list[str], ambient: str | None = None, bells: bool | None = None, voice: tuple[str | None, str | None, int | None] = (None, None, None)
-) -> list[tuple[Routine, VoiceSettings]]:
+    args: list[str], ambient: str | None = None, bells: bool | None = None, voice: Voice = ROUTINES_OWN
+) -> list[tuple[Routine, Voice]]:
     """Every routine of a render with its voice, checked before anything is spoken: each
     loads, its engine and voice exist, its ambient sound is audio, and no two would write
     the same files."""
     routines = [with_overrides(routine, ambient, bells) for arg in args for routine in load_any(arg)]
-    batch = [(routine, voice_settings(routine, *voice)) for routine in routines]
+    batch = [(routine, voice_settings(routine, voice)) for routine in routines]
     ffmpeg.tool()  # raises, with the install command, before anything is spoken
     for _, settings in batch:
         make_engine(settings).check()  # raises, naming what is missing and what exists
@@ -82,16 +84,16 @@ def with_overrides(routine: Routine, ambient: str | None = None, bells: bool | N
     return routine
 
 
-def voice_settings(routine: Routine, engine: str | None = None, voice: str | None = None, rate: int | None = None) -> VoiceSettings:
-    """Command-line flags override the routine's voice; its voice name belongs to its own engine."""
-    chosen = engine or routine.voice.engine or DEFAULT_ENGINE
+def voice_settings(routine: Routine, asked: Voice = ROUTINES_OWN) -> Voice:
+    """What the command line asked overrides the routine's voice; its voice name belongs to its own engine."""
+    chosen = asked.engine or routine.voice.engine or DEFAULT_ENGINE
     same_engine = chosen == (routine.voice.engine or DEFAULT_ENGINE)
-    return VoiceSettings(chosen, voice or (routine.voice.name if same_engine else None), rate or routine.voice.rate)
+    return Voice(chosen, asked.name or (routine.voice.name if same_engine else None), asked.rate or routine.voice.rate)
 
 
 def compile_routine(
     routine: Routine,
-    settings: VoiceSettings,
+    settings: Voice,
     cache_dir: Path | None = None,
     avoid: frozenset[str] = frozenset(),
     progress: Progress | None = None,
@@ -106,7 +108,7 @@ def compile_routine(
     return replace(compiled, script=replace(compiled.script, spoken=spoken))
 
 
-def estimate(routine: Routine, settings: VoiceSettings, cache_dir: Path | None = None) -> Script:
+def estimate(routine: Routine, settings: Voice, cache_dir: Path | None = None) -> Script:
     """The script from cached phrase lengths, estimating the rest; nothing is spoken or written.
 
     Where the engine is not installed, nothing can be in its cache: every phrase is estimated."""
@@ -121,13 +123,13 @@ def estimate(routine: Routine, settings: VoiceSettings, cache_dir: Path | None =
     return _estimated(plan_, known, synth.engine.rate, _speaker(synth), synth.cache.root)
 
 
-def scripts(arg: str, voice: tuple[str | None, str | None, int | None], cache_dir: Path | None = None,
+def scripts(arg: str, voice: Voice, cache_dir: Path | None = None,
             exact: bool = False, report: Report = SILENT) -> list[Script]:
     """`acuguide script`: the timeline of a routine, or of each week of a program; with
     `exact`, unspoken phrases are spoken (and cached) first, so every time is measured."""
     found = []
     for routine in load_any(arg):
-        settings = voice_settings(routine, *voice)
+        settings = voice_settings(routine, voice)
         if exact:
             found.append(compile_routine(routine, settings, cache_dir, progress=report.progress(routine.slug)).script)
         else:

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from ..errors import RoutineNotFound
 
-
 MAX_SLUG = 80  # characters: the session's files add ".chapters.json" and must stay under the 255 bytes of a file name
 
 

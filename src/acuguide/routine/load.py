@@ -10,9 +10,8 @@ before raising.
 
 from __future__ import annotations
 
-import re
-
 import os
+import re
 import stat
 from dataclasses import replace
 from pathlib import Path

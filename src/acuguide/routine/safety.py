@@ -7,8 +7,8 @@ out, and `acuguide check` reports it. The red flags are said in every note: in f
 
 from __future__ import annotations
 
-from ..content.views import VIEWS
 from ..content import wording
+from ..content.views import VIEWS
 from ..errors import AvoidError, Problem, RoutineError
 from . import Breathe, Pause, PointStep, Routine, Safety, SideGroup, Sides, Step
 

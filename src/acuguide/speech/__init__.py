@@ -4,8 +4,9 @@
 all of them: the cache, trimming, resampling and parallel workers.
 """
 
-from .engine import Clip, Engine, EngineMissing, VoiceNotFound, VoiceSettings
+from ..routine import Voice
+from .engine import Clip, Engine, EngineMissing, VoiceNotFound
 from .registry import DEFAULT_ENGINE, ENGINE_NAMES, ENGINES, FOR_LISTENING, describe_engines, make_engine
 from .synthesizer import Synthesizer
 
-__all__ = ["DEFAULT_ENGINE", "ENGINE_NAMES", "ENGINES", "FOR_LISTENING", "describe_engines", "Clip", "Engine", "EngineMissing", "Synthesizer", "VoiceNotFound", "VoiceSettings", "make_engine"]
+__all__ = ["DEFAULT_ENGINE", "ENGINE_NAMES", "ENGINES", "FOR_LISTENING", "describe_engines", "Clip", "Engine", "EngineMissing", "Synthesizer", "VoiceNotFound", "Voice", "make_engine"]

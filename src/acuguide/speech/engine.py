@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import SpeechError
+from ..routine import Voice
 
 
 @dataclass(frozen=True)
@@ -32,13 +33,6 @@ class Clip:
         return self.samples / self.sample_rate
 
 
-@dataclass(frozen=True)
-class VoiceSettings:
-    """What the user asked for; each engine fills in its own defaults."""
-
-    engine: str | None = None  # None: the default engine (`registry.DEFAULT_ENGINE`)
-    voice: str | None = None
-    rate: int | None = None  # words per minute, in every engine
 
 
 @dataclass(frozen=True)
@@ -66,8 +60,8 @@ class Engine:
     default_voice = ""
     default_rate = 150
 
-    def __init__(self, settings: VoiceSettings):
-        self.voice = settings.voice or self.default_voice
+    def __init__(self, settings: Voice):
+        self.voice = settings.name or self.default_voice
         self.rate = settings.rate or self.default_rate
         self._checked = False
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engines import DEFAULT_ENGINE, ENGINE_NAMES, FOR_LISTENING
-from .engine import Engine, EngineMissing, VoiceSettings
+from ..routine import Voice
+from .engine import Engine, EngineMissing
 from .espeak import Espeak
 from .fake import Fake
 from .piper import Piper
@@ -19,7 +20,7 @@ assert tuple(ENGINES) == ENGINE_NAMES, "engines.py names the engines registered 
 __all__ = ["DEFAULT_ENGINE", "ENGINES", "ENGINE_NAMES", "FOR_LISTENING", "describe_engines", "make_engine"]
 
 
-def make_engine(settings: VoiceSettings) -> Engine:
+def make_engine(settings: Voice) -> Engine:
     """The engine asked for, or an error: never another engine in its place. Cheap: nothing
     is probed until `Engine.check`."""
     engine = ENGINES.get(settings.engine or DEFAULT_ENGINE)
@@ -32,7 +33,7 @@ def describe_engines() -> Iterator[str]:
     """`acuguide voices`: each engine for listening, whether it is installed, its voices, and
     which is the default."""
     for name in FOR_LISTENING:
-        engine = make_engine(VoiceSettings(name))
+        engine = make_engine(Voice(name))
         default = " (the default engine)" if name == DEFAULT_ENGINE else ""
         try:
             engine.check()

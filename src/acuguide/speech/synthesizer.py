@@ -16,8 +16,9 @@ from .. import ffmpeg, pcm
 from ..errors import SpeechError
 from ..files import default_cache_dir
 from ..progress import Progress
+from ..routine import Voice
 from . import cache as cache_mod
-from .engine import Clip, Engine, VoiceSettings
+from .engine import Clip, Engine
 from .registry import make_engine
 
 
@@ -28,7 +29,7 @@ def default_jobs() -> int:
 class Synthesizer:
     def __init__(
         self,
-        settings: VoiceSettings,
+        settings: Voice,
         sample_rate: int,
         cache_dir: Path | None = None,
         jobs: int | None = None,
