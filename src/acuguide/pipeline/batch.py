@@ -32,7 +32,7 @@ from ..routine.safety import check_safe, notices
 from ..speech import Synthesizer
 from ..speech.synthesizer import default_jobs
 from ..timeline import layout
-from ..timeline.plan import plan_routine
+from ..timeline.plan import Plan, plan_routine
 from . import session
 
 PLAYLIST = "acuguide.m3u"
@@ -42,6 +42,7 @@ STOP_GRACE = 5.0  # seconds a worker has to clean up after SIGTERM before it is 
 @dataclass(frozen=True)
 class Job:
     routine: Routine
+    plan: Plan  # checked and planned once, when the batch's phrases are spoken
     voice: Voice
     settings: render.RenderSettings
     out_dir: Path
@@ -91,8 +92,8 @@ def render_batch(request: RenderRequest, report: Report = SILENT) -> list[render
     for routine, _ in loaded:
         for notice in notices(routine):
             report.note(f"note: {notice}")
-    work = jobs_for(loaded, settings, out_dir, cache_dir)
-    speak(work, avoid, report.progress(f"{len(work)} routines" if len(work) > 1 else work[0].routine.slug))
+    work = jobs_for(loaded, settings, out_dir, cache_dir, avoid)
+    speak(work, report.progress(f"{len(work)} routines" if len(work) > 1 else work[0].routine.slug))
     outcomes = _run(work, client, jobs or default_jobs(), report)
     failed = failures(outcomes)
     if len(failed) == 1 and len(work) == 1:
@@ -132,21 +133,24 @@ def _run(work: list[Job], client, workers: int, report: Report) -> list[render.R
     return [outcomes[i] for i in range(len(work))]
 
 
-def jobs_for(batch: list[tuple[Routine, Voice]], settings: render.RenderSettings, out_dir: Path, cache_dir: Path | None) -> list[Job]:
-    """One job per routine, numbered as tracks of the batch, each with its own ambient bed."""
+def jobs_for(batch: list[tuple[Routine, Voice]], settings: render.RenderSettings, out_dir: Path, cache_dir: Path | None,
+             avoid: frozenset[str] = frozenset()) -> list[Job]:
+    """One job per routine, checked and planned, numbered as tracks of the batch, each with its
+    own ambient bed. Every routine is checked before any is spoken."""
+    for routine, _ in batch:
+        check_safe(routine, avoid)
     return [
-        Job(routine, voice, render.settings_for_batch(replace(settings, ambient=routine.ambient), index, len(batch)), out_dir, cache_dir)
+        Job(routine, plan_routine(routine), voice,
+            render.settings_for_batch(replace(settings, ambient=routine.ambient), index, len(batch)), out_dir, cache_dir)
         for index, (routine, voice) in enumerate(batch, 1)
     ]
 
 
-def speak(jobs: list[Job], avoid: frozenset[str] = frozenset(), progress: Progress | None = None) -> int:
+def speak(jobs: list[Job], progress: Progress | None = None) -> int:
     """Phase 1: every distinct phrase of the batch in the cache. Returns how many were new."""
-    for job in jobs:
-        check_safe(job.routine, avoid)
     by_voice: dict[tuple[Voice, Path | None], dict[str, None]] = {}
     for job in jobs:
-        by_voice.setdefault((job.voice, job.cache_dir), {}).update(dict.fromkeys(plan_routine(job.routine).phrases))
+        by_voice.setdefault((job.voice, job.cache_dir), {}).update(dict.fromkeys(job.plan.phrases))
     spoken = 0
     for (voice, cache_dir), phrases in by_voice.items():
         synth = Synthesizer(voice, layout.SAMPLE_RATE, cache_dir)
@@ -157,7 +161,7 @@ def speak(jobs: list[Job], avoid: frozenset[str] = frozenset(), progress: Progre
 
 def render_job(job: Job, progress: Progress | None = None) -> render.RenderResult:
     """Phase 2 for one session: compile from the cache and render into the job's folder."""
-    compiled = session.compile_routine(job.routine, job.voice, job.cache_dir, progress=progress)
+    compiled = session.compile_routine(job.routine, job.voice, job.cache_dir, progress=progress, plan=job.plan)
     script = compiled.script
     return render.render_session(script, compiled.clips, job.out_dir, job.settings, progress, job.cache_dir,
                                  companions=lambda measured: companions(script, measured))

@@ -98,14 +98,17 @@ def compile_routine(
     avoid: frozenset[str] = frozenset(),
     progress: Progress | None = None,
     jobs: int | None = None,
+    plan: Plan | None = None,
 ) -> Compiled:
-    check_safe(routine, avoid)
-    plan_ = plan_routine(routine)
+    """Speak (or read from the cache) every phrase and lay the session out. A batch hands in the
+    `plan` it already checked and planned when it spoke the phrases; alone, it does both here."""
+    if plan is None:
+        check_safe(routine, avoid)
+        plan = plan_routine(routine)
     synth = Synthesizer(settings, layout.SAMPLE_RATE, cache_dir, jobs)
-    clips = {text: clip.pcm for text, clip in synth.clips(plan_.phrases, progress).items()}
-    compiled = _lay_out(plan_, clips, _speaker(synth), synth.synthesized, synth.cache.root)
-    spoken = tuple((text, synth.engine.normalize(text)) for text in plan_.phrases)  # so anyone can score what was said
-    return replace(compiled, script=replace(compiled.script, spoken=spoken))
+    clips = {text: clip.pcm for text, clip in synth.clips(plan.phrases, progress).items()}
+    spoken = {text: synth.engine.normalize(text) for text in plan.phrases}  # so anyone can score what was said
+    return _lay_out(plan, clips, _speaker(synth), synth.synthesized, synth.cache.root, spoken)
 
 
 def estimate(routine: Routine, settings: Voice, cache_dir: Path | None = None) -> Script:
@@ -205,7 +208,8 @@ def _speaker(synth: Synthesizer) -> Speaker:
     return Speaker(synth.engine.name, synth.engine.voice, synth.engine.rate)
 
 
-def _lay_out(plan_: Plan, clips: dict[str, bytes], speaker: Speaker, synthesized: int, root: Path) -> Compiled:
+def _lay_out(plan_: Plan, clips: dict[str, bytes], speaker: Speaker, synthesized: int, root: Path,
+             spoken: dict[str, str]) -> Compiled:
     clips.update((key, sounds.stored(key, layout.SAMPLE_RATE, root)) for key in plan_.sounds)
     lengths = {key: len(pcm) // 2 for key, pcm in clips.items()}
-    return Compiled(layout.lay_out(plan_, lengths, layout.SAMPLE_RATE, speaker), clips, synthesized)
+    return Compiled(layout.lay_out(plan_, lengths, layout.SAMPLE_RATE, speaker, spoken=spoken), clips, synthesized)

@@ -99,6 +99,7 @@ def lay_out(
     sample_rate: int = SAMPLE_RATE,
     speaker: Speaker | None = None,
     estimated: frozenset[str] = frozenset(),
+    spoken: Mapping[str, str] | None = None,
 ) -> Script:
     """Place the plan on a timeline, given each phrase's (and sound's) length in samples.
 
@@ -156,6 +157,7 @@ def lay_out(
         chapters=tuple(_chapter(title, start, end, held.get(index))
                        for index, ((title, start), end) in enumerate(zip(starts, ends)) if end > start),
         series=routine.series,
+        spoken=tuple((text, spoken[text]) for text in plan_.phrases) if spoken else (),
     )
 
 
