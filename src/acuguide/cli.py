@@ -119,7 +119,7 @@ rate_option = click.option("--rate", type=click.IntRange(80, 400), help="Speakin
 cache_option = click.option(
     "--cache-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Where synthesized phrases are kept (default: ~/.cache/acuguide/speech, or $ACUGUIDE_CACHE_DIR).",
+    help="Where spoken phrases, sounds and prepared clips are kept (default: ~/.cache/acuguide, or $ACUGUIDE_CACHE_DIR).",
 )
 
 

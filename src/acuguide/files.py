@@ -14,7 +14,7 @@ def default_cache_dir() -> Path:
     if os.environ.get("ACUGUIDE_CACHE_DIR"):
         return Path(os.environ["ACUGUIDE_CACHE_DIR"])
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "acuguide" / "speech"
+    return Path(base) / "acuguide"
 
 
 @contextmanager

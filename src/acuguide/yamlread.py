@@ -325,10 +325,6 @@ class YamlReader:
             return None
         return text
 
-    def strings(self, node: Node, field: str) -> tuple[str, ...] | None:
-        values = [self.string(item, where) for where, item in self.items(node, field)]
-        return None if any(v is None for v in values) else tuple(values)  # type: ignore[arg-type]
-
     def integer(self, node: Node, field: str, minimum: int, maximum: int) -> int | None:
         value = self.value(node) if isinstance(node, ScalarNode) else None
         if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:

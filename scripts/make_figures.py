@@ -1,6 +1,7 @@
-"""Write the figures in this folder (run by hand when the art changes; not imported by acuguide).
+"""Write the figures in src/acuguide/content/figures (run by hand when the art changes; a
+developer's tool, not part of the installed package).
 
-    python src/acuguide/content/figures/make_figures.py PATH/TO/anatomapa/assets
+    python scripts/make_figures.py PATH/TO/anatomapa/assets
 
 body-back.svg and body-front.svg take their outline from anatomapa's male posterior and
 anterior silhouettes (MIT; derived from gganatogram, CC0) and add landmarks drawn here;
@@ -13,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parent.parent / "src" / "acuguide" / "content" / "figures"
 SKIN, LINE, LAND = "#f4e4d4", "#5b4a3f", "#b39a86"
 
 
