@@ -12,15 +12,19 @@ from acuguide.timeline import layout, plan
 
 HERE = Path(__file__).parent
 
-# The pure layer: the loader, the compiler, the composer, the point library and the formats,
-# with no ffmpeg, no speech engine and no subprocess. `pytest -m pure` runs it in seconds,
-# after every change; a pure test that reaches for a subprocess fails (see `_pure`).
-PURE = {"test_units", "test_script", "test_properties", "test_points", "test_schema", "test_check", "test_compose", "test_hostile", "test_tool_rules", "test_readme"}
+# The layers: every test is in one. A test (or its module, by `pytestmark`) that needs more
+# than Python says so: `audio` (a real speech engine and ffmpeg), `faults` (signals, full disks,
+# broken engines), `server` (a real HTTP server) or `process` (ffmpeg or another program).
+# Anything else is the pure layer, by default, so a new test file lands in it: the loader,
+# the compiler, the composer, the point library and the formats, with no ffmpeg, no speech
+# engine and no subprocess. `pytest -m pure` runs it in a minute, after every change; a pure
+# test that reaches for a subprocess fails (see `_pure`), and says to mark it.
+LAYERS = ("pure", "audio", "faults", "server", "process")
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if item.module.__name__ in PURE and not any(item.get_closest_marker(m) for m in ("audio", "process")):
+        if not any(item.get_closest_marker(layer) for layer in LAYERS):
             item.add_marker(pytest.mark.pure)
 
 
@@ -30,7 +34,8 @@ def _pure(request, monkeypatch):
     if request.node.get_closest_marker("pure"):
 
         def refuse(*args, **kwargs):
-            raise AssertionError(f"a pure test started a process: {args[:1]}")
+            raise AssertionError(f"a pure test started a process: {args[:1]}; mark it (or its module) process, "
+                                 "audio, faults or server")
 
         monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
 

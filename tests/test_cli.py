@@ -15,6 +15,7 @@ from acuguide.speech import DEFAULT_ENGINE
 from acuguide.timeline.plan import plan_routine
 
 
+@pytest.mark.process
 def test_help_check_and_points_never_import_the_audio_stack():
     code = (
         "import sys; from click.testing import CliRunner; from acuguide.cli import cli; r = CliRunner();"
@@ -131,6 +132,7 @@ def test_routines_lists_every_shipped_routine_with_length(tmp_path):
     assert "~11:" in result.output  # estimated, nothing cached
 
 
+@pytest.mark.process
 def test_voices_lists_every_engine_for_listening_and_marks_the_default():
     result = CliRunner().invoke(cli, ["voices"])
     assert result.exit_code == 0

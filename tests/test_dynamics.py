@@ -139,6 +139,7 @@ def joined(m: Mix) -> np.ndarray:
 # -- 1. the meter agrees with ffmpeg's EBU R128 meter -------------------------------------
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("rate", RATES)
 def test_a_1khz_sine_at_minus_20_dbfs_reads_as_ffmpeg_reads_it(rate, tmp_path):
     t = np.arange(8 * rate) / rate
@@ -150,6 +151,7 @@ def test_a_1khz_sine_at_minus_20_dbfs_reads_as_ffmpeg_reads_it(rate, tmp_path):
     assert sparse([(0, x)], rate, len(x)) == pytest.approx(reference, abs=0.1)
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("rate", RATES)
 def test_noise_phrases_on_silence_read_as_ffmpeg_reads_them(rate, tmp_path):
     rng = np.random.default_rng(rate)
@@ -253,6 +255,7 @@ def test_the_stream_does_not_depend_on_how_it_is_chunked(chunk):
 # -- 3. the gates ---------------------------------------------------------------------------
 
 
+@pytest.mark.process
 def test_silence_does_not_count_and_bursts_keep_their_loudness(tmp_path):
     """Three 4 s bursts in 14 s or in 105 s of session: the same loudness, and ffmpeg's."""
     rate = 22050
@@ -275,6 +278,7 @@ def test_silence_does_not_count_and_bursts_keep_their_loudness(tmp_path):
     assert loud - ungated > 9  # were silence counted it would read 10*log10(12/105) lower
 
 
+@pytest.mark.process
 def test_the_absolute_gate_keeps_silence_out_of_the_relative_threshold(tmp_path):
     """Bursts at about -20 LUFS, a passage 16 LU under them, and a lot of silence: measured
     over the blocks that sound, the relative gate drops the passage. Were silence counted,
@@ -293,6 +297,7 @@ def test_the_absolute_gate_keeps_silence_out_of_the_relative_threshold(tmp_path)
     assert measured == pytest.approx(sparse(clips[:1], rate, length), abs=0.01)  # the loud burst alone
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("rate", RATES)
 def test_a_passage_20_db_under_the_rest_is_left_out(rate, tmp_path):
     rng = np.random.default_rng(rate + 1)

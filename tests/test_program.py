@@ -53,6 +53,7 @@ def test_script_shows_every_week():
         assert f"hold       LI4 left, round 1: {hand}" in result.output
 
 
+@pytest.mark.process
 def test_render_a_program_gives_one_session_per_week_in_one_feed_in_order(tmp_path):
     (tmp_path / "r.yaml").write_text("title: R\nsafety: short\nbells: off\ndefaults: {hold: 30s, breathing: none}\nsteps:\n  - point: GV4\n")
     (tmp_path / "prog.yaml").write_text("title: Prog\nroutine: r.yaml\nweeks: 3\nhold: {from: 10s, to: 30s}\nrepeat: {from: 1, to: 2}\n")

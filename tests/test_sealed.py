@@ -317,6 +317,7 @@ def test_a_code_given_twice_in_a_points_file_is_refused_at_its_line(tmp_path):
     assert f"own.yaml, line {second}: points[1].code: the code XX1 is given twice (first at line 2)" in result.output
 
 
+@pytest.mark.process
 def test_a_very_long_file_name_renders_under_a_short_session_name(tmp_path):
     path = tmp_path / ("L" * 240 + ".yaml")
     path.write_text("title: T\nbells: off\nsteps: [{say: Hello}]\n")
@@ -324,6 +325,7 @@ def test_a_very_long_file_name_renders_under_a_short_session_name(tmp_path):
     assert result.exit_code == 0 and (tmp_path / "out" / ("l" * 80 + ".mp3")).is_file()
 
 
+@pytest.mark.process
 def test_a_file_name_that_is_not_utf8_renders(tmp_path):
     raw = os.fsencode(tmp_path) + b"/\xff\xfe.yaml"
     with open(raw, "wb") as handle:

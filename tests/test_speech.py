@@ -23,6 +23,7 @@ def synth(tmp_path, engine="fake", voice=None, rate=None, **kw) -> Synthesizer:
     return Synthesizer(Voice(engine, voice, rate), RATE, tmp_path, **kw)
 
 
+@pytest.mark.process
 def test_a_16_khz_voice_lays_out_to_its_true_length(tmp_path, write_routine):
     clips = synth(tmp_path, voice="tone-16k").clips(["Sit comfortably."])
     clip = clips["Sit comfortably."]
