@@ -300,16 +300,3 @@ def test_an_own_point_in_a_timeline_is_drawn_only_if_it_is_the_shape_render_writ
     assert export._own_point({**good, "laterality": "sideways"}) is None and export._own_point([]) is None
     assert export._own_point({**good, "cautions": "not a list"}) is None
     assert export._own_point({k: v for k, v in good.items() if k != "pinyin"}) is None
-
-
-@pytest.mark.pure
-def test_an_own_point_in_a_timeline_is_drawn_only_if_its_picture_is_the_shape_render_writes():
-    good = {"code": "GB99", "english": "Mine", "find": "", "laterality": "bilateral", "kind": "point",
-            "picture": {"view": "back", "at": [[221, 157.5], [319, 157.5]], "lines": []}}
-    drawn = site._drawn(good)
-    assert drawn is not None and drawn.picture.at == ((221, 157.5), (319, 157.5)) and drawn.laterality.value == "bilateral"
-    for bad in ({"view": "nowhere", "at": [[1, 2]]}, {"view": "back", "at": []}, {"view": "back", "at": [[1e9, 2]]},
-                {"view": "back", "at": [[True, 2]]}, {"view": "back", "at": [["1", 2]]}, {"view": "back", "at": [[1, 2, 3]]},
-                {"view": "back", "at": [[1, 2]], "lines": [[]]}, "back"):  # fmt: skip
-        assert site._drawn({**good, "picture": bad}) is None, bad
-    assert site._drawn({**good, "laterality": "sideways"}) is None and site._drawn([]) is None
