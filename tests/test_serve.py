@@ -22,6 +22,7 @@ from conftest import HERE
 from mutagen.id3 import ID3
 
 from acuguide.cli import cli
+from acuguide.publish import export
 
 pytestmark = pytest.mark.server
 
@@ -197,6 +198,7 @@ def test_a_routines_own_point_is_drawn_on_the_served_page_and_in_the_feed(tmp_pa
     assert result.exit_code == 0, result.output
     timeline = json.loads((folder / "own.json").read_text(encoding="utf-8"))
     assert [p["code"] for p in timeline["points"]] == ["GB99"]
+    assert export.rendered(timeline).to_dict() == timeline
     sides = {h["side"] for h in timeline["holds"]}
     assert sides == {"left", "right"}
     shipped = _svg_marks(pictures.point_svg(library().get("GB21")))[1]

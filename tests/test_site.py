@@ -11,18 +11,24 @@ import os
 import re
 import shutil
 import time
+from dataclasses import replace
 from xml.etree import ElementTree as ET
 
 import feedparser
 import podcastparser
 import pytest
 from click.testing import CliRunner
-from conftest import HERE
+from conftest import HERE, compile_fake
 from test_serve import get, serving
 
+from acuguide import routine as routine_mod
 from acuguide.cli import cli
-from acuguide.publish import site
+from acuguide.errors import TimelineError
+from acuguide.publish import export, site
 from acuguide.publish.page import render as render_page
+from acuguide.routine import program
+from acuguide.timeline.layout import Speaker
+from acuguide.timeline.plan import plan_routine
 
 pytestmark = pytest.mark.server
 
@@ -81,6 +87,7 @@ def test_podcastparser_finds_chapters_transcripts_and_artwork_in_week_order(serv
     for episode in feed["episodes"]:
         slug = episode["enclosures"][0]["url"].rsplit("/", 1)[1].removesuffix(".mp3")
         timeline = json.loads((folder / f"{slug}.json").read_text())
+        assert export.rendered(timeline).to_dict() == timeline  # what the page and feed read is what render wrote
         assert episode["chapters_json_url"] == f"{server}{slug}.chapters.json"
         assert episode["transcript_url"] == f"{server}{slug}.vtt"
         assert get(episode["transcript_url"])[2].startswith(b"WEBVTT")
@@ -153,10 +160,12 @@ HOSTILE = "</title><script>alert(1)</script>"
 
 def test_everything_from_a_routine_is_escaped(tmp_path):
     timeline = {
-        "title": HOSTILE, "summary": HOSTILE + " & <b>", "duration": 30.0, "format": "mp3", "position": 0,
-        "cues": [{"start": 1.0, "end": 2.0, "kind": "say", "text": HOSTILE}],
-        "holds": [{"point": "BL23", "name": "Sea of Vitality", "side": "both", "round": 1, "start": 5.0, "end": 15.0, "step": HOSTILE}],
-        "chapters": [{"title": HOSTILE, "start": 0.0, "end": 30.0}],
+        "title": HOSTILE, "summary": HOSTILE + " & <b>", "source": HOSTILE, "slug": "evil", "duration": 30.0, "sample_rate": 22050,
+        "format": "mp3", "position": 0, "loudness": {"result": -19.0},
+        "cues": [{"start": 1.0, "end": 2.0, "kind": "say", "text": HOSTILE, "step": HOSTILE}],
+        "holds": [{"point": "BL23", "name": "Sea of Vitality", "side": "both", "round": 1, "tool": "hands", "start": 5.0, "end": 15.0,
+                   "step": HOSTILE}],
+        "chapters": [{"title": HOSTILE, "start": 0.0, "end": 30.0, "point": "BL23", "side": "both", "round": 1, "tool": "hands"}],
     }  # fmt: skip
     (tmp_path / "evil.json").write_text(json.dumps(timeline))
     (tmp_path / "evil.mp3").write_bytes(b"ID3")
@@ -209,14 +218,85 @@ def test_in_a_real_browser_no_image_is_broken_and_the_session_view_follows_the_a
         browser.close()
 
 
+def _own_point_routine(folder):
+    """A two-week program over a routine with a point of its own points file (GB21's entry
+    under the code GB99, renamed): every part of a timeline `to_dict` writes."""
+    from test_pictures import open_entry
+
+    entry = "\n".join("    aliases: []" if line.lstrip().startswith("aliases:") else line for line in open_entry("GB21").splitlines())
+    entry = entry.replace("GB21", "GB99").replace("english: Shoulder Well", "english: My Shoulder Spot")
+    (folder / "mine.yaml").write_text("points:\n" + entry + "\n", encoding="utf-8")
+    (folder / "own.yaml").write_text("title: Own\npoints: mine.yaml\nsteps:\n  - point: GB99\n    hold: 10s\n    sides: each\n"
+                                     "  - point: BL23\n    hold: 10s\n  - breathe: {pattern: box, cycles: 1}\n", encoding="utf-8")  # fmt: skip
+    (folder / "program.yaml").write_text("title: Own Weeks\nroutine: own.yaml\nweeks: 2\nhold: {from: 8s, to: 12s}\n")
+    return folder / "program.yaml"
+
+
 @pytest.mark.pure
-def test_an_own_point_in_a_timeline_is_drawn_only_if_its_picture_is_the_shape_render_writes():
-    good = {"code": "GB99", "english": "Mine", "find": "", "laterality": "bilateral", "kind": "point",
-            "picture": {"view": "back", "at": [[221, 157.5], [319, 157.5]], "lines": []}}
-    drawn = site._drawn(good)
-    assert drawn is not None and drawn.picture.at == ((221, 157.5), (319, 157.5)) and drawn.laterality.value == "bilateral"
+@pytest.mark.parametrize("path", sorted((HERE / "routines").glob("golden-*.yaml")), ids=lambda p: p.stem)
+def test_the_timeline_read_back_is_the_script_written(path):
+    script = compile_fake(routine_mod.load(path))
+    assert export.from_dict(json.loads(export.to_json(script))) == script
+
+
+@pytest.mark.pure
+def test_a_program_week_with_its_own_points_its_speaker_and_its_spoken_text_reads_back_whole(tmp_path):
+    stage = program.load(str(_own_point_routine(tmp_path))).stages[1]
+    script = compile_fake(stage.routine)
+    plan_ = plan_routine(stage.routine)
+    script = replace(script, speaker=Speaker("fake", "en", 170), estimated=2,
+                     spoken=tuple((text, text.replace("GB99", "G B 99")) for text in plan_.phrases))  # fmt: skip
+    assert script.series.week == 2 and {p.code for p in script.points} == {"GB99", "BL23"}
+    assert any(c.sound for c in script.cues) and any(c.point for c in script.chapters)
+    data = json.loads(export.to_json(script, {"loudness": {"result": -19.0}, "format": "mp3", "position": 2}))
+    assert data["week"] == 2 and data["program"]["title"] == "Own Weeks" and [p["code"] for p in data["points"]] == ["GB99"]
+    back = export.rendered(data)
+    assert back.script == script and (back.format, back.position, back.loudness) == ("mp3", 2, {"result": -19.0})
+    assert back.to_dict() == data
+
+
+@pytest.mark.pure
+@pytest.mark.parametrize("change,field", [
+    (lambda d: [], "the timeline is not a JSON object"),
+    (lambda d: {**d, "duration": float("nan")}, "duration"),
+    (lambda d: {**d, "title": 5}, "title"),
+    (lambda d: {k: v for k, v in d.items() if k != "sample_rate"}, "sample_rate"),
+    (lambda d: {**d, "sample_rate": 22050.5}, "sample_rate"),
+    (lambda d: {**d, "cues": [{"start": 0}]}, "cues[0]"),
+    (lambda d: {**d, "cues": d["cues"][:1] + [{**d["cues"][1], "kind": "shout"}]}, "cues[1]"),
+    (lambda d: {**d, "holds": [[[[0]]]]}, "holds[0]"),
+    (lambda d: {**d, "holds": [{**d["holds"][0], "round": True}]}, "holds[0]"),
+    (lambda d: {**d, "holds": [{**d["holds"][0], "end": -1}]}, "holds[0]"),
+    (lambda d: {**d, "chapters": {"title": "x"}}, "chapters"),
+    (lambda d: {**d, "week": 3}, "program"),
+])  # fmt: skip
+def test_a_timeline_that_is_not_the_shape_render_writes_is_refused_with_its_field_named(change, field):
+    data = json.loads(export.to_json(compile_fake(routine_mod.load(HERE / "routines" / "golden-short-safety.yaml"))))
+    data = {**data, "program": {"title": "P", "slug": "p"}, "week": 1, "weeks": 2}
+    assert export.from_dict(data).series.week == 1
+    with pytest.raises(TimelineError) as refused:
+        export.from_dict(change(data))
+    assert str(refused.value).startswith(field), str(refused.value)
+
+
+@pytest.mark.pure
+def test_texts_read_back_are_made_safe_for_xml():
+    data = json.loads(export.to_json(compile_fake(routine_mod.load(HERE / "routines" / "golden-short-safety.yaml"))))
+    assert export.from_dict({**data, "title": "Bad\x00\x1b[2J\ud800Title"}).title == "Bad[2JTitle"
+
+
+@pytest.mark.pure
+def test_an_own_point_in_a_timeline_is_drawn_only_if_it_is_the_shape_render_writes():
+    from acuguide.content.points import library
+
+    good = export._own_points(replace(compile_fake(routine_mod.load(HERE / "routines" / "golden-short-safety.yaml")),
+                                      points=(replace(library().get("BL23"), code="GB99"),)))[0]  # fmt: skip
+    drawn = export._own_point(good)
+    assert drawn == replace(library().get("BL23"), code="GB99")
     for bad in ({"view": "nowhere", "at": [[1, 2]]}, {"view": "back", "at": []}, {"view": "back", "at": [[1e9, 2]]},
                 {"view": "back", "at": [[True, 2]]}, {"view": "back", "at": [["1", 2]]}, {"view": "back", "at": [[1, 2, 3]]},
                 {"view": "back", "at": [[1, 2]], "lines": [[]]}, "back"):  # fmt: skip
-        assert site._drawn({**good, "picture": bad}) is None, bad
-    assert site._drawn({**good, "laterality": "sideways"}) is None and site._drawn([]) is None
+        assert export._own_point({**good, "picture": bad}) is None, bad
+    assert export._own_point({**good, "laterality": "sideways"}) is None and export._own_point([]) is None
+    assert export._own_point({**good, "cautions": "not a list"}) is None
+    assert export._own_point({k: v for k, v in good.items() if k != "pinyin"}) is None

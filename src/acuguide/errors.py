@@ -89,6 +89,11 @@ class RoutineExists(AcuguideError):
     exit_code = 2
 
 
+class TimelineError(AcuguideError):
+    """A JSON timeline is not the shape `render` writes: a field missing, of the wrong type or
+    out of range. Publishing leaves such a session out rather than show half of it."""
+
+
 class ServeError(AcuguideError):
     """The server cannot start: the port is taken or the address is not this machine's."""
 

@@ -17,7 +17,8 @@ from importlib import resources
 from urllib.parse import quote
 
 from ..clock import minutes
-from .site import ART, FEED_TITLE, ONE_SIDE, Episode, point, point_picture
+from ..timeline.layout import Hold
+from .site import ART, FEED_TITLE, ONE_SIDE, Episode, codes, point, point_names, point_picture, said, steps
 
 
 def _json(value) -> str:
@@ -42,11 +43,16 @@ def _sides(sides: tuple[str, ...]) -> str:
     return {"both": "both sides at once", "center": "on the midline", "": ""}.get(side, f"{side} side")
 
 
-def _step(step, items: list[Episode]) -> str:
-    found = point(step.point, items)
+def _step(holds: tuple[Hold, ...], episode: Episode) -> str:
+    """One point step as the listener does it: which point, its first hold's length, how many
+    rounds, which sides."""
+    step, rounds = holds[0], max(h.round for h in holds)
+    found = point(step.point, [episode])
     name = found.english if found else step.name
     find = found.find if found else ""
-    dose = [f"hold {_seconds(step.hold)}", f"{step.rounds} round{'s' if step.rounds != 1 else ''}", _sides(step.sides)]
+    hold = episode.script.seconds(step.end - step.start)
+    sides = tuple(dict.fromkeys(h.side for h in holds))
+    dose = [f"hold {_seconds(hold)}", f"{rounds} round{'s' if rounds != 1 else ''}", _sides(sides)]
     return f"""
     <li class="step">
       <img src="{ART}/point-{e(quote(step.point))}.svg" alt="Where {e(step.point)} {e(name)} is" width="600" height="600">
@@ -59,21 +65,23 @@ def _step(step, items: list[Episode]) -> str:
 
 
 def _transcript(episode: Episode) -> str:
-    parts = []
-    for mark in episode.marks:
-        said = [c.text for c in episode.cues if mark.start - 0.01 <= c.start < mark.end - 0.01]
-        if said:
-            parts.append(f"<h4>{e(mark.title)}</h4>\n<p>{e(' '.join(said))}</p>")
+    s, cues, parts = episode.script.seconds, said(episode.script), []
+    for mark in episode.script.chapters:
+        start, end = s(mark.start), s(mark.end)
+        words = [c.text for c in cues if start - 0.01 <= s(c.start) < end - 0.01]
+        if words:
+            parts.append(f"<h4>{e(mark.title)}</h4>\n<p>{e(' '.join(words))}</p>")
     if not parts:
-        parts = [f"<p>{e(' '.join(c.text for c in episode.cues))}</p>"]
+        parts = [f"<p>{e(' '.join(c.text for c in cues))}</p>"]
     return "\n".join(parts)
 
 
 def _session(episode: Episode, first: bool) -> str:
     slug, audio = e(quote(episode.slug)), e(quote(episode.audio.name))
-    week = f" · week {episode.week[0]} of {episode.week[1]}" if episode.week else ""
-    names = ", ".join(episode.points) or "no points"
-    steps = "".join(_step(s, [episode]) for s in episode.steps)
+    series, held = episode.series, codes(episode.script)
+    week = f" · week {series.week} of {series.weeks}" if series else ""
+    names = ", ".join(point_names(episode.script)) or "no points"
+    listed = "".join(_step(holds, episode) for holds in steps(episode.script))
     files = []
     if episode.transcript:
         files.append(f'<a href="{e(quote(episode.transcript.name))}">WebVTT</a>')
@@ -83,7 +91,7 @@ def _session(episode: Episode, first: bool) -> str:
     return f"""
 <article class="session" id="{slug}" data-slug="{slug}" data-audio="{audio}" data-timeline="{e(quote(episode.timeline))}" data-title="{e(episode.title)}">
   <h2>{e(episode.title)}</h2>
-  <p class="meta">{minutes(episode.duration)}{e(week)} · {len(episode.codes)} point{"s" if len(episode.codes) != 1 else ""}</p>
+  <p class="meta">{minutes(episode.duration)}{e(week)} · {len(held)} point{"s" if len(held) != 1 else ""}</p>
   <img class="cover" src="{ART}/session-{slug}.svg" alt="The points of this session: {e(names)}" width="600" height="600"{"" if first else ""}>
   <audio controls preload="{"metadata" if first else "none"}" src="{audio}"></audio>
   <p class="actions">
@@ -95,7 +103,7 @@ def _session(episode: Episode, first: bool) -> str:
   <section class="card" id="points-{slug}" aria-label="The points, in order">
     <h3>The points, in order</h3>
     <p class="print-only">{e(episode.title)} · {minutes(episode.duration)}. Press gently and stop if anything hurts: a practice aid, not medical advice.</p>
-    <ol class="steps">{steps}
+    <ol class="steps">{listed}
     </ol>
   </section>
   <details class="transcript">
@@ -111,9 +119,8 @@ def render(items: list[Episode], feed_url: str, served: bool) -> str:
     sessions = "".join(_session(episode, n == 0) for n, episode in enumerate(items))
     if not items:
         sessions = '<p class="empty">No sessions yet. Render one into this folder: <code>acuguide render lower-back</code>.</p>'
-    codes = dict.fromkeys(c for ep in items for c in ep.codes)
     points = {}
-    for code in codes:
+    for code in dict.fromkeys(c for ep in items for c in codes(ep.script)):
         found = point(code, items)
         points[code] = {"name": found.english if found else code, "find": found.find if found else "",
                         "picture": f"{ART}/point-{quote(code)}.svg",  # a hold on one side: that side's picture

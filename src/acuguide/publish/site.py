@@ -1,8 +1,9 @@
 """A folder of rendered sessions as a podcast: an RSS feed, a page for a phone, chapters JSON,
 and the pictures they show.
 
-Everything is read from what `render` wrote beside each audio file (the JSON timeline and
-the WebVTT transcript), so the feed, the page and the MP3's own chapters always agree. The
+Everything is read from what `render` wrote beside each audio file (the JSON timeline, read
+back by `export.rendered` into the very `Script` render laid out, and the WebVTT transcript),
+so the feed, the page and the MP3's own chapters always agree. The
 feed is RSS 2.0 with Apple's `itunes:` tags, the Podcasting 2.0 namespace
 (`podcast:chapters`, `podcast:transcript`) and Podlove Simple Chapters (`psc:`), so that each
 app finds what it reads:
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import re
 import stat
@@ -36,8 +36,12 @@ from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from ..clock import clock
-from ..content.points import Kind, Laterality
-from ..content.views import VIEWS, Picture
+from ..content.points import library
+from ..errors import TimelineError
+from ..routine import Series
+from ..timeline.layout import Cue, Hold, Script
+from ..timeline.plan import CueKind
+from .export import rendered
 
 FEED, PAGE, ART = "feed.xml", "index.html", "art"
 FEED_TITLE = "acuguide sessions"
@@ -54,74 +58,37 @@ NS = {
 }
 for _prefix, _uri in NS.items():
     ET.register_namespace(_prefix, _uri)
-WEEK = re.compile(r": week (\d+) of (\d+)$")
 MAX_NAME = 200  # characters of a session file's name: render's own files and their temporary names stay under 255
 # The names render writes (a slug, a suffix): a name with spaces, '%', '#' or bytes that are not
 # UTF-8 is nobody's session, and could not be linked to as it is listed.
 NAME = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._-]{{0,{MAX_NAME - 1}}}")
 MAX_TIMELINE = 8_000_000  # bytes: a three-hour session's timeline is well under 2 MB
-# what XML 1.0 cannot hold (and lone surrogates, which UTF-8 cannot), and other control characters
-_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-@dataclass(frozen=True)
-class Step:
-    """One point step as the listener does it: which point, which sides, how many rounds."""
-
-    point: str
-    name: str
-    sides: tuple[str, ...]
-    rounds: int
-    hold: float  # seconds, of the first hold
-
-
-@dataclass(frozen=True)
-class Chapter:
-    start: float
-    end: float
-    title: str
-    point: str | None  # the code of the point held in this chapter, if any
-    side: str | None = None  # the side it is held on: left, right, both, center
-
-
-@dataclass(frozen=True)
-class Cue:
-    start: float
-    end: float
-    kind: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Drawn:
-    """A routine's own point as its timeline carries it: what drawing it (content.pictures
-    reads these fields of a point) and naming it on the page take."""
-
-    code: str
-    english: str
-    find: str
-    laterality: Laterality
-    kind: Kind
-    picture: Picture
 
 
 @dataclass(frozen=True)
 class Episode:
-    """One rendered session, as its files on disk describe it."""
+    """One rendered session: its audio file, and its timeline as `export.rendered` reads it."""
 
     audio: Path
-    title: str
-    summary: str
-    duration: float
-    points: tuple[str, ...]  # "BL23 Sea of Vitality", in order of first hold
-    chapters: tuple[tuple[float, str], ...]  # (start seconds, title)
+    script: Script
     position: int  # order in a batch or program (0 for a single session)
     transcript: Path | None
-    codes: tuple[str, ...] = ()  # "BL23", in order of first hold
-    steps: tuple[Step, ...] = ()
-    marks: tuple[Chapter, ...] = ()  # the chapters with their ends and points
-    cues: tuple[Cue, ...] = ()  # what is said, bells left out
-    drawn: tuple[Drawn, ...] = ()  # the routine's own points the timeline carries, to draw them
+
+    @property
+    def title(self) -> str:
+        return self.script.title
+
+    @property
+    def summary(self) -> str:
+        return self.script.summary
+
+    @property
+    def duration(self) -> float:
+        return self.script.duration
+
+    @property
+    def series(self) -> Series | None:
+        return self.script.series
 
     @property
     def slug(self) -> str:
@@ -145,30 +112,37 @@ class Episode:
         with self.audio.open("rb") as audio:
             return "acuguide-" + hashlib.file_digest(audio, "sha256").hexdigest()[:24]
 
-    @property
-    def week(self) -> tuple[int, int] | None:
-        found = WEEK.search(self.title)
-        return (int(found.group(1)), int(found.group(2))) if found else None
+
+# --- what the page and the feed show, read off the timeline
 
 
-def _steps(holds: list[dict]) -> tuple[Step, ...]:
-    steps: dict[str, list[dict]] = {}
-    for hold in holds:
-        steps.setdefault(f"{hold.get('step', '')}|{hold['point']}", []).append(hold)
-    return tuple(
-        Step(point=h[0]["point"], name=h[0]["name"], sides=tuple(dict.fromkeys(x["side"] for x in h)),
-             rounds=max(int(x.get("round", 1)) for x in h), hold=h[0]["end"] - h[0]["start"])
-        for h in steps.values()
-    )  # fmt: skip
+def codes(script: Script) -> tuple[str, ...]:
+    """The points held, by code ("BL23"), in order of first hold."""
+    return tuple(dict.fromkeys(h.point for h in script.holds))
 
 
-def _marks(chapters: list[dict], holds: list[dict], duration: float) -> tuple[Chapter, ...]:
-    marks = []
-    for number, c in enumerate(chapters):
-        end = c.get("end", chapters[number + 1]["start"] if number + 1 < len(chapters) else duration)
-        held = next((h for h in holds if c["start"] <= h["start"] < end), {})
-        marks.append(Chapter(start=c["start"], end=end, title=c["title"], point=held.get("point"), side=held.get("side")))
-    return tuple(marks)
+def point_names(script: Script) -> tuple[str, ...]:
+    """The points held, by code and name ("BL23 Sea of Vitality"), in order of first hold."""
+    return tuple(dict.fromkeys(f"{h.point} {h.name}" for h in script.holds))
+
+
+def steps(script: Script) -> tuple[tuple[Hold, ...], ...]:
+    """The holds of each point step as the listener does it, in order: its sides, its rounds."""
+    grouped: dict[tuple[str, str], list[Hold]] = {}
+    for hold in script.holds:
+        grouped.setdefault((hold.step, hold.point), []).append(hold)
+    return tuple(tuple(holds) for holds in grouped.values())
+
+
+def said(script: Script) -> tuple[Cue, ...]:
+    """What is said, bells and tones left out."""
+    return tuple(c for c in script.cues if c.kind not in (CueKind.BELL, CueKind.TONE))
+
+
+def _order(episode: Episode) -> tuple:
+    """Batch order, then each program's weeks together and in order."""
+    series = episode.series
+    return (episode.position, series.slug if series else "", series.week if series else 0, episode.title)
 
 
 def episodes(folder: Path) -> list[Episode]:
@@ -187,7 +161,7 @@ def episodes(folder: Path) -> list[Episode]:
         episode = _episode(root, timeline, data) if data is not None else None
         if episode is not None:
             found.append(episode)
-    return sorted(found, key=lambda e: (e.position, e.week or (0, 0), e.title))
+    return sorted(found, key=_order)
 
 
 def inside(root: Path, path: Path) -> bool:
@@ -219,81 +193,22 @@ def _timeline(root: Path, path: Path) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
-def _text(value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError("not text")
-    return _UNWRITABLE.sub("", value)
-
-
-def _seconds(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not (math.isfinite(value) and 0 <= value < 1e7):
-        raise ValueError("not a time")
-    return float(value)
-
-
 def _episode(root: Path, timeline: Path, data: dict) -> Episode | None:
-    """The episode a timeline describes, its texts made safe for XML; None if it is not
-    the shape `render` writes, or its audio is not a regular file inside the folder."""
+    """The episode a timeline describes, as `export.rendered` reads it (its texts made safe
+    for XML); None if it is not the shape `render` writes, or its audio is not a regular file
+    inside the folder."""
     suffix = "." + str(data.get("format"))
-    if suffix not in AUDIO_TYPES or "cues" not in data:
+    if suffix not in AUDIO_TYPES:
         return None
     audio = timeline.with_suffix(suffix)
     if not inside(root, audio):
         return None
-    transcript = timeline.with_suffix(".vtt")
     try:
-        holds = [{**h, "point": _text(h["point"]), "name": _text(h["name"]), "side": _text(h["side"]),
-                  "start": _seconds(h["start"]), "end": _seconds(h["end"]), "round": int(h.get("round", 1))}
-                 for h in data.get("holds", [])]
-        chapters = [{**c, "title": _text(c["title"]), "start": _seconds(c["start"]),
-                     **({"end": _seconds(c["end"])} if "end" in c else {})} for c in data.get("chapters", [])]
-        duration = _seconds(data["duration"])
-        return Episode(
-            audio=audio, title=_text(data["title"]), summary=_text(data.get("summary", "")), duration=duration,
-            points=tuple(dict.fromkeys(f"{h['point']} {h['name']}" for h in holds)),
-            chapters=tuple((c["start"], c["title"]) for c in chapters),
-            position=int(data.get("position", 0)), transcript=transcript if inside(root, transcript) else None,
-            codes=tuple(dict.fromkeys(h["point"] for h in holds)), steps=_steps(holds),
-            marks=_marks(chapters, holds, duration),
-            cues=tuple(Cue(_seconds(c["start"]), _seconds(c["end"]), _text(c["kind"]), _text(c["text"]))
-                       for c in data["cues"] if c["kind"] not in ("bell", "tone")),
-            drawn=tuple(filter(None, (_drawn(p) for p in data.get("points", [])[:MAX_OWN]))),
-        )  # fmt: skip
-    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
+        session = rendered(data)
+    except TimelineError:
         return None  # not one of ours
-
-
-MAX_OWN, MAX_LINES, MAX_POSITIONS = 200, 20, 100  # a timeline's own points drawn, a reflex area's lines, a line's positions
-
-
-def _drawn(entry: object) -> Drawn | None:
-    """An own point from a timeline, its picture checked as the points file's is (a known view,
-    positions of two numbers in figure units); None, so drawn from the library or not at all,
-    if it is not the shape `render` writes."""
-    try:
-        picture = entry["picture"]
-
-        def positions(items: object, most: int) -> tuple[tuple[float, float], ...]:
-            pairs = tuple((_unit(x), _unit(y)) for x, y in items[:most])
-            if not pairs:
-                raise ValueError("no positions")
-            return pairs
-
-        view = _text(picture["view"])
-        if view not in VIEWS:
-            return None
-        at = positions(picture["at"], 2)
-        lines = tuple(positions(line, MAX_POSITIONS) for line in picture.get("lines", [])[:MAX_LINES])
-        return Drawn(code=_text(entry["code"]), english=_text(entry["english"]), find=_text(entry.get("find", "")),
-                     laterality=Laterality(entry["laterality"]), kind=Kind(entry["kind"]), picture=Picture(view, at, lines))
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return None
-
-
-def _unit(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not (math.isfinite(value) and 0 <= value <= 10_000):
-        raise ValueError("not a position in figure units")
-    return float(value)
+    transcript = timeline.with_suffix(".vtt")
+    return Episode(audio, session.script, session.position, transcript if inside(root, transcript) else None)
 
 
 # --- pictures: made by content.pictures from the point library and the routines' own points the
@@ -301,12 +216,10 @@ def _unit(value: object) -> float:
 
 
 def point(code: str, items: list[Episode] | tuple[Episode, ...] = ()):
-    """The point as the sessions drew it: a routine's own point from the first of `items` whose
-    timeline carries it, else the shipped library's (None if neither has it)."""
-    from ..content.points import library
-
-    own = next((p for episode in items for p in episode.drawn if p.code == code), None)
-    return own or library().get(code)
+    """The point as the sessions drew it: from the first of `items` whose timeline holds it
+    (a routine's own point, or the library's), else the shipped library's (None if neither)."""
+    held = next((p for episode in items for p in episode.script.points if p.code == code), None)
+    return held or library().get(code)
 
 
 def point_picture(code: str, side: str | None = None, items: list[Episode] | tuple[Episode, ...] = ()) -> str:
@@ -338,9 +251,9 @@ def art_names(items: list[Episode]) -> list[str]:
     names = ["cover.png"]
     for episode in items:
         names += [f"session-{episode.slug}.png", f"session-{episode.slug}.svg"]
-    for code in dict.fromkeys(c for e in items for c in e.codes):
+    for code in dict.fromkeys(c for e in items for c in codes(e.script)):
         names += [f"point-{code}.png", f"point-{code}.svg"]
-    for mark in dict.fromkeys((m.point, m.side) for e in items for m in e.marks if m.point):
+    for mark in dict.fromkeys((c.point, c.side) for e in items for c in e.script.chapters if c.point):
         name = point_picture(*mark, items)
         if name not in names:
             names += [name, name[: -len(".png")] + ".svg"]
@@ -355,18 +268,18 @@ def art(items: list[Episode], name: str) -> tuple[bytes, str] | None:
     if suffix not in IMAGE_TYPES:
         return None
     if name == "cover.png":
-        codes = tuple(dict.fromkeys(c for e in items for c in e.codes))
-        return _picture("cover", _points(codes, items), FEED_TITLE, suffix, COVER_PX), IMAGE_TYPES[suffix]
+        held = tuple(dict.fromkeys(c for e in items for c in codes(e.script)))
+        return _picture("cover", _points(held, items), FEED_TITLE, suffix, COVER_PX), IMAGE_TYPES[suffix]
     if stem.startswith("session-"):
         episode = next((e for e in items if e.slug == stem[len("session-") :]), None)
         if episode is None:
             return None
-        return _picture("cover", _points(episode.codes, items), episode.title, suffix, COVER_PX), IMAGE_TYPES[suffix]
+        return _picture("cover", _points(codes(episode.script), items), episode.title, suffix, COVER_PX), IMAGE_TYPES[suffix]
     if stem.startswith("point-"):
         code, dot, side = stem[len("point-") :].rpartition(".")
         code, side = (code, side) if dot and side in ONE_SIDE else (stem[len("point-") :], None)
         drawn = _points((code,), items)
-        if not any(code in e.codes for e in items) or not drawn:
+        if not any(code in codes(e.script) for e in items) or not drawn:
             return None
         return _picture("point", drawn, "", suffix, POINT_PX, side), IMAGE_TYPES[suffix]
     return None
@@ -383,8 +296,8 @@ def chapters_json(episode: Episode, base: str = "") -> str:
     """Podcasting 2.0 JSON chapters: the same times as the MP3's ID3 chapters, each point
     chapter with its point's picture (an absolute URL when `base` is given)."""
     chapters = []
-    for mark in episode.marks or [Chapter(s, s, t, None) for s, t in episode.chapters]:
-        chapter = {"startTime": round(mark.start, 3), "title": mark.title}
+    for mark in episode.script.chapters:
+        chapter = {"startTime": round(episode.script.seconds(mark.start), 3), "title": mark.title}
         if mark.point:
             chapter["img"] = art_url(base, point_picture(mark.point, mark.side, [episode]))
         chapters.append(chapter)
@@ -393,7 +306,7 @@ def chapters_json(episode: Episode, base: str = "") -> str:
 
 def serial(items: list[Episode]) -> bool:
     """A batch or a program is listened to in order."""
-    return any(e.position or e.week for e in items)
+    return any(e.position or e.series for e in items)
 
 
 def pub_dates(items: list[Episode]) -> list[float]:
@@ -463,8 +376,8 @@ def rss(items: list[Episode], base: str, title: str = FEED_TITLE) -> str:
                     {"url": base + quote(episode.transcript.name), "type": "text/vtt", "language": "en"},
                 )
         marks = ET.SubElement(item, q("psc", "chapters"), {"version": "1.2"})
-        for mark in episode.marks:
-            attrs = {"start": clock(mark.start, always_hours=True), "title": mark.title}  # Podlove's HH:MM:SS.mmm
+        for mark in episode.script.chapters:
+            attrs = {"start": clock(episode.script.seconds(mark.start), always_hours=True), "title": mark.title}  # Podlove's HH:MM:SS.mmm
             if mark.point:
                 attrs["image"] = art_url(base, f"point-{mark.point}.png")
             ET.SubElement(marks, q("psc", "chapter"), attrs)

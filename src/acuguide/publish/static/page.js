@@ -18,23 +18,15 @@
     return found;
   }
 
-  function holdOf(chapter) {
-    var holds = current.data.holds || [];
-    for (var i = 0; i < holds.length; i++) {
-      if (holds[i].start >= chapter.start && holds[i].start < chapter.end) return holds[i];
-    }
-    return null;
-  }
-
   function update() {
     if (!current) return;
     var data = current.data, t = audio.currentTime || 0;
     var index = chapterAt(t), chapter = data.chapters[index];
-    var held = holdOf(chapter), code = held && held.point, info = code && points[code];
+    var code = chapter.point, info = code && points[code]; // the timeline names each chapter's point and side
     if (index !== current.chapter) {
       current.chapter = index;
       // a hold on one side shows that side's marker alone
-      $("picture").src = info ? (info.sides && info.sides[held.side]) || info.picture : current.cover;
+      $("picture").src = info ? (info.sides && info.sides[chapter.side]) || info.picture : current.cover;
       $("picture").alt = info ? "Where " + code + " " + info.name + " is" : "The points of this session";
       $("name").textContent = chapter.title;
       $("find").textContent = info ? info.find : "";
