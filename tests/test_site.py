@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import pathlib
 import re
 import shutil
 import time
@@ -300,3 +301,19 @@ def test_an_own_point_in_a_timeline_is_drawn_only_if_it_is_the_shape_render_writ
     assert export._own_point({**good, "laterality": "sideways"}) is None and export._own_point([]) is None
     assert export._own_point({**good, "cautions": "not a list"}) is None
     assert export._own_point({k: v for k, v in good.items() if k != "pinyin"}) is None
+
+
+@pytest.mark.pure
+def test_a_timeline_written_before_chapters_carried_their_holds_still_reads():
+    """Sessions rendered by the release before issue 30 stay on the page and in the feed."""
+    written = json.loads((pathlib.Path(__file__).parent / "golden" / "golden-all-kinds.json").read_text())
+    for key in ("slug",):
+        written.pop(key, None)
+    for hold in written["holds"]:
+        hold.pop("tool", None)
+    for chapter in written["chapters"]:
+        for key in ("point", "side", "round", "tool"):
+            chapter.pop(key, None)
+    script = export.from_dict(written)
+    assert script.title == "Golden All Kinds" and len(script.holds) == len(written["holds"])
+    assert all(c.point is None for c in script.chapters) and all(h.tool == "" for h in script.holds)

@@ -130,6 +130,8 @@ def rendered(data: object) -> Rendered:
 def from_dict(data: object) -> Script:
     """The `Script` a JSON timeline describes: the inverse of `to_dict`, times back in samples.
 
+    A timeline from before the chapters carried their holds (and before holds named their tool)
+    still reads: its chapters have no point, its holds an empty tool, as it was written.
     The routine's points come back as the timeline names them: its own from `points`, the
     rest from the shipped library, in the order they are first held. An own point that is not
     the shape `to_dict` writes is left out (so not drawn), as a points file's would be refused."""
@@ -147,7 +149,7 @@ def from_dict(data: object) -> Script:
 
     def hold(h: dict) -> Hold:
         return Hold(_text(h["point"]), _text(h["name"]), _text(h["side"]), _whole(h["round"], 1, 10_000),
-                    at(h["start"]), at(h["end"]), _text(h["step"]), _text(h["tool"]))  # fmt: skip
+                    at(h["start"]), at(h["end"]), _text(h["step"]), _text(h.get("tool", "")))  # fmt: skip
 
     def chapter(c: dict) -> Chapter:
         held = (_text(c["point"]), _text(c["side"]), _whole(c["round"], 1, 10_000), _text(c["tool"])) if "point" in c else ()
@@ -161,7 +163,7 @@ def from_dict(data: object) -> Script:
     return Script(
         title=_read("title", _text, data.get("title")),
         summary=_read("summary", _text, data.get("summary")),
-        slug=_read("slug", _text, data.get("slug")),
+        slug=_read("slug", _text, data.get("slug", "")),  # written since issue 30; before, the file's name was it
         source=_read("source", _text, data.get("source")),
         sample_rate=rate,
         length=_read("duration", at, data.get("duration")),
