@@ -43,7 +43,10 @@ def synthetic_routine(minutes: int) -> str:
     """A routine of about `minutes` minutes: one-minute holds on the lower back, repeated."""
     steps = max(1, round(minutes * 60 / 760))  # a step of ten one-minute rounds lasts about 12.7 minutes
     step = "  - point: BL23\n    sides: together\n    repeat: 10\n"
-    return f"title: Bench {minutes} minutes\nsafety: short\ndefaults: {{hold: 60s, breathing: calm, rest: 5s}}\nsteps:\n" + step * steps
+    return (
+        f"title: Bench {minutes} minutes\nsafety: short\ndefaults: {{hold: 60s, breathing: calm, rest: 5s}}\nsteps:\n"
+        + step * steps
+    )
 
 
 class Bench:
@@ -65,9 +68,10 @@ class Bench:
                 sys.exit(f"render {' '.join(args)} failed: {errors.read().decode()[-500:]}")
         return wall, usage.ru_maxrss / 1024
 
-
     def has_jobs(self) -> bool:
-        usage = subprocess.run([sys.executable, "-m", "acuguide", "render", "--help"], capture_output=True, text=True, env=self.env)
+        usage = subprocess.run(
+            [sys.executable, "-m", "acuguide", "render", "--help"], capture_output=True, text=True, env=self.env
+        )
         return "--jobs" in usage.stdout
 
 
@@ -149,7 +153,9 @@ def main() -> None:
         bench.render(routines + one, work / "warmup", cache)  # speak every phrase once
         shutil.rmtree(work / "warmup")
         serial, _ = bench.render(routines + one, work / "batch-1", cache)
-        parallel = bench.render(routines + ["--jobs", str(args.jobs)], work / f"batch-{args.jobs}", cache)[0] if one else None
+        parallel = (
+            bench.render(routines + ["--jobs", str(args.jobs)], work / f"batch-{args.jobs}", cache)[0] if one else None
+        )
         if parallel:
             same = not filecmp.dircmp(work / "batch-1", work / f"batch-{args.jobs}").diff_files
             audio = sum(duration(work / "batch-1", slug) for slug in routines) / 60
@@ -157,7 +163,9 @@ def main() -> None:
             print(f"  --jobs 1: {serial:6.2f} s   --jobs {args.jobs}: {parallel:6.2f} s   speed-up {serial / parallel:.2f}x   "
                   f"same bytes: {'yes' if same else 'NO'}")  # fmt: skip
         else:
-            print(f"batch of {len(routines)} shipped routines, one at a time: {serial:6.2f} s (this tree has no --jobs)")
+            print(
+                f"batch of {len(routines)} shipped routines, one at a time: {serial:6.2f} s (this tree has no --jobs)"
+            )
 
         rows.append(("lower-back", minutes, warm, rss))
         for length in (10, 60, 180):
@@ -167,12 +175,18 @@ def main() -> None:
             wall, peak = bench.render([str(path)], out, cache)
             rows.append((f"synthetic {length}", duration(out, path.stem) / 60, wall, peak))
         base = rows[1][3]
-        print(f"{'session':<14} {'audio':>8} {'render':>8} {'s per audio min':>16} {'peak RSS':>10} {'RSS vs 10 min':>14}")
+        print(
+            f"{'session':<14} {'audio':>8} {'render':>8} {'s per audio min':>16} {'peak RSS':>10} {'RSS vs 10 min':>14}"
+        )
         for name, audio_min, wall, peak in rows:
-            print(f"{name:<14} {audio_min:7.1f}m {wall:7.2f}s {wall / audio_min:16.3f} {peak:8.1f}MiB {peak / base:13.2f}x")
+            print(
+                f"{name:<14} {audio_min:7.1f}m {wall:7.2f}s {wall / audio_min:16.3f} {peak:8.1f}MiB {peak / base:13.2f}x"
+            )
         # Last: decoding the MP3 here makes this process large, and a child forked after it
         # would report this process's size as its own peak.
-        print(f"largest cue timing error in the decoded lower-back MP3: {timing_error(out, 'lower-back') * 1000:.1f} ms")
+        print(
+            f"largest cue timing error in the decoded lower-back MP3: {timing_error(out, 'lower-back') * 1000:.1f} ms"
+        )
         if args.profile:
             print(profile(tree, work, work / "cold-cache"))
 

@@ -24,7 +24,7 @@ def _subpaths(svg: str) -> list[str]:
 
 
 def _svg(w: float, h: float, body: str, note: str) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:g} {h:g}">\n<!-- {note} -->\n{body}\n</svg>\n')
+    return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:g} {h:g}">\n<!-- {note} -->\n{body}\n</svg>\n'
 
 
 def _outline(assets: Path | None, side: str) -> tuple[str, list[str]]:
@@ -64,8 +64,10 @@ def body(assets: Path | None, side: str) -> str:
         "</g>",
         *(() if side == "posterior" else FRONT_LINES),
     ]
-    note = (f"Outline: anatomapa body_male_{side}.svg (MIT, (c) 2026 Pedro Rosa, Marcelo Reis, Mozart Melo), "
-            "derived from gganatogram (CC0). Landmarks (group after the outline): drawn for acuguide.")
+    note = (
+        f"Outline: anatomapa body_male_{side}.svg (MIT, (c) 2026 Pedro Rosa, Marcelo Reis, Mozart Melo), "
+        "derived from gganatogram (CC0). Landmarks (group after the outline): drawn for acuguide."
+    )
     return _svg(540, 960, "\n".join(out), note)
 
 
@@ -73,53 +75,79 @@ def body(assets: Path | None, side: str) -> str:
 BACK_LANDMARKS = [
     # sacrum, with its four pairs of posterior foramina (S1 404, S2 417, S3 430, S4 443)
     '<path d="M 244 392 Q 270 388 296 392 L 285 440 Q 278 458 270 466 Q 262 458 255 440 Z" stroke-dasharray="3 2"/>',
-    *(f'<circle cx="{270 + s * dx}" cy="{y}" r="1.6"/>' for s in (-1, 1) for dx, y in ((12, 404), (11, 417), (10, 430), (9, 443))),
+    *(
+        f'<circle cx="{270 + s * dx}" cy="{y}" r="1.6"/>'
+        for s in (-1, 1)
+        for dx, y in ((12, 404), (11, 417), (10, 430), (9, 443))
+    ),
     # iliac crests (top at L4, 376), the dimples over the PSIS (S2), the greater trochanters
-    '<path d="M 194 388 Q 220 370 254 392"/>', '<path d="M 346 388 Q 320 370 286 392"/>',
-    '<path d="M 240 417 q 3 4 6 0"/>', '<path d="M 294 417 q 3 4 6 0"/>',
-    '<ellipse cx="197" cy="462" rx="6" ry="9"/>', '<ellipse cx="343" cy="462" rx="6" ry="9"/>',
+    '<path d="M 194 388 Q 220 370 254 392"/>',
+    '<path d="M 346 388 Q 320 370 286 392"/>',
+    '<path d="M 240 417 q 3 4 6 0"/>',
+    '<path d="M 294 417 q 3 4 6 0"/>',
+    '<ellipse cx="197" cy="462" rx="6" ry="9"/>',
+    '<ellipse cx="343" cy="462" rx="6" ry="9"/>',
     # the eleventh and twelfth ribs, outside the long back muscles
-    '<path d="M 240 304 Q 224 316 206 338"/>', '<path d="M 300 304 Q 316 316 334 338"/>',
-    '<path d="M 240 320 Q 234 328 226 344"/>', '<path d="M 300 320 Q 306 328 314 344"/>',
+    '<path d="M 240 304 Q 224 316 206 338"/>',
+    '<path d="M 300 304 Q 316 316 334 338"/>',
+    '<path d="M 240 320 Q 234 328 226 344"/>',
+    '<path d="M 300 320 Q 306 328 314 344"/>',
     # the shoulder blades: the ridge (spine of the scapula) from the acromion in to the inner
     # edge, the inner edge 3 cun from the midline down to the lower tip at T7 (249), the outer edge
-    '<path d="M 176 168 L 232 193"/>', '<path d="M 364 168 L 308 193"/>',
-    '<path d="M 232 184 L 234 249 Q 214 226 196 186"/>', '<path d="M 308 184 L 306 249 Q 326 226 344 186"/>',
+    '<path d="M 176 168 L 232 193"/>',
+    '<path d="M 364 168 L 308 193"/>',
+    '<path d="M 232 184 L 234 249 Q 214 226 196 186"/>',
+    '<path d="M 308 184 L 306 249 Q 326 226 344 186"/>',
     # the sacral crest, thin, and the knee creases across the middle of each knee
     '<path d="M 270 394 L 270 452" stroke-dasharray="2 3"/>',
     # the crease between the buttocks, from just below the sacral hiatus
     f'<path d="M 270 458 C 271 480 270 500 270 520" stroke="{LINE}" stroke-width="1.4"/>',
-    '<path d="M 196 718 Q 214 723 232 718"/>', '<path d="M 308 718 Q 326 723 344 718"/>',
+    '<path d="M 196 718 Q 214 723 232 718"/>',
+    '<path d="M 308 718 Q 326 723 344 718"/>',
     # C7 and the acromions
-    '<circle cx="270" cy="148" r="2.2"/>', '<path d="M 166 170 q 6 -5 12 -2"/>', '<path d="M 374 170 q -6 -5 -12 -2"/>',
+    '<circle cx="270" cy="148" r="2.2"/>',
+    '<path d="M 166 170 q 6 -5 12 -2"/>',
+    '<path d="M 374 170 q -6 -5 -12 -2"/>',
     # the occiput and the mastoid processes
     '<path d="M 234 100 Q 270 114 306 100" stroke-dasharray="3 2"/>',
-    '<path d="M 232 96 q 3 8 8 10"/>', '<path d="M 308 96 q -3 8 -8 10"/>',
+    '<path d="M 232 96 q 3 8 8 10"/>',
+    '<path d="M 308 96 q -3 8 -8 10"/>',
     # lateral malleoli
-    '<ellipse cx="209" cy="884" rx="3" ry="5"/>', '<ellipse cx="331" cy="884" rx="3" ry="5"/>',
+    '<ellipse cx="209" cy="884" rx="3" ry="5"/>',
+    '<ellipse cx="331" cy="884" rx="3" ry="5"/>',
 ]
 # The ears seen from behind, standing out from the sides of the head (y 78 to 107), so that
 # "behind the ear" (the mastoid, GB20) has an ear to be behind.
-EARS = [f'<path d="M {270 + s * 43} 80 C {270 + s * 51} 75 {270 + s * 55} 84 {270 + s * 52} 94 '
-        f'C {270 + s * 50} 102 {270 + s * 46} 108 {270 + s * 42} 106" fill="{SKIN}" stroke="{LINE}" stroke-width="1.4"/>'
-        for s in (-1, 1)]
+EARS = [
+    f'<path d="M {270 + s * 43} 80 C {270 + s * 51} 75 {270 + s * 55} 84 {270 + s * 52} 94 '
+    f'C {270 + s * 50} 102 {270 + s * 46} 108 {270 + s * 42} 106" fill="{SKIN}" stroke="{LINE}" stroke-width="1.4"/>'
+    for s in (-1, 1)
+]
 FRONT_LANDMARKS = [
     # pubic symphysis, the costal margins, the midline
     '<path d="M 256 458 Q 270 452 284 458"/>',
     '<path d="M 226 320 Q 246 272 270 262 Q 294 272 314 320"/>',
     '<path d="M 270 150 L 270 262" stroke-dasharray="3 3"/>',
     # kneecaps and tibial crests, medial malleoli
-    '<ellipse cx="216" cy="700" rx="11" ry="14"/>', '<ellipse cx="324" cy="700" rx="11" ry="14"/>',
-    '<path d="M 220 724 Q 222 800 228 880" stroke-dasharray="3 3"/>', '<path d="M 320 724 Q 318 800 312 880" stroke-dasharray="3 3"/>',
-    '<ellipse cx="243" cy="889" rx="3" ry="5"/>', '<ellipse cx="297" cy="889" rx="3" ry="5"/>',
+    '<ellipse cx="216" cy="700" rx="11" ry="14"/>',
+    '<ellipse cx="324" cy="700" rx="11" ry="14"/>',
+    '<path d="M 220 724 Q 222 800 228 880" stroke-dasharray="3 3"/>',
+    '<path d="M 320 724 Q 318 800 312 880" stroke-dasharray="3 3"/>',
+    '<ellipse cx="243" cy="889" rx="3" ry="5"/>',
+    '<ellipse cx="297" cy="889" rx="3" ry="5"/>',
     # the notch at the top of the breastbone, the nipples (4 cun from the midline)
     '<path d="M 262 151 Q 270 161 278 151"/>',
-    '<circle cx="226" cy="228" r="2.6"/>', '<circle cx="314" cy="228" r="2.6"/>',
+    '<circle cx="226" cy="228" r="2.6"/>',
+    '<circle cx="314" cy="228" r="2.6"/>',
 ]
 # The collarbones, from beside the breastbone notch to the acromions: a bone's outline and fill.
-_CLAVICLES = ["M 263 158 C 244 154 226 165 206 164 S 192 160 186 164", "M 277 158 C 296 154 314 165 334 164 S 348 160 354 164"]
-FRONT_BONES = [f'<path d="{d}" fill="none" stroke="{LAND}" stroke-width="6" stroke-linecap="round"/>' for d in _CLAVICLES] + [
-    f'<path d="{d}" fill="none" stroke="#fbf1e6" stroke-width="3.6" stroke-linecap="round"/>' for d in _CLAVICLES]
+_CLAVICLES = [
+    "M 263 158 C 244 154 226 165 206 164 S 192 160 186 164",
+    "M 277 158 C 296 154 314 165 334 164 S 348 160 354 164",
+]
+FRONT_BONES = [
+    f'<path d="{d}" fill="none" stroke="{LAND}" stroke-width="6" stroke-linecap="round"/>' for d in _CLAVICLES
+] + [f'<path d="{d}" fill="none" stroke="#fbf1e6" stroke-width="3.6" stroke-linecap="round"/>' for d in _CLAVICLES]
 # The arms hang in front of the chest's sides: each arm's inner edge up to the armpit, and the
 # fold of the chest muscle at the front of the armpit, so the armpit reads where it is (level
 # with the fourth rib), not where the outline's gap begins at the waist.
@@ -136,7 +164,9 @@ def _capsule(x1, y1, x2, y2, w) -> str:
 def _draw(shape: str, colour: str, pad: float) -> str:
     """A shape filled and stroked in one colour, `pad` wider than drawn (lines: `pad` thicker)."""
     if shape.startswith("<line"):
-        return re.sub(r'stroke-width="([\d.]+)"', lambda m: f'stroke-width="{float(m[1]) + pad:g}" stroke="{colour}"', shape)
+        return re.sub(
+            r'stroke-width="([\d.]+)"', lambda m: f'stroke-width="{float(m[1]) + pad:g}" stroke="{colour}"', shape
+        )
     return shape.replace("/>", f' fill="{colour}" stroke="{colour}" stroke-width="{pad:g}" stroke-linejoin="round"/>')
 
 
@@ -147,25 +177,49 @@ HAND = [
     '<path d="M 90 800 C 78 660 76 540 88 430 L 96 336 Q 84 250 92 196 L 214 196 Q 228 236 216 300 '
     'L 208 336 L 214 430 C 228 540 230 660 218 800 Z"/>',
     '<path d="M 108 322 L 58 262 Q 78 246 94 204 Z"/>',  # the web between thumb and index finger
-    _capsule(104, 192, 98, 60, 27), _capsule(139, 188, 139, 40, 28), _capsule(172, 192, 177, 60, 26),
+    _capsule(104, 192, 98, 60, 27),
+    _capsule(139, 188, 139, 40, 28),
+    _capsule(172, 192, 177, 60, 26),
     _capsule(203, 208, 214, 110, 22),
-    _capsule(106, 326, 64, 264, 40), _capsule(64, 264, 52, 226, 29), _capsule(52, 226, 44, 190, 27),  # the thumb's three bones
+    _capsule(106, 326, 64, 264, 40),
+    _capsule(64, 264, 52, 226, 29),
+    _capsule(52, 226, 44, 190, 27),  # the thumb's three bones
 ]
-_JOINTS = [(98, 150, 27), (99, 104, 26), (139, 140, 28), (139, 90, 27), (176, 148, 26), (177, 104, 25), (211, 170, 22), (213, 136, 21)]
+_JOINTS = [
+    (98, 150, 27),
+    (99, 104, 26),
+    (139, 140, 28),
+    (139, 90, 27),
+    (176, 148, 26),
+    (177, 104, 25),
+    (211, 170, 22),
+    (213, 136, 21),
+]
 HAND_BACK_LINES = [  # metacarpals, knuckle wrinkles, nails and the wrist, faint
-    '<path d="M 104 318 L 104 196"/>', '<path d="M 139 322 L 139 192"/>', '<path d="M 170 322 L 172 196"/>', '<path d="M 196 320 L 202 208"/>',
+    '<path d="M 104 318 L 104 196"/>',
+    '<path d="M 139 322 L 139 192"/>',
+    '<path d="M 170 322 L 172 196"/>',
+    '<path d="M 196 320 L 202 208"/>',
     '<path d="M 92 342 Q 150 352 210 342"/>',
     *(f'<path d="M {x - w * 0.22:g} {y} q {w * 0.22:g} 3 {w * 0.44:g} 0"/>' for x, y, w in _JOINTS),
-    '<path d="M 89 62 Q 98 54 107 62 L 106 80 L 90 80 Z"/>', '<path d="M 130 42 Q 139 34 148 42 L 147 60 L 131 60 Z"/>',
-    '<path d="M 168 62 Q 177 54 186 62 L 185 80 L 169 80 Z"/>', '<path d="M 207 112 Q 214 106 221 112 L 220 128 L 208 128 Z"/>',
-    '<path d="M 36 196 Q 44 186 54 194 L 51 210 L 38 208 Z"/>', '<path d="M 58 246 q 8 -2 14 6"/>',
+    '<path d="M 89 62 Q 98 54 107 62 L 106 80 L 90 80 Z"/>',
+    '<path d="M 130 42 Q 139 34 148 42 L 147 60 L 131 60 Z"/>',
+    '<path d="M 168 62 Q 177 54 186 62 L 185 80 L 169 80 Z"/>',
+    '<path d="M 207 112 Q 214 106 221 112 L 220 128 L 208 128 Z"/>',
+    '<path d="M 36 196 Q 44 186 54 194 L 51 210 L 38 208 Z"/>',
+    '<path d="M 58 246 q 8 -2 14 6"/>',
 ]
 HAND_PALM_LINES = [  # palm creases, finger creases, the wrist and elbow creases, tendons, faint
-    '<path d="M 96 196 Q 150 226 216 214"/>', '<path d="M 92 238 Q 140 246 214 226"/>', '<path d="M 110 314 Q 96 270 84 232"/>',
-    '<path d="M 98 338 Q 150 346 208 338"/>', '<path d="M 98 352 Q 150 360 208 352"/>',
+    '<path d="M 96 196 Q 150 226 216 214"/>',
+    '<path d="M 92 238 Q 140 246 214 226"/>',
+    '<path d="M 110 314 Q 96 270 84 232"/>',
+    '<path d="M 98 338 Q 150 346 208 338"/>',
+    '<path d="M 98 352 Q 150 360 208 352"/>',
     *(f'<path d="M {x - w * 0.3:g} {y} L {x + w * 0.3:g} {y}"/>' for x, y, w in _JOINTS),
-    '<path d="M 150 360 L 153 560"/>', '<path d="M 136 360 L 131 560"/>',
-    '<path d="M 96 752 Q 150 762 214 750"/>', '<path d="M 164 700 Q 172 730 168 752"/>',  # elbow crease; biceps tendon
+    '<path d="M 150 360 L 153 560"/>',
+    '<path d="M 136 360 L 131 560"/>',
+    '<path d="M 96 752 Q 150 762 214 750"/>',
+    '<path d="M 164 700 Q 172 730 168 752"/>',  # elbow crease; biceps tendon
 ]
 
 
@@ -175,20 +229,27 @@ HAND_PALM_LINES = [  # palm creases, finger creases, the wrist and elbow creases
 # to the prominence of the medial malleolus (233, 412): 13 cun, just inside the leg's inner outline.
 LEG = [
     '<path d="M 146 0 C 146 40 150 80 152 104 C 154 126 150 142 148 160 C 140 200 144 236 154 290 '
-    'C 162 340 172 380 176 404 C 176 414 170 420 172 430 L 168 470 C 160 500 158 528 168 546 '
-    'C 180 556 226 556 246 546 C 256 536 252 500 240 470 L 232 430 C 236 420 238 412 234 404 '
+    "C 162 340 172 380 176 404 C 176 414 170 420 172 430 L 168 470 C 160 500 158 528 168 546 "
+    "C 180 556 226 556 246 546 C 256 536 252 500 240 470 L 232 430 C 236 420 238 412 234 404 "
     'C 238 372 246 336 250 296 C 256 246 262 208 250 162 C 248 146 252 130 254 112 C 256 80 258 40 256 0 Z"/>',
 ]
 LEG_LINES = [  # kneecap, knee eyes, tibial tuberosity and crest, malleoli, ankle crease, toes
     '<ellipse cx="200" cy="104" rx="21" ry="25"/>',
-    '<path d="M 178 134 q 5 4 10 0"/>', '<path d="M 212 134 q 5 4 10 0"/>',
-    '<path d="M 196 152 Q 200 146 204 152"/>', '<path d="M 201 158 C 204 240 206 320 204 392" stroke-dasharray="4 3"/>',
+    '<path d="M 178 134 q 5 4 10 0"/>',
+    '<path d="M 212 134 q 5 4 10 0"/>',
+    '<path d="M 196 152 Q 200 146 204 152"/>',
+    '<path d="M 201 158 C 204 240 206 320 204 392" stroke-dasharray="4 3"/>',
     '<path d="M 244 158 Q 250 164 252 172"/>',  # the inner knob of the shin bone
-    '<ellipse cx="233" cy="412" rx="4" ry="7"/>', '<ellipse cx="176" cy="424" rx="5" ry="8"/>',
+    '<ellipse cx="233" cy="412" rx="4" ry="7"/>',
+    '<ellipse cx="176" cy="424" rx="5" ry="8"/>',
     '<path d="M 248 170 L 233 412" stroke-dasharray="2 4"/>',  # the inner edge of the shin bone, condyle to malleolus
     '<path d="M 178 434 Q 202 440 230 434"/>',
-    '<path d="M 232 520 L 236 548"/>', '<path d="M 214 526 L 216 551"/>', '<path d="M 198 530 L 198 552"/>', '<path d="M 184 532 L 182 552"/>',
-    '<path d="M 148 200 C 144 240 146 270 152 290"/>', '<path d="M 256 200 C 262 240 256 270 250 296"/>',  # the calves' edges
+    '<path d="M 232 520 L 236 548"/>',
+    '<path d="M 214 526 L 216 551"/>',
+    '<path d="M 198 530 L 198 552"/>',
+    '<path d="M 184 532 L 182 552"/>',
+    '<path d="M 148 200 C 144 240 146 270 152 290"/>',
+    '<path d="M 256 200 C 262 240 256 270 250 296"/>',  # the calves' edges
 ]
 
 
@@ -205,7 +266,9 @@ CHEST_LINES = [
     '<path d="M 270 250 Q 246 262 226 290 Q 214 302 206 306"/>',  # the costal margin to the eleventh rib
     '<path d="M 203 186 C 205 240 205 300 204 360" stroke-dasharray="4 3"/>',  # the midaxillary line
     # the sixth and seventh ribs either side of the sixth intercostal space (its middle at y 247 on the midaxillary line), the eighth
-    '<path d="M 199 235 Q 212 241 224 241"/>', '<path d="M 200 255 Q 214 261 228 259"/>', '<path d="M 201 275 Q 214 281 226 279"/>',
+    '<path d="M 199 235 Q 212 241 224 241"/>',
+    '<path d="M 200 255 Q 214 261 228 259"/>',
+    '<path d="M 201 275 Q 214 281 226 279"/>',
     '<path d="M 262 338 q 8 6 16 0"/>',  # the navel
     '<path d="M 246 80 Q 240 100 214 120"/>',  # the collarbone
 ]
@@ -231,7 +294,11 @@ def _halves(shapes: list[str], lines: list[str], width: float) -> str:
 def _two(one: str, width: float, mirror_first: bool) -> str:
     """Two limbs side by side: the first mirrored (a left one), the second as drawn, or the other way."""
     first = f'<g transform="translate({width:g} 0) scale(-1 1)">{one}</g>' if mirror_first else one
-    second = f'<g transform="translate({width:g} 0)">{one}</g>' if mirror_first else f'<g transform="translate({2 * width:g} 0) scale(-1 1)">{one}</g>'
+    second = (
+        f'<g transform="translate({width:g} 0)">{one}</g>'
+        if mirror_first
+        else f'<g transform="translate({2 * width:g} 0) scale(-1 1)">{one}</g>'
+    )
     return first + second
 
 
@@ -239,12 +306,18 @@ def _two(one: str, width: float, mirror_first: bool) -> str:
 FOOT = [
     '<path d="M 130 452 C 100 452 86 430 86 380 C 86 320 76 240 70 180 C 68 160 72 150 80 146 L 120 150 '
     'L 200 176 C 208 200 206 250 194 310 C 184 370 178 420 164 440 C 156 450 144 452 130 452 Z"/>',
-    _capsule(96, 150, 95, 92, 42), _capsule(136, 160, 140, 104, 22), _capsule(158, 168, 164, 118, 20),
-    _capsule(178, 178, 186, 134, 19), _capsule(196, 188, 206, 156, 17),
+    _capsule(96, 150, 95, 92, 42),
+    _capsule(136, 160, 140, 104, 22),
+    _capsule(158, 168, 164, 118, 20),
+    _capsule(178, 178, 186, 134, 19),
+    _capsule(196, 188, 206, 156, 17),
 ]
 FOOT_LINES = [  # metatarsals and the big toenail, faint
-    '<path d="M 98 300 L 94 164"/>', '<path d="M 110 296 L 134 166"/>', '<path d="M 128 300 L 156 174"/>',
-    '<path d="M 148 306 L 176 182"/>', '<path d="M 168 316 L 194 192"/>',
+    '<path d="M 98 300 L 94 164"/>',
+    '<path d="M 110 296 L 134 166"/>',
+    '<path d="M 128 300 L 156 174"/>',
+    '<path d="M 148 306 L 176 182"/>',
+    '<path d="M 168 316 L 194 192"/>',
     '<path d="M 84 92 Q 86 80 96 80 Q 106 80 106 92 L 104 104 L 86 104 Z"/>',
 ]
 
@@ -254,7 +327,8 @@ ANKLE = [
     'L 90 288 C 62 288 52 270 56 246 C 60 222 74 200 78 170 C 82 120 76 60 72 0 Z"/>',
 ]
 ANKLE_LINES = [  # the lateral malleolus, the calcaneal tendon, the fifth metatarsal
-    '<ellipse cx="114" cy="206" rx="11" ry="13"/>', '<path d="M 84 90 Q 80 170 70 236"/>',
+    '<ellipse cx="114" cy="206" rx="11" ry="13"/>',
+    '<path d="M 84 90 Q 80 170 70 236"/>',
     '<path d="M 150 272 L 262 270"/>',
 ]
 

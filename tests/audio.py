@@ -35,7 +35,9 @@ class Decoded:
     def last_sound(self, after: float, before: float) -> float | None:
         """Seconds just past the last sample above the threshold in [after, before)."""
         lo, hi = self._index(after), self._index(before)
-        return next(((i + 1) / self.rate for i in range(hi - 1, lo - 1, -1) if abs(self.samples[i]) > self.threshold), None)
+        return next(
+            ((i + 1) / self.rate for i in range(hi - 1, lo - 1, -1) if abs(self.samples[i]) > self.threshold), None
+        )
 
     def peak(self, start: float, end: float) -> int:
         lo, hi = self._index(start), self._index(end)
@@ -62,8 +64,21 @@ def rms_db(decoded: Decoded, start: float, end: float) -> float:
 def ebur128(path: Path) -> tuple[float, float]:
     """(integrated LUFS, true peak dBTP) measured by ffmpeg's EBU R128 meter."""
     out = subprocess.run(
-        ["ffmpeg", "-hide_banner", "-nostats", "-i", str(path), "-af", "ebur128=peak=true:framelog=verbose", "-f", "null", "-"],
-        capture_output=True, text=True, check=True,
+        [
+            "ffmpeg",
+            "-hide_banner",
+            "-nostats",
+            "-i",
+            str(path),
+            "-af",
+            "ebur128=peak=true:framelog=verbose",
+            "-f",
+            "null",
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stderr
     integrated = float(re.findall(r"^\s*I:\s+(\S+) LUFS", out, re.MULTILINE)[-1])
     peak = float(re.findall(r"^\s*Peak:\s+(\S+) dBFS", out, re.MULTILINE)[-1])

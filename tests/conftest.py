@@ -34,8 +34,9 @@ def _pure(request, monkeypatch):
     if request.node.get_closest_marker("pure"):
 
         def refuse(*args, **kwargs):
-            raise AssertionError(f"a pure test started a process: {args[:1]}; mark it (or its module) process, "
-                                 "audio, faults or server")
+            raise AssertionError(
+                f"a pure test started a process: {args[:1]}; mark it (or its module) process, audio, faults or server"
+            )
 
         monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
 

@@ -77,7 +77,9 @@ def test_a_dask_cluster_renders_the_same_bytes(two_routines, serial, tmp_path):
 
 
 def test_scheduler_needs_a_shared_cache(two_routines, tmp_path):
-    result = CliRunner().invoke(cli, ["render", two_routines[0][0], "-o", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1"])
+    result = CliRunner().invoke(
+        cli, ["render", two_routines[0][0], "-o", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1"]
+    )
     assert result.exit_code == 2
     assert "--scheduler needs --cache-dir" in result.output
 

@@ -11,68 +11,137 @@ VALID_HEAD = "title: T\nsteps:\n"
 
 # (name, routine text, the one expected line: (line, field, words that must appear))
 MISTAKES = [
-    ("bad duration", VALID_HEAD + "  - point: BL23\n    hold: abc\n",
-     (4, "steps[0].hold", "expected a duration like 45s, 1m or 1m30s, got 'abc'")),
-    ("unknown point with suggestions", VALID_HEAD + "  - point: BL322\n",
-     (3, "steps[0].point", "unknown point 'BL322'; did you mean BL32")),
-    ("typo in a top-level key", "title: T\nsetps:\n  - say: Hi\n",
-     (2, "setps", "unknown key; did you mean 'steps'?")),
-    ("typo in a point key", VALID_HEAD + "  - point: BL23\n    hlod: 30s\n",
-     (4, "steps[0].hlod", "did you mean 'hold'?")),
-    ("missing title", "steps:\n  - say: Hi\n",
-     (1, "title", "missing")),
-    ("unknown sides", VALID_HEAD + "  - point: GB30\n    sides: both\n",
-     (4, "steps[0].sides", "expected one of together, each, left, right, got 'both'")),
-    ("repeat out of range", VALID_HEAD + "  - point: GB30\n    repeat: 0\n",
-     (4, "steps[0].repeat", "expected a whole number from 1 to 20, got '0'")),
-    ("unknown breathing pattern", VALID_HEAD + "  - breathe: {pattern: slow, cycles: 2}\n",
-     (3, "steps[0].breathe.pattern", "unknown breathing pattern 'slow'")),
-    ("unknown step kind", VALID_HEAD + "  - sya: Hello\n",
-     (3, "steps[0].sya", "unknown step kind 'sya'; did you mean 'say'?")),
-    ("two kinds in one step", VALID_HEAD + "  - say: Hi\n    pause: 3s\n",
-     (3, "steps[0]", "put each in its own '- ' entry")),
-    ("duplicate key", VALID_HEAD + "  - point: GB30\n    hold: 30s\n    hold: 40s\n",
-     (5, "steps[0].hold", "appears twice")),
-    ("sides on a midline point", VALID_HEAD + "  - point: GV4\n    sides: each\n",
-     (4, "steps[0].sides", "GV4 is on the midline and has no sides; remove 'sides'")),
-    ("unknown pressure", "title: T\ndefaults:\n  pressure: hard\nsteps:\n  - point: GB30\n",
-     (3, "defaults.pressure", "expected one of gentle, moderate, firm, got 'hard'")),
-    ("YAML syntax", "title: T\nsteps:\n  - say: Hi\n   pause: 3s\n",
-     (4, "", "not valid YAML")),
-    ("steps not a list", "title: T\nsteps: just relax\n",
-     (2, "steps", "expected a list")),
-    ("voice rate out of range", "title: T\nvoice: {rate: 2000}\nsteps:\n  - say: Hi\n",
-     (2, "voice.rate", "from 80 to 400")),
-    ("unknown avoid condition", "title: T\navoid: [pregnant]\nsteps:\n  - say: Hi\n",
-     (2, "avoid", "unknown condition 'pregnant'; did you mean 'pregnancy'?; known: pregnancy")),
-    ("empty file", "",
-     (1, "", "the file is empty")),
-    ("pause too short", VALID_HEAD + "  - pause: 0\n",
-     (3, "steps[0].pause", "expected between 0.1s and 1h")),
-    ("unknown breathing style", "title: T\ndefaults:\n  breathing: {pattern: calm, style: hum}\nsteps:\n  - say: Hi\n",
-     (3, "defaults.breathing.style", "expected one of voice, count, tone, got 'hum'")),
-    ("bells neither on nor off", "title: T\nbells: {start: maybe}\nsteps:\n  - say: Hi\n",
-     (2, "bells.start", "expected on or off, got 'maybe' (yes/no and true/false work too; none means off)")),
-    ("missing ambient file", "title: T\nambient: rain.ogg\nsteps:\n  - say: Hi\n",
-     (2, "ambient.sound", "no audio file 'rain.ogg'")),
-    ("marker not a duration", VALID_HEAD + "  - point: GB30\n    markers: [soon]\n",
-     (4, "steps[0].markers[0]", "expected a duration like 45s")),
-    ("group without sides", VALID_HEAD + "  - steps:\n      - point: BL60\n",
-     (3, "steps[0].sides", "missing; steps[0] needs it")),
-    ("group done together", VALID_HEAD + "  - sides: together\n    steps:\n      - point: BL60\n",
-     (3, "steps[0].sides", "expected one of each, left, right, got 'together'")),
-    ("sides inside a group", VALID_HEAD + "  - sides: each\n    steps:\n      - point: BL60\n        sides: left\n",
-     (6, "steps[0].steps[0].sides", "the group's sides apply to every step in it; remove 'sides' here")),
-    ("midline point in a group", VALID_HEAD + "  - sides: each\n    steps:\n      - point: GV4\n",
-     (5, "steps[0].steps[0].point", "GV4 is on the midline and has no sides; move it out of the group")),
-    ("group in a group", VALID_HEAD + "  - sides: each\n    steps:\n      - sides: each\n        steps:\n          - point: BL60\n",
-     (5, "steps[0].steps[0].steps", "cannot hold another group")),
-    ("typo in a group key", VALID_HEAD + "  - sides: each\n    swich_sides: Other foot.\n    steps:\n      - point: BL60\n",
-     (4, "steps[0].swich_sides", "did you mean 'switch_sides'?")),
-    ("group without points", VALID_HEAD + "  - sides: each\n    steps:\n      - say: Hi.\n",
-     (5, "steps[0].steps", "needs at least one point step")),
-    ("bad step in a group", VALID_HEAD + "  - sides: each\n    steps:\n      - point: BL60\n        hold: soon\n",
-     (6, "steps[0].steps[0].hold", "expected a duration")),
+    (
+        "bad duration",
+        VALID_HEAD + "  - point: BL23\n    hold: abc\n",
+        (4, "steps[0].hold", "expected a duration like 45s, 1m or 1m30s, got 'abc'"),
+    ),
+    (
+        "unknown point with suggestions",
+        VALID_HEAD + "  - point: BL322\n",
+        (3, "steps[0].point", "unknown point 'BL322'; did you mean BL32"),
+    ),
+    ("typo in a top-level key", "title: T\nsetps:\n  - say: Hi\n", (2, "setps", "unknown key; did you mean 'steps'?")),
+    (
+        "typo in a point key",
+        VALID_HEAD + "  - point: BL23\n    hlod: 30s\n",
+        (4, "steps[0].hlod", "did you mean 'hold'?"),
+    ),
+    ("missing title", "steps:\n  - say: Hi\n", (1, "title", "missing")),
+    (
+        "unknown sides",
+        VALID_HEAD + "  - point: GB30\n    sides: both\n",
+        (4, "steps[0].sides", "expected one of together, each, left, right, got 'both'"),
+    ),
+    (
+        "repeat out of range",
+        VALID_HEAD + "  - point: GB30\n    repeat: 0\n",
+        (4, "steps[0].repeat", "expected a whole number from 1 to 20, got '0'"),
+    ),
+    (
+        "unknown breathing pattern",
+        VALID_HEAD + "  - breathe: {pattern: slow, cycles: 2}\n",
+        (3, "steps[0].breathe.pattern", "unknown breathing pattern 'slow'"),
+    ),
+    (
+        "unknown step kind",
+        VALID_HEAD + "  - sya: Hello\n",
+        (3, "steps[0].sya", "unknown step kind 'sya'; did you mean 'say'?"),
+    ),
+    (
+        "two kinds in one step",
+        VALID_HEAD + "  - say: Hi\n    pause: 3s\n",
+        (3, "steps[0]", "put each in its own '- ' entry"),
+    ),
+    (
+        "duplicate key",
+        VALID_HEAD + "  - point: GB30\n    hold: 30s\n    hold: 40s\n",
+        (5, "steps[0].hold", "appears twice"),
+    ),
+    (
+        "sides on a midline point",
+        VALID_HEAD + "  - point: GV4\n    sides: each\n",
+        (4, "steps[0].sides", "GV4 is on the midline and has no sides; remove 'sides'"),
+    ),
+    (
+        "unknown pressure",
+        "title: T\ndefaults:\n  pressure: hard\nsteps:\n  - point: GB30\n",
+        (3, "defaults.pressure", "expected one of gentle, moderate, firm, got 'hard'"),
+    ),
+    ("YAML syntax", "title: T\nsteps:\n  - say: Hi\n   pause: 3s\n", (4, "", "not valid YAML")),
+    ("steps not a list", "title: T\nsteps: just relax\n", (2, "steps", "expected a list")),
+    (
+        "voice rate out of range",
+        "title: T\nvoice: {rate: 2000}\nsteps:\n  - say: Hi\n",
+        (2, "voice.rate", "from 80 to 400"),
+    ),
+    (
+        "unknown avoid condition",
+        "title: T\navoid: [pregnant]\nsteps:\n  - say: Hi\n",
+        (2, "avoid", "unknown condition 'pregnant'; did you mean 'pregnancy'?; known: pregnancy"),
+    ),
+    ("empty file", "", (1, "", "the file is empty")),
+    ("pause too short", VALID_HEAD + "  - pause: 0\n", (3, "steps[0].pause", "expected between 0.1s and 1h")),
+    (
+        "unknown breathing style",
+        "title: T\ndefaults:\n  breathing: {pattern: calm, style: hum}\nsteps:\n  - say: Hi\n",
+        (3, "defaults.breathing.style", "expected one of voice, count, tone, got 'hum'"),
+    ),
+    (
+        "bells neither on nor off",
+        "title: T\nbells: {start: maybe}\nsteps:\n  - say: Hi\n",
+        (2, "bells.start", "expected on or off, got 'maybe' (yes/no and true/false work too; none means off)"),
+    ),
+    (
+        "missing ambient file",
+        "title: T\nambient: rain.ogg\nsteps:\n  - say: Hi\n",
+        (2, "ambient.sound", "no audio file 'rain.ogg'"),
+    ),
+    (
+        "marker not a duration",
+        VALID_HEAD + "  - point: GB30\n    markers: [soon]\n",
+        (4, "steps[0].markers[0]", "expected a duration like 45s"),
+    ),
+    (
+        "group without sides",
+        VALID_HEAD + "  - steps:\n      - point: BL60\n",
+        (3, "steps[0].sides", "missing; steps[0] needs it"),
+    ),
+    (
+        "group done together",
+        VALID_HEAD + "  - sides: together\n    steps:\n      - point: BL60\n",
+        (3, "steps[0].sides", "expected one of each, left, right, got 'together'"),
+    ),
+    (
+        "sides inside a group",
+        VALID_HEAD + "  - sides: each\n    steps:\n      - point: BL60\n        sides: left\n",
+        (6, "steps[0].steps[0].sides", "the group's sides apply to every step in it; remove 'sides' here"),
+    ),
+    (
+        "midline point in a group",
+        VALID_HEAD + "  - sides: each\n    steps:\n      - point: GV4\n",
+        (5, "steps[0].steps[0].point", "GV4 is on the midline and has no sides; move it out of the group"),
+    ),
+    (
+        "group in a group",
+        VALID_HEAD + "  - sides: each\n    steps:\n      - sides: each\n        steps:\n          - point: BL60\n",
+        (5, "steps[0].steps[0].steps", "cannot hold another group"),
+    ),
+    (
+        "typo in a group key",
+        VALID_HEAD + "  - sides: each\n    swich_sides: Other foot.\n    steps:\n      - point: BL60\n",
+        (4, "steps[0].swich_sides", "did you mean 'switch_sides'?"),
+    ),
+    (
+        "group without points",
+        VALID_HEAD + "  - sides: each\n    steps:\n      - say: Hi.\n",
+        (5, "steps[0].steps", "needs at least one point step"),
+    ),
+    (
+        "bad step in a group",
+        VALID_HEAD + "  - sides: each\n    steps:\n      - point: BL60\n        hold: soon\n",
+        (6, "steps[0].steps[0].hold", "expected a duration"),
+    ),
 ]
 
 
@@ -93,7 +162,8 @@ def test_there_are_at_least_ten_distinct_mistakes():
 
 
 def test_all_problems_in_a_file_are_reported_in_one_run(write_routine):
-    path = write_routine("""
+    path = write_routine(
+        """
         title: T
         defaults:
           hold: forever
@@ -102,11 +172,18 @@ def test_all_problems_in_a_file_are_reported_in_one_run(write_routine):
           - pause: soon
           - point: GB30
             sides: sideways
-    """, name="many.yaml")
+    """,
+        name="many.yaml",
+    )
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if line.startswith(str(path))]
-    assert [line.split(": ")[1] for line in lines] == ["defaults.hold", "steps[0].point", "steps[1].pause", "steps[2].sides"]
+    assert [line.split(": ")[1] for line in lines] == [
+        "defaults.hold",
+        "steps[0].point",
+        "steps[1].pause",
+        "steps[2].sides",
+    ]
     assert "4 problems found" in result.output
 
 
@@ -192,8 +269,11 @@ def test_a_routine_may_bring_its_own_points_checked_like_the_library(write_routi
 
 def test_own_points_are_refused_where_they_would_rename_a_library_point_or_break_its_rules(write_routine, tmp_path):
     (tmp_path / "clash.yaml").write_text(OWN_POINT.replace("GB20", "GB97").replace("[Fengchi test]", "[LI4]"))
-    (tmp_path / "broken.yaml").write_text(OWN_POINT.replace("GB20", "GB96").replace("pressure: gentle", "pressure: hard")
-                                          .replace('cautions: ["Press upwards under the skull, never on the front of the neck."]', "cautions: []"))
+    (tmp_path / "broken.yaml").write_text(
+        OWN_POINT.replace("GB20", "GB96")
+        .replace("pressure: gentle", "pressure: hard")
+        .replace('cautions: ["Press upwards under the skull, never on the front of the neck."]', "cautions: []")
+    )
     clash = write_routine("title: T\npoints: clash.yaml\nsteps:\n  - point: GB97\n", name="a.yaml")
     result = CliRunner().invoke(cli, ["check", str(clash)])
     assert result.exit_code == 1
@@ -202,7 +282,9 @@ def test_own_points_are_refused_where_they_would_rename_a_library_point_or_break
     broken = write_routine("title: T\npoints: broken.yaml\nsteps:\n  - point: GB96\n", name="b.yaml")
     result = CliRunner().invoke(cli, ["check", str(broken)])
     assert result.exit_code == 1
-    assert "broken.yaml, line 9: points[0].pressure: expected one of gentle, moderate, firm, got 'hard'" in result.output
+    assert (
+        "broken.yaml, line 9: points[0].pressure: expected one of gentle, moderate, firm, got 'hard'" in result.output
+    )
     assert "points[0].cautions: every point needs at least one caution" in result.output
     missing = write_routine("title: T\npoints: nowhere.yaml\nsteps:\n  - point: GB96\n", name="c.yaml")
     assert "no points file 'nowhere.yaml'" in CliRunner().invoke(cli, ["check", str(missing)]).output
@@ -219,7 +301,9 @@ def test_a_folder_given_as_a_routine_is_named_as_a_folder(tmp_path):
     ("  - point: GB30\n    hold: 10m\n    repeat: 20\n", 3, "steps[0]"),  # 400 minutes of holds in one step
     ("  - sides: each\n    steps:\n      - point: LI4\n        hold: 10m\n        repeat: 10\n", 3, "steps[0]"),  # a group, twice
 ])  # fmt: skip
-def test_a_session_past_three_hours_is_refused_where_it_passes_them_before_anything_is_spoken(write_routine, tmp_path, steps, line, field):
+def test_a_session_past_three_hours_is_refused_where_it_passes_them_before_anything_is_spoken(
+    write_routine, tmp_path, steps, line, field
+):
     path = write_routine(VALID_HEAD + steps)
     for command in (["check", str(path)], ["script", str(path)], ["render", str(path), "-o", str(tmp_path / "out")]):
         result = CliRunner().invoke(cli, command)
@@ -238,9 +322,16 @@ def test_a_point_its_tool_cannot_reach_is_noted_unless_a_partner_presses(write_r
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 0
     assert result.output.startswith("note: ")
-    assert ("routine.yaml, line 3: steps[0].tool: BL43 (Vital Diaphragm) cannot be reached with hands by its entry "
-            "in the point library, which lists ball, roller; write tool: ball") in result.output
-    assert "note:" not in CliRunner().invoke(cli, ["check", str(write_routine(VALID_HEAD + "  - point: BL43\n    tool: ball\n"))]).output
+    assert (
+        "routine.yaml, line 3: steps[0].tool: BL43 (Vital Diaphragm) cannot be reached with hands by its entry "
+        "in the point library, which lists ball, roller; write tool: ball"
+    ) in result.output
+    assert (
+        "note:"
+        not in CliRunner()
+        .invoke(cli, ["check", str(write_routine(VALID_HEAD + "  - point: BL43\n    tool: ball\n"))])
+        .output
+    )
     partner = write_routine("equipment: [a partner]\n" + VALID_HEAD + "  - point: BL43\n", "partner.yaml")
     assert "note:" not in CliRunner().invoke(cli, ["check", str(partner)]).output
 
@@ -266,7 +357,9 @@ def test_a_point_for_a_partner_only_is_noted_by_hand_alone_and_accepted_with_a_p
                                              "only a partner's hands"),
     ("  - point: BL18\n    tool: ball\n", 3, "steps[0].tool: no ball on BL18 (Liver Shu)"),
 ])  # fmt: skip
-def test_a_tool_on_the_spine_or_the_kidney_area_is_refused_in_check_and_render(write_routine, tmp_path, step, line, words):
+def test_a_tool_on_the_spine_or_the_kidney_area_is_refused_in_check_and_render(
+    write_routine, tmp_path, step, line, words
+):
     path = write_routine(VALID_HEAD + step)
     for command in (["check", str(path)], ["render", str(path), "-o", str(tmp_path / "out")]):
         result = CliRunner().invoke(cli, command)

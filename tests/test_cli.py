@@ -112,7 +112,9 @@ def test_script_estimates_without_speaking_then_measures_with_exact(tmp_path):
     exact = CliRunner().invoke(cli, ["script", e2e, "--engine", "fake", "--cache-dir", str(cache), "--exact"])
     assert exact.exit_code == 0 and "estimates" not in exact.output
     assert "spoken by fake, voice tone, 150 words a minute" in exact.output
-    as_json = CliRunner().invoke(cli, ["script", e2e, "--format", "json", "--engine", "fake", "--cache-dir", str(cache)])
+    as_json = CliRunner().invoke(
+        cli, ["script", e2e, "--format", "json", "--engine", "fake", "--cache-dir", str(cache)]
+    )
     assert '"holds": [' in as_json.output
     assert '"speech": {\n    "engine": "fake"' in as_json.output
 
@@ -146,7 +148,10 @@ def test_an_engine_named_in_the_routine_is_checked(write_routine):
     path = write_routine("title: T\nvoice: {engine: pipr}\nsteps:\n  - say: Hi.\n")
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 1
-    assert "line 2: voice.engine: unknown engine 'pipr'; did you mean 'piper'?; known: espeak, piper, fake" in result.output
+    assert (
+        "line 2: voice.engine: unknown engine 'pipr'; did you mean 'piper'?; known: espeak, piper, fake"
+        in result.output
+    )
 
 
 def test_rate_is_validated_by_the_cli():
@@ -166,7 +171,7 @@ def test_new_writes_a_starting_routine_that_passes_check_and_the_schema(tmp_path
     assert result.exit_code == 0, result.output
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=routine.schema.json\n")
-    assert "title: \"My Back\"" in text
+    assert 'title: "My Back"' in text
     checked = CliRunner().invoke(cli, ["check", str(path)])
     assert checked.exit_code == 0 and "OK" in checked.output, checked.output
     schema = json.loads(CliRunner().invoke(cli, ["schema"]).output)

@@ -28,7 +28,9 @@ VALIDATOR = jsonschema.Draft202012Validator(routine_schema())
 @pytest.mark.parametrize("complaint", list(COMPLAINTS))
 def test_every_complaint_composes_a_checked_session_of_the_length_asked(complaint, minutes, tmp_path):
     path = tmp_path / "composed.yaml"
-    result = CliRunner().invoke(cli, ["compose", "--screened", "--for", complaint, "--minutes", str(minutes), "-o", str(path)])
+    result = CliRunner().invoke(
+        cli, ["compose", "--screened", "--for", complaint, "--minutes", str(minutes), "-o", str(path)]
+    )
     assert result.exit_code == 0, result.output
     assert CliRunner().invoke(cli, ["check", str(path)]).exit_code == 0
     VALIDATOR.validate(yaml.safe_load(path.read_text()))
@@ -74,11 +76,17 @@ def test_complaints_are_matched_forgivingly(typed, meant):
 def test_an_unknown_complaint_lists_the_known_ones_with_a_did_you_mean():
     result = CliRunner().invoke(cli, ["compose", "--screened", "--for", "sciatca", "--minutes", "10"])
     assert result.exit_code == 2
-    assert "Error: unknown complaint 'sciatca' (did you mean 'sciatica and hip'?); known: lower back, upper back and shoulders" in result.output
+    assert (
+        "Error: unknown complaint 'sciatca' (did you mean 'sciatica and hip'?); known: lower back, upper back and shoulders"
+        in result.output
+    )
 
 
 def test_too_short_says_the_nearest_possible_length_and_why():
-    result = CliRunner().invoke(cli, ["compose", "--screened", "--for", "lower back", "--minutes", "2", "--level", "regular", "--engine", "piper"])
+    result = CliRunner().invoke(
+        cli,
+        ["compose", "--screened", "--for", "lower back", "--minutes", "2", "--level", "regular", "--engine", "piper"],
+    )
     assert result.exit_code == 2
     assert "2 minutes is too short for lower back: the shortest session, one point held 45 s once" in result.output
     assert "ask for at least" in result.output
@@ -113,11 +121,14 @@ def test_render_writes_the_routine_and_renders_it(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["compose", "--screened", "--for", "stress", "--minutes", "5", "--render"])
     assert result.exit_code == 0, result.output
     timeline = json.loads((tmp_path / "output" / "stress-5-minutes.json").read_text())
-    assert (tmp_path / "output" / "stress-5-minutes.yaml").is_file() and (tmp_path / "output" / "stress-5-minutes.mp3").is_file()
+    assert (tmp_path / "output" / "stress-5-minutes.yaml").is_file() and (
+        tmp_path / "output" / "stress-5-minutes.mp3"
+    ).is_file()
     assert timeline["title"] == "Stress, 5 minutes"
 
 
 # -- what the complaint's words say: red flags, pregnancy, how they were read ----------------------------------------
+
 
 @pytest.mark.parametrize("words,sign", [
     ("lower back pain and a numb groin", "saddle"), ("saddle numbness with sciatica", "saddle"),
@@ -146,11 +157,16 @@ def test_red_flags_in_the_words_refuse_the_session_and_say_why(words, sign, tmp_
 
 
 def test_the_refusal_names_each_sign_and_what_to_do():
-    with pytest.raises(compose.ComposeError) as refused:  # a ComposeError: exit code 2, like any answer that cannot make a session
+    with pytest.raises(
+        compose.ComposeError
+    ) as refused:  # a ComposeError: exit code 2, like any answer that cannot make a session
         compose.compose(compose.Answers("lower back, numbness between my legs, and I fell off a ladder", 10))
     message = str(refused.value)
     assert 'You wrote "numbness between my legs", which reads as numbness in the groin or saddle area' in message
-    assert "pressure on the nerves at the base of the spine" in message and "Go to an emergency department (A&E) today" in message
+    assert (
+        "pressure on the nerves at the base of the spine" in message
+        and "Go to an emergency department (A&E) today" in message
+    )
     assert 'You wrote "fell", which reads as pain after a fall, a blow or an accident' in message
     assert "may be broken" in message and "See a doctor today" in message
     assert message.index("numbness between my legs") < message.index('"fell"')  # the most urgent first
@@ -196,12 +212,19 @@ def test_the_gun_never_goes_on_the_spine_or_over_the_kidneys():
     composed = compose.compose(compose.Answers("lower back", 10, ("gun",), "regular"))
     used = {s.point.code: s for s in composed.routine.point_steps}
     assert not {"GV4", "BL52", "BL23"} & used.keys() and all(s.tool.value == "gun" for s in used.values())
-    assert any("BL52" in n and "left out: only hands may press them (no massage gun, roller or ball goes on the "
-               "bones of the spine, over the kidneys or across the ribs); add hands (--tools gun,hands) to press them gently "
-               "by hand" in n for n in composed.notices), composed.notices
+    assert any(
+        "BL52" in n
+        and "left out: only hands may press them (no massage gun, roller or ball goes on the "
+        "bones of the spine, over the kidneys or across the ribs); add hands (--tools gun,hands) to press them gently "
+        "by hand"
+        in n
+        for n in composed.notices
+    ), composed.notices
     by_hand = compose.compose(compose.Answers("lower back", 10, ("gun", "hands"), "regular"))
     steps = {s.point.code: s for s in by_hand.routine.point_steps}
-    assert steps["BL52"].tool.value == "hands" and steps["BL52"].pressure.value == "gentle"  # gentle hands over the kidneys
+    assert (
+        steps["BL52"].tool.value == "hands" and steps["BL52"].pressure.value == "gentle"
+    )  # gentle hands over the kidneys
 
 
 SPINE_KIDNEYS_RIBS = {"GV4", "GV9", "BL23", "BL52", "BL18", "BL21"}  # no gun, ball or roller: issue 27
@@ -239,10 +262,12 @@ def test_a_midline_point_is_done_once_not_on_each_side():
 def test_a_complaint_read_by_likeness_says_what_it_was_taken_as():
     composed = compose.compose(compose.Answers("tension headache", 5))
     assert composed.routine.title == "Stress, 5 minutes"
-    assert composed.notices[0] == ('your words "tension headache" were taken as "stress", the nearest complaint acuguide '
-                                   'composes for; it covers "lower back", "upper back and shoulders", "sciatica and hip", '
-                                   '"sacral ache", "stress", "bloating", "stomach", "fatigue", "cold sensitivity", '
-                                   '"whole-body ache" and "period pain". If that is not what you meant, choose one of those with --for')
+    assert composed.notices[0] == (
+        'your words "tension headache" were taken as "stress", the nearest complaint acuguide '
+        'composes for; it covers "lower back", "upper back and shoulders", "sciatica and hip", '
+        '"sacral ache", "stress", "bloating", "stomach", "fatigue", "cold sensitivity", '
+        '"whole-body ache" and "period pain". If that is not what you meant, choose one of those with --for'
+    )
     assert 'taken as "lower back"' in compose.compose(compose.Answers("my lower back aches", 5)).notices[0]
     for exact in ("stress", "sciatica", "Lower-Back", "tired"):  # a name or one of its other names: nothing to say
         assert not any("taken as" in n for n in compose.compose(compose.Answers(exact, 5)).notices)
@@ -252,8 +277,10 @@ def test_a_complaint_read_by_likeness_says_what_it_was_taken_as():
 
 def test_points_out_of_reach_of_the_tools_at_hand_are_named_with_what_would_reach_them():
     notices = compose.compose(compose.Answers("pain between my shoulder blades", 10)).notices
-    assert ("BL43 left out: your own hands cannot reach it; add a massage ball or a foam roller "
-            "(--tools hands,ball), or have a partner press it") in " ".join(notices)
+    assert (
+        "BL43 left out: your own hands cannot reach it; add a massage ball or a foam roller "
+        "(--tools hands,ball), or have a partner press it"
+    ) in " ".join(notices)
     with_ball = compose.compose(compose.Answers("upper back", 10, tools=("hands", "ball")))
     assert not any("BL43" in n and "cannot reach" in n for n in with_ball.notices)
     assert "BL43" in [s.point.code for s in with_ball.routine.point_steps]
@@ -279,17 +306,23 @@ def test_my_back_hurts_is_the_lower_back():
     ("upper back", 15, ("hands", "ball"), wording.COMPOSE_TOOL_AWAY["ball-both"]),  # ends on two balls: take them away
     ("upper back", 10, ("hands", "roller"), wording.COMPOSE_TOOL_AWAY["roller"]),  # no roller on GV9 (issue 27)
 ])  # fmt: skip
-def test_a_composed_session_ends_with_nothing_under_the_back_seated_or_lying_then_eyes_open(complaint, minutes, tools, before_rest):
+def test_a_composed_session_ends_with_nothing_under_the_back_seated_or_lying_then_eyes_open(
+    complaint, minutes, tools, before_rest
+):
     routine = compose.compose(compose.Answers(complaint, minutes, tools=tools)).routine
     said = [s.text for s in routine.outro if hasattr(s, "text")]
     assert before_rest in said and said.index(before_rest) < said.index(wording.COMPOSE_REST)
     assert said[-1].startswith("When you are ready, open your eyes")
-    standing = [s.text for s in routine.all_steps if hasattr(s, "text") and s.text == wording.COMPOSE_POSTURE["standing"]]
+    standing = [
+        s.text for s in routine.all_steps if hasattr(s, "text") and s.text == wording.COMPOSE_POSTURE["standing"]
+    ]
     assert all("keep your eyes open while you stand" in text for text in standing)
 
 
 def test_tools_asked_for_but_not_used_are_named():
-    composed = compose.compose(compose.Answers("lower back", 10, tools=("hands", "ball", "roller", "gun"), level="regular"))
+    composed = compose.compose(
+        compose.Answers("lower back", 10, tools=("hands", "ball", "roller", "gun"), level="regular")
+    )
     used = {s.tool.value for s in composed.routine.point_steps}
     unused = [t for t in ("hands", "ball", "roller", "gun") if t not in used]
     assert unused and any(n.startswith(f"not used: {wording.listing(unused)};") for n in composed.notices)
@@ -313,7 +346,9 @@ def test_a_composed_session_is_a_real_dose(complaint, minutes, share):
         composed = compose.compose(compose.Answers(complaint, minutes, level=level))
         steps = composed.routine.point_steps
         assert composed.pressing >= share, (complaint, minutes, level, composed.pressing)
-        assert len({s.point.code for s in steps}) <= 6 and min(s.hold for s in steps) >= (20 if level == "beginner" else 45)
+        assert len({s.point.code for s in steps}) <= 6 and min(s.hold for s in steps) >= (
+            20 if level == "beginner" else 45
+        )
         assert composed.routine.safety.value == "screened"
 
 

@@ -346,9 +346,13 @@ LIMITER_CASES = dict(
     over_db=st.floats(1.0, 8.0),
     ceiling_db=st.floats(-3.0, -0.5),
 )
+
+
 @settings(max_examples=40, deadline=None, derandomize=True, database=None)
 @given(**LIMITER_CASES)
-@example(seed=166, seconds=1.5, over_db=1.0, ceiling_db=-1.0)  # was 0.32 dB over when crests before a loud sample were missed
+@example(
+    seed=166, seconds=1.5, over_db=1.0, ceiling_db=-1.0
+)  # was 0.32 dB over when crests before a loud sample were missed
 def test_the_limiter_holds_the_true_peak_under_the_ceiling(seed, seconds, over_db, ceiling_db):
     x = band_limited(seed, seconds)
     ceiling = 10 ** (ceiling_db / 20)
@@ -473,7 +477,9 @@ def test_quiet_speech_goes_through_the_compressor_untouched(rates):
     assert len(together) == len(qa) * out_rate // rate
     if out_rate == rate:
         np.testing.assert_array_equal(together, qa + qb)
-    apart = dynamics.compress_and_resample(pcm16(qa), rate, out_rate) + dynamics.compress_and_resample(pcm16(qb), rate, out_rate)
+    apart = dynamics.compress_and_resample(pcm16(qa), rate, out_rate) + dynamics.compress_and_resample(
+        pcm16(qb), rate, out_rate
+    )
     np.testing.assert_allclose(together, apart, rtol=0, atol=1e-12)
     loud = 10 ** (24 / 20)  # the same test on the clip 24 dB up tells the compressor acting apart
     louder = dynamics.compress_and_resample(pcm16(loud * (qa + qb)), rate, out_rate)

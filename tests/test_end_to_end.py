@@ -47,7 +47,11 @@ def test_render_writes_audio_timeline_and_transcripts_and_nothing_else(rendered)
     assert "(bell)" not in vtt + srt  # transcripts are for words
     assert {c["kind"] for c in timeline["cues"]} >= {"press", "release", "breath", "transition", "say", "bell"}
     assert [(h["point"], h["side"], h["round"]) for h in timeline["holds"]] == [
-        ("BL23", "left", 1), ("BL23", "right", 1), ("BL23", "left", 2), ("BL23", "right", 2), ("GV4", "center", 1),
+        ("BL23", "left", 1),
+        ("BL23", "right", 1),
+        ("BL23", "left", 2),
+        ("BL23", "right", 2),
+        ("GV4", "center", 1),
     ]
 
 
@@ -119,8 +123,22 @@ def test_second_render_synthesizes_nothing(rendered):
 
 def test_shipped_routine_by_name_from_any_directory(tmp_path, speech_cache):
     result = subprocess.run(
-        [sys.executable, "-m", "acuguide", "render", "desk-break", "-o", "here", "--cache-dir", str(speech_cache), "--engine", "fake"],
-        cwd=tmp_path, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "acuguide",
+            "render",
+            "desk-break",
+            "-o",
+            "here",
+            "--cache-dir",
+            str(speech_cache),
+            "--engine",
+            "fake",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert "Audio saved" not in result.stdout  # pyttsx3's chatter stays out of our output
@@ -131,7 +149,9 @@ def test_failed_encode_leaves_no_partial_file(tmp_path, speech_cache, monkeypatc
     from acuguide.audio import render as render_mod
 
     monkeypatch.setitem(render_mod.FORMATS, "mp3", ["-c:a", "libmp3lame", "-b:a", "not-a-bitrate", "-f", "mp3"])
-    result = CliRunner().invoke(cli, ["render", str(E2E), "-o", str(tmp_path), "--cache-dir", str(speech_cache), "--engine", "fake"])
+    result = CliRunner().invoke(
+        cli, ["render", str(E2E), "-o", str(tmp_path), "--cache-dir", str(speech_cache), "--engine", "fake"]
+    )
     assert result.exit_code == 4
     assert "Error: ffmpeg failed to encode e2e" in result.output
     assert list(tmp_path.iterdir()) == []
@@ -139,7 +159,9 @@ def test_failed_encode_leaves_no_partial_file(tmp_path, speech_cache, monkeypatc
 
 def test_missing_ffmpeg_is_a_clear_error(tmp_path, speech_cache, monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None if name == "ffmpeg" else "/usr/bin/" + name)
-    result = CliRunner().invoke(cli, ["render", str(E2E), "-o", str(tmp_path), "--cache-dir", str(speech_cache), "--engine", "fake"])
+    result = CliRunner().invoke(
+        cli, ["render", str(E2E), "-o", str(tmp_path), "--cache-dir", str(speech_cache), "--engine", "fake"]
+    )
     assert result.exit_code == 4
     assert "Error: ffmpeg is not installed; install it with: sudo apt-get install ffmpeg" in result.output
     assert list(tmp_path.iterdir()) == []
@@ -159,9 +181,23 @@ def test_espeak_under_load_keeps_its_rate_and_bytes(tmp_path):
     """Two renders at once, each from an empty cache: under load pyttsx3 once lost the rate
     for a worker's phrases, so a quarter of them came out a third faster."""
     runs = [
-        subprocess.Popen([sys.executable, "-m", "acuguide", "render", str(E2E), "--engine", "espeak",
-                          "--cache-dir", str(tmp_path / f"cache{i}"), "-o", str(tmp_path / f"out{i}")],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "acuguide",
+                "render",
+                str(E2E),
+                "--engine",
+                "espeak",
+                "--cache-dir",
+                str(tmp_path / f"cache{i}"),
+                "-o",
+                str(tmp_path / f"out{i}"),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )  # fmt: skip
         for i in (1, 2)
     ]
     assert [run.wait(300) for run in runs] == [0, 0], [run.stderr.read() for run in runs]

@@ -54,7 +54,9 @@ def test_a_signal_mid_render_stops_everything_and_keeps_the_earlier_render(sig, 
     assert second.stderr.read().strip().splitlines()[-1] == f"{word}; no partial files were left."
     assert snapshot(tmp_path / "out") == before  # the earlier render, whole; no partial file beside it
     assert list(tmp.iterdir()) == []  # no temporary file or folder left
-    ps = subprocess.run(["pgrep", "-f", tmp_path.name], capture_output=True, text=True)  # only this test's own processes
+    ps = subprocess.run(
+        ["pgrep", "-f", tmp_path.name], capture_output=True, text=True
+    )  # only this test's own processes
     assert ps.stdout == ""
 
 
@@ -74,7 +76,9 @@ def test_sigterm_during_a_parallel_batch_leaves_no_partial_file_and_no_ffmpeg(tm
     time.sleep(0.5)
     left = sorted(p.name for p in (tmp_path / "out").iterdir()) if (tmp_path / "out").exists() else []
     assert not [name for name in left if "partial" in name or "tagged" in name], left
-    assert {name.rsplit(".", 1)[0] for name in left if name.endswith(".mp3")} <= {n.rsplit(".", 1)[0] for n in left if n.endswith(".json")}
+    assert {name.rsplit(".", 1)[0] for name in left if name.endswith(".mp3")} <= {
+        n.rsplit(".", 1)[0] for n in left if n.endswith(".json")
+    }
     ps = subprocess.run(["pgrep", "-f", f"ffmpeg.*{tmp_path.name}"], capture_output=True, text=True)
     assert ps.stdout == ""
 
@@ -98,14 +102,19 @@ def test_a_full_disk_is_a_clear_error_with_nothing_half_written(tmp_path):
 
 def test_an_output_folder_that_cannot_be_made_is_a_clear_error(tmp_path):
     (tmp_path / "file").write_text("not a folder")
-    result = CliRunner().invoke(cli, ["render", E2E, "--engine", "fake", "--cache-dir", str(tmp_path / "c"), "-o", str(tmp_path / "file" / "out")])
+    result = CliRunner().invoke(
+        cli,
+        ["render", E2E, "--engine", "fake", "--cache-dir", str(tmp_path / "c"), "-o", str(tmp_path / "file" / "out")],
+    )
     assert result.exit_code == 4
     assert f"Error: cannot write the session files in {tmp_path / 'file' / 'out'}: Not a directory" in result.output
 
 
 def test_two_renders_sharing_one_cache_at_once_do_not_corrupt_it(tmp_path):
     cache = str(tmp_path / "cache")
-    runs = [acuguide("render", E2E, "--engine", "fake", "--cache-dir", cache, "-o", f"out{i}", cwd=tmp_path) for i in (1, 2)]
+    runs = [
+        acuguide("render", E2E, "--engine", "fake", "--cache-dir", cache, "-o", f"out{i}", cwd=tmp_path) for i in (1, 2)
+    ]
     assert [r.wait(120) for r in runs] == [0, 0], [r.stderr.read() for r in runs]
     assert snapshot(tmp_path / "out1") == snapshot(tmp_path / "out2")
     entries = list((tmp_path / "cache").rglob("*.wav"))
@@ -132,7 +141,9 @@ def test_a_damaged_cache_entry_is_spoken_again_and_replaced(damage, tmp_path):
     (Hanging, "Hang.", "fake did not speak 'Hang.' within 2 s; it may be hung"),
     (Dying, "Die.", "the fake speech worker died while trying to speak 'Die.'"),
 ])  # fmt: skip
-def test_an_engine_that_hangs_or_dies_is_an_error_naming_the_phrase_and_the_next_run_works(engine, text, message, tmp_path):
+def test_an_engine_that_hangs_or_dies_is_an_error_naming_the_phrase_and_the_next_run_works(
+    engine, text, message, tmp_path
+):
     synth = Synthesizer(Voice("fake"), layout.SAMPLE_RATE, tmp_path, jobs=1, timeout=2, engine=engine(Voice("fake")))
     started = time.monotonic()
     with pytest.raises(SpeechError, match=message):
@@ -141,7 +152,9 @@ def test_an_engine_that_hangs_or_dies_is_an_error_naming_the_phrase_and_the_next
     assert synth.clips(["Also fine."])["Also fine."].samples > 0
 
 
-@pytest.mark.parametrize("damage", [lambda data: data[:100], lambda data: data[:40] + bytes(len(data) - 40), lambda data: b""])
+@pytest.mark.parametrize(
+    "damage", [lambda data: data[:100], lambda data: data[:40] + bytes(len(data) - 40), lambda data: b""]
+)
 def test_a_damaged_prepared_clip_is_made_again(tmp_path, damage):
     import numpy as np
 

@@ -10,22 +10,51 @@ from acuguide.cli import cli
 
 BAD = [
     ("deep nesting", "title: T\nsteps: " + "[" * 3000 + "]" * 3000 + "\n", "line 2: nested more than 20 levels deep"),
-    ("alias bomb", "a: &a [x, x]\nb: &b [*a, *a]\ntitle: T\nsteps: [*b]\n", "line 1: anchors and aliases (&name, *name) are not allowed"),
+    (
+        "alias bomb",
+        "a: &a [x, x]\nb: &b [*a, *a]\ntitle: T\nsteps: [*b]\n",
+        "line 1: anchors and aliases (&name, *name) are not allowed",
+    ),
     ("merge key", "title: T\nsteps:\n  - <<: {point: BL23}\n", "line 3: merge keys (<<) are not allowed"),
     ("null step", "title: T\nsteps:\n  - \n", "line 3: steps[0]: expected a step"),
     ("empty point", "title: T\nsteps:\n  - point:\n", "line 3: steps[0].point: expected some text, got nothing"),
-    ("ssml", "title: T\nsteps:\n  - say: \"Relax <break time='3s'/> now.\"\n",
-     "line 3: steps[0].say: \"<break time='3s'/>\" looks like speech-engine markup, which is not spoken text; "
-     "acuguide passes no markup to an engine: write plain words, and use a pause: step for silence"),
-    ("espeak phonemes", "title: T\nsteps:\n  - say: Say [[h@'loU]] now.\n", "steps[0].say: '[[' looks like speech-engine markup"),
-    ("control character", 'title: T\nsteps:\n  - say: "Ring \\x07 now."\n', "steps[0].say: the control character '\\x07' is not spoken text"),
-    ("markup in a point's name", "title: T\nsteps:\n  - point: BL23\n    name: <emphasis>Here</emphasis>\n", "line 4: steps[0].name:"),
+    (
+        "ssml",
+        "title: T\nsteps:\n  - say: \"Relax <break time='3s'/> now.\"\n",
+        "line 3: steps[0].say: \"<break time='3s'/>\" looks like speech-engine markup, which is not spoken text; "
+        "acuguide passes no markup to an engine: write plain words, and use a pause: step for silence",
+    ),
+    (
+        "espeak phonemes",
+        "title: T\nsteps:\n  - say: Say [[h@'loU]] now.\n",
+        "steps[0].say: '[[' looks like speech-engine markup",
+    ),
+    (
+        "control character",
+        'title: T\nsteps:\n  - say: "Ring \\x07 now."\n',
+        "steps[0].say: the control character '\\x07' is not spoken text",
+    ),
+    (
+        "markup in a point's name",
+        "title: T\nsteps:\n  - point: BL23\n    name: <emphasis>Here</emphasis>\n",
+        "line 4: steps[0].name:",
+    ),
     ("huge number", "title: T\nsteps:\n  - pause: " + "9" * 400 + "\n", "steps[0].pause: expected a duration like 45s"),
-    ("count style past twenty", "title: T\nbreathing:\n  long: {in: 4, out: 24}\nsteps:\n  - breathe: {pattern: long, style: count}\n",
-     "line 5: steps[0].breathe: the count style counts each second up to 20, but pattern 'long' has a 24 s phase"),
-    ("breathing longer than the hold", "title: T\nsteps:\n  - point: BL23\n    hold: 10s\n    breathing: box\n",
-     "line 5: steps[0].breathing: a 10s hold has no room for a 16 s cycle of 'box' after the 1 s settle"),
-    ("unknown engine", "title: T\nvoice: {engine: festival}\nsteps:\n  - say: Hi.\n", "line 2: voice.engine: unknown engine 'festival'"),
+    (
+        "count style past twenty",
+        "title: T\nbreathing:\n  long: {in: 4, out: 24}\nsteps:\n  - breathe: {pattern: long, style: count}\n",
+        "line 5: steps[0].breathe: the count style counts each second up to 20, but pattern 'long' has a 24 s phase",
+    ),
+    (
+        "breathing longer than the hold",
+        "title: T\nsteps:\n  - point: BL23\n    hold: 10s\n    breathing: box\n",
+        "line 5: steps[0].breathing: a 10s hold has no room for a 16 s cycle of 'box' after the 1 s settle",
+    ),
+    (
+        "unknown engine",
+        "title: T\nvoice: {engine: festival}\nsteps:\n  - say: Hi.\n",
+        "line 2: voice.engine: unknown engine 'festival'",
+    ),
 ]
 
 
@@ -38,14 +67,18 @@ def test_hostile_routine_gets_a_located_error_from_check_and_render_alike(text, 
     assert expected in checked.output
     assert "Traceback" not in checked.output
     out = tmp_path / "out"
-    rendered = CliRunner().invoke(cli, ["render", str(path), "-o", str(out), "--engine", "fake", "--cache-dir", str(tmp_path / "c")])
+    rendered = CliRunner().invoke(
+        cli, ["render", str(path), "-o", str(out), "--engine", "fake", "--cache-dir", str(tmp_path / "c")]
+    )
     assert rendered.exit_code == 1 and expected in rendered.output
     assert not out.exists() or not list(out.iterdir())
 
 
 def test_a_custom_pattern_with_a_bad_value_is_one_error_not_two(tmp_path):
     path = tmp_path / "p.yaml"
-    path.write_text("title: T\nbreathing:\n  slow: {in: abc, out: 6}\ndefaults: {breathing: slow}\nsteps:\n  - say: Hi.\n")
+    path.write_text(
+        "title: T\nbreathing:\n  slow: {in: abc, out: 6}\ndefaults: {breathing: slow}\nsteps:\n  - say: Hi.\n"
+    )
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert "line 3: breathing.slow.in: expected a duration" in result.output
     assert "unknown breathing pattern" not in result.output
@@ -55,8 +88,10 @@ def test_a_custom_pattern_with_a_bad_value_is_one_error_not_two(tmp_path):
 @pytest.mark.parametrize("off", ["off", "none", "no", "false"])
 def test_one_vocabulary_for_off_everywhere(off, tmp_path):
     path = tmp_path / "off.yaml"
-    path.write_text(f"title: T\nsafety: {off}\nbells: {{start: {off}, steps: on}}\nambient: {off}\n"
-                    f"defaults: {{breathing: {off}}}\nsteps:\n  - say: Hi.\n")
+    path.write_text(
+        f"title: T\nsafety: {off}\nbells: {{start: {off}, steps: on}}\nambient: {off}\n"
+        f"defaults: {{breathing: {off}}}\nsteps:\n  - say: Hi.\n"
+    )
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 0, result.output
     assert "safety: off: the spoken safety note is turned off" in result.output
@@ -73,9 +108,17 @@ def test_inherited_breathing_too_long_for_a_hold_is_a_note_not_silence(tmp_path)
 @pytest.mark.parametrize(
     "name,data,expected",
     [
-        ("latin1.yaml", "title: Caf\u00e9\nsteps:\n  - say: Hi.\n".encode("latin-1"), "line 1: byte 0xe9 at offset 10 is not UTF-8; save the file as UTF-8"),
+        (
+            "latin1.yaml",
+            "title: Caf\u00e9\nsteps:\n  - say: Hi.\n".encode("latin-1"),
+            "line 1: byte 0xe9 at offset 10 is not UTF-8; save the file as UTF-8",
+        ),
         ("binary.yaml", b"\x7fELF\x02\x01\x01\x00\x00\x00", "line 1: this is a binary file, not YAML text"),
-        ("huge.yaml", b"title: T\nsteps:\n" + b"  - say: Hello there.\n" * 50000, "a routine may be at most 1,000,000 (1 MB)"),
+        (
+            "huge.yaml",
+            b"title: T\nsteps:\n" + b"  - say: Hello there.\n" * 50000,
+            "a routine may be at most 1,000,000 (1 MB)",
+        ),
     ],
 )
 def test_files_that_are_not_routines(name, data, expected, tmp_path):
@@ -95,7 +138,10 @@ def test_byte_order_mark_and_crlf_are_fine(tmp_path):
 def test_a_mistyped_shipped_routine_gets_a_did_you_mean():
     result = CliRunner().invoke(cli, ["check", "lower-bak"])
     assert result.exit_code == 1
-    assert "Error: lower-bak: no such routine file, and no shipped routine of that name; did you mean lower-back?" in result.output
+    assert (
+        "Error: lower-bak: no such routine file, and no shipped routine of that name; did you mean lower-back?"
+        in result.output
+    )
 
 
 def test_a_missing_voice_in_a_batch_is_refused_before_anything_is_spoken(tmp_path):
@@ -104,7 +150,9 @@ def test_a_missing_voice_in_a_batch_is_refused_before_anything_is_spoken(tmp_pat
     bad = tmp_path / "bad.yaml"
     bad.write_text("title: Bad\nvoice: {engine: fake, name: nobody}\nsteps:\n  - say: Fine.\n")
     cache, out = tmp_path / "cache", tmp_path / "out"
-    result = CliRunner().invoke(cli, ["render", str(good), str(bad), "--cache-dir", str(cache), "-o", str(out), "--engine", "fake"])
+    result = CliRunner().invoke(
+        cli, ["render", str(good), str(bad), "--cache-dir", str(cache), "-o", str(out), "--engine", "fake"]
+    )
     assert result.exit_code == 1  # a wrong choice of voice, not a failure to speak
     assert "Error: fake has no voice 'nobody'; voices here: tone, tone-16k" in result.output
     assert not cache.exists() and not out.exists()
@@ -154,5 +202,7 @@ def test_output_piped_into_head_stops_quietly():
     import subprocess
     import sys
 
-    result = subprocess.run(f"{sys.executable} -m acuguide points | head -1", shell=True, capture_output=True, text=True)
+    result = subprocess.run(
+        f"{sys.executable} -m acuguide points | head -1", shell=True, capture_output=True, text=True
+    )
     assert result.stdout.startswith("CV6") and "Error" not in result.stderr

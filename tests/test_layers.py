@@ -31,7 +31,7 @@ def test_no_modules_import_each_other_in_a_loop():
         for imported in sorted(graph.find_modules_directly_imported_by(module)):
             if imported.startswith("acuguide") and imported in graph.modules and not _is_package_of(imported, module):
                 if state.get(imported) == 1:
-                    loops.append(path[path.index(imported):] + [imported] if imported in path else [module, imported])
+                    loops.append(path[path.index(imported) :] + [imported] if imported in path else [module, imported])
                 elif imported not in state:
                     visit(imported, [*path, imported])
         state[module] = 2

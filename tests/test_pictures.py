@@ -94,7 +94,7 @@ def open_entry(code: str) -> str:
 
     text = (resources.files("acuguide.content") / "points.yaml").read_text(encoding="utf-8")
     start = text.index(f"  - code: {code}\n")
-    return text[start:text.index("\n\n", start)] + "\n"
+    return text[start : text.index("\n\n", start)] + "\n"
 
 
 @pytest.mark.pure
@@ -128,8 +128,22 @@ def test_rendered_mp3_has_a_cover_and_a_picture_in_every_point_chapter(tmp_path,
     from mutagen.id3 import ID3
 
     result = subprocess.run(
-        [sys.executable, "-m", "acuguide", "render", "desk-break", "-o", "out", "--cache-dir", str(speech_cache), "--engine", "fake"],
-        cwd=tmp_path, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "acuguide",
+            "render",
+            "desk-break",
+            "-o",
+            "out",
+            "--cache-dir",
+            str(speech_cache),
+            "--engine",
+            "fake",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     mp3 = tmp_path / "out" / "desk-break.mp3"
@@ -150,7 +164,9 @@ def test_rendered_mp3_has_a_cover_and_a_picture_in_every_point_chapter(tmp_path,
     # the frames stay in time order as stored, and ffprobe lists the chapters in time order
     stored = [c.element_id for c in tag.getall("CHAP")]
     assert stored == [f"ch{i}" for i in range(len(stored))]
-    probe = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "csv=p=0", str(mp3)], capture_output=True, text=True)
+    probe = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_chapters", "-of", "csv=p=0", str(mp3)], capture_output=True, text=True
+    )
     starts = [float(line.split(",")[3]) for line in probe.stdout.splitlines() if line]
     assert len(starts) == len(chapters) and starts == sorted(starts)
 
@@ -158,9 +174,14 @@ def test_rendered_mp3_has_a_cover_and_a_picture_in_every_point_chapter(tmp_path,
 def _svg_marks(svg: str) -> tuple[dict, dict]:
     """The SVG's landmarks and markers as it names them: {(name, side): (x, y)}, {side: (x, y)}."""
     root = ET.fromstring(svg)
-    landmarks = {(e.get("data-landmark"), e.get("data-side")): (float(e.get("data-x")), float(e.get("data-y")))
-                 for e in root.iter() if e.get("data-landmark")}
-    markers = {e.get("data-side"): (float(e.get("data-x")), float(e.get("data-y"))) for e in root.iter() if e.get("data-point")}
+    landmarks = {
+        (e.get("data-landmark"), e.get("data-side")): (float(e.get("data-x")), float(e.get("data-y")))
+        for e in root.iter()
+        if e.get("data-landmark")
+    }
+    markers = {
+        e.get("data-side"): (float(e.get("data-x")), float(e.get("data-y"))) for e in root.iter() if e.get("data-point")
+    }
     return landmarks, markers
 
 
@@ -210,7 +231,11 @@ def test_every_shipped_position_is_its_measure_from_the_landmarks(point):
     for side, at in enumerate(picture.at):
         expected = landmarks.position(measure, side)
         tolerance = 0.10 * landmarks.scale(measure, side)
-        assert abs(at[0] - expected[0]) <= tolerance and abs(at[1] - expected[1]) <= tolerance, (point.code, at, expected)
+        assert abs(at[0] - expected[0]) <= tolerance and abs(at[1] - expected[1]) <= tolerance, (
+            point.code,
+            at,
+            expected,
+        )
         assert abs(at[0] - expected[0]) <= 0.5 and abs(at[1] - expected[1]) <= 0.5  # as computed, not by eye
     svg = pictures.point_svg(point)
     named = {e.get("data-landmark") for e in ET.fromstring(svg).iter() if e.get("data-landmark")}
@@ -263,7 +288,9 @@ def test_sp6_sits_on_the_inner_edge_of_the_shin_bone_drawn():
     assert f"M {cx:g} {cy:g} L {mx:g} {my:g}" in figure  # the edge is drawn through both landmarks
     for side, at in enumerate(picture.at):
         a, b = marks["medial-malleolus"].at[side], marks["medial-tibial-condyle"].at[side]
-        assert _distance_to_line(at, a, b) <= 1.5, f"SP6 is {_distance_to_line(at, a, b):.1f} units off the shin's inner edge"
+        assert _distance_to_line(at, a, b) <= 1.5, (
+            f"SP6 is {_distance_to_line(at, a, b):.1f} units off the shin's inner edge"
+        )
         assert abs(at[0] - 270) < abs(a[0] - 270) + 4  # toward the inside of the leg, not out on its face
         assert _distance_to_line(marks["tibia-medial-border"].at[side], a, b) <= 0.5
 
@@ -275,7 +302,9 @@ def test_lr3_sits_in_the_hollow_just_before_the_metatarsal_junction():
     for side, at in enumerate(picture.at):
         jx, jy = marks["metatarsal-junction"].at[side]
         gap = ((at[0] - jx) ** 2 + (at[1] - jy) ** 2) ** 0.5
-        assert at[1] < jy and 1.5 * r <= gap <= 3 * r, f"LR3 is {gap:.0f} units from the junction; a hollow just before it is 15-30"
+        assert at[1] < jy and 1.5 * r <= gap <= 3 * r, (
+            f"LR3 is {gap:.0f} units from the junction; a hollow just before it is 15-30"
+        )
 
 
 @pytest.mark.pure
@@ -328,15 +357,35 @@ def test_one_sided_holds_and_own_points_get_their_own_chapter_pictures(tmp_path,
     point without a picture: a note when rendering, and no picture rather than a wrong one."""
     from mutagen.id3 import ID3
 
-    own = "\n".join("    aliases: []" if line.lstrip().startswith("aliases:") else line for line in open_entry("GB21").splitlines())
+    own = "\n".join(
+        "    aliases: []" if line.lstrip().startswith("aliases:") else line for line in open_entry("GB21").splitlines()
+    )
     bare = "\n".join(line for line in own.replace("GB21", "GB98").splitlines() if "picture:" not in line)
-    (tmp_path / "mine.yaml").write_text("points:\n" + own.replace("GB21", "GB99") + "\n\n" + bare + "\n", encoding="utf-8")
+    (tmp_path / "mine.yaml").write_text(
+        "points:\n" + own.replace("GB21", "GB99") + "\n\n" + bare + "\n", encoding="utf-8"
+    )
     (tmp_path / "sides.yaml").write_text(
         "title: Sides\npoints: mine.yaml\nsteps:\n  - point: GB30\n    hold: 10s\n  - point: GB99\n    hold: 10s\n"
-        "  - point: GB98\n    hold: 10s\n", encoding="utf-8")
+        "  - point: GB98\n    hold: 10s\n",
+        encoding="utf-8",
+    )
     result = subprocess.run(
-        [sys.executable, "-m", "acuguide", "render", "sides.yaml", "-o", "out", "--cache-dir", str(speech_cache), "--engine", "fake"],
-        cwd=tmp_path, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "acuguide",
+            "render",
+            "sides.yaml",
+            "-o",
+            "out",
+            "--cache-dir",
+            str(speech_cache),
+            "--engine",
+            "fake",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert "GB98 has no picture" in result.stderr and "'picture' field" in result.stderr
@@ -355,7 +404,9 @@ def test_an_own_point_with_a_picture_has_a_cover_panel_and_a_page_picture_like_a
     from acuguide.content.points import parse_library
 
     entry = open_entry("GB21").replace("GB21", "GB99")
-    entry = "\n".join("    aliases: []" if line.lstrip().startswith("aliases:") else line for line in entry.splitlines())
+    entry = "\n".join(
+        "    aliases: []" if line.lstrip().startswith("aliases:") else line for line in entry.splitlines()
+    )
     own = parse_library("points:\n" + entry + "\n", "mine.yaml").get("GB99")
     assert 'data-point="GB99"' in pictures.cover_svg([own], "Mine")
     assert _svg_marks(pictures.point_svg(own))[1] == _svg_marks(pictures.point_svg(library().get("GB21")))[1]
@@ -363,7 +414,9 @@ def test_an_own_point_with_a_picture_has_a_cover_panel_and_a_page_picture_like_a
 
 def _width(text: str, size: float) -> float:
     """An upper bound of a line's width in DejaVu Sans: no lower-case letter but m and w is wider than 0.64 em."""
-    return size * sum(0.4 if c in " .,'-:;!()ijlftr|" else 1.0 if c in "mwMW@" else 0.8 if c.isupper() else 0.64 for c in text)
+    return size * sum(
+        0.4 if c in " .,'-:;!()ijlftr|" else 1.0 if c in "mwMW@" else 0.8 if c.isupper() else 0.64 for c in text
+    )
 
 
 def _panel(root: ET.Element) -> ET.Element:
@@ -388,7 +441,11 @@ def _labels(panel: ET.Element) -> list[tuple[str, tuple[float, float, float, flo
 
 
 def _circles(panel: ET.Element, attribute: str, grow: float = 1.0) -> list[tuple[float, float, float, ET.Element]]:
-    return [(float(c.get("cx")), float(c.get("cy")), float(c.get("r")) * grow, c) for c in panel.iter(f"{SVG}circle") if c.get(attribute)]
+    return [
+        (float(c.get("cx")), float(c.get("cy")), float(c.get("r")) * grow, c)
+        for c in panel.iter(f"{SVG}circle")
+        if c.get(attribute)
+    ]
 
 
 def _box_meets_circle(box, x, y, r) -> bool:
@@ -416,12 +473,16 @@ def test_no_label_covers_a_marker_a_ring_or_another_label(point):
             for x, y, r, _ in markers:
                 assert not _box_meets_circle(box, x, y, r), f"{point.code} {side}: the label {name} covers a marker"
             for x, y, r, ring in rings:
-                assert not _box_meets_circle(box, x, y, r), f"{point.code} {side}: the label {name} covers the ring {ring.get('data-landmark')}"
+                assert not _box_meets_circle(box, x, y, r), (
+                    f"{point.code} {side}: the label {name} covers the ring {ring.get('data-landmark')}"
+                )
             for j, (other, b) in enumerate(boxes):
                 overlap = j != k and box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
                 assert not overlap, f"{point.code} {side}: the labels {name} and {other} overlap"
             x0, y0, w, h = (float(v) for v in panel.get("viewBox").split())
-            assert x0 <= box[0] and box[2] <= x0 + w and y0 <= box[1] and box[3] <= y0 + h, f"{point.code}: {name} is cut off"
+            assert x0 <= box[0] and box[2] <= x0 + w and y0 <= box[1] and box[3] <= y0 + h, (
+                f"{point.code}: {name} is cut off"
+            )
 
 
 @pytest.mark.pure
@@ -440,8 +501,12 @@ def test_every_blue_ring_is_named_by_a_label_tied_to_it_and_no_other_ring_is_blu
             continue
         own = [box for label, box in boxes if label == name]
         assert ring.get("stroke") == pictures.LANDMARK and own, f"{point.code}: {name}'s ring has no label"
-        tied = [e for e in leaders if e.get("data-leader") == name
-                and abs(((float(e.get("x1")) - x) ** 2 + (float(e.get("y1")) - y) ** 2) ** 0.5 - r) < 0.01]
+        tied = [
+            e
+            for e in leaders
+            if e.get("data-leader") == name
+            and abs(((float(e.get("x1")) - x) ** 2 + (float(e.get("y1")) - y) ** 2) ** 0.5 - r) < 0.01
+        ]
         touching = any(_box_meets_circle(box, x, y, r + 0.5) for box in own)
         assert tied or touching, f"{point.code}: no leader from {name}'s ring at ({x:g}, {y:g}) to its label"
         for line in tied:  # and the leader ends on one of the landmark's labels

@@ -27,8 +27,19 @@ def test_every_alias_resolves_to_its_point(point):
 
 @pytest.mark.parametrize(
     "alias,code",
-    [("B23", "BL23"), ("BI-23", "BL23"), ("Bl-23", "BL23"), ("B47", "BL52"), ("B54", "BL40"),
-     ("B48", "BL53"), ("LV3", "LR3"), ("K27", "KI27"), ("P6", "PC6"), ("bl 23", "BL23"), ("gb-30", "GB30")],
+    [
+        ("B23", "BL23"),
+        ("BI-23", "BL23"),
+        ("Bl-23", "BL23"),
+        ("B47", "BL52"),
+        ("B54", "BL40"),
+        ("B48", "BL53"),
+        ("LV3", "LR3"),
+        ("K27", "KI27"),
+        ("P6", "PC6"),
+        ("bl 23", "BL23"),
+        ("gb-30", "GB30"),
+    ],
 )
 def test_old_numbering_and_common_spellings(alias, code):
     assert LIB.get(alias).code == code
@@ -43,7 +54,9 @@ def test_every_point_has_find_words_laterality_and_cautions(point):
     assert point.english and point.pinyin and point.location and point.uses
 
 
-@pytest.mark.parametrize("code", ["LI4", "SP6", "BL60", "GB21", "CV6", "BL23", "BL52", "GV4", "BL53", *[f"BL{n}" for n in range(27, 35)]])
+@pytest.mark.parametrize(
+    "code", ["LI4", "SP6", "BL60", "GB21", "CV6", "BL23", "BL52", "GV4", "BL53", *[f"BL{n}" for n in range(27, 35)]]
+)
 def test_points_avoided_in_pregnancy(code):
     """The named forbidden points, the lower abdomen and the lumbosacral region (issue 12:
     BL23, BL52 and GV4 lie in the lumbar part of it; sources in points.yaml)."""
@@ -164,9 +177,13 @@ def test_every_session_says_a_points_caution_once_where_it_is_introduced(write_r
     from acuguide import routine as routine_mod
     from acuguide.timeline.plan import CueKind
 
-    script = compile_fake(routine_mod.load(write_routine("title: T\nsteps:\n  - point: BL40\n  - point: BL40\n    sides: left\n")))
+    script = compile_fake(
+        routine_mod.load(write_routine("title: T\nsteps:\n  - point: BL40\n  - point: BL40\n    sides: left\n"))
+    )
     cautions = [c.text for c in script.cues if c.kind is CueKind.CAUTION]
-    assert cautions == ["Press gently: a large blood vessel and nerve run behind the knee. Skip it if your calf is swollen, warm or painful."]
+    assert cautions == [
+        "Press gently: a large blood vessel and nerve run behind the knee. Skip it if your calf is swollen, warm or painful."
+    ]
 
 
 def test_the_hand_spine_area_is_a_reflex_area_and_says_so():
@@ -228,7 +245,9 @@ _ENTRY = """
     ],
 )
 def test_a_reflex_area_and_a_standard_point_cannot_pass_for_each_other(code, kind, pinyin, message):
-    text = "points:" + _ENTRY.format(code=code, kind=f"\n    kind: {kind}" if kind else "", pinyin=f"\n    pinyin: {pinyin}" if pinyin else "")
+    text = "points:" + _ENTRY.format(
+        code=code, kind=f"\n    kind: {kind}" if kind else "", pinyin=f"\n    pinyin: {pinyin}" if pinyin else ""
+    )
     with pytest.raises(PointLibraryError) as error:
         parse_library(text, "points.yaml")
     assert message in str(error.value)

@@ -25,11 +25,15 @@ def test_the_shipped_build_up_goes_from_ten_seconds_to_a_minute_in_whole_five_se
         assert holds["LI4"] == max(10, program._whole_five(stage.hold / 2))  # never below week 1's ten seconds
         assert {step.repeat for step in stage.routine.point_steps} == {stage.repeat}
     assert shipped.stages[1].routine.title == "Back Care Build-up: week 2 of 4"
-    assert shipped.stages[1].routine.summary.startswith("Week 2 of 4: holds of 25 seconds, 3 rounds. Practise it 3 times")
+    assert shipped.stages[1].routine.summary.startswith(
+        "Week 2 of 4: holds of 25 seconds, 3 rounds. Practise it 3 times"
+    )
 
 
 def test_a_step_longer_than_the_default_keeps_its_proportion(tmp_path):
-    (tmp_path / "r.yaml").write_text("title: R\ndefaults: {hold: 60s}\nsteps:\n  - point: BL23\n    hold: 90s\n  - point: GV4\n")
+    (tmp_path / "r.yaml").write_text(
+        "title: R\ndefaults: {hold: 60s}\nsteps:\n  - point: BL23\n    hold: 90s\n  - point: GV4\n"
+    )
     (tmp_path / "p.yaml").write_text("title: P\nroutine: r.yaml\nweeks: 2\nhold: {from: 20s, to: 40s}\n")
     stages = program.load(str(tmp_path / "p.yaml")).stages
     assert [[s.hold for s in stage.routine.point_steps] for stage in stages] == [[30, 20], [60, 40]]
@@ -37,8 +41,10 @@ def test_a_step_longer_than_the_default_keeps_its_proportion(tmp_path):
 
 
 def test_holds_inside_a_group_by_side_grow_with_the_weeks(tmp_path):
-    (tmp_path / "r.yaml").write_text("title: R\ndefaults: {hold: 60s}\nsteps:\n  - sides: each\n    steps:\n"
-                                     "      - point: BL60\n      - point: LR3\n        hold: 30s\n")
+    (tmp_path / "r.yaml").write_text(
+        "title: R\ndefaults: {hold: 60s}\nsteps:\n  - sides: each\n    steps:\n"
+        "      - point: BL60\n      - point: LR3\n        hold: 30s\n"
+    )
     (tmp_path / "p.yaml").write_text("title: P\nroutine: r.yaml\nweeks: 2\nhold: {from: 20s, to: 40s}\n")
     stages = program.load(str(tmp_path / "p.yaml")).stages
     assert [[s.hold for s in stage.routine.point_steps] for stage in stages] == [[20, 10], [40, 20]]
@@ -55,8 +61,12 @@ def test_script_shows_every_week():
 
 @pytest.mark.process
 def test_render_a_program_gives_one_session_per_week_in_one_feed_in_order(tmp_path):
-    (tmp_path / "r.yaml").write_text("title: R\nsafety: short\nbells: off\ndefaults: {hold: 30s, breathing: none}\nsteps:\n  - point: GV4\n")
-    (tmp_path / "prog.yaml").write_text("title: Prog\nroutine: r.yaml\nweeks: 3\nhold: {from: 10s, to: 30s}\nrepeat: {from: 1, to: 2}\n")
+    (tmp_path / "r.yaml").write_text(
+        "title: R\nsafety: short\nbells: off\ndefaults: {hold: 30s, breathing: none}\nsteps:\n  - point: GV4\n"
+    )
+    (tmp_path / "prog.yaml").write_text(
+        "title: Prog\nroutine: r.yaml\nweeks: 3\nhold: {from: 10s, to: 30s}\nrepeat: {from: 1, to: 2}\n"
+    )
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["render", str(tmp_path / "prog.yaml"), "--engine", "fake", "--cache-dir", str(tmp_path / "c"),
                                       "-o", str(out), "--site", "http://phone.test/"])  # fmt: skip
@@ -99,7 +109,9 @@ def test_a_program_week_carries_its_week_and_program_as_fields_in_the_timeline()
     from acuguide.publish import export
 
     weeks = [json.loads(export.to_json(s)) for s in session.scripts("back-care-build-up", Voice())]
-    assert [w["week"] for w in weeks] == list(range(1, len(weeks) + 1)) and all(isinstance(w["week"], int) for w in weeks)
+    assert [w["week"] for w in weeks] == list(range(1, len(weeks) + 1)) and all(
+        isinstance(w["week"], int) for w in weeks
+    )
     assert {w["weeks"] for w in weeks} == {len(weeks)} and weeks[0]["program"]["slug"] == "back-care-build-up"
     held = [c for c in weeks[0]["chapters"] if "point" in c]
     assert held and all(c["tool"] and c["side"] and c["round"] >= 1 for c in held)

@@ -24,10 +24,17 @@ from acuguide.timeline.plan import CueKind
 CODES = [p.code for p in library().points]
 junk = st.one_of(st.none(), st.booleans(), st.integers(-10**20, 10**20), st.floats(allow_nan=True), st.text(max_size=20),
                  st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2))  # fmt: skip
-durations = st.one_of(st.integers(0, 700), st.sampled_from(["45s", "1m", "1m30s", "10 s", "0.5s", "20s", "2h", "abc", "-5"]))
+durations = st.one_of(
+    st.integers(0, 700), st.sampled_from(["45s", "1m", "1m30s", "10 s", "0.5s", "20s", "2h", "abc", "-5"])
+)
 patterns = st.sampled_from(["calm", "box", "4-7-8", "coherent", "none", "off", "slow", "nope"])
-breathing = st.one_of(patterns, st.fixed_dictionaries(
-    {"pattern": patterns}, optional={"style": st.sampled_from(["voice", "count", "tone", "hum"]), "cycles": st.integers(-1, 5)}))
+breathing = st.one_of(
+    patterns,
+    st.fixed_dictionaries(
+        {"pattern": patterns},
+        optional={"style": st.sampled_from(["voice", "count", "tone", "hum"]), "cycles": st.integers(-1, 5)},
+    ),
+)
 
 
 def maybe(valid):
@@ -50,7 +57,9 @@ point_step = st.fixed_dictionaries(
 step = st.one_of(
     st.fixed_dictionaries({"say": maybe(words)}),
     st.fixed_dictionaries({"pause": maybe(durations)}),
-    st.fixed_dictionaries({"breathe": maybe(st.fixed_dictionaries({"pattern": patterns}, optional={"cycles": st.integers(0, 3)}))}),
+    st.fixed_dictionaries(
+        {"breathe": maybe(st.fixed_dictionaries({"pattern": patterns}, optional={"cycles": st.integers(0, 3)}))}
+    ),
     point_step,
     point_step,
 )
@@ -82,7 +91,9 @@ def check_script(script) -> None:
     assert all(0 <= c.start < c.end <= script.length for c in script.cues)
     for hold in script.holds:
         press = max((c for c in script.cues if c.kind is CueKind.PRESS and c.end <= hold.start), key=lambda c: c.end)
-        release = min((c for c in script.cues if c.kind is CueKind.RELEASE and c.start >= hold.end), key=lambda c: c.start)
+        release = min(
+            (c for c in script.cues if c.kind is CueKind.RELEASE and c.start >= hold.end), key=lambda c: c.start
+        )
         assert press.end == hold.start and release.start == hold.end
         assert all(c.end <= hold.end for c in script.cues if hold.start <= c.start < hold.end)
 
@@ -121,8 +132,9 @@ def load_and_compile(text: str) -> None:
     check_script(script)
     check_markers_between_breaths(routine, script)
     for step in routine.point_steps:
-        assert [h.end - h.start for h in script.holds if h.step == step.where.field] == [round(step.hold * SAMPLE_RATE)] * len(
-            [h for h in script.holds if h.step == step.where.field])
+        assert [h.end - h.start for h in script.holds if h.step == step.where.field] == [
+            round(step.hold * SAMPLE_RATE)
+        ] * len([h for h in script.holds if h.step == step.where.field])
 
 
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])

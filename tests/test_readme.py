@@ -70,7 +70,9 @@ def test_the_readme_length_is_within_the_tolerance_of_the_estimate(name):
     routine = routine_mod.load(name)
     estimate = session.estimate_unspoken(routine, make_engine(session.voice_settings(routine)).rate).duration
     written = TABLE[name][0]
-    assert abs(written - estimate) <= TOLERANCE * estimate, f"README says {written:.0f} s, the estimate is {estimate:.0f} s"
+    assert abs(written - estimate) <= TOLERANCE * estimate, (
+        f"README says {written:.0f} s, the estimate is {estimate:.0f} s"
+    )
 
 
 def test_the_point_ranges_expand():

@@ -30,8 +30,10 @@ def test_shipped_routines_pass_the_schema(name, validator):
 
 
 GOOD = "title: T\nsteps:\n  - point: BL23\n"
-GOOD_GROUP = ("title: T\nsteps:\n  - sides: each\n    switch_sides: Other foot.\n    steps:\n"
-              "      - say: Cross your ankle over your knee.\n      - point: BL60\n      - point: LR3\n        pressure: firm\n")
+GOOD_GROUP = (
+    "title: T\nsteps:\n  - sides: each\n    switch_sides: Other foot.\n    steps:\n"
+    "      - say: Cross your ankle over your knee.\n      - point: BL60\n      - point: LR3\n        pressure: firm\n"
+)
 BAD = {
     "unknown key": "title: T\nsteps:\n  - point: BL23\n    hodl: 60s\n",
     "bad duration": "title: T\nsteps:\n  - point: BL23\n    hold: abc\n",

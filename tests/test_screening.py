@@ -15,8 +15,14 @@ ACUGUIDE = [sys.executable, "-m", "acuguide"]
 
 
 def _spawn(tmp_path, *args):
-    return pexpect.spawn(ACUGUIDE[0], [*ACUGUIDE[1:], "compose", *args], cwd=str(tmp_path), encoding="utf-8", timeout=60,
-                         dimensions=(50, 200))
+    return pexpect.spawn(
+        ACUGUIDE[0],
+        [*ACUGUIDE[1:], "compose", *args],
+        cwd=str(tmp_path),
+        encoding="utf-8",
+        timeout=60,
+        dimensions=(50, 200),
+    )
 
 
 @pytest.mark.process
@@ -90,6 +96,12 @@ def test_pregnancy_and_blood_thinners_change_the_session_instead():
 
 @pytest.mark.pure
 def test_out_of_scope_is_answered_with_whom_to_see(tmp_path):
-    for words, see in [("my knee hurts", "a GP or a physiotherapist"), ("toothache", "a dentist"), ("migraine", "a pharmacist")]:
+    for words, see in [
+        ("my knee hurts", "a GP or a physiotherapist"),
+        ("toothache", "a dentist"),
+        ("migraine", "a pharmacist"),
+    ]:
         result = CliRunner().invoke(cli, ["compose", "--screened", "--for", words, "--minutes", "10"])
-        assert result.exit_code == 2 and "outside them: no session was composed" in result.output and see in result.output
+        assert (
+            result.exit_code == 2 and "outside them: no session was composed" in result.output and see in result.output
+        )

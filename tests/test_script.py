@@ -44,18 +44,23 @@ def _compile(write_routine, text):
 
 
 def test_hold_is_exactly_the_hold_from_end_of_press_to_start_of_release(write_routine):
-    script = _compile(write_routine, """
+    script = _compile(
+        write_routine,
+        """
         title: T
         steps:
           - point: BL23
             hold: 75s
             repeat: 2
-    """)
+    """,
+    )
     assert len(script.holds) == 4  # two rounds, left and right
     for hold in script.holds:
         assert hold.end - hold.start == 75 * SAMPLE_RATE
         press = max((c for c in script.cues if c.kind is CueKind.PRESS and c.end <= hold.start), key=lambda c: c.end)
-        release = min((c for c in script.cues if c.kind is CueKind.RELEASE and c.start >= hold.end), key=lambda c: c.start)
+        release = min(
+            (c for c in script.cues if c.kind is CueKind.RELEASE and c.start >= hold.end), key=lambda c: c.start
+        )
         assert press.end == hold.start
         assert release.start == hold.end
         inside = [c for c in script.cues if hold.start <= c.start < hold.end]
@@ -64,7 +69,9 @@ def test_hold_is_exactly_the_hold_from_end_of_press_to_start_of_release(write_ro
 
 
 def test_sides_each_runs_left_then_right_with_rest_between(write_routine):
-    script = _compile(write_routine, """
+    script = _compile(
+        write_routine,
+        """
         title: T
         defaults: {rest: 7s, breathing: none}
         steps:
@@ -72,7 +79,8 @@ def test_sides_each_runs_left_then_right_with_rest_between(write_routine):
             sides: each
             hold: 20s
             repeat: 2
-    """)
+    """,
+    )
     assert [(h.side, h.round) for h in script.holds] == [("left", 1), ("right", 1), ("left", 2), ("right", 2)]
     releases = [c for c in script.cues if c.kind is CueKind.RELEASE]
     transitions = [c for c in script.cues if c.kind is CueKind.TRANSITION and c.start > script.holds[0].start]
@@ -87,34 +95,43 @@ def test_sides_each_runs_left_then_right_with_rest_between(write_routine):
 
 
 def test_midline_point_has_one_hold_without_sides(write_routine):
-    script = _compile(write_routine, """
+    script = _compile(
+        write_routine,
+        """
         title: T
         steps:
           - point: GV4
             hold: 10s
-    """)
+    """,
+    )
     assert [(h.point, h.side) for h in script.holds] == [("GV4", "center")]
 
 
 def test_pause_is_exact_silence(write_routine):
-    script = _compile(write_routine, """
+    script = _compile(
+        write_routine,
+        """
         title: T
         steps:
           - say: One.
           - pause: 3.25s
           - say: Two.
-    """)
+    """,
+    )
     one, two = (next(c for c in script.cues if c.text == t) for t in ("One.", "Two."))
     gap = round(plan_mod.GAP * SAMPLE_RATE)
     assert two.start - one.end == gap + round(3.25 * SAMPLE_RATE)
 
 
 def test_breathing_cues_sit_at_the_patterns_phase_boundaries(write_routine):
-    script = _compile(write_routine, """
+    script = _compile(
+        write_routine,
+        """
         title: T
         steps:
           - breathe: {pattern: 4-7-8, cycles: 2}
-    """)
+    """,
+    )
     breaths = [c for c in script.cues if c.kind is CueKind.BREATH]
     offsets = [(c.start - breaths[0].start) / SAMPLE_RATE for c in breaths]
     assert offsets == [0, 4, 11, 19, 23, 30]
@@ -122,13 +139,16 @@ def test_breathing_cues_sit_at_the_patterns_phase_boundaries(write_routine):
 
 
 def test_breathing_inside_a_hold_never_stretches_it(write_routine):
-    script = _compile(write_routine, """
+    script = _compile(
+        write_routine,
+        """
         title: T
         steps:
           - point: GV4
             hold: 19s
             breathing: coherent
-    """)
+    """,
+    )
     hold = script.holds[0]
     assert hold.end - hold.start == 19 * SAMPLE_RATE
     breaths = [c for c in script.cues if c.kind is CueKind.BREATH]
@@ -137,12 +157,15 @@ def test_breathing_inside_a_hold_never_stretches_it(write_routine):
 
 
 def test_time_markers_are_exact_and_clear_of_breathing(write_routine):
-    script = _compile(write_routine, """
+    script = _compile(
+        write_routine,
+        """
         title: T
         steps:
           - point: GV4
             hold: 90s
-    """)
+    """,
+    )
     hold = script.holds[0]
     markers = [c for c in script.cues if c.kind is CueKind.MARKER]
     assert [(c.text, (hold.end - c.start) / SAMPLE_RATE) for c in markers] == [
@@ -154,14 +177,17 @@ def test_time_markers_are_exact_and_clear_of_breathing(write_routine):
 
 
 def test_a_phrase_longer_than_its_slot_is_a_compile_error_naming_routine_step_and_slot(write_routine):
-    path = write_routine("""
+    path = write_routine(
+        """
         title: T
         breathing:
           quick: {in: 1, out: 2}
         steps:
           - say: Hello.
           - breathe: {pattern: quick, cycles: 2}
-    """, name="fast.yaml")
+    """,
+        name="fast.yaml",
+    )
     plan = plan_mod.plan_routine(routine_mod.load(path))
     lengths = fake_lengths(plan)  # the in-breath cue takes under a second; make it 2 s
     lengths[wording.BREATH["in"]] = 2 * SAMPLE_RATE
@@ -175,13 +201,17 @@ def test_a_phrase_longer_than_its_slot_is_a_compile_error_naming_routine_step_an
 
 
 def test_plan_phrases_are_known_before_any_synthesis(write_routine):
-    plan = plan_mod.plan_routine(routine_mod.load(write_routine("""
+    plan = plan_mod.plan_routine(
+        routine_mod.load(
+            write_routine("""
         title: T
         steps:
           - point: BL23
             sides: together
             hold: 30s
-    """)))
+    """)
+        )
+    )
     assert any(text.startswith("Press ") for text in plan.phrases)
     assert "And release." in plan.phrases
     assert len(plan.phrases) == len(set(plan.phrases))
@@ -194,7 +224,9 @@ def test_timeline_starts_with_lead_in_silence(write_routine):
 
 
 def test_markers_switch_and_release_phrases_are_configurable(write_routine):
-    script = _compile(write_routine, """
+    script = _compile(
+        write_routine,
+        """
         title: T
         bells: off
         phrases:
@@ -207,11 +239,16 @@ def test_markers_switch_and_release_phrases_are_configurable(write_routine):
           - point: GV4
             hold: 40s
             markers: []
-    """)
+    """,
+    )
     texts = [c.text for c in script.cues]
     assert "Other side now." in texts and texts.count("Let go.") == 3
     first = script.holds[0]
-    markers = [(c.text, (first.end - c.start) / SAMPLE_RATE) for c in script.cues if c.kind is CueKind.MARKER and first.start <= c.start < first.end]
+    markers = [
+        (c.text, (first.end - c.start) / SAMPLE_RATE)
+        for c in script.cues
+        if c.kind is CueKind.MARKER and first.start <= c.start < first.end
+    ]
     assert markers == [("1 minute left.", 60), ("15 seconds left.", 15)]
     gv4 = script.holds[-1]
     assert not [c for c in script.cues if gv4.start <= c.start < gv4.end]
@@ -219,7 +256,9 @@ def test_markers_switch_and_release_phrases_are_configurable(write_routine):
 
 
 def test_breathing_style_and_cycles_per_step(write_routine):
-    script = _compile(write_routine, """
+    script = _compile(
+        write_routine,
+        """
         title: T
         bells: off
         defaults:
@@ -230,7 +269,8 @@ def test_breathing_style_and_cycles_per_step(write_routine):
           - point: CV6
             hold: 30s
             breathing: {pattern: coherent, style: tone}
-    """)
+    """,
+    )
     first, second = script.holds
     counted = [c.text for c in script.cues if first.start <= c.start < first.end and c.kind is CueKind.BREATH]
     assert counted == ["In.", "Two.", "Three.", "Four.", "Out.", "Two.", "Three.", "Four.", "Five.", "Six."]
@@ -240,7 +280,9 @@ def test_breathing_style_and_cycles_per_step(write_routine):
 
 
 def test_chapters_cover_every_step_and_side_without_gaps(write_routine):
-    script = _compile(write_routine, """
+    script = _compile(
+        write_routine,
+        """
         title: T
         steps:
           - say: Sit down.
@@ -249,11 +291,18 @@ def test_chapters_cover_every_step_and_side_without_gaps(write_routine):
             hold: 20s
             repeat: 2
           - breathe: {pattern: box, cycles: 1}
-    """)
+    """,
+    )
     titles = [c.title for c in script.chapters]
     assert titles == [
-        "T: introduction", "Sit down", "BL23 Sea of Vitality, left, round 1", "BL23 Sea of Vitality, right, round 1",
-        "BL23 Sea of Vitality, left, round 2", "BL23 Sea of Vitality, right, round 2", "Breathing: box", "End",
+        "T: introduction",
+        "Sit down",
+        "BL23 Sea of Vitality, left, round 1",
+        "BL23 Sea of Vitality, right, round 1",
+        "BL23 Sea of Vitality, left, round 2",
+        "BL23 Sea of Vitality, right, round 2",
+        "Breathing: box",
+        "End",
     ]
     assert script.chapters[0].start == 0 and script.chapters[-1].end == script.length
     assert all(a.end == b.start for a, b in zip(script.chapters, script.chapters[1:]))
@@ -265,17 +314,22 @@ def _inside(script, hold):
     return sorted((c for c in script.cues if hold.start <= c.start < hold.end), key=lambda c: c.start)
 
 
-@pytest.mark.parametrize(("pattern", "hold"), [("calm", 60), ("calm", 90), ("box", 60), ("4-7-8", 90), ("coherent", 120)])
+@pytest.mark.parametrize(
+    ("pattern", "hold"), [("calm", 60), ("calm", 90), ("box", 60), ("4-7-8", 90), ("coherent", 120)]
+)
 def test_breathing_keeps_its_pace_around_the_time_markers(write_routine, pattern, hold):
     """A listener with closed eyes keeps the pace: no silence inside a hold longer than a
     breathing cycle plus a little, markers included (lower-back's 60 s holds went quiet for 15 s)."""
-    script = _compile(write_routine, f"""
+    script = _compile(
+        write_routine,
+        f"""
         title: T
         steps:
           - point: GV4
             hold: {hold}s
             breathing: {pattern}
-    """)
+    """,
+    )
     held = script.holds[0]
     inside = _inside(script, held)
     assert any(c.kind is CueKind.MARKER for c in inside)
@@ -295,15 +349,19 @@ def test_a_time_marker_is_said_between_two_whole_breaths_never_inside_one(write_
     """Issue 21: in 45 s holds "10 seconds left." came right after the in-breath and the
     out-breath was never cued. A marker is still said exactly on time, but the breaths are
     laid out around it, whole, and at most one cycle per marker gives way to it."""
+
     def breaths(markers):
-        script = _compile(write_routine, f"""
+        script = _compile(
+            write_routine,
+            f"""
             title: T
             steps:
               - point: GV4
                 hold: {hold}s
                 breathing: {{pattern: calm, style: {style}}}
                 markers: {markers}
-        """)
+        """,
+        )
         held = script.holds[0]
         return script, held, _inside(script, held)
 
@@ -329,12 +387,16 @@ def test_sciatica_hip_does_both_foot_points_on_the_left_then_both_on_the_right()
     feet = [(h.point, h.side) for h in script.holds if h.point in ("BL60", "LR3")]
     assert feet == [("BL60", "left"), ("LR3", "left"), ("BL60", "right"), ("LR3", "right")]
     lr3_left, bl60_right = (h for h in script.holds if (h.point, h.side) in (("LR3", "left"), ("BL60", "right")))
-    between = [c.text for c in script.cues if lr3_left.end <= c.start < bl60_right.start and c.kind is CueKind.TRANSITION]
+    between = [
+        c.text for c in script.cues if lr3_left.end <= c.start < bl60_right.start and c.kind is CueKind.TRANSITION
+    ]
     assert len(between) == 1 and "right ankle over your left knee" in between[0]  # one change of feet, said once
 
 
 def test_a_group_by_side_plays_its_steps_left_then_right_with_one_change_of_side(write_routine):
-    script = _compile(write_routine, """
+    script = _compile(
+        write_routine,
+        """
         title: T
         defaults: {breathing: none, rest: 5s}
         steps:
@@ -346,31 +408,50 @@ def test_a_group_by_side_plays_its_steps_left_then_right_with_one_change_of_side
               - point: LR3
                 hold: 10s
                 repeat: 2
-    """)
+    """,
+    )
     assert [(h.point, h.side, h.round) for h in script.holds] == [
-        ("BL60", "left", 1), ("LR3", "left", 1), ("LR3", "left", 2),
-        ("BL60", "right", 1), ("LR3", "right", 1), ("LR3", "right", 2),
+        ("BL60", "left", 1),
+        ("LR3", "left", 1),
+        ("LR3", "left", 2),
+        ("BL60", "right", 1),
+        ("LR3", "right", 1),
+        ("LR3", "right", 2),
     ]
     transitions = [c.text for c in script.cues if c.kind is CueKind.TRANSITION]
     assert transitions == [
-        wording.GROUP_START["each"], "Round 2 of 2.", wording.GROUP_SWITCH_SIDES, "Round 2 of 2.", wording.END,
+        wording.GROUP_START["each"],
+        "Round 2 of 2.",
+        wording.GROUP_SWITCH_SIDES,
+        "Round 2 of 2.",
+        wording.END,
     ]  # no "use the left side" before every press: the group said it once
     says = [c.start for c in script.cues if c.text == "Sit with one foot on the other knee."]
     switch = next(c for c in script.cues if c.text == wording.GROUP_SWITCH_SIDES)
     assert len(says) == 2 and says[0] < script.holds[0].start and switch.end <= says[1] < script.holds[3].start
-    finds = [c.text for c in script.cues if c.kind is CueKind.POINT and not c.text.endswith("LR3.") and not c.text.endswith("BL60.")]
+    finds = [
+        c.text
+        for c in script.cues
+        if c.kind is CueKind.POINT and not c.text.endswith("LR3.") and not c.text.endswith("BL60.")
+    ]
     assert finds[2:] == [wording.SAME_SPOT, wording.SAME_SPOT]  # found on the left a moment ago
     cautions = [c for c in script.cues if c.kind is CueKind.CAUTION]
     assert len(cautions) == 2  # each point's caution once, not again on the right
     titles = [c.title for c in script.chapters if c.title.startswith(("BL60", "LR3"))]
     assert titles == [
-        "BL60 Kunlun Mountains, left", "LR3 Bigger Rushing, left, round 1", "LR3 Bigger Rushing, left, round 2",
-        "BL60 Kunlun Mountains, right", "LR3 Bigger Rushing, right, round 1", "LR3 Bigger Rushing, right, round 2",
+        "BL60 Kunlun Mountains, left",
+        "LR3 Bigger Rushing, left, round 1",
+        "LR3 Bigger Rushing, left, round 2",
+        "BL60 Kunlun Mountains, right",
+        "LR3 Bigger Rushing, right, round 1",
+        "LR3 Bigger Rushing, right, round 2",
     ]
 
 
 def test_a_group_on_one_side_plays_once_and_says_which(write_routine):
-    script = _compile(write_routine, """
+    script = _compile(
+        write_routine,
+        """
         title: T
         defaults: {breathing: none}
         steps:
@@ -381,14 +462,17 @@ def test_a_group_on_one_side_plays_once_and_says_which(write_routine):
                 hold: 10s
               - point: LR3
                 hold: 10s
-    """)
+    """,
+    )
     assert [(h.point, h.side) for h in script.holds] == [("BL60", "right"), ("LR3", "right")]
     texts = [c.text for c in script.cues]
     assert wording.GROUP_START["right"] in texts and "Never said." not in texts
 
 
 def test_the_equipment_is_named_after_the_title_before_the_safety_note_and_any_step(write_routine):
-    script = _compile(write_routine, """
+    script = _compile(
+        write_routine,
+        """
         title: T
         steps:
           - say: Lie down on the balls.
@@ -399,21 +483,33 @@ def test_the_equipment_is_named_after_the_title_before_the_safety_note_and_any_s
           - point: GB30
             tool: gun
             hold: 10s
-    """)
+    """,
+    )
     kinds = [c.kind for c in script.cues if c.kind is not CueKind.BELL]
     assert kinds[:3] == [CueKind.TITLE, CueKind.EQUIPMENT, CueKind.SAFETY]
     equipment = next(c.text for c in script.cues if c.kind is CueKind.EQUIPMENT)
-    assert equipment == ("For this session you will need two massage balls or tennis balls, a massage gun "
-                         "and a mat or a carpeted floor. Have everything beside you now.")
+    assert equipment == (
+        "For this session you will need two massage balls or tennis balls, a massage gun "
+        "and a mat or a carpeted floor. Have everything beside you now."
+    )
 
 
-@pytest.mark.parametrize(("steps", "needs"), [
-    ("  - point: BL23\n", None),  # hands alone need nothing
-    ("  - point: BL27\n    tool: ball\n", "a massage ball or a tennis ball and a mat or a carpeted floor"),  # one side at a time
-    ("  - point: GB21\n    tool: gun\n", "a massage gun"),
-    ("  - point: BL43\n    tool: roller\n  - point: GB21\n", "a foam roller and a mat or a carpeted floor"),
-    ("  - point: BL43\n    tool: ball\n    posture: standing\n", "a massage ball or a tennis ball"),  # against a wall: no mat
-])
+@pytest.mark.parametrize(
+    ("steps", "needs"),
+    [
+        ("  - point: BL23\n", None),  # hands alone need nothing
+        (
+            "  - point: BL27\n    tool: ball\n",
+            "a massage ball or a tennis ball and a mat or a carpeted floor",
+        ),  # one side at a time
+        ("  - point: GB21\n    tool: gun\n", "a massage gun"),
+        ("  - point: BL43\n    tool: roller\n  - point: GB21\n", "a foam roller and a mat or a carpeted floor"),
+        (
+            "  - point: BL43\n    tool: ball\n    posture: standing\n",
+            "a massage ball or a tennis ball",
+        ),  # against a wall: no mat
+    ],
+)
 def test_the_equipment_follows_the_tools_the_steps_press_with(write_routine, steps, needs):
     script = _compile(write_routine, "title: T\nsafety: off\nsteps:\n" + steps)
     said = [c.text for c in script.cues if c.kind is CueKind.EQUIPMENT]
@@ -422,8 +518,10 @@ def test_the_equipment_follows_the_tools_the_steps_press_with(write_routine, ste
 
 @pytest.mark.parametrize("safety", ["full", "short", "off"])
 def test_a_routines_own_warning_is_heard_before_the_shared_safety_note(write_routine, safety):
-    script = _compile(write_routine, f"title: T\nsafety: {safety}\nwarning: A heart attack can feel like heartburn.\n"
-                                     "steps:\n  - point: PC6\n")
+    script = _compile(
+        write_routine,
+        f"title: T\nsafety: {safety}\nwarning: A heart attack can feel like heartburn.\nsteps:\n  - point: PC6\n",
+    )
     said = [c.text for c in script.cues if c.kind is CueKind.SAFETY]
     assert said[0] == "A heart attack can feel like heartburn."
     if safety != "off":
@@ -431,7 +529,9 @@ def test_a_routines_own_warning_is_heard_before_the_shared_safety_note(write_rou
 
 
 def test_a_caution_shared_by_neighbouring_points_is_said_once(write_routine):
-    script = _compile(write_routine, """
+    script = _compile(
+        write_routine,
+        """
         title: T
         steps:
           - point: BL31
@@ -440,25 +540,31 @@ def test_a_caution_shared_by_neighbouring_points_is_said_once(write_routine):
             hold: 20s
           - point: BL33
             hold: 20s
-    """)
+    """,
+    )
     cautions = [c.text for c in script.cues if c.kind is CueKind.CAUTION]
     assert cautions and len(cautions) == len(set(cautions))
 
 
 def test_a_reflex_area_is_named_without_reading_out_its_code(write_routine):
-    script = _compile(write_routine, """
+    script = _compile(
+        write_routine,
+        """
         title: T
         steps:
           - point: HAND-SPINE
             sides: each
             hold: 20s
-    """)
+    """,
+    )
     said = " ".join(c.text for c in script.cues)
     assert "Spine Reflex Area." in said and "HAND-SPINE" not in said and "reflex area" in said
 
 
 def test_equipment_beyond_the_tools_is_said_at_the_start_with_them(write_routine):
-    script = _compile(write_routine, """
+    script = _compile(
+        write_routine,
+        """
         title: T
         equipment: [a partner, a chair]
         steps:
@@ -466,26 +572,34 @@ def test_equipment_beyond_the_tools_is_said_at_the_start_with_them(write_routine
             sides: together
             tool: ball
             hold: 20s
-    """)
+    """,
+    )
     kinds = [c.kind for c in script.cues]
     said = next(c.text for c in script.cues if c.kind is CueKind.EQUIPMENT)
-    assert said == ("For this session you will need two massage balls or tennis balls, a mat or a carpeted floor, "
-                    "a partner and a chair. Have everything beside you now.")
+    assert said == (
+        "For this session you will need two massage balls or tennis balls, a mat or a carpeted floor, "
+        "a partner and a chair. Have everything beside you now."
+    )
     assert kinds.index(CueKind.EQUIPMENT) < kinds.index(CueKind.SAFETY)
 
 
 def test_half_seconds_in_a_breathing_pattern_are_said_as_words(write_routine):
-    script = _compile(write_routine, """
+    script = _compile(
+        write_routine,
+        """
         title: T
         steps:
           - breathe: {pattern: coherent, cycles: 2}
-    """)
+    """,
+    )
     said = " ".join(c.text for c in script.cues)
     assert "in for 5 and a half" in said and "5.5" not in said
 
 
 def test_both_hands_is_said_once_for_a_run_of_points_pressed_with_both(write_routine):
-    script = _compile(write_routine, """
+    script = _compile(
+        write_routine,
+        """
         title: T
         steps:
           - point: BL31
@@ -500,13 +614,16 @@ def test_both_hands_is_said_once_for_a_run_of_points_pressed_with_both(write_rou
           - point: BL23
             sides: together
             hold: 20s
-    """)
+    """,
+    )
     said = [c.text for c in script.cues]
     assert said.count("Use both hands, one on each side.") == 2  # BL31, then again after LI4 one hand at a time
 
 
 def test_a_group_of_one_point_starts_without_speaking_of_points_and_its_say_is_not_repeated(write_routine):
-    script = _compile(write_routine, """
+    script = _compile(
+        write_routine,
+        """
         title: T
         steps:
           - sides: each
@@ -515,7 +632,8 @@ def test_a_group_of_one_point_starts_without_speaking_of_points_and_its_say_is_n
               - point: GB30
                 say: Jumping Circle. Hold the chair with your right hand and press with your left knuckles.
                 hold: 20s
-    """)
+    """,
+    )
     said = [c.text for c in script.cues]
     assert "Start on the left side." in said and not any("these points" in t for t in said)
     assert sum("Hold the chair with your right hand" in t for t in said) == 1
@@ -526,5 +644,7 @@ def test_a_group_of_one_point_starts_without_speaking_of_points_and_its_say_is_n
     ("ball", "standing", "ball-wall"), ("roller", "standing", "roller-wall"), ("ball", "lying", "ball"),
 ])  # fmt: skip
 def test_pressing_against_a_wall_leans_back_instead_of_sinking(write_routine, tool, posture, press):
-    script = _compile(write_routine, f"title: T\nsafety: off\nsteps:\n  - point: BL43\n    tool: {tool}\n    posture: {posture}\n")
+    script = _compile(
+        write_routine, f"title: T\nsafety: off\nsteps:\n  - point: BL43\n    tool: {tool}\n    posture: {posture}\n"
+    )
     assert wording.PRESS_WITH[press] in [c.text for c in script.cues if c.kind is CueKind.PRESS]

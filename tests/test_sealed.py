@@ -108,11 +108,19 @@ def test_an_ambient_file_outside_the_routines_folder_is_refused(secret, tmp_path
     refused_alike(path, "line 2: ambient.sound: ", tmp_path)
 
 
-@pytest.mark.parametrize("where", ["title: {x}\nsteps:\n  - say: Hi.\n", "{x}\n", "title: T\n{x}: 1\nsteps:\n  - say: Hi.\n",
-                                   "title: T\nsteps:\n  - point: {x}\n", "title: T\nsteps:\n  - {x}: 1\n",
-                                   "title: T\ndefaults: {{breathing: {x}}}\nsteps:\n  - say: Hi.\n",
-                                   "title: T\nsteps:\n  - point: BL23\n    tool: {x}\n",
-                                   "title: T\nvoice: {{engine: {x}}}\nsteps:\n  - say: Hi.\n"])
+@pytest.mark.parametrize(
+    "where",
+    [
+        "title: {x}\nsteps:\n  - say: Hi.\n",
+        "{x}\n",
+        "title: T\n{x}: 1\nsteps:\n  - say: Hi.\n",
+        "title: T\nsteps:\n  - point: {x}\n",
+        "title: T\nsteps:\n  - {x}: 1\n",
+        "title: T\ndefaults: {{breathing: {x}}}\nsteps:\n  - say: Hi.\n",
+        "title: T\nsteps:\n  - point: BL23\n    tool: {x}\n",
+        "title: T\nvoice: {{engine: {x}}}\nsteps:\n  - say: Hi.\n",
+    ],
+)
 def test_a_huge_value_is_quoted_as_a_short_excerpt(tmp_path, where):
     refused_alike(routine(tmp_path, where.format(x="x" * 300_000)), "r.yaml", tmp_path)
 
@@ -154,9 +162,13 @@ def test_a_855_kb_scalar_routine_gets_a_short_error(tmp_path):
 
 
 def test_zero_width_and_overlong_say_are_refused_with_the_reason(tmp_path):
-    empty = refused_alike(routine(tmp_path, "title: T\nsteps:\n  - say: \"\u200b\u200d\"\n"), "line 3: steps[0].say: ", tmp_path)
+    empty = refused_alike(
+        routine(tmp_path, 'title: T\nsteps:\n  - say: "\u200b\u200d"\n'), "line 3: steps[0].say: ", tmp_path
+    )
     assert "nothing to speak" in empty
-    long = refused_alike(routine(tmp_path, "title: T\nsteps:\n  - say: " + "word " * 20_000 + "\n"), "line 3: steps[0].say: ", tmp_path)
+    long = refused_alike(
+        routine(tmp_path, "title: T\nsteps:\n  - say: " + "word " * 20_000 + "\n"), "line 3: steps[0].say: ", tmp_path
+    )
     assert "at most" in long and "split it" in long
 
 
@@ -164,7 +176,7 @@ def test_a_cue_just_under_the_limit_is_accepted(tmp_path):
     from acuguide.yamlread import MAX_SPOKEN
 
     text = ("Breathe slowly and let the shoulders drop. " * 40)[:MAX_SPOKEN].strip()
-    checked = run("check", routine(tmp_path, f"title: T\nsteps:\n  - say: \"{text}\"\n"))
+    checked = run("check", routine(tmp_path, f'title: T\nsteps:\n  - say: "{text}"\n'))
     assert checked.exit_code == 0, checked.output
 
 
@@ -172,17 +184,64 @@ SCALARS = st.one_of(
     st.text(min_size=0, max_size=40),
     st.integers().map(str),
     st.from_regex(r"[0-9]{1,6000}", fullmatch=True),
-    st.sampled_from([".nan", ".inf", "-.inf", "0x_", "0b_", "0o_", "1_000", "1:2:3", "2024-13-45", "2001-02-30 25:00:00",
-                     "~", "null", "yes", "off", "1e400", "-1e400", "0x" + "f" * 2000, "--> & <", "\u200b", "\U0001F600"]),
+    st.sampled_from(
+        [
+            ".nan",
+            ".inf",
+            "-.inf",
+            "0x_",
+            "0b_",
+            "0o_",
+            "1_000",
+            "1:2:3",
+            "2024-13-45",
+            "2001-02-30 25:00:00",
+            "~",
+            "null",
+            "yes",
+            "off",
+            "1e400",
+            "-1e400",
+            "0x" + "f" * 2000,
+            "--> & <",
+            "\u200b",
+            "\U0001f600",
+        ]
+    ),
 )
-TAGS = st.sampled_from(["", "!!int ", "!!float ", "!!bool ", "!!str ", "!!null ", "!!binary ", "!!timestamp ", "!!set ",
-                        "!!python/name:os.system ", "!!python/object:os.sep ", "!foo ", "! ", "!!omap ", "!<tag:x> "])
-FIELDS = st.sampled_from(["title: {v}\nsteps:\n  - say: Hi.\n", "title: T\nsteps:\n  - pause: {v}\n",
-                          "title: T\nsteps:\n  - point: {v}\n", "title: T\nsteps:\n  - point: BL23\n    hold: {v}\n",
-                          "title: T\nsteps:\n  - point: BL23\n    repeat: {v}\n", "title: T\nvoice: {{rate: {v}}}\nsteps:\n  - say: Hi.\n",
-                          "title: T\nsteps:\n  - say: {v}\n", "title: T\n{v}: x\nsteps:\n  - say: Hi.\n",
-                          "title: T\nambient: {{sound: noise, level: {v}}}\nsteps:\n  - say: Hi.\n",
-                          "title: T\nbreathing:\n  slow: {{in: {v}, out: 6}}\nsteps:\n  - say: Hi.\n"])
+TAGS = st.sampled_from(
+    [
+        "",
+        "!!int ",
+        "!!float ",
+        "!!bool ",
+        "!!str ",
+        "!!null ",
+        "!!binary ",
+        "!!timestamp ",
+        "!!set ",
+        "!!python/name:os.system ",
+        "!!python/object:os.sep ",
+        "!foo ",
+        "! ",
+        "!!omap ",
+        "!<tag:x> ",
+    ]
+)
+FIELDS = st.sampled_from(
+    [
+        "title: {v}\nsteps:\n  - say: Hi.\n",
+        "title: T\nsteps:\n  - pause: {v}\n",
+        "title: T\nsteps:\n  - point: {v}\n",
+        "title: T\nsteps:\n  - point: BL23\n    hold: {v}\n",
+        "title: T\nsteps:\n  - point: BL23\n    repeat: {v}\n",
+        "title: T\nvoice: {{rate: {v}}}\nsteps:\n  - say: Hi.\n",
+        "title: T\nsteps:\n  - say: {v}\n",
+        "title: T\n{v}: x\nsteps:\n  - say: Hi.\n",
+        "title: T\nambient: {{sound: noise, level: {v}}}\nsteps:\n  - say: Hi.\n",
+        "title: T\nbreathing:\n  slow: {{in: {v}, out: 6}}\nsteps:\n  - say: Hi.\n",
+    ]
+)
 
 
 def _yaml_scalar(value: str) -> str:
@@ -214,7 +273,11 @@ def program(folder, routine_line, extra=""):
 
 def test_a_program_naming_a_routine_outside_its_folder_is_refused_unread(secret, tmp_path):
     shared, key = secret
-    out = refused_alike(program(shared, "../private/id_rsa"), "p.yaml, line 2: routine: '../private/id_rsa' is outside the program's folder", tmp_path)
+    out = refused_alike(
+        program(shared, "../private/id_rsa"),
+        "p.yaml, line 2: routine: '../private/id_rsa' is outside the program's folder",
+        tmp_path,
+    )
     assert "BEGIN" not in out
 
 
@@ -238,7 +301,9 @@ def _ffmpeg_cues(path):
     """The cue texts ffmpeg's own WebVTT or SRT reader finds in `path`."""
     import subprocess
 
-    ass = subprocess.run(["ffmpeg", "-loglevel", "error", "-i", str(path), "-f", "ass", "-"], capture_output=True, text=True, check=True).stdout
+    ass = subprocess.run(
+        ["ffmpeg", "-loglevel", "error", "-i", str(path), "-f", "ass", "-"], capture_output=True, text=True, check=True
+    ).stdout
     return [line.split(",", 9)[9] for line in ass.splitlines() if line.startswith("Dialogue:")]
 
 
@@ -247,7 +312,9 @@ def test_arrows_ampersands_and_angles_survive_a_real_subtitle_reader(tmp_path):
     import json
 
     said = "Breathe in --> out & relax, 1 < 2 > 0, then <3 and a<b."
-    path = routine(tmp_path, f'title: "A --> B & C < D"\nbells: off\nsafety: off\nsteps:\n  - say: "{said}"\n  - say: Done.\n')
+    path = routine(
+        tmp_path, f'title: "A --> B & C < D"\nbells: off\nsafety: off\nsteps:\n  - say: "{said}"\n  - say: Done.\n'
+    )
     out = tmp_path / "out"
     result = run("render", path, "-o", out, "--engine", "fake", "--cache-dir", tmp_path / "cache")
     assert result.exit_code == 0, result.output
@@ -261,8 +328,15 @@ def test_arrows_ampersands_and_angles_survive_a_real_subtitle_reader(tmp_path):
     assert vtt.count("-->") == len(cues)  # only in timing lines: never in the NOTE or a cue's text
 
 
-@pytest.mark.parametrize("args", [["compose", "--for", "lower back", "--minutes", "nan"], ["compose", "--for", "lower back", "--minutes", "-nan"],
-                                  ["render", "desk-break", "--loudness", "nan", "--engine", "fake"], ["render", "desk-break", "--loudness", "NaN"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compose", "--for", "lower back", "--minutes", "nan"],
+        ["compose", "--for", "lower back", "--minutes", "-nan"],
+        ["render", "desk-break", "--loudness", "nan", "--engine", "fake"],
+        ["render", "desk-break", "--loudness", "NaN"],
+    ],
+)
 def test_nan_is_refused_by_the_range_checks(args, tmp_path):
     result = run(*args, "-o", tmp_path / ("out" if args[0] == "render" else "r.yaml"))
     assert result.exit_code == 2, result.output
@@ -290,7 +364,7 @@ def test_a_lone_surrogate_escape_is_refused_and_a_pair_is_joined(tmp_path):
 
 def test_durations_are_ascii_digits_as_the_schema_says(tmp_path):
     path = tmp_path / "arabic.yaml"
-    path.write_text("title: T\nsteps:\n  - pause: \"\u0661\u0660s\"\n")
+    path.write_text('title: T\nsteps:\n  - pause: "\u0661\u0660s"\n')
     assert "line 3: steps[0].pause: expected a duration" in run("check", path).output
 
 
@@ -305,7 +379,9 @@ def test_a_voice_file_outside_the_routine_folder_is_refused_at_its_line(tmp_path
 
 def test_a_code_given_twice_in_a_points_file_is_refused_at_its_line(tmp_path):
     shipped = (Path(acuguide.__file__).parent / "content" / "points.yaml").read_text()
-    entry = re.search(r"^  - code: GB21\n(?:    .*\n|\s*\n)+?(?=  - code:)", shipped, re.M).group(0).replace("GB21", "XX1")
+    entry = (
+        re.search(r"^  - code: GB21\n(?:    .*\n|\s*\n)+?(?=  - code:)", shipped, re.M).group(0).replace("GB21", "XX1")
+    )
     own = tmp_path / "own.yaml"
     first, again = (re.sub(r"    aliases: .*\n", f"    aliases: [{alias}]\n", entry) for alias in ("XA", "XB"))
     own.write_text("points:\n" + first + again)
@@ -330,5 +406,7 @@ def test_a_file_name_that_is_not_utf8_renders(tmp_path):
     raw = os.fsencode(tmp_path) + b"/\xff\xfe.yaml"
     with open(raw, "wb") as handle:
         handle.write(b"title: T\nbells: off\nsteps: [{say: Hello}]\n")
-    result = run("render", os.fsdecode(raw), "-o", tmp_path / "out", "--engine", "fake", "--cache-dir", tmp_path / "cache")
+    result = run(
+        "render", os.fsdecode(raw), "-o", tmp_path / "out", "--engine", "fake", "--cache-dir", tmp_path / "cache"
+    )
     assert result.exit_code == 0 and (tmp_path / "out" / "session.mp3").is_file()

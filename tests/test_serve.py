@@ -33,7 +33,9 @@ E2E = str(HERE / "routines" / "e2e.yaml")
 def sessions(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sessions")
     cache = tmp_path_factory.mktemp("cache")
-    result = CliRunner().invoke(cli, ["render", E2E, "desk-break", "--engine", "fake", "--cache-dir", str(cache), "-o", str(folder)])
+    result = CliRunner().invoke(
+        cli, ["render", E2E, "desk-break", "--engine", "fake", "--cache-dir", str(cache), "-o", str(folder)]
+    )
     assert result.exit_code == 0, result.output
     (folder / ".e2e.mp3.0123.partial.mp3").write_bytes(b"half a render")
     outside = tmp_path_factory.mktemp("outside") / "secret.mp3"
@@ -94,7 +96,9 @@ def test_the_page_links_the_feed_and_every_session(server):
     status, headers, body = get(url)
     page = body.decode()
     assert status == 200 and headers["Content-Type"].startswith("text/html")
-    assert re.search(r'<link rel="alternate" type="application/rss\+xml"[^>]*href="http://127\.0\.0\.1:\d+/feed\.xml"', page)
+    assert re.search(
+        r'<link rel="alternate" type="application/rss\+xml"[^>]*href="http://127\.0\.0\.1:\d+/feed\.xml"', page
+    )
     assert "Timing Check" in page and "Desk Break" in page
     assert '<audio controls preload="metadata" src="e2e.mp3">' in page  # the first session's player
     assert 'href="antennapod-subscribe://127.0.0.1:' in page and "Follow a Show by URL" in page
@@ -114,7 +118,9 @@ def test_the_feed_parses_as_a_podcast_and_every_enclosure_serves_ranges(server, 
         name = enclosure.href.rsplit("/", 1)[1]
         data = (sessions / name).read_bytes()
         assert enclosure.type == "audio/mpeg" and int(enclosure.length) == len(data)
-        assert entry.itunes_duration == str(round(json.loads((sessions / name.replace(".mp3", ".json")).read_text())["duration"]))
+        assert entry.itunes_duration == str(
+            round(json.loads((sessions / name.replace(".mp3", ".json")).read_text())["duration"])
+        )
         status, headers, body = get(enclosure.href, method="HEAD")
         assert status == 200 and body == b"" and int(headers["Content-Length"]) == len(data)
         assert headers["Content-Type"] == "audio/mpeg" and headers["Accept-Ranges"] == "bytes"
@@ -126,7 +132,10 @@ def test_the_feed_parses_as_a_podcast_and_every_enclosure_serves_ranges(server, 
         chapters_url = next(v for k, v in entry.items() if k == "podcast_chapters")["url"]
         chapters = json.loads(get(chapters_url)[2])["chapters"]
         tags = ID3(sessions / name)
-        id3 = [(tags[f"CHAP:{c}"].start_time, tags[f"CHAP:{c}"].sub_frames["TIT2"].text[0]) for c in tags.getall("CTOC")[0].child_element_ids]
+        id3 = [
+            (tags[f"CHAP:{c}"].start_time, tags[f"CHAP:{c}"].sub_frames["TIT2"].text[0])
+            for c in tags.getall("CTOC")[0].child_element_ids
+        ]
         assert [(round(c["startTime"] * 1000), c["title"]) for c in chapters] == id3
         transcript_url = next(v for k, v in entry.items() if k == "podcast_transcript")["url"]
         status, headers, body = get(transcript_url)
@@ -164,8 +173,14 @@ def test_render_site_writes_the_same_feed_and_page_as_static_files(tmp_path):
     chapters = json.loads((out / "e2e.chapters.json").read_text())["chapters"]
     assert any(c.get("img", "").startswith("https://example.org/sessions/art/point-") for c in chapters)
     assert 'href="https://example.org/sessions/feed.xml"' in (out / "index.html").read_text()
-    bad = CliRunner().invoke(cli, ["render", E2E, "--engine", "fake", "--cache-dir", str(tmp_path / "c"), "-o", str(out), "--site", "sessions"])
-    assert bad.exit_code == 2 and "Invalid value for '--site': needs the address the folder will be published at" in bad.output
+    bad = CliRunner().invoke(
+        cli,
+        ["render", E2E, "--engine", "fake", "--cache-dir", str(tmp_path / "c"), "-o", str(out), "--site", "sessions"],
+    )
+    assert (
+        bad.exit_code == 2
+        and "Invalid value for '--site': needs the address the folder will be published at" in bad.output
+    )
 
 
 def test_serve_prints_the_address_and_a_qr_code(tmp_path):
@@ -187,7 +202,9 @@ def test_a_routines_own_point_is_drawn_on_the_served_page_and_in_the_feed(tmp_pa
     from acuguide.content import pictures
     from acuguide.content.points import library
 
-    entry = "\n".join("    aliases: []" if line.lstrip().startswith("aliases:") else line for line in open_entry("GB21").splitlines())
+    entry = "\n".join(
+        "    aliases: []" if line.lstrip().startswith("aliases:") else line for line in open_entry("GB21").splitlines()
+    )
     entry = entry.replace("GB21", "GB99").replace("english: Shoulder Well", "english: My Shoulder Spot")
     (tmp_path / "mine.yaml").write_text("points:\n" + entry + "\n", encoding="utf-8")
     (tmp_path / "own.yaml").write_text("title: Own\npoints: mine.yaml\nsteps:\n  - point: GB99\n    hold: 10s\n    sides: each\n",
@@ -221,5 +238,9 @@ def test_a_routines_own_point_is_drawn_on_the_served_page_and_in_the_feed(tmp_pa
         images = [c["img"] for c in json.loads(chapters)["chapters"] if "img" in c]
         assert sorted(i.rsplit("/", 1)[1] for i in images) == ["point-GB99.left.png", "point-GB99.right.png"]
         _, _, feed = get(base + "feed.xml")
-        marks = [e.get("image") for e in ET.fromstring(feed).iter("{http://podlove.org/simple-chapters}chapter") if e.get("image")]
+        marks = [
+            e.get("image")
+            for e in ET.fromstring(feed).iter("{http://podlove.org/simple-chapters}chapter")
+            if e.get("image")
+        ]
         assert marks and all(get(url)[0] == 200 for url in marks)

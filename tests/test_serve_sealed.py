@@ -106,12 +106,19 @@ def test_chapters_and_downloads_of_what_is_left_out_are_404(server, name):
 
 def test_a_300_character_name_is_404_not_500(server):
     _, port = server
-    for path in ("/" + "a" * 300 + ".mp3", "/" + "a" * 300 + ".chapters.json", "/art/point-" + "A" * 300 + ".png", "/" + "a" * 5000):
+    for path in (
+        "/" + "a" * 300 + ".mp3",
+        "/" + "a" * 300 + ".chapters.json",
+        "/art/point-" + "A" * 300 + ".png",
+        "/" + "a" * 5000,
+    ):
         status, _ = raw(port, path)
         assert status in (404, 414), (path[:40], status)
 
 
-@pytest.mark.parametrize("header,expected", [("bytes=-0", 416), ("bytes=0-0", 206), ("bytes=-1", 206), ("bytes=99999999-", 416)])
+@pytest.mark.parametrize(
+    "header,expected", [("bytes=-0", 416), ("bytes=0-0", 206), ("bytes=-1", 206), ("bytes=99999999-", 416)]
+)
 def test_a_zero_length_suffix_range_is_416(server, header, expected):
     url, _ = server
     try:
@@ -129,7 +136,12 @@ def test_render_site_over_the_hostile_folder_writes_nothing_from_outside(hostile
 
     write_site(folder, "https://example.org/s/")
     for written in folder.iterdir():
-        if written.is_file() and not written.is_symlink() and written.suffix in (".xml", ".html") or written.name.endswith(".chapters.json"):
+        if (
+            written.is_file()
+            and not written.is_symlink()
+            and written.suffix in (".xml", ".html")
+            or written.name.endswith(".chapters.json")
+        ):
             assert SECRET not in written.read_text(errors="replace"), written.name
 
 

@@ -20,7 +20,18 @@ from acuguide.routine.safety import check_avoid
 from acuguide.speech import Voice
 
 NAMES = shipped_routines()
-PREGNANCY_POINTS = {"LI4", "SP6", "BL60", "GB21", "CV6", "BL23", "BL52", "GV4", "BL53", *(f"BL{n}" for n in range(27, 35))}
+PREGNANCY_POINTS = {
+    "LI4",
+    "SP6",
+    "BL60",
+    "GB21",
+    "CV6",
+    "BL23",
+    "BL52",
+    "GV4",
+    "BL53",
+    *(f"BL{n}" for n in range(27, 35)),
+}
 
 
 SHORT = {"desk-break": (2 * 60, 5 * 60)}  # a break short enough to take several times a day
@@ -134,7 +145,9 @@ def test_the_foam_roller_moves_the_way_the_listener_moves():
     assert "roll up until the roller sits in the middle, between your shoulder blades" in steps[first_point - 2].text
     said = [step.text for step in steps if hasattr(step, "text")]
     assert not any("Lift your hips" in text and "down" in text for text in said)
-    assert not any(words in text for text in said for words in ("middle of your back", "mid back", "below your shoulder blades"))
+    assert not any(
+        words in text for text in said for words in ("middle of your back", "mid back", "below your shoulder blades")
+    )
 
 
 def test_red_flags_are_said_in_every_note_full_or_short(write_routine):
@@ -146,7 +159,9 @@ def test_red_flags_are_said_in_every_note_full_or_short(write_routine):
     assert red in safety_note(routine_mod.load("sciatica-hip"))
     short_sciatica = routine_mod.load(write_routine("title: T\nsafety: short\nsteps:\n  - point: GB30\n"))
     assert red in safety_note(short_sciatica)
-    short_other = routine_mod.load(write_routine("title: T\nsafety: short\nsteps:\n  - point: LI4\n", name="other.yaml"))
+    short_other = routine_mod.load(
+        write_routine("title: T\nsafety: short\nsteps:\n  - point: LI4\n", name="other.yaml")
+    )
     assert set(wording.SAFETY_RED_FLAGS) <= set(safety_note(short_other))
     full = " ".join(safety_note(routine_mod.load("lower-back")))
     for words in ("blood thinners", "osteoporosis", "spinal surgery", "inflamed", "dull, comfortable ache"):

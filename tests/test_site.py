@@ -224,7 +224,9 @@ def _own_point_routine(folder):
     under the code GB99, renamed): every part of a timeline `to_dict` writes."""
     from test_pictures import open_entry
 
-    entry = "\n".join("    aliases: []" if line.lstrip().startswith("aliases:") else line for line in open_entry("GB21").splitlines())
+    entry = "\n".join(
+        "    aliases: []" if line.lstrip().startswith("aliases:") else line for line in open_entry("GB21").splitlines()
+    )
     entry = entry.replace("GB21", "GB99").replace("english: Shoulder Well", "english: My Shoulder Spot")
     (folder / "mine.yaml").write_text("points:\n" + entry + "\n", encoding="utf-8")
     (folder / "own.yaml").write_text("title: Own\npoints: mine.yaml\nsteps:\n  - point: GB99\n    hold: 10s\n    sides: each\n"
@@ -250,7 +252,11 @@ def test_a_program_week_with_its_own_points_its_speaker_and_its_spoken_text_read
     assert script.series.week == 2 and {p.code for p in script.points} == {"GB99", "BL23"}
     assert any(c.sound for c in script.cues) and any(c.point for c in script.chapters)
     data = json.loads(export.to_json(script, {"loudness": {"result": -19.0}, "format": "mp3", "position": 2}))
-    assert data["week"] == 2 and data["program"]["title"] == "Own Weeks" and [p["code"] for p in data["points"]] == ["GB99"]
+    assert (
+        data["week"] == 2
+        and data["program"]["title"] == "Own Weeks"
+        and [p["code"] for p in data["points"]] == ["GB99"]
+    )
     back = export.rendered(data)
     assert back.script == script and (back.format, back.position, back.loudness) == ("mp3", 2, {"result": -19.0})
     assert back.to_dict() == data

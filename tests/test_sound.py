@@ -85,7 +85,8 @@ def test_same_routine_and_settings_give_the_same_bytes(e2e, tmp_path, speech_cac
 
 @pytest.mark.parametrize("style", ["voice", "tone", "count"])
 def test_breathing_phase_boundaries_are_heard_on_time(style, tmp_path, speech_cache, write_routine):
-    path = write_routine(f"""
+    path = write_routine(
+        f"""
         title: Breathing {style}
         safety: short
         bells: off
@@ -95,7 +96,9 @@ def test_breathing_phase_boundaries_are_heard_on_time(style, tmp_path, speech_ca
           - breathe: {{pattern: 4-7-8, cycles: 1}}
           - point: GV4
             hold: 19s
-    """, name=f"breathing-{style}.yaml")
+    """,
+        name=f"breathing-{style}.yaml",
+    )
     render(tmp_path, speech_cache, routine=str(path))
     timeline = json.loads((tmp_path / f"breathing-{style}.json").read_text())
     audio = decode(tmp_path / f"breathing-{style}.mp3", timeline["loudness"]["gain"])
@@ -176,7 +179,9 @@ def test_user_ambient_file(tmp_path, speech_cache):
         w.setnchannels(1)
         w.setsampwidth(2)
         w.setframerate(SAMPLE_RATE)
-        w.writeframes(b"".join(int(v * 20000).to_bytes(2, "little", signed=True) for v in sounds.noise_bed(SAMPLE_RATE, 5.0)))
+        w.writeframes(
+            b"".join(int(v * 20000).to_bytes(2, "little", signed=True) for v in sounds.noise_bed(SAMPLE_RATE, 5.0))
+        )
     out = tmp_path / "out"
     render(out, speech_cache, "--ambient", str(bed), "--format", "ogg")
     integrated, peak = ebur128(out / "e2e.ogg")
@@ -206,8 +211,11 @@ def test_batch_render_writes_a_playlist_with_real_durations_and_track_numbers(tm
     playlist = (out / "acuguide.m3u").read_text().splitlines()
     durations = [json.loads((out / f"{n}.json").read_text())["duration"] for n in ("e2e", "second")]
     assert playlist == [
-        "#EXTM3U", f"#EXTINF:{round(durations[0])},Timing Check", "e2e.mp3",
-        f"#EXTINF:{round(durations[1])},Second", "second.mp3",
+        "#EXTM3U",
+        f"#EXTINF:{round(durations[0])},Timing Check",
+        "e2e.mp3",
+        f"#EXTINF:{round(durations[1])},Second",
+        "second.mp3",
     ]
     assert ID3(out / "second.mp3")["TRCK"].text == ["2/2"]
 

@@ -89,7 +89,9 @@ def test_a_missing_engine_names_its_install_command(tmp_path, monkeypatch):
 
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "piper" else real(name, *a))
-    with pytest.raises(EngineMissing, match=r"install it with: pip install --force-reinstall acuguide .*--engine espeak"):
+    with pytest.raises(
+        EngineMissing, match=r"install it with: pip install --force-reinstall acuguide .*--engine espeak"
+    ):
         synth(tmp_path, engine="piper")
 
 

@@ -129,5 +129,9 @@ def test_a_gun_session_keeps_the_eyes_open_while_the_gun_runs_and_puts_it_down_b
     assert keep_open and keep_open[0] < gun[0].start
     put_down = [c.start for c in cues if "Switch the gun off and put it down" in c.text]
     assert put_down and put_down[0] > gun[-1].end
-    closed = [c.text for c in cues if re.search(r"close your eyes|eyes closed", c.text, re.IGNORECASE) and c.start < put_down[0]]
+    closed = [
+        c.text
+        for c in cues
+        if re.search(r"close your eyes|eyes closed", c.text, re.IGNORECASE) and c.start < put_down[0]
+    ]
     assert closed == []

@@ -84,8 +84,15 @@ def test_pregnancy_is_read_in_its_many_phrasings(words):
     assert triage.pregnancy(words), words
 
 
-@pytest.mark.parametrize("words", [*TABLE["pregnancy_not"], "my wife is pregnant, my back hurts", "lower back",
-                                   "my baby is 4 months old and lifting her hurts my back"])
+@pytest.mark.parametrize(
+    "words",
+    [
+        *TABLE["pregnancy_not"],
+        "my wife is pregnant, my back hurts",
+        "lower back",
+        "my baby is 4 months old and lifting her hurts my back",
+    ],
+)
 def test_pregnancy_denied_over_or_someone_elses_is_not_read(words):
     assert triage.pregnancy(words) is None, words
 

@@ -10,8 +10,19 @@ from acuguide.yamlread import format_duration, parse_duration
 
 @pytest.mark.parametrize(
     "text,seconds",
-    [("45s", 45), ("1m", 60), ("1m30s", 90), ("90", 90), (90, 90), ("1.5s", 1.5), (5.5, 5.5),
-     ("2 min", 120), ("1h", 3600), (" 10 s ", 10), ("0", 0)],
+    [
+        ("45s", 45),
+        ("1m", 60),
+        ("1m30s", 90),
+        ("90", 90),
+        (90, 90),
+        ("1.5s", 1.5),
+        (5.5, 5.5),
+        ("2 min", 120),
+        ("1h", 3600),
+        (" 10 s ", 10),
+        ("0", 0),
+    ],
 )
 def test_parse_duration_accepts(text, seconds):
     assert parse_duration(text) == seconds
@@ -22,7 +33,9 @@ def test_parse_duration_rejects(text):
     assert parse_duration(text) is None
 
 
-@pytest.mark.parametrize("seconds,text", [(45, "45s"), (60, "1m"), (90, "1m30s"), (3600, "1h"), (1.5, "1.5s"), (0, "0s")])
+@pytest.mark.parametrize(
+    "seconds,text", [(45, "45s"), (60, "1m"), (90, "1m30s"), (3600, "1h"), (1.5, "1.5s"), (0, "0s")]
+)
 def test_format_duration(seconds, text):
     assert format_duration(seconds) == text
     assert parse_duration(text) == seconds
@@ -51,4 +64,7 @@ def test_pre_processor(function, before, after):
 
 
 def test_clean_applies_every_step_in_order():
-    assert spoken.clean("  Press BL23 (about 2cm out) for 30s") == "Press Bladder 23, about 2 centimetres out, for 30 seconds."
+    assert (
+        spoken.clean("  Press BL23 (about 2cm out) for 30s")
+        == "Press Bladder 23, about 2 centimetres out, for 30 seconds."
+    )

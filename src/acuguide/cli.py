@@ -56,8 +56,11 @@ def _handle_errors(command):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(0)
         except Exception as error:  # a bug: still one line, and what to report, never a traceback
-            click.echo(f"Error: internal error in acuguide {command.__name__} ({type(error).__name__}: {error}); "
-                       "please report it with the command you ran", err=True)
+            click.echo(
+                f"Error: internal error in acuguide {command.__name__} ({type(error).__name__}: {error}); "
+                "please report it with the command you ran",
+                err=True,
+            )
             sys.exit(70)
 
     return wrapper
@@ -92,8 +95,13 @@ def _progress(name: str):
 
     def update(stage: str, done: int, total: int) -> None:
         if stage not in bars:
-            bar = click.progressbar(length=total, label=f"{stage:<9} {name}", file=sys.stderr, show_eta=True,
-                                    item_show_func=lambda done: _amount(stage, done, total))
+            bar = click.progressbar(
+                length=total,
+                label=f"{stage:<9} {name}",
+                file=sys.stderr,
+                show_eta=True,
+                item_show_func=lambda done: _amount(stage, done, total),
+            )
             bars[stage] = [bar.__enter__(), 0]
         bar, shown = bars[stage]
         bar.update(done - shown, current_item=done)
@@ -113,8 +121,12 @@ def _amount(stage: str, done: int | None, total: int) -> str:
     return f"{clock.minutes(done / SAMPLE_RATE)} of {clock.minutes(total / SAMPLE_RATE)} of audio"
 
 
-engine_option = click.option("--engine", type=click.Choice(ENGINE_NAMES), help=f"Speech engine [default: the routine's, or {DEFAULT_ENGINE}].")
-voice_option = click.option("--voice", help="A voice of the engine: en-us+klatt4 (espeak), joe or a .onnx file (piper); see `acuguide voices`.")
+engine_option = click.option(
+    "--engine", type=click.Choice(ENGINE_NAMES), help=f"Speech engine [default: the routine's, or {DEFAULT_ENGINE}]."
+)
+voice_option = click.option(
+    "--voice", help="A voice of the engine: en-us+klatt4 (espeak), joe or a .onnx file (piper); see `acuguide voices`."
+)
 rate_option = click.option("--rate", type=click.IntRange(80, 400), help="Speaking rate in words per minute.")
 cache_option = click.option(
     "--cache-dir",
@@ -136,30 +148,95 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("routines", nargs=-1, required=True)
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"), show_default=True, help="Folder for the session files.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Folder for the session files.",
+)
 @engine_option
 @voice_option
 @rate_option
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="mp3", show_default=True, help="Audio format.")
-@click.option("--loudness", type=Number(-40, -10), help="Integrated loudness target in LUFS [default: -19 mono, -16 stereo].")
+@click.option(
+    "--format", "fmt", type=click.Choice(list(FORMATS)), default="mp3", show_default=True, help="Audio format."
+)
+@click.option(
+    "--loudness", type=Number(-40, -10), help="Integrated loudness target in LUFS [default: -19 mono, -16 stereo]."
+)
 @click.option("--stereo", is_flag=True, help="Write two channels instead of one.")
-@click.option("--ambient", metavar="noise|off|FILE", help="A bed under the session: synthesized noise, none, or an audio file to loop.")
-@click.option("--bells/--no-bells", default=None, help="Bells at the start, between points and at the end [default: as the routine says].")
-@click.option("--avoid", multiple=True, type=click.Choice(CONDITIONS), help="Refuse routines with points traditionally avoided in this condition.")
-@click.option("--site", metavar="URL", callback=lambda ctx, param, url: _site(url), help="Also write a podcast feed and a page for the folder, to publish at URL.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 256), help="Sessions rendered at once [default: the number of cores].")
-@click.option("--scheduler", metavar="ADDRESS", help="Render on a Dask cluster (tcp://host:8786); needs --cache-dir on a folder every worker reaches.")
+@click.option(
+    "--ambient",
+    metavar="noise|off|FILE",
+    help="A bed under the session: synthesized noise, none, or an audio file to loop.",
+)
+@click.option(
+    "--bells/--no-bells",
+    default=None,
+    help="Bells at the start, between points and at the end [default: as the routine says].",
+)
+@click.option(
+    "--avoid",
+    multiple=True,
+    type=click.Choice(CONDITIONS),
+    help="Refuse routines with points traditionally avoided in this condition.",
+)
+@click.option(
+    "--site",
+    metavar="URL",
+    callback=lambda ctx, param, url: _site(url),
+    help="Also write a podcast feed and a page for the folder, to publish at URL.",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1, 256), help="Sessions rendered at once [default: the number of cores]."
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Render on a Dask cluster (tcp://host:8786); needs --cache-dir on a folder every worker reaches.",
+)
 @cache_option
 @_handle_errors
-def render(routines, out_dir, engine, voice, rate, fmt, loudness, stereo, ambient, bells, avoid, site, jobs, scheduler, cache_dir) -> None:
+def render(
+    routines,
+    out_dir,
+    engine,
+    voice,
+    rate,
+    fmt,
+    loudness,
+    stereo,
+    ambient,
+    bells,
+    avoid,
+    site,
+    jobs,
+    scheduler,
+    cache_dir,
+) -> None:
     """Render ROUTINES to audio, with a JSON timeline and WebVTT and SRT transcripts.
 
     Several routines also get a playlist, acuguide.m3u, in the output folder. With --site,
     the folder also gets feed.xml and index.html, ready for any web host or synced folder.
     """
-    batch.render_batch(batch.RenderRequest(
-        routines, out_dir, RenderSettings(fmt, loudness, stereo=stereo), Voice(engine, voice, rate), ambient, bells,
-        frozenset(avoid), site, jobs, scheduler, cache_dir), _report())
+    batch.render_batch(
+        batch.RenderRequest(
+            routines,
+            out_dir,
+            RenderSettings(fmt, loudness, stereo=stereo),
+            Voice(engine, voice, rate),
+            ambient,
+            bells,
+            frozenset(avoid),
+            site,
+            jobs,
+            scheduler,
+            cache_dir,
+        ),
+        _report(),
+    )
 
 
 @cli.command()
@@ -175,7 +252,14 @@ def check(routines) -> None:
 
 @cli.command()
 @click.argument("routine", metavar="ROUTINE|PROGRAM")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="A readable timeline, or JSON.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="A readable timeline, or JSON.",
+)
 @click.option("--exact", is_flag=True, help="Speak (and cache) phrases not yet spoken, for exact times.")
 @engine_option
 @voice_option
@@ -198,8 +282,11 @@ def script(routine, fmt, exact, engine, voice, rate, cache_dir) -> None:
 
 @cli.command()
 @click.argument("query", required=False)
-@click.option("--picture", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the point's picture to this file (.svg or .png); QUERY must name one point.")
+@click.option(
+    "--picture",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the point's picture to this file (.svg or .png); QUERY must name one point.",
+)
 @_handle_errors
 def points(query, picture) -> None:
     """List the point library, or the points matching QUERY (a code, alias, name or use)."""
@@ -214,7 +301,9 @@ def points(query, picture) -> None:
         from .content.pictures import write_picture
 
         if len(found) > 1:
-            raise click.UsageError(f"{query!r} matches {len(found)} points ({', '.join(p.code for p in found)}); name one")
+            raise click.UsageError(
+                f"{query!r} matches {len(found)} points ({', '.join(p.code for p in found)}); name one"
+            )
         write_picture(found[0], picture)
         click.echo(f"wrote {picture}: {found[0].code} {found[0].english}")
         return
@@ -239,22 +328,68 @@ def serve(folder, host, port) -> None:
 
 
 @cli.command()
-@click.option("--for", "complaint", help="What hurts, in your own words: lower back, upper back, sciatica, stress, bloating...")
+@click.option(
+    "--for", "complaint", help="What hurts, in your own words: lower back, upper back, sciatica, stress, bloating..."
+)
 @click.option("--minutes", type=Number(2, 60), help="How long the session should last (2 to 60).")
-@click.option("--tools", default="hands", show_default=True, help="What you have, comma-separated: hands, ball, roller, gun.")
-@click.option("--level", type=click.Choice(["beginner", "regular"]), default="beginner", show_default=True,
-              help="beginner: gentle 20-60 s holds; regular: holds up to three minutes.")
-@click.option("--avoid", multiple=True, type=click.Choice(CONDITIONS), help="Leave out points traditionally avoided in this condition.")
-@click.option("--blood-thinners", is_flag=True, help="You take a blood thinner: hands only, gentle pressure, a note about bruising.")
-@click.option("--screened", is_flag=True, help="You have read the screening questions (--questions) and none applies to you.")
-@click.option("--questions", "show_questions", is_flag=True, help="Print the screening questions compose asks first, and exit.")
-@click.option("--engine", type=click.Choice(FOR_LISTENING), default=DEFAULT_ENGINE, show_default=True,
-              help="The engine that will speak it: the length is timed at its pace.")
-@click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False, path_type=Path), help="Write the routine to this file.")
+@click.option(
+    "--tools", default="hands", show_default=True, help="What you have, comma-separated: hands, ball, roller, gun."
+)
+@click.option(
+    "--level",
+    type=click.Choice(["beginner", "regular"]),
+    default="beginner",
+    show_default=True,
+    help="beginner: gentle 20-60 s holds; regular: holds up to three minutes.",
+)
+@click.option(
+    "--avoid",
+    multiple=True,
+    type=click.Choice(CONDITIONS),
+    help="Leave out points traditionally avoided in this condition.",
+)
+@click.option(
+    "--blood-thinners",
+    is_flag=True,
+    help="You take a blood thinner: hands only, gentle pressure, a note about bruising.",
+)
+@click.option(
+    "--screened", is_flag=True, help="You have read the screening questions (--questions) and none applies to you."
+)
+@click.option(
+    "--questions", "show_questions", is_flag=True, help="Print the screening questions compose asks first, and exit."
+)
+@click.option(
+    "--engine",
+    type=click.Choice(FOR_LISTENING),
+    default=DEFAULT_ENGINE,
+    show_default=True,
+    help="The engine that will speak it: the length is timed at its pace.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the routine to this file.",
+)
 @click.option("--replace", is_flag=True, help="Replace the -o file if it exists (it may hold your own edits).")
 @click.option("--render", "render_now", is_flag=True, help="Write it to output/ and render it there at once.")
 @_handle_errors
-def compose(complaint, minutes, tools, level, avoid, blood_thinners, screened, show_questions, engine, out_file, replace, render_now) -> None:
+def compose(
+    complaint,
+    minutes,
+    tools,
+    level,
+    avoid,
+    blood_thinners,
+    screened,
+    show_questions,
+    engine,
+    out_file,
+    replace,
+    render_now,
+) -> None:
     """Compose a routine from what hurts and how long you have: an ordinary routine file to keep.
 
     It first asks the questions a physiotherapist would (signs that need a doctor, pregnancy,
@@ -267,7 +402,9 @@ def compose(complaint, minutes, tools, level, avoid, blood_thinners, screened, s
         return
     if not complaint or minutes is None:
         raise click.UsageError("compose needs --for (what hurts) and --minutes (how long)")
-    answers = composer.Answers(complaint, minutes, tuple(t.strip() for t in tools.split(",") if t.strip()), level, frozenset(avoid), engine)
+    answers = composer.Answers(
+        complaint, minutes, tuple(t.strip() for t in tools.split(",") if t.strip()), level, frozenset(avoid), engine
+    )
     composer.read_complaint(answers)  # words that need a doctor, or an unknown complaint, before any question
     answers = replace_(answers, screen=_screen(screened, "pregnancy" in avoid, blood_thinners))
     composed = composer.compose(answers)
@@ -304,7 +441,8 @@ def _screen(screened: bool, pregnant: bool, thinners: bool):
         click.echo("\n".join(_numbered(screening.questions())), err=True)
         raise composer.ComposeError(
             "compose asks these questions before it writes a session, and there is no terminal to answer them in; "
-            "nothing was written. Run it in a terminal, or, if you have read them and none applies to you, add --screened")
+            "nothing was written. Run it in a terminal, or, if you have read them and none applies to you, add --screened"
+        )
     click.echo("Before composing, the questions a physiotherapist would ask. Answer y or n (Enter is no).", err=True)
     answers: dict[str, bool] = {}
     for question in screening.questions():

@@ -21,7 +21,9 @@ def excerpt(text: str, limit: int = SHOWN) -> str:
 def printable(text: str) -> str:
     """Control and invisible characters as escapes: a file name or a key that holds them must
     not clear a terminal, recolour it or reorder what is printed after it."""
-    return _UNPRINTABLE.sub(lambda m: repr(m.group(0))[1:-1] if ord(m.group(0)) < 0x100 else f"\\u{ord(m.group(0)):04x}", text)
+    return _UNPRINTABLE.sub(
+        lambda m: repr(m.group(0))[1:-1] if ord(m.group(0)) < 0x100 else f"\\u{ord(m.group(0)):04x}", text
+    )
 
 
 class AcuguideError(Exception):

@@ -118,7 +118,9 @@ def resample(pcm: bytes, from_rate: int, to_rate: int) -> bytes:
                "-ac", "1", "-i", "pipe:0", "-af", f"aresample={to_rate}:filter_size=64", "-f", "s16le", "-"]  # fmt: skip
     result = subprocess.run(command, input=pcm, capture_output=True)
     if result.returncode != 0:
-        raise RenderError(f"ffmpeg failed to resample a clip from {from_rate} to {to_rate} Hz: {_errors(result.stderr.decode(errors='replace'))}")
+        raise RenderError(
+            f"ffmpeg failed to resample a clip from {from_rate} to {to_rate} Hz: {_errors(result.stderr.decode(errors='replace'))}"
+        )
     return result.stdout
 
 

@@ -41,7 +41,9 @@ def read_wav(path: Path) -> tuple[bytes, int]:
     """(PCM, sample rate) of a mono 16-bit WAV; raises wave.Error for anything else."""
     with wave.open(str(path), "rb") as w:
         if (w.getnchannels(), w.getsampwidth()) != (1, 2):
-            raise wave.Error(f"expected mono 16-bit audio, got {w.getnchannels()} channels of {8 * w.getsampwidth()} bits")
+            raise wave.Error(
+                f"expected mono 16-bit audio, got {w.getnchannels()} channels of {8 * w.getsampwidth()} bits"
+            )
         data = w.readframes(w.getnframes())
         if len(data) != 2 * w.getnframes():
             raise wave.Error(f"truncated: {len(data) // 2} of {w.getnframes()} samples")

@@ -67,8 +67,16 @@ class Field:
     noun: str = "value"  # what one of the choices is called in an error: 'unknown tool 'x''
 
     @classmethod
-    def choice(cls, name: str, values: builtins.type[Enum] | tuple[str, ...], help: str, default: object = None,
-               required: bool = False, only: tuple[str, ...] = (), noun: str = "value") -> Field:
+    def choice(
+        cls,
+        name: str,
+        values: builtins.type[Enum] | tuple[str, ...],
+        help: str,
+        default: object = None,
+        required: bool = False,
+        only: tuple[str, ...] = (),
+        noun: str = "value",
+    ) -> Field:
         """One of an enum's values (`only` narrows them) or of a tuple of words."""
         enum = values if isinstance(values, type) else None
         choices = only or (tuple(str(m.value) for m in values) if isinstance(values, type) else values)
@@ -118,6 +126,8 @@ class Values(dict[str, Any]):
     @property
     def valid(self) -> bool:
         return not any(value is INVALID for value in self.values())
+
+
 Reader = Callable[[Node, str], object]  # a format's own reader for a field type: (node, path) -> value or INVALID
 
 
@@ -126,7 +136,9 @@ def parse_duration(value: object) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return float(value) if 0 <= value < 1e9 else None  # 1e9 s: beyond any range, and float() of a huge int overflows
+        return (
+            float(value) if 0 <= value < 1e9 else None
+        )  # 1e9 s: beyond any range, and float() of a huge int overflows
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip().lower()
@@ -176,7 +188,11 @@ class YamlReader:
                 self._check_scalars(node)
         except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
             line = text[: exc.position].count("\n") + 1
-            self.problem(line, "", f"the character {chr(exc.character)!r} (U+{exc.character:04X}) is not allowed in YAML text; remove it")
+            self.problem(
+                line,
+                "",
+                f"the character {chr(exc.character)!r} (U+{exc.character:04X}) is not allowed in YAML text; remove it",
+            )
             return None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
@@ -197,14 +213,27 @@ class YamlReader:
             line = event.start_mark.line + 1
             tag = getattr(event, "tag", None)
             if tag is not None and not self._tag_fits(event, tag):
-                self.problem(line, "", f"the tag {shown_tag(tag)} means nothing in a routine; remove it and write the plain value")
+                self.problem(
+                    line,
+                    "",
+                    f"the tag {shown_tag(tag)} means nothing in a routine; remove it and write the plain value",
+                )
                 tags_fit = False
             elif tag is not None:
                 self._tagged.add((event.start_mark.line, event.start_mark.column))
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                self.problem(line, "", "anchors and aliases (&name, *name) are not allowed in a routine; write the value out in full")
+                self.problem(
+                    line,
+                    "",
+                    "anchors and aliases (&name, *name) are not allowed in a routine; write the value out in full",
+                )
                 return False
-            if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.tag is None and event.style is None:
+            if (
+                isinstance(event, yaml.ScalarEvent)
+                and event.value == "<<"
+                and event.tag is None
+                and event.style is None
+            ):
                 self.problem(line, "", "merge keys (<<) are not allowed in a routine; write the keys out in full")
                 return False
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -296,8 +325,12 @@ class YamlReader:
         if _SURROGATE.search(value):  # "\ud83d\udd14" in double quotes: PyYAML leaves the halves unjoined
             value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
             if "\ufffd" in value:
-                self.problem(node, field, "a \\u escape names half a character (a lone surrogate); write the character "
-                             "itself, or plain words")
+                self.problem(
+                    node,
+                    field,
+                    "a \\u escape names half a character (a lone surrogate); write the character "
+                    "itself, or plain words",
+                )
                 return None
         return " ".join(value.split())
 
@@ -310,18 +343,34 @@ class YamlReader:
             return text
         found = _MARKUP.search(raw)
         if not found and not speakable(text):
-            self.problem(node, field, f"nothing to speak: {self.shown(node)} has no letters or digits once invisible "
-                         "characters are taken out; write words, or use a pause: step for silence")
+            self.problem(
+                node,
+                field,
+                f"nothing to speak: {self.shown(node)} has no letters or digits once invisible "
+                "characters are taken out; write words, or use a pause: step for silence",
+            )
             return None
         if not found and len(text) > MAX_SPOKEN:
-            self.problem(node, field, f"{len(text):,} characters; one spoken text may be at most {MAX_SPOKEN} "
-                         "(about a minute of speech): split it into several say: steps")
+            self.problem(
+                node,
+                field,
+                f"{len(text):,} characters; one spoken text may be at most {MAX_SPOKEN} "
+                "(about a minute of speech): split it into several say: steps",
+            )
             return None
         if found:
             mark = found.group(0)
-            what = f"the control character {mark!r}" if len(mark) == 1 else f"{quoted(mark)} looks like speech-engine markup, which"
-            self.problem(node, field, f"{what} is not spoken text; acuguide passes no markup to an engine: "
-                         "write plain words, and use a pause: step for silence")
+            what = (
+                f"the control character {mark!r}"
+                if len(mark) == 1
+                else f"{quoted(mark)} looks like speech-engine markup, which"
+            )
+            self.problem(
+                node,
+                field,
+                f"{what} is not spoken text; acuguide passes no markup to an engine: "
+                "write plain words, and use a pause: step for silence",
+            )
             return None
         return text
 
@@ -345,7 +394,11 @@ class YamlReader:
             self.problem(node, field, f"{DURATION_HINT}, got {self.shown(node)}")
             return None
         if not minimum <= seconds <= maximum:
-            self.problem(node, field, f"expected between {format_duration(minimum)} and {format_duration(maximum)}, got {self.shown(node)}")
+            self.problem(
+                node,
+                field,
+                f"expected between {format_duration(minimum)} and {format_duration(maximum)}, got {self.shown(node)}",
+            )
             return None
         return seconds
 
@@ -357,11 +410,19 @@ class YamlReader:
         for member in enum:
             if text == member.value and text in names:
                 return member
-        self.problem(node, field, f"expected one of {', '.join(names)}, got {self.shown(node)}{self.suggest(text, names)}")
+        self.problem(
+            node, field, f"expected one of {', '.join(names)}, got {self.shown(node)}{self.suggest(text, names)}"
+        )
         return None
 
-    def table(self, node: Node, table: Table, path: str, readers: Mapping[str, Reader] | None = None,
-              defaults: Mapping[str, object] | None = None) -> Values | None:
+    def table(
+        self,
+        node: Node,
+        table: Table,
+        path: str,
+        readers: Mapping[str, Reader] | None = None,
+        defaults: Mapping[str, object] | None = None,
+    ) -> Values | None:
         """Every field of `table`: its value, INVALID (reported), or when absent its default
         (`defaults` first, then the row's). Fields are read in the table's order, so a reader
         may rely on an earlier field having been read. None if `node` is no such mapping."""
@@ -414,7 +475,11 @@ class YamlReader:
             return None
         text = self.string(node, path)
         if text is not None and text not in field.choices:
-            self.problem(node, path, f"unknown {field.noun} {quoted(text)}{self.suggest(text, field.choices)}; known: {', '.join(field.choices)}")
+            self.problem(
+                node,
+                path,
+                f"unknown {field.noun} {quoted(text)}{self.suggest(text, field.choices)}; known: {', '.join(field.choices)}",
+            )
             return None
         return text
 
@@ -423,7 +488,9 @@ class YamlReader:
             return True
         if self.word(node) in OFF:
             return False
-        self.problem(node, path, f"expected on or off, got {self.shown(node)} (yes/no and true/false work too; none means off)")
+        self.problem(
+            node, path, f"expected on or off, got {self.shown(node)} (yes/no and true/false work too; none means off)"
+        )
         return None
 
     def list_of(self, node: Node, field: Field, path: str) -> tuple | None:
@@ -440,7 +507,11 @@ class YamlReader:
             return None
         for value in values if field.choices else ():
             if value not in field.choices:
-                self.problem(node, path, f"unknown {field.noun} {quoted(value)}{self.suggest(value, field.choices)}; known: {', '.join(field.choices)}")
+                self.problem(
+                    node,
+                    path,
+                    f"unknown {field.noun} {quoted(value)}{self.suggest(value, field.choices)}; known: {', '.join(field.choices)}",
+                )
                 return None
         return tuple(values)
 
@@ -468,7 +539,7 @@ def quoted(value: object) -> str:
 
 
 def shown_tag(tag: str) -> str:
-    return excerpt("!!" + tag[len(CORE):] if tag.startswith(CORE) else tag)
+    return excerpt("!!" + tag[len(CORE) :] if tag.startswith(CORE) else tag)
 
 
 def speakable(text: str) -> bool:

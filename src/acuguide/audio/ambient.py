@@ -52,7 +52,13 @@ def seamless_loop(samples: array, rate: int) -> array:
         raise RenderError("the ambient sound is too short to loop (under a few milliseconds)")
     body = samples[x : len(samples) - x]
     head, tail = samples[:x], samples[len(samples) - x :]
-    seam = array("h", (round(t * math.cos(math.pi / 2 * i / x) + h * math.sin(math.pi / 2 * i / x)) for i, (t, h) in enumerate(zip(tail, head))))
+    seam = array(
+        "h",
+        (
+            round(t * math.cos(math.pi / 2 * i / x) + h * math.sin(math.pi / 2 * i / x))
+            for i, (t, h) in enumerate(zip(tail, head))
+        ),
+    )
     return body + seam
 
 

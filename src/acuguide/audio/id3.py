@@ -49,7 +49,16 @@ COVER, OTHER = 3, 0  # APIC picture types: front cover; other (a chapter's pictu
 
 def picture_frame(image: bytes, kind: int = COVER, mime: str = "image/jpeg", description: str = "") -> bytes:
     """An ID3v2.3 APIC frame: Latin-1 MIME type and description, then the image's bytes."""
-    return _frame(b"APIC", b"\x00" + mime.encode("latin-1") + b"\x00" + bytes([kind]) + description.encode("latin-1", "replace") + b"\x00" + image)
+    return _frame(
+        b"APIC",
+        b"\x00"
+        + mime.encode("latin-1")
+        + b"\x00"
+        + bytes([kind])
+        + description.encode("latin-1", "replace")
+        + b"\x00"
+        + image,
+    )
 
 
 def chapter_frames(chapters: Iterable[tuple[str, int, int]], images: Sequence[bytes | None] = ()) -> list[bytes]:
@@ -64,7 +73,9 @@ def chapter_frames(chapters: Iterable[tuple[str, int, int]], images: Sequence[by
     chaps = [
         _frame(
             b"CHAP",
-            element + struct.pack(">IIII", start, end, NO_OFFSET, NO_OFFSET) + _frame(b"TIT2", b"\x01" + _utf16(title))
+            element
+            + struct.pack(">IIII", start, end, NO_OFFSET, NO_OFFSET)
+            + _frame(b"TIT2", b"\x01" + _utf16(title))
             + (picture_frame(image, OTHER, description=f"chapter {i + 1}") if image else b""),
         )
         for i, (element, (title, start, end), image) in enumerate(zip(ids, chapters, images))

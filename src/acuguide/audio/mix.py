@@ -33,7 +33,9 @@ class Placed:
 
 
 class Mix:
-    def __init__(self, script: Script, clips: Mapping[str, np.ndarray], rate: int, bed: Bed | None = None, bed_gain: float = 1.0):
+    def __init__(
+        self, script: Script, clips: Mapping[str, np.ndarray], rate: int, bed: Bed | None = None, bed_gain: float = 1.0
+    ):
         """`clips` are the processed clips at `rate`, keyed by `Cue.clip`; `bed_gain` is linear."""
         self.factor = rate // script.sample_rate
         if self.factor * script.sample_rate != rate:
@@ -113,4 +115,3 @@ class _BedTrack:
         gain *= np.clip(positions / max(1, self.fade_in), 0.0, 1.0)
         gain *= np.clip((self.length - positions) / max(1, self.fade_out), 0.0, 1.0)
         return samples * gain
-

@@ -38,8 +38,15 @@ from . import ambient as ambient_mod
 from . import id3
 
 OUTPUT_RATE = 44100  # what podcast apps expect; a whole multiple of the timeline's rate
-PEAK_MARGIN = {"mp3": 0.5, "ogg": 0.8, "wav": 0.2}  # dB of headroom for the overshoot each codec adds to peaks; measured
-LOSSY_LOUDNESS = {"mp3": 0.45, "ogg": 0.1}  # LU a codec takes from speech, aimed above the target; measured on lower-back
+PEAK_MARGIN = {
+    "mp3": 0.5,
+    "ogg": 0.8,
+    "wav": 0.2,
+}  # dB of headroom for the overshoot each codec adds to peaks; measured
+LOSSY_LOUDNESS = {
+    "mp3": 0.45,
+    "ogg": 0.1,
+}  # LU a codec takes from speech, aimed above the target; measured on lower-back
 LOUDNESS_TOLERANCE = 0.3  # LU the file may miss its target by before a second encode corrects it
 AIM_TOLERANCE = 0.15  # LU the limited mix may miss its aim by before the clips are limited again
 DURATION_TOLERANCE = 0.05  # seconds the encoded file may differ from the timeline
@@ -48,6 +55,7 @@ FORMATS = {
     "ogg": ["-c:a", "libvorbis", "-q:a", "4", "-f", "ogg"],
     "wav": ["-c:a", "pcm_s16le", "-f", "wav"],
 }
+
 
 @dataclass(frozen=True)
 class RenderSettings:
@@ -123,7 +131,9 @@ def _tags(script: Script, settings: RenderSettings) -> list[str]:
 
 def _chapters(script: Script) -> list[tuple[str, int, int]]:
     """(title, start ms, end ms) of every step and side."""
-    return [(c.title, round(script.seconds(c.start) * 1000), round(script.seconds(c.end) * 1000)) for c in script.chapters]
+    return [
+        (c.title, round(script.seconds(c.start) * 1000), round(script.seconds(c.end) * 1000)) for c in script.chapters
+    ]
 
 
 def _pictures(script: Script) -> tuple[bytes, list[bytes | None]]:
@@ -137,8 +147,11 @@ def _pictures(script: Script) -> tuple[bytes, list[bytes | None]]:
     own = {p.code: p for p in script.points}
     points = {code: own.get(code) or library().get(code) for code in dict.fromkeys(c for c, _ in filter(None, held))}
     shown = {code: p for code, p in points.items() if p is not None and pictures.has_picture(p)}
-    images = {(code, side): pictures.small_jpeg(pictures.point_svg(shown[code], side))
-              for code, side in dict.fromkeys(filter(None, held)) if code in shown}
+    images = {
+        (code, side): pictures.small_jpeg(pictures.point_svg(shown[code], side))
+        for code, side in dict.fromkeys(filter(None, held))
+        if code in shown
+    }
     cover = pictures.small_jpeg(pictures.cover_svg(list(shown.values()), script.title))
     return cover, [images.get(h) if h else None for h in held]
 
@@ -156,7 +169,9 @@ def encode(mix, path: Path, settings: RenderSettings, script: Script, progress: 
         nonlocal energy
         for chunk in mix.chunks():
             samples = np.clip(np.rint(chunk * 32767.0), -32768, 32767).astype("<i2")
-            energy += float(np.square(samples, dtype=np.float64).sum())  # not np.dot: BLAS threads would spin on the core the encoder needs
+            energy += float(
+                np.square(samples, dtype=np.float64).sum()
+            )  # not np.dot: BLAS threads would spin on the core the encoder needs
             yield samples.tobytes()
 
     report = (lambda written: progress("Encoding", written // mix.factor, script.length)) if progress else None
@@ -223,7 +238,11 @@ def render_session(
                     raise OSError(errno.ENOSPC, "no space left on the disk") from None
                 raise
             measured = {k: round(v, 2) for k, v in vars(loudness).items() if k != "duration"}
-            extra = {"loudness": measured, "format": settings.format, "position": settings.track[0] if settings.track else 0}
+            extra = {
+                "loudness": measured,
+                "format": settings.format,
+                "position": settings.track[0] if settings.track else 0,
+            }
             texts = companions(extra) if companions else {}
             for path in beside:
                 partial[path].write_text(texts[path.suffix[1:]], encoding="utf-8")
@@ -232,7 +251,9 @@ def render_session(
     return RenderResult(audio, timeline, (vtt, srt), loudness.duration, loudness, script.title)
 
 
-def _encode_to_target(script: Script, clips: Mapping[str, bytes], path: Path, settings: RenderSettings, bed, progress, cache_dir: Path) -> Loudness:
+def _encode_to_target(
+    script: Script, clips: Mapping[str, bytes], path: Path, settings: RenderSettings, bed, progress, cache_dir: Path
+) -> Loudness:
     """Find the gain from the samples, limit the clips that need it, encode once, and check.
 
     The codec changes the level a little; the check measures by how much, and if the file
@@ -268,7 +289,9 @@ def _encode_to_target(script: Script, clips: Mapping[str, bytes], path: Path, se
         )
     duration = decoded.samples / OUTPUT_RATE
     if abs(duration - script.duration) > DURATION_TOLERANCE:
-        raise RenderError(f"{script.slug}.{settings.format} lasts {duration:.3f} s but the timeline says {script.duration:.3f} s")
+        raise RenderError(
+            f"{script.slug}.{settings.format} lasts {duration:.3f} s but the timeline says {script.duration:.3f} s"
+        )
     return Loudness(settings.target, measured, gain, _db(ceiling**2), limited, result, decoded.peak_db, duration)
 
 

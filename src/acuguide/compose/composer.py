@@ -42,7 +42,19 @@ MAX_PASSES = 3
 LIMB_REGIONS = ("hand", "shoulder", "chest", "knee", "leg", "foot", "buttock")  # one side, then the other
 LIMB = {"knee": "leg", "foot": "leg"}  # points on one leg are done together, then the other leg
 LOWER_LIMB = ("leg", "knee", "foot")  # reached with the shoes off and the foot up
-ORDER = ("back", "sacrum", "buttock", "neck", "shoulder", "chest", "hand", "leg", "knee", "foot", "belly")  # the sore place, then farther
+ORDER = (
+    "back",
+    "sacrum",
+    "buttock",
+    "neck",
+    "shoulder",
+    "chest",
+    "hand",
+    "leg",
+    "knee",
+    "foot",
+    "belly",
+)  # the sore place, then farther
 # A dose like the self-acupressure trials for chronic low back pain (Murphy et al., Pain
 # Medicine 2019; Zick et al., JAMA Oncology 2016): a few points, each held for minutes in
 # all. So a composed session presses for at least this share of its length...
@@ -141,8 +153,11 @@ def match_complaint(text: str) -> str:
 def _plain(words: str) -> str:
     """'Lower-Back', "my back's sore": the words alone, with no back that is not one's back ('a back molar')."""
     words = re.sub(r"'s\b", "", words.lower().replace("\u2019", "'"))
-    words = re.sub(r"\bback (?:molars?|tooth|teeth)\b|\bback of (?:my |the |your )?(?:hands?|knees?|head|throat|eyes?|heels?|ankles?)\b",
-                   " ", words)
+    words = re.sub(
+        r"\bback (?:molars?|tooth|teeth)\b|\bback of (?:my |the |your )?(?:hands?|knees?|head|throat|eyes?|heels?|ankles?)\b",
+        " ",
+        words,
+    )
     return " ".join(re.sub(r"[^\w']|_", " ", words).split())
 
 
@@ -153,11 +168,18 @@ def _match(text: str) -> tuple[str, bool]:
         if wanted == _plain(name) or wanted in aliases:
             return name, True
     said = f" {wanted} "  # "my lower back aches": complaints named inside a sentence
-    spans = [(m.start(), m.end(), name) for name, aliases in COMPLAINTS.items() for phrase in map(_plain, (name, *aliases))
-             for m in re.finditer(rf"(?<= ){re.escape(phrase)}(?= )", said)]
-    whole = [(a, b, name) for a, b, name in spans  # "cold back" is cold, not the back inside it;
-             if not any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _ in spans)  # "mid back ache" is the
-             and not any(a2 < a < b2 for a2, b2, _ in spans)]  # mid back: of two that overlap, the first word leads
+    spans = [
+        (m.start(), m.end(), name)
+        for name, aliases in COMPLAINTS.items()
+        for phrase in map(_plain, (name, *aliases))
+        for m in re.finditer(rf"(?<= ){re.escape(phrase)}(?= )", said)
+    ]
+    whole = [
+        (a, b, name)
+        for a, b, name in spans  # "cold back" is cold, not the back inside it;
+        if not any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _ in spans)  # "mid back ache" is the
+        and not any(a2 < a < b2 for a2, b2, _ in spans)
+    ]  # mid back: of two that overlap, the first word leads
     if whole:
         rank = [(0 if name in CAUSES else 1 if name in PLACES else 2, a - b, name) for a, b, name in whole]
         return min(rank)[2], False
@@ -181,7 +203,11 @@ def _tools_for(point: Point, tools: tuple[str, ...]) -> list[str]:
 def _ranked(complaint: str) -> list[Point]:
     return sorted(
         (p for p in library().points if complaint in p.complaints),
-        key=lambda p: (p.complaints.index(complaint), -len(p.sources), library().points.index(p)),  # the most cited first
+        key=lambda p: (
+            p.complaints.index(complaint),
+            -len(p.sources),
+            library().points.index(p),
+        ),  # the most cited first
     )
 
 
@@ -206,21 +232,31 @@ def _left_out(complaint: str, answers: Answers) -> list[str]:
     by_hand = [p for p in missed if set(p.tools) == {"hands"}]
     if by_hand:
         them = "them" if len(by_hand) > 1 else "it"
-        notices.append(wording.COMPOSE_HANDS_ONLY.format(codes=wording.listing([p.code for p in by_hand]), them=them)
-                       + wording.COMPOSE_HANDS_ONLY_ADD.format(tools=",".join(answers.tools), them=them))
+        notices.append(
+            wording.COMPOSE_HANDS_ONLY.format(codes=wording.listing([p.code for p in by_hand]), them=them)
+            + wording.COMPOSE_HANDS_ONLY_ADD.format(tools=",".join(answers.tools), them=them)
+        )
     reachable = [p for p in missed if p.tools and set(p.tools) != {"hands"}]
     if reachable:
         needed = [t for t in TOOLS if any(t in p.tools for p in reachable)]
         said = [names[t] for t in needed]
         them = "them" if len(reachable) > 1 else "it"
-        notices.append(wording.COMPOSE_OUT_OF_REACH.format(
-            codes=wording.listing([p.code for p in reachable]), tools=wording.listing([names.get(t, t) for t in answers.tools]),
-            them=them, needed=" or ".join([", ".join(said[:-1]), said[-1]] if len(said) > 1 else said),
-            option=",".join([*answers.tools, needed[0]])))
+        notices.append(
+            wording.COMPOSE_OUT_OF_REACH.format(
+                codes=wording.listing([p.code for p in reachable]),
+                tools=wording.listing([names.get(t, t) for t in answers.tools]),
+                them=them,
+                needed=" or ".join([", ".join(said[:-1]), said[-1]] if len(said) > 1 else said),
+                option=",".join([*answers.tools, needed[0]]),
+            )
+        )
     partner = [p for p in missed if not p.tools]
     if partner:
-        notices.append(wording.COMPOSE_PARTNER_ONLY.format(codes=wording.listing([p.code for p in partner]),
-                                                           them="them" if len(partner) > 1 else "it"))
+        notices.append(
+            wording.COMPOSE_PARTNER_ONLY.format(
+                codes=wording.listing([p.code for p in partner]), them="them" if len(partner) > 1 else "it"
+            )
+        )
     return notices
 
 
@@ -229,8 +265,10 @@ def read_complaint(answers: Answers) -> tuple[Answers, str, list[str]]:
     notices); `RedFlagError` if the words name a sign that needs a doctor first, whatever the
     answers were; `OutsideError` if they name only a complaint outside back care."""
     if len(answers.complaint) > MAX_COMPLAINT:
-        raise ComposeError(f"{len(answers.complaint):,} characters is more than compose reads; say what hurts in a few "
-                           f"words or sentences (at most {MAX_COMPLAINT} characters)")
+        raise ComposeError(
+            f"{len(answers.complaint):,} characters is more than compose reads; say what hurts in a few "
+            f"words or sentences (at most {MAX_COMPLAINT} characters)"
+        )
     reading = triage.read(answers.complaint)
     if reading.flags and not _only_outside(answers.complaint, reading):
         raise RedFlagError(reading.flags)
@@ -249,10 +287,16 @@ def read_complaint(answers: Answers) -> tuple[Answers, str, list[str]]:
             raise OutsideError(reading.outside[0]) from None
         raise
     if not exact:
-        notices.append(wording.COMPOSE_MAPPED.format(said=answers.complaint.strip(), name=complaint,
-                                                     known=wording.listing([f'"{c}"' for c in COMPLAINTS])))
-    notices += [wording.COMPOSE_ALSO_OUTSIDE.format(said=o.said, about=o.about, see=o.see) for o in reading.outside
-                if not any(f" {o.said} " in f" {_plain(p)} " for p in (complaint, *COMPLAINTS[complaint]))]
+        notices.append(
+            wording.COMPOSE_MAPPED.format(
+                said=answers.complaint.strip(), name=complaint, known=wording.listing([f'"{c}"' for c in COMPLAINTS])
+            )
+        )
+    notices += [
+        wording.COMPOSE_ALSO_OUTSIDE.format(said=o.said, about=o.about, see=o.see)
+        for o in reading.outside
+        if not any(f" {o.said} " in f" {_plain(p)} " for p in (complaint, *COMPLAINTS[complaint]))
+    ]
     return answers, complaint, notices
 
 
@@ -291,17 +335,23 @@ def compose(answers: Answers) -> Composed:
     chosen, avoided = candidates(complaint, answers.tools, answers.avoid)
     listed = [p for p in library().points if complaint in p.complaints]
     if not chosen and avoided and len(avoided) == len(listed) and complaint != "lower back":
-        notices.append(wording.COMPOSE_ALL_AVOIDED.format(complaint=complaint, codes=", ".join(p.code for p in avoided)))
+        notices.append(
+            wording.COMPOSE_ALL_AVOIDED.format(complaint=complaint, codes=", ".join(p.code for p in avoided))
+        )
         complaint = "lower back"  # the sacrum in pregnancy: the back's points that pregnancy allows
         chosen, avoided = candidates(complaint, answers.tools, answers.avoid)
         listed = [p for p in library().points if complaint in p.complaints]
     notices += _left_out(complaint, answers)
     if not chosen:
         if avoided and len(avoided) == len(listed):
-            raise ComposeError(f"every point used for {complaint} ({', '.join(p.code for p in avoided)}) is traditionally "
-                               f"avoided in {', '.join(sorted(answers.avoid))}; ask a doctor or midwife instead")
-        raise ComposeError(f"no point for {complaint} can be reached with {' and '.join(answers.tools)}; "
-                           "add a tool (--tools hands,ball,roller,gun) or choose another complaint")
+            raise ComposeError(
+                f"every point used for {complaint} ({', '.join(p.code for p in avoided)}) is traditionally "
+                f"avoided in {', '.join(sorted(answers.avoid))}; ask a doctor or midwife instead"
+            )
+        raise ComposeError(
+            f"no point for {complaint} can be reached with {' and '.join(answers.tools)}; "
+            "add a tool (--tools hands,ball,roller,gun) or choose another complaint"
+        )
     target = answers.minutes * 60
     need = max((share for minutes, share in PRESSING.items() if answers.minutes >= minutes), default=0.0)
     most = min(len(chosen), MOST_POINTS, max(1, round(answers.minutes / MINUTES_PER_POINT)))
@@ -327,16 +377,24 @@ def compose(answers: Answers) -> Composed:
     least = Shape(1, 1, level.holds[0], level.rest, MIN_CYCLES, 0, 0)
     shortest = _estimate(_text(answers, complaint, chosen[:1], avoided, least, level))[1].duration
     if shortest > target:
-        raise ComposeError(f"{answers.minutes:g} minutes is too short for {complaint}: the shortest session, one point "
-                           f"held {level.holds[0]} s once with the safety note and directions, lasts about "
-                           f"{shortest / 60:.1f} minutes; ask for at least {math.ceil(shortest / 60)}")
+        raise ComposeError(
+            f"{answers.minutes:g} minutes is too short for {complaint}: the shortest session, one point "
+            f"held {level.holds[0]} s once with the safety note and directions, lasts about "
+            f"{shortest / 60:.1f} minutes; ask for at least {math.ceil(shortest / 60)}"
+        )
     fullest = Shape(MAX_PASSES, level.rounds, level.holds[1], MAX_REST, MAX_CYCLES, MAX_CYCLES, MAX_FILL)
     longest = _estimate(_text(answers, complaint, chosen[:most], avoided, fullest, level))[1].duration
-    left_out = f" ({', '.join(p.code for p in avoided)} left out, avoided in {', '.join(sorted(answers.avoid))})" if avoided else ""
-    raise ComposeError(f"{answers.minutes:g} minutes is too long for {complaint} with {' and '.join(answers.tools)} at the "
-                       f"{answers.level} level: its {most} point{'s' if most != 1 else ''}{left_out}, {MAX_PASSES} times through, "
-                       f"{level.rounds} rounds of {level.holds[1]} s holds, last about {longest / 60:.1f} minutes; "
-                       "ask for fewer minutes, add a tool, or choose level regular")
+    left_out = (
+        f" ({', '.join(p.code for p in avoided)} left out, avoided in {', '.join(sorted(answers.avoid))})"
+        if avoided
+        else ""
+    )
+    raise ComposeError(
+        f"{answers.minutes:g} minutes is too long for {complaint} with {' and '.join(answers.tools)} at the "
+        f"{answers.level} level: its {most} point{'s' if most != 1 else ''}{left_out}, {MAX_PASSES} times through, "
+        f"{level.rounds} rounds of {level.holds[1]} s holds, last about {longest / 60:.1f} minutes; "
+        "ask for fewer minutes, add a tool, or choose level regular"
+    )
 
 
 def _finish(composed: Composed, answers: Answers, complaint: str, notices: list[str]) -> Composed:
@@ -411,9 +469,15 @@ def _groups(chosen: list[Choice]) -> list[list[Choice]]:
         return postures.index(_posture(c)), ORDER.index(c.point.region)
 
     groups: list[list[Choice]] = []
-    for choice in sorted(chosen, key=lambda c: (*key(c), library().points.index(c.point))):  # head to foot within a region
+    for choice in sorted(
+        chosen, key=lambda c: (*key(c), library().points.index(c.point))
+    ):  # head to foot within a region
         last = groups[-1][0] if groups else None
-        if last and _posture(last) == _posture(choice) and LIMB.get(last.point.region, last.point.region) == LIMB.get(choice.point.region, choice.point.region):
+        if (
+            last
+            and _posture(last) == _posture(choice)
+            and LIMB.get(last.point.region, last.point.region) == LIMB.get(choice.point.region, choice.point.region)
+        ):
             groups[-1].append(choice)
         else:
             groups.append([choice])
@@ -427,9 +491,11 @@ def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Lev
         f"--tools {','.join(answers.tools)} --level {answers.level}"
         + "".join(f" --avoid {a}" for a in sorted(answers.avoid)),
         f"# Points for {complaint} from the point library, most typical first:",
-        *(f"#   {c.point.code} {c.point.english} ({c.point.uses}; with {c.tool}; "
-          f"{'from ' + ', '.join(f'[{a}]' for a in c.point.sources) if c.point.sources else 'named by none of the articles'})"
-          for c in chosen),
+        *(
+            f"#   {c.point.code} {c.point.english} ({c.point.uses}; with {c.tool}; "
+            f"{'from ' + ', '.join(f'[{a}]' for a in c.point.sources) if c.point.sources else 'named by none of the articles'})"
+            for c in chosen
+        ),
         "# Located by the WHO Standard Acupuncture Point Locations (2008); the articles cited:",
         *(f"#   [{a}] {ARTICLES[a]}" for a in sorted({a for c in chosen for a in c.point.sources})),
         f"# Holds of {shape.hold} s in the {answers.level} range ({level.holds[0]}-{level.holds[1]} s), {shape.rounds} "
@@ -437,7 +503,9 @@ def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Lev
         "one side of each limb, then the other.",
     ]
     if avoided:
-        lines.append(f"# Left out, traditionally avoided in {', '.join(sorted(answers.avoid))}: {', '.join(p.code for p in avoided)}")
+        lines.append(
+            f"# Left out, traditionally avoided in {', '.join(sorted(answers.avoid))}: {', '.join(p.code for p in avoided)}"
+        )
     lines += [
         f"title: {q(complaint.capitalize() + ', ' + f'{answers.minutes:g} minutes')}",
         f"summary: {q(f'A {answers.minutes:g} minute {answers.level} session for {complaint}, composed by acuguide.')}",
@@ -449,13 +517,20 @@ def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Lev
         things.append(wording.COMPOSE_EQUIPMENT["mat"])
     if things:
         lines.append(f"equipment: [{', '.join(things)}]")
-    warnings = [wording.COMPOSE_WARNINGS[key] for key in ("pregnancy", "thinners", complaint) if key in wording.COMPOSE_WARNINGS
-                and (key != "pregnancy" or "pregnancy" in answers.avoid) and (key != "thinners" or answers.screen.thinners)]
+    warnings = [
+        wording.COMPOSE_WARNINGS[key]
+        for key in ("pregnancy", "thinners", complaint)
+        if key in wording.COMPOSE_WARNINGS
+        and (key != "pregnancy" or "pregnancy" in answers.avoid)
+        and (key != "thinners" or answers.screen.thinners)
+    ]
     if warnings:
         lines.append(f"warning: {q(' '.join(warnings))}")
     if answers.avoid:
         lines.append(f"avoid: [{', '.join(sorted(answers.avoid))}]")
-    lines.append("safety: screened  # the red flags were asked before it was composed; a reminder is said, not the full note")
+    lines.append(
+        "safety: screened  # the red flags were asked before it was composed; a reminder is said, not the full note"
+    )
     breathing = "calm" if shape.hold >= 11 else "none"
     lines += ["defaults:", f"  hold: {shape.hold}s", f"  rest: {shape.rest}s", f"  breathing: {breathing}"]
     if level.pressure or answers.screen.thinners:
@@ -469,7 +544,11 @@ def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Lev
     last = _groups(chosen)[-1][0]
     ending = _posture(last).value  # the listener ends seated, or seated again after standing, or lying
     lines.append("outro:")
-    lines += [f"  - say: {q(s)}" for s in (wording.COMPOSE_TOOL_AWAY.get(_away(last)), wording.COMPOSE_SETTLE.get(ending)) if s]
+    lines += [
+        f"  - say: {q(s)}"
+        for s in (wording.COMPOSE_TOOL_AWAY.get(_away(last)), wording.COMPOSE_SETTLE.get(ending))
+        if s
+    ]
     lines.append(f"  - say: {q(wording.COMPOSE_REST)}")
     if shape.closing:
         lines.append(f"  - breathe: {{pattern: calm, cycles: {shape.closing}}}")
@@ -501,11 +580,20 @@ def _pass(chosen: list[Choice], shape: Shape) -> list[str]:
         if "each" in sides:  # every point on one side, then the other
             for side in ("left", "right"):
                 if side == "right":
-                    switch = (wording.COMPOSE_OTHER_FOOT if lower_limb else
-                              wording.COMPOSE_OTHER_SIDE if len(group) > 1 else wording.COMPOSE_OTHER_SIDE_ONE)
+                    switch = (
+                        wording.COMPOSE_OTHER_FOOT
+                        if lower_limb
+                        else wording.COMPOSE_OTHER_SIDE
+                        if len(group) > 1
+                        else wording.COMPOSE_OTHER_SIDE_ONE
+                    )
                     lines.append(f"  - say: {q(switch)}")
-                lines += [line for c, s in zip(group, sides) if s == "each" or side == "left"  # midline or both sides at once: not again
-                          for line in _step(c, side if s == "each" else s, shape.rounds, side == "right")]
+                lines += [
+                    line
+                    for c, s in zip(group, sides)
+                    if s == "each" or side == "left"  # midline or both sides at once: not again
+                    for line in _step(c, side if s == "each" else s, shape.rounds, side == "right")
+                ]
         else:
             lines += [line for c, s in zip(group, sides) for line in _step(c, s, shape.rounds)]
     return lines
@@ -524,12 +612,19 @@ def _step(choice: Choice, sides: str | None, rounds: int, again: bool = False) -
     lines.append(f"    repeat: {rounds}")
     if choice.tool != "hands":
         lines.append(f"    tool: {choice.tool}")
-    elif choice.point.region == "back" and set(choice.point.tools) == {"hands"} and choice.point.pressure is not Pressure.GENTLE:
+    elif (
+        choice.point.region == "back"
+        and set(choice.point.tools) == {"hands"}
+        and choice.point.pressure is not Pressure.GENTLE
+    ):
         lines.append("    pressure: gentle")  # the spine and the kidneys, where no tool may go: gentle hands only
     if again:
-        lines.append(f"    say: {quote(wording.COMPOSE_SAME_SPOT.format(name=choice.point.english, code=choice.point.code, side=sides))}")
+        lines.append(
+            f"    say: {quote(wording.COMPOSE_SAME_SPOT.format(name=choice.point.english, code=choice.point.code, side=sides))}"
+        )
     elif choice.tool != "hands":
         template = wording.COMPOSE_PLACE[choice.tool + ("-both" if sides == "together" else "")]
-        lines.append(f"    say: {quote(template.format(name=choice.point.english, code=choice.point.code, place=choice.point.place))}")
+        lines.append(
+            f"    say: {quote(template.format(name=choice.point.english, code=choice.point.code, place=choice.point.place))}"
+        )
     return lines
-

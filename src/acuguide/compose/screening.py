@@ -58,8 +58,11 @@ def assess(answers: dict[str, bool]) -> Screen:
     unknown = sorted(set(answers) - set(by_id))
     if unknown:
         raise ValueError(f"unknown screening question {unknown[0]!r}; questions: {', '.join(by_id)}")
-    yes = [by_id[i] for i in by_id if answers.get(i) and sign_of(by_id[i])
-           and (by_id[i].follows is None or answers.get(by_id[i].follows))]
+    yes = [
+        by_id[i]
+        for i in by_id
+        if answers.get(i) and sign_of(by_id[i]) and (by_id[i].follows is None or answers.get(by_id[i].follows))
+    ]
     if yes:
         raise Refused(tuple(Finding(sign_of(q), "") for q in yes), tuple(q.text for q in yes))  # type: ignore[arg-type]
     return Screen(pregnancy=bool(answers.get(PREGNANCY)), thinners=bool(answers.get(THINNERS)))
@@ -69,13 +72,18 @@ def advice(findings: tuple[Finding, ...], asked: tuple[str, ...] = ()) -> str:
     """The refusal: each sign, why it needs a doctor, and what to do, the most urgent first."""
     signs, urgency = table()["signs"], table()["urgency"]
     order = urgency_order()
-    pairs = sorted(zip(findings, asked or ("",) * len(findings)), key=lambda p: order.index(signs[p[0].sign]["urgency"]))
+    pairs = sorted(
+        zip(findings, asked or ("",) * len(findings)), key=lambda p: order.index(signs[p[0].sign]["urgency"])
+    )
     parts = []
     for finding, question in pairs:
         sign = signs[finding.sign]
         template = table()["finding_answered"] if question else table()["finding_said"]
-        parts.append(template.format(said=finding.said, ask=question, what=sign["what"], why=sign["why"],
-                                     todo=urgency[sign["urgency"]]))
+        parts.append(
+            template.format(
+                said=finding.said, ask=question, what=sign["what"], why=sign["why"], todo=urgency[sign["urgency"]]
+            )
+        )
     return table()["refused"].format(findings=" ".join(parts)).strip()
 
 

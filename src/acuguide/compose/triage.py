@@ -67,7 +67,9 @@ def read(text: str) -> Reading:
     listener = _listener(sentences)
     flags = []
     for key, sign in table()["signs"].items():
-        said = _first(sentences, [row["match"] for row in sign["words"]], listener) if key != "pregnancy-signs" else None
+        said = (
+            _first(sentences, [row["match"] for row in sign["words"]], listener) if key != "pregnancy-signs" else None
+        )
         if said:
             flags.append(Finding(key, said))
     flags += _ages(normalise(text), listener)
@@ -149,7 +151,7 @@ def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
 def _at(words: list[str], index: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """The length of the longest phrase of `phrases` starting at `words[index]`, or 0."""
     for phrase in phrases:
-        if tuple(words[index:index + len(phrase)]) == phrase:
+        if tuple(words[index : index + len(phrase)]) == phrase:
             return len(phrase)
     return 0
 
@@ -179,7 +181,7 @@ def _denied(sentence: _Sentence, first: int, last: int) -> bool:
         if found and index + found <= first and not _blocked(words, index + found - 1, first, sentence.stops):
             return True
         index += 1
-    after = words[last + 1:last + 4]
+    after = words[last + 1 : last + 4]
     return bool(after) and (last + 1) not in sentence.stops and bool(_at(after, 0, _phrases("negations_after")))
 
 
@@ -190,7 +192,7 @@ def _someone_else(sentence: _Sentence, first: int, listener: str | None) -> bool
     terminators = _phrases("terminators")
     while start > 0 and start not in sentence.stops and not _at(words, start - 1, terminators):
         start -= 1
-    clause = " ".join(words[start:first + 6])
+    clause = " ".join(words[start : first + 6])
     if re.search(rf"\b(?:{table()['family_history']})\b", clause):
         return True
     mentioned = re.findall(rf"\b(?:my|our|me|his|her) ({table()['people']})\b", " ".join(words[start:first]))
@@ -216,14 +218,19 @@ def _listener(sentences: list[_Sentence]) -> str | None:
     people = table()["people"]
     body = r"(?:lower |upper |low |bad |sore )?(?:back|neck|shoulders?|hips?|spine|sciatica|pain|body|bum|tailbone)"
     for sentence in sentences:
-        found = re.search(rf"\b(?:my|our|me) (?:\w+ )?({people})(?:'s| s) {body}\b"
-                          rf"|\b(?:for|helping|help|treat|massage|massaging) (?:my|our) (?:\w+ )?({people})\b"
-                          rf"|\b(?:my|our) (?:\w+ )?({people}) (?:\w+ )?(?:has|have|gets|got|is having|suffers from|complains of|keeps getting) "
-                          rf"(?:\w+ ){{0,2}}?(?:back|sciatica|neck|shoulder|hip)", sentence.plain)
+        found = re.search(
+            rf"\b(?:my|our|me) (?:\w+ )?({people})(?:'s| s) {body}\b"
+            rf"|\b(?:for|helping|help|treat|massage|massaging) (?:my|our) (?:\w+ )?({people})\b"
+            rf"|\b(?:my|our) (?:\w+ )?({people}) (?:\w+ )?(?:has|have|gets|got|is having|suffers from|complains of|keeps getting) "
+            rf"(?:\w+ ){{0,2}}?(?:back|sciatica|neck|shoulder|hip)",
+            sentence.plain,
+        )
         if found:
             return next(g for g in found.groups() if g)
         mentioned = re.findall(rf"\b(?:my|our|me) (?:\w+ )?({people})\b", sentence.plain)
-        if mentioned and re.search(rf"\b(?:her|his|their) {body}\b", sentence.plain):  # "my wife is pregnant and her back aches"
+        if mentioned and re.search(
+            rf"\b(?:her|his|their) {body}\b", sentence.plain
+        ):  # "my wife is pregnant and her back aches"
             return mentioned[-1]
     return None
 
@@ -237,12 +244,17 @@ def _ages(text: str, listener: str | None) -> list[Finding]:
     found = []
     for match in re.finditer(number, text):
         value = next(g for g in match.groups() if g)
-        if re.search(r"\b(?:lift|lifting|lifted|carry|carrying|carried|pick up|picking up|holding|hold|chasing|with)(?: \w+){0,2}\s*$", text[:match.start()]):
+        if re.search(
+            r"\b(?:lift|lifting|lifted|carry|carrying|carried|pick up|picking up|holding|hold|chasing|with)(?: \w+){0,2}\s*$",
+            text[: match.start()],
+        ):
             continue  # "I lift my 3 year old": the child is not the listener
         if value.isdigit():
             years = int(value)
         else:
-            years = {"teens": 13, "70s": 70, "seventies": 70, "80s": 80, "eighties": 80, "90s": 90, "nineties": 90}[value]
+            years = {"teens": 13, "70s": 70, "seventies": 70, "80s": 80, "eighties": 80, "90s": 90, "nineties": 90}[
+                value
+            ]
         if 0 < years < CHILD_UNDER:
             found.append(Finding("child", match.group(0).strip()))
         elif years >= OLDER_FROM and years < 120:
@@ -251,7 +263,9 @@ def _ages(text: str, listener: str | None) -> list[Finding]:
         found.append(Finding("child", f"my {listener}"))
     older = re.search(ages["older"], listener or "") or re.search(ages["older_self"], text)
     if older and not any(f.sign == "older" for f in found):
-        found.append(Finding("older", f"my {listener}" if listener and older.re.pattern == ages["older"] else older.group(0)))
+        found.append(
+            Finding("older", f"my {listener}" if listener and older.re.pattern == ages["older"] else older.group(0))
+        )
     return found[:1] + [f for f in found[1:] if f.sign != found[0].sign][:1]
 
 

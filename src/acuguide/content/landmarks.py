@@ -169,20 +169,34 @@ MEASURES: dict[str, Measure] = {
     "CV6": Measure("front", Along("navel", "pubic-symphysis", 1.5 / 5), ("navel",)),
     "GV4": Measure("back", Along("l2", "l4", 0), ("lowest-rib", "iliac-crest")),
     "GV9": Measure("back", Along("t7", "t9", 0), ("scapula-inferior-angle",)),
-    "LI4": Measure("hands-back", Along("second-metacarpal-base", "index-knuckle", 0.5, 0.09, "thumb-web"), ("thumb-web",)),
+    "LI4": Measure(
+        "hands-back", Along("second-metacarpal-base", "index-knuckle", 0.5, 0.09, "thumb-web"), ("thumb-web",)
+    ),
     "ST36": Measure("legs-front", Along("st35", "ankle-crease", 3 / 16), ("st35", "tibial-crest")),
     # 3 cun up the inner edge of the shin bone, which runs from the malleolus to the condyle
-    "SP6": Measure("legs-front", Along("medial-malleolus", "medial-tibial-condyle", 3 / 13), ("medial-malleolus", "tibia-medial-border")),
+    "SP6": Measure(
+        "legs-front",
+        Along("medial-malleolus", "medial-tibial-condyle", 3 / 13),
+        ("medial-malleolus", "tibia-medial-border"),
+    ),
     # WHO's note: the midpoint from the apex of the armpit to the free end of the eleventh rib
     "SP21": Measure("chest-sides", Along("armpit-fold", "lowest-rib-edge", 0.5), ("armpit-fold", "lowest-rib-edge")),
-    "SI3": Measure("hands-back", Along("little-finger-knuckle", "fifth-metacarpal-base", 0.18), ("little-finger-knuckle",)),
+    "SI3": Measure(
+        "hands-back", Along("little-finger-knuckle", "fifth-metacarpal-base", 0.18), ("little-finger-knuckle",)
+    ),
     # in the hollow under the collarbone: half a cun below the middle of the bone drawn, clear of it
     "KI27": Measure("front", Across("clavicle", 2, FRONT_CUN, below=0.55), ("breastbone-notch", "clavicle")),
-    "PC6": Measure("forearms-palm", Along("wrist-crease", "elbow-crease", 2 / 12), ("wrist-crease", "forearm-tendons", "elbow-crease")),
+    "PC6": Measure(
+        "forearms-palm",
+        Along("wrist-crease", "elbow-crease", 2 / 12),
+        ("wrist-crease", "forearm-tendons", "elbow-crease"),
+    ),
     # in the hollow between the two muscles, about two thirds of the way out to the mastoid
     "GB20": Measure("neck", Along("skull-base", "mastoid", 2 / 3), ("skull-base", "mastoid")),
     "GB21": Measure("back", Along("c7", "acromion", 0.5), ("c7", "acromion")),
-    "GB30": Measure("pelvis-back", Along("greater-trochanter", "sacral-hiatus", 1 / 3), ("greater-trochanter", "sacral-hiatus")),
+    "GB30": Measure(
+        "pelvis-back", Along("greater-trochanter", "sacral-hiatus", 1 / 3), ("greater-trochanter", "sacral-hiatus")
+    ),
     # in the hollow just before the junction of the first two metatarsals, a marker's width from it
     "LR3": Measure("feet-top", Along("toe-web", "metatarsal-junction", 0.82), ("toe-web", "metatarsal-junction")),
     "BL18": _shu("t9", 1.5, "scapula-inferior-angle"),
@@ -200,10 +214,17 @@ MEASURES: dict[str, Measure] = {
     "BL34": Measure("pelvis-back", Along("s4-foramen", "s3-foramen", 0), ("s4-foramen",)),
     "BL53": _shu("s2-foramen", 3, "psis-dimple"),
     # just inside the biceps femoris tendon at the crease's outer end
-    "BL39": Measure("knees-back", Along("popliteal-crease-lateral", "popliteal-crease-medial", 0.12), ("popliteal-crease-lateral",)),
-    "BL40": Measure("knees-back", Along("popliteal-crease-lateral", "popliteal-crease-medial", 0.5),
-                    ("popliteal-crease-lateral", "popliteal-crease-medial")),
-    "BL60": Measure("ankles-side", Along("lateral-malleolus", "calcaneal-tendon", 0.5), ("lateral-malleolus", "calcaneal-tendon")),
+    "BL39": Measure(
+        "knees-back", Along("popliteal-crease-lateral", "popliteal-crease-medial", 0.12), ("popliteal-crease-lateral",)
+    ),
+    "BL40": Measure(
+        "knees-back",
+        Along("popliteal-crease-lateral", "popliteal-crease-medial", 0.5),
+        ("popliteal-crease-lateral", "popliteal-crease-medial"),
+    ),
+    "BL60": Measure(
+        "ankles-side", Along("lateral-malleolus", "calcaneal-tendon", 0.5), ("lateral-malleolus", "calcaneal-tendon")
+    ),
     # a reflex area: its first line starts in the web of the thumb
     "HAND-SPINE": Measure("hands-palm", Along("thumb-web", "palm-centre", 0), ("thumb-web",)),
 }

@@ -74,9 +74,13 @@ def figure_size(name: str) -> tuple[float, float]:
     return w, h
 
 
-def _text(x: float, y: float, text: str, size: float, weight: str = "normal", fill: str = INK, anchor: str = "start") -> str:
-    return (f'<text x="{x:g}" y="{y:g}" font-family="{FONT}" font-size="{size:g}" font-weight="{weight}" '
-            f'fill="{fill}" text-anchor="{anchor}">{escape(text)}</text>')
+def _text(
+    x: float, y: float, text: str, size: float, weight: str = "normal", fill: str = INK, anchor: str = "start"
+) -> str:
+    return (
+        f'<text x="{x:g}" y="{y:g}" font-family="{FONT}" font-size="{size:g}" font-weight="{weight}" '
+        f'fill="{fill}" text-anchor="{anchor}">{escape(text)}</text>'
+    )
 
 
 def _side_name(picture: Picture, index: int) -> str:
@@ -87,8 +91,15 @@ def _side_name(picture: Picture, index: int) -> str:
     return left if index == 0 else next(s for s in SIDES if s != left)
 
 
-def _markers(picture: Picture, r: float, label: str | None = None, taken: list[tuple[float, float]] | None = None,
-             bounds: Sequence[float] | None = None, code: str = "", side: str | None = None) -> str:
+def _markers(
+    picture: Picture,
+    r: float,
+    label: str | None = None,
+    taken: list[tuple[float, float]] | None = None,
+    bounds: Sequence[float] | None = None,
+    code: str = "",
+    side: str | None = None,
+) -> str:
     """Markers at the point's positions; a reflex area's lines under them; an optional label
     beside the right-most marker, inside `bounds` (the panel's x, y, width, height) if given.
     With `side`, only that side's marker is drawn in full, the other as a faint ring."""
@@ -99,42 +110,62 @@ def _markers(picture: Picture, r: float, label: str | None = None, taken: list[t
         if nearest not in shown:
             continue  # a reflex area's line on the other hand
         d = " ".join(f"{'M' if i == 0 else 'L'} {x:g} {y:g}" for i, (x, y) in enumerate(line))
-        out.append(f'<path d="{d}" fill="none" stroke="{MARK}" stroke-opacity="0.55" stroke-width="{r * 1.1:g}" stroke-linecap="round"/>')
+        out.append(
+            f'<path d="{d}" fill="none" stroke="{MARK}" stroke-opacity="0.55" stroke-width="{r * 1.1:g}" stroke-linecap="round"/>'
+        )
     for i, (x, y) in enumerate(picture.at):
         if i not in shown:
-            out.append(f'<circle cx="{x:g}" cy="{y:g}" r="{r:g}" fill="none" stroke="{MARK}" stroke-opacity="0.35" '
-                       f'stroke-width="{r * 0.3:g}" stroke-dasharray="{r * 0.5:g} {r * 0.4:g}"/>')
+            out.append(
+                f'<circle cx="{x:g}" cy="{y:g}" r="{r:g}" fill="none" stroke="{MARK}" stroke-opacity="0.35" '
+                f'stroke-width="{r * 0.3:g}" stroke-dasharray="{r * 0.5:g} {r * 0.4:g}"/>'
+            )
             continue
-        data = f'data-point="{escape(code)}" data-side="{_side_name(picture, i)}" data-x="{x:g}" data-y="{y:g}" ' if code else ""
-        out.append(f'<circle cx="{x:g}" cy="{y:g}" r="{r * 1.45:g}" fill="{MARK}" fill-opacity="0.22"/>'
-                   f'<circle {data}cx="{x:g}" cy="{y:g}" r="{r:g}" fill="{MARK}" stroke="#ffffff" stroke-width="{r * 0.35:g}"/>')
+        data = (
+            f'data-point="{escape(code)}" data-side="{_side_name(picture, i)}" data-x="{x:g}" data-y="{y:g}" '
+            if code
+            else ""
+        )
+        out.append(
+            f'<circle cx="{x:g}" cy="{y:g}" r="{r * 1.45:g}" fill="{MARK}" fill-opacity="0.22"/>'
+            f'<circle {data}cx="{x:g}" cy="{y:g}" r="{r:g}" fill="{MARK}" stroke="#ffffff" stroke-width="{r * 0.35:g}"/>'
+        )
     if label:
         mx, my = max(picture.at[i] for i in shown)
         size = r * 2.2
         width = size * 0.62 * len(label)
         taken = taken if taken is not None else []
         # right of the marker, else below it, else above it: wherever no marker or label is
-        candidates = [(mx + r * 1.8, my + r * 0.7), (mx - width / 2, my + r * 1.6 + size), (mx - width / 2, my - r * 1.8),
-                      (mx - r * 1.8 - width, my + r * 0.7)]  # right, below, above, left
+        candidates = [
+            (mx + r * 1.8, my + r * 0.7),
+            (mx - width / 2, my + r * 1.6 + size),
+            (mx - width / 2, my - r * 1.8),
+            (mx - r * 1.8 - width, my + r * 0.7),
+        ]  # right, below, above, left
         candidates += [(x, y + k * size * 1.15) for k in range(1, 6) for x, y in candidates[:1]]
         bx, by, bw, bh = bounds or (-1e9, -1e9, 2e9, 2e9)
 
         def free(x: float, y: float) -> bool:
             box = (x - 1, y - size, x + width + 1, y + size * 0.25)
             inside = bx <= box[0] and box[2] <= bx + bw and by <= box[1] and box[3] <= by + bh
-            return inside and not any(box[0] - r <= tx <= box[2] + r and box[1] - r <= ty <= box[3] + r for tx, ty in taken)
+            return inside and not any(
+                box[0] - r <= tx <= box[2] + r and box[1] - r <= ty <= box[3] + r for tx, ty in taken
+            )
 
         x, y = next((c for c in candidates if free(*c)), candidates[0])
         taken.append((x + width / 2, y - size / 2))
-        out.append(f'<text x="{x:g}" y="{y:g}" font-family="{FONT}" font-size="{size:g}" '
-                   f'font-weight="bold" fill="{INK}" stroke="#ffffff" stroke-width="{r * 0.5:g}" paint-order="stroke">{escape(label)}</text>')
+        out.append(
+            f'<text x="{x:g}" y="{y:g}" font-family="{FONT}" font-size="{size:g}" '
+            f'font-weight="bold" fill="{INK}" stroke="#ffffff" stroke-width="{r * 0.5:g}" paint-order="stroke">{escape(label)}</text>'
+        )
     return "".join(out)
 
 
 def _panel(figure: str, box: Sequence[float], x: float, y: float, w: float, h: float, inside: str) -> str:
     bx, by, bw, bh = box
-    return (f'<svg x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" viewBox="{bx:g} {by:g} {bw:g} {bh:g}" '
-            f'preserveAspectRatio="xMidYMid meet">{_figure(figure)}{inside}</svg>')
+    return (
+        f'<svg x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" viewBox="{bx:g} {by:g} {bw:g} {bh:g}" '
+        f'preserveAspectRatio="xMidYMid meet">{_figure(figure)}{inside}</svg>'
+    )
 
 
 def _side_words(point: Point, side: str | None = None) -> str:
@@ -155,7 +186,9 @@ Box = tuple[float, float, float, float]  # left, top, right, bottom
 Circle = tuple[float, float, float]  # x, y, radius
 
 
-def _rings(measure: Measure, view: View, picture: Picture, side: str | None) -> tuple[list[str], list[Circle], dict[str, list[Circle]]]:
+def _rings(
+    measure: Measure, view: View, picture: Picture, side: str | None
+) -> tuple[list[str], list[Circle], dict[str, list[Circle]]]:
     """The landmarks the point is measured from, on the side shown (or both), as rings: blue
     where its directions name them (each then gets a label), grey where only the measure uses
     them, so that no unexplained blue ring reads as one more place to press."""
@@ -171,10 +204,15 @@ def _rings(measure: Measure, view: View, picture: Picture, side: str | None) -> 
                 continue  # a ruler's landmark outside the part shown
             where = "middle" if len(landmark.at) == 1 else SIDES[i] if view.left == "left" else SIDES[1 - i]
             blue = name in measure.named
-            style = (f'fill="#ffffff" fill-opacity="0.6" stroke="{LANDMARK}" stroke-width="{view.mark * 0.26:g}"' if blue
-                     else f'fill="none" stroke="{GREY}" stroke-width="{view.mark * 0.16:g}"')
-            rings.append(f'<circle data-landmark="{name}" data-side="{where}" data-x="{x:g}" data-y="{y:g}" cx="{x:g}" cy="{y:g}" '
-                         f'r="{r:g}" {style}/>')
+            style = (
+                f'fill="#ffffff" fill-opacity="0.6" stroke="{LANDMARK}" stroke-width="{view.mark * 0.26:g}"'
+                if blue
+                else f'fill="none" stroke="{GREY}" stroke-width="{view.mark * 0.16:g}"'
+            )
+            rings.append(
+                f'<circle data-landmark="{name}" data-side="{where}" data-x="{x:g}" data-y="{y:g}" cx="{x:g}" cy="{y:g}" '
+                f'r="{r:g}" {style}/>'
+            )
             drawn.append((x, y, r))
             if blue:
                 named.setdefault(name, []).append((x, y, r))
@@ -205,7 +243,10 @@ def _inside(ring: Circle, marker: Circle) -> bool:
 
 def _segment_hits_box(a: tuple[float, float], b: tuple[float, float], box: Box) -> bool:
     """Whether the segment passes through the box (sampled finely: boxes here are larger than a step)."""
-    return any(box[0] < a[0] + k / 24 * (b[0] - a[0]) < box[2] and box[1] < a[1] + k / 24 * (b[1] - a[1]) < box[3] for k in range(25))
+    return any(
+        box[0] < a[0] + k / 24 * (b[0] - a[0]) < box[2] and box[1] < a[1] + k / 24 * (b[1] - a[1]) < box[3]
+        for k in range(25)
+    )
 
 
 def _nearest_on_box(x: float, y: float, box: Box) -> tuple[float, float]:
@@ -224,7 +265,9 @@ def label_size(view: View) -> float:
     return LABEL_PX / (PHONE_PX / WIDTH) / panel_scale(view)
 
 
-def _labels(named: dict[str, list[Circle]], measure: Measure, view: View, markers: list[Circle], rings: list[Circle]) -> tuple[list[str], list[str]]:
+def _labels(
+    named: dict[str, list[Circle]], measure: Measure, view: View, markers: list[Circle], rings: list[Circle]
+) -> tuple[list[str], list[str]]:
     """Each named landmark's words in a box, tied by a leader line to its rings: one box for both
     sides where its leaders stay short, else one beside each ring. A box goes where it covers no
     marker, no ring and no other label and its leaders cross no marker, ring or label, as close
@@ -255,21 +298,34 @@ def _labels(named: dict[str, list[Circle]], measure: Measure, view: View, marker
                 d = ((ex - x) ** 2 + (ey - y) ** 2) ** 0.5
                 if d > r:
                     sx, sy = x + (ex - x) * r / d, y + (ey - y) * r / d
-                    leaders.append(f'<line data-leader="{name}" x1="{sx:g}" y1="{sy:g}" x2="{ex:g}" y2="{ey:g}" '
-                                   f'stroke="{LANDMARK}" stroke-width="{view.mark * 0.18:g}" stroke-linecap="round"/>')
-            spans = "".join(f'<tspan x="{box[0]:g}" dy="{size if k == 0 else size * LINE_EM:g}">{escape(line)}</tspan>'
-                            for k, line in enumerate(lines))
-            texts.append(f'<text data-label="{name}" y="{box[1]:g}" font-family="{FONT}" font-size="{size:g}" '
-                         f'fill="{LANDMARK}" stroke="#ffffff" stroke-width="{size * 0.28:g}" stroke-linejoin="round" '
-                         f'paint-order="stroke">{spans}</text>')
+                    leaders.append(
+                        f'<line data-leader="{name}" x1="{sx:g}" y1="{sy:g}" x2="{ex:g}" y2="{ey:g}" '
+                        f'stroke="{LANDMARK}" stroke-width="{view.mark * 0.18:g}" stroke-linecap="round"/>'
+                    )
+            spans = "".join(
+                f'<tspan x="{box[0]:g}" dy="{size if k == 0 else size * LINE_EM:g}">{escape(line)}</tspan>'
+                for k, line in enumerate(lines)
+            )
+            texts.append(
+                f'<text data-label="{name}" y="{box[1]:g}" font-family="{FONT}" font-size="{size:g}" '
+                f'fill="{LANDMARK}" stroke="#ffffff" stroke-width="{size * 0.28:g}" stroke-linejoin="round" '
+                f'paint-order="stroke">{spans}</text>'
+            )
     return leaders, texts
 
 
 SECOND_LABEL = 6  # a second label for a landmark's other side is worth this many markers' radii of leader saved
 
 
-def _place(circles: list[Circle], width: float, tall: float, view: View, markers: list[Circle], rings: list[Circle],
-           placed: list[Box]) -> tuple[float, Box]:
+def _place(
+    circles: list[Circle],
+    width: float,
+    tall: float,
+    view: View,
+    markers: list[Circle],
+    rings: list[Circle],
+    placed: list[Box],
+) -> tuple[float, Box]:
     """The best box of `width` x `tall` for a label tied to `circles`, and its score: the length
     of its leaders, plus a million for each thing it covers or its leaders cross."""
     bx, by, bw, bh = view.box
@@ -288,11 +344,13 @@ def _place(circles: list[Circle], width: float, tall: float, view: View, markers
                     continue
                 padded = (box[0] - gap / 2, box[1] - gap / 2, box[2] + gap / 2, box[3] + gap / 2)
                 ends = [(c, _nearest_on_box(c[0], c[1], box)) for c in circles]
-                bad = (sum(_overlaps_circle(padded, c) for c in [*markers, *rings])
-                       + sum(_overlaps_box(padded, other) for other in placed)
-                       + sum(_segment_hits_circle(c[:2], end, m) for c, end in ends for m in markers if not _inside(c, m))
-                       + sum(_segment_hits_circle(c[:2], end, o) for c, end in ends for o in rings if o != c)
-                       + sum(_segment_hits_box(c[:2], end, other) for c, end in ends for other in placed))
+                bad = (
+                    sum(_overlaps_circle(padded, c) for c in [*markers, *rings])
+                    + sum(_overlaps_box(padded, other) for other in placed)
+                    + sum(_segment_hits_circle(c[:2], end, m) for c, end in ends for m in markers if not _inside(c, m))
+                    + sum(_segment_hits_circle(c[:2], end, o) for c, end in ends for o in rings if o != c)
+                    + sum(_segment_hits_box(c[:2], end, other) for c, end in ends for other in placed)
+                )
                 score = bad * 1e6 + sum(((c[0] - ex) ** 2 + (c[1] - ey) ** 2) ** 0.5 for c, (ex, ey) in ends)
                 if best is None or score < best[0]:
                     best = (score, box)
@@ -344,7 +402,9 @@ def point_svg(point: Point, side: str | None = None) -> str:
         f'<tspan font-size="22" dx="12">{escape(point.english)}</tspan></text>'
         + _text(MARGIN, 60, f"{view.caption}, {_side_words(point, side)}", 15, fill=MUTED)
         + body
-        + _text(WIDTH - MARGIN, height - 12, "acuguide · a practice aid, not medical advice", 15, fill=MUTED, anchor="end")
+        + _text(
+            WIDTH - MARGIN, height - 12, "acuguide · a practice aid, not medical advice", 15, fill=MUTED, anchor="end"
+        )
         + "</svg>"
     )
 
@@ -392,7 +452,10 @@ def cover_svg(points: Iterable[Point], title: str) -> str:
         r = max(max(p.spec.mark for _, p in entries), 5.5 / scale)  # at least 11 px across
         taken = [xy for _, picture in entries for xy in picture.at]  # labels keep off every marker
         marks = "".join(_markers(picture, r, point.code, taken, box, point.code) for point, picture in entries)
-        pw, ph = box[2] * scale, box[3] * scale  # the view alone, centred in its cell: no more of the body than it shows
+        pw, ph = (
+            box[2] * scale,
+            box[3] * scale,
+        )  # the view alone, centred in its cell: no more of the body than it shows
         out.append(_panel(figure, box, x + (cw - pw) / 2, head + row * (ch + margin) + (ch - ph) / 2, pw, ph, marks))
     codes = " · ".join(p.code for p in points)
     texts = "".join(_text(size / 2, 40 + 32 * k, line, 28, "bold", anchor="middle") for k, line in enumerate(lines))
@@ -438,13 +501,19 @@ def _run(args: list[str], data: bytes, what: str) -> bytes:
 def _rsvg() -> str:
     path = shutil.which("rsvg-convert")
     if path is None:
-        raise RenderError(f"rsvg-convert (librsvg) is needed to draw pictures as PNG or JPEG and is not installed; {RSVG_HINT}")
+        raise RenderError(
+            f"rsvg-convert (librsvg) is needed to draw pictures as PNG or JPEG and is not installed; {RSVG_HINT}"
+        )
     return path
 
 
 def to_png(svg: str, width: int) -> bytes:
     """The SVG drawn `width` pixels wide as PNG, on its own background."""
-    return _run([_rsvg(), "--format", "png", "--width", str(int(width)), "--keep-aspect-ratio"], svg.encode("utf-8"), "drawing a picture")
+    return _run(
+        [_rsvg(), "--format", "png", "--width", str(int(width)), "--keep-aspect-ratio"],
+        svg.encode("utf-8"),
+        "drawing a picture",
+    )
 
 
 def to_jpeg(svg: str, width: int, quality: int = 5) -> bytes:

@@ -37,8 +37,16 @@ CONDITIONS = ("pregnancy",)
 # What people say hurts, as the composer understands it, with other ways of saying it.
 COMPLAINTS = {
     "lower back": ("low back", "lumbar", "back ache", "backache", "back pain", "back", "sore back", "bad back"),
-    "upper back and shoulders": ("upper back", "shoulders", "shoulder", "neck", "between the shoulder blades", "mid back",
-                                 "middle back", "middle of my back"),
+    "upper back and shoulders": (
+        "upper back",
+        "shoulders",
+        "shoulder",
+        "neck",
+        "between the shoulder blades",
+        "mid back",
+        "middle back",
+        "middle of my back",
+    ),
     "sciatica and hip": ("sciatica", "hip", "hips", "leg pain", "buttock"),
     "sacral ache": ("sacrum", "sacral", "tailbone", "pelvic", "pelvis"),
     "stress": ("tension", "anxiety", "anxious", "tense", "relax", "relaxation"),
@@ -246,14 +254,22 @@ def parse_library(text: str, source: str, trusted: bool = False) -> PointLibrary
     for point, node, where in entries:
         line = line_of(node)
         if normalize_code(point.code) in seen and seen[normalize_code(point.code)][0] == point.code:
-            reader.problem(node, f"{where}.code", f"the code {point.code} is given twice (first at line "
-                           f"{seen[normalize_code(point.code)][1]}); give each point its own code")
+            reader.problem(
+                node,
+                f"{where}.code",
+                f"the code {point.code} is given twice (first at line "
+                f"{seen[normalize_code(point.code)][1]}); give each point its own code",
+            )
             continue
         for name in (point.code, *point.aliases):
             key = normalize_code(name)
             if key in seen and seen[key][0] != point.code:
-                reader.problem(node, f"{where}.code", f"'{name}' is also a name of {seen[key][0]} (line {seen[key][1]}); "
-                               "give each point names of its own")
+                reader.problem(
+                    node,
+                    f"{where}.code",
+                    f"'{name}' is also a name of {seen[key][0]} (line {seen[key][1]}); "
+                    "give each point names of its own",
+                )
             seen.setdefault(key, (point.code, line))
     if reader.problems:
         raise PointLibraryError(reader.problems)
@@ -275,7 +291,11 @@ def _parse_point(reader: YamlReader, node, where: str) -> Point | None:
             reader.problem(v.nodes["code"], f"{where}.code", f"expected a standard code like BL23, got {quoted(code)}")
     elif kind is Kind.REFLEX:
         if code and not re.fullmatch(r"[A-Z]+(?:-[A-Z]+)+", code):  # never a standard point's code
-            reader.problem(v.nodes["code"], f"{where}.code", f"expected a reflex area code of words like HAND-SPINE, got {quoted(code)}")
+            reader.problem(
+                v.nodes["code"],
+                f"{where}.code",
+                f"expected a reflex area code of words like HAND-SPINE, got {quoted(code)}",
+            )
         if "pinyin" in v.nodes:
             reader.problem(v.nodes["pinyin"], f"{where}.pinyin", "a reflex area has no pinyin name; remove it")
     if v["cautions"] == ():
@@ -294,12 +314,17 @@ def _picture(reader: YamlReader, node, where: str) -> Picture | object:
     reported = len(reader.problems)
     view = reader.word(found["view"])
     if view not in VIEWS:
-        reader.problem(found["view"], f"{where}.view", f"unknown view {reader.shown(found['view'])}; known: {', '.join(VIEWS)}")
+        reader.problem(
+            found["view"], f"{where}.view", f"unknown view {reader.shown(found['view'])}; known: {', '.join(VIEWS)}"
+        )
 
     def positions(node, path: str) -> tuple[Position, ...]:
         pairs = []
         for i, item in enumerate(reader.sequence(node, path) or ()):
-            xy = [reader.number(n, f"{path}[{i}]", 0, 10_000, "a position in figure units") for n in reader.sequence(item, f"{path}[{i}]") or ()]
+            xy = [
+                reader.number(n, f"{path}[{i}]", 0, 10_000, "a position in figure units")
+                for n in reader.sequence(item, f"{path}[{i}]") or ()
+            ]
             if len(xy) != 2:
                 reader.problem(item, f"{path}[{i}]", "expected a position [x, y]")
             elif None not in xy:

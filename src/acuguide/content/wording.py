@@ -117,7 +117,9 @@ def time_left(seconds: float) -> str:
 
 
 PROGRAM_TITLE = "{title}: week {week} of {weeks}"
-PROGRAM_SUMMARY = "Week {week} of {weeks}: holds of {hold}{rounds}. Practise it {sessions} times this week, on separate days."
+PROGRAM_SUMMARY = (
+    "Week {week} of {weeks}: holds of {hold}{rounds}. Practise it {sessions} times this week, on separate days."
+)
 PROGRAM_ROUNDS = ", {repeat} rounds"
 
 
@@ -132,6 +134,8 @@ COUNTS = (
     "Thirteen.", "Fourteen.", "Fifteen.", "Sixteen.", "Seventeen.", "Eighteen.", "Nineteen.", "Twenty.",
 )  # fmt: skip
 BREATHE_WITH_ME = "Breathe with me: {phases}."
+
+
 def seconds(value: float) -> str:
     """A count of seconds as it is said: '5 and a half', not '5.5' (read 'five point five')."""
     whole, part = divmod(value, 1)
@@ -140,7 +144,12 @@ def seconds(value: float) -> str:
     return f"{value:g}"
 
 
-PHASE_FOR = {"in": "in for {seconds}", "hold": "hold for {seconds}", "out": "out for {seconds}", "hold_out": "hold for {seconds}"}
+PHASE_FOR = {
+    "in": "in for {seconds}",
+    "hold": "hold for {seconds}",
+    "out": "out for {seconds}",
+    "hold_out": "hold for {seconds}",
+}
 FOLLOW_THE_TONE = "Follow the tone: breathe in as it rises, and out as it falls."
 BREATHING_CHAPTER = "Breathing: {pattern}"
 RISING_TONE, FALLING_TONE = "(rising tone)", "(falling tone)"
@@ -151,7 +160,9 @@ STARTER_SUMMARY = "A short acupressure session for the lower back and legs."
 STARTER_SIT = "Sit on a firm chair with your feet flat on the floor, and let your shoulders drop."
 STARTER_FRONT = "Move toward the front of the seat."
 STARTER_ANKLE = "Cross your left ankle over your right knee, so you can reach the ankle and the top of the foot."
-STARTER_OTHER_FOOT = "Uncross your legs, and cross your right ankle over your left knee. The same two points on the right foot."
+STARTER_OTHER_FOOT = (
+    "Uncross your legs, and cross your right ankle over your left knee. The same two points on the right foot."
+)
 STARTER_REST = "Rest your hands in your lap and notice how your back and legs feel."
 
 
@@ -160,7 +171,7 @@ COMPOSE_QUIET = "Find a quiet place where nobody will disturb you for the next f
 COMPOSE_POSTURE = {
     "seated": "Sit on a chair with your feet flat on the floor and your back free of the backrest.",
     "standing": "Open your eyes, and stand up slowly with your feet hip-width apart. Keep your eyes open while you stand. "
-                "Rest one hand on a chair or a wall if you like.",
+    "Rest one hand on a chair or a wall if you like.",
     "lying": "Open your eyes, and lie down slowly on your back on the mat, knees bent and feet flat.",
 }
 COMPOSE_OTHER_SIDE = "Now the same points on the other side."
@@ -174,7 +185,10 @@ COMPOSE_TOOL_AWAY = {  # before the next posture or tool, and at the end: nothin
     "roller": "Open your eyes, roll gently to one side, off the roller, and put it aside.",
     "gun": "Switch the massage gun off, and put it down.",
 }
-COMPOSE_EQUIPMENT = {"chair": "a chair", "mat": "a mat or a bed to lie on"}  # beyond the tools, which name their own mat
+COMPOSE_EQUIPMENT = {
+    "chair": "a chair",
+    "mat": "a mat or a bed to lie on",
+}  # beyond the tools, which name their own mat
 COMPOSE_SETTLE = {  # before the closing rest, from where the last point left the listener
     "standing": "Sit down slowly on the chair, and keep your eyes open until you are seated.",
     "lying": "Lie flat on the mat, arms by your sides.",
@@ -202,17 +216,17 @@ COMPOSE_PREGNANCY = (
 # What a composed session says first, as its `warning`, when the words or the complaint call for it.
 COMPOSE_WARNINGS = {
     "pregnancy": "The points avoided in pregnancy are left out of this session. If you are pregnant and have any bleeding, "
-                 "leaking fluid, tightening that comes in waves, a fever, or burning when you pass urine, stop and call "
-                 "your midwife or doctor.",
+    "leaking fluid, tightening that comes in waves, a fever, or burning when you pass urine, stop and call "
+    "your midwife or doctor.",
     "bloating": "With a bloated belly, some signs need help straight away, not acupressure: sudden, severe pain in the "
-                "belly and back, vomiting, blood in your stool, or a lump in your belly that pulses with your heartbeat. "
-                "If you have any of these, stop now and call a doctor or an ambulance.",
+    "belly and back, vomiting, blood in your stool, or a lump in your belly that pulses with your heartbeat. "
+    "If you have any of these, stop now and call a doctor or an ambulance.",
     "thinners": "You take a blood thinner, so this session uses gentle pressure with your hands only. Bruises come more "
-                "easily: if one appears, or a spot stays sore the next day, press more lightly next time, and tell your "
-                "doctor about any large or unexplained bruise.",
+    "easily: if one appears, or a spot stays sore the next day, press more lightly next time, and tell your "
+    "doctor about any large or unexplained bruise.",
     "stomach": "First, about your heart. A heart attack can feel like heartburn or a stomach ache. If you have new "
-               "pressure or tightness in your chest or upper belly, or the pain comes with breathlessness, sweating or "
-               "feeling sick, stop now and call an ambulance. Do not use this session for that pain.",
+    "pressure or tightness in your chest or upper belly, or the pain comes with breathlessness, sweating or "
+    "feeling sick, stop now and call an ambulance. Do not use this session for that pain.",
 }
 COMPOSE_MAPPED = (
     'your words "{said}" were taken as "{name}", the nearest complaint acuguide composes for; '
@@ -239,9 +253,7 @@ COMPOSE_THINNERS_NOTICE = (
     "blood thinners: this session uses your hands only, with gentle pressure, and says what to watch for; "
     "bruises come more easily"
 )
-COMPOSE_ALSO_OUTSIDE = (
-    'your words "{said}" also name {about}, which acuguide makes no session for: see {see}'
-)
+COMPOSE_ALSO_OUTSIDE = 'your words "{said}" also name {about}, which acuguide makes no session for: see {see}'
 COMPOSE_ALL_AVOIDED = (
     "every point used for {complaint} ({codes}) is traditionally avoided in pregnancy, so this session is for "
     "the lower back, with the points pregnancy allows; ask your midwife before acupressure in pregnancy"
@@ -251,4 +263,6 @@ COMPOSE_FEET = (
     "Take off your shoes and socks. Rest your left foot on a low stool, or cross your left ankle over your right knee, "
     "so you can reach your lower leg and foot easily."
 )
-COMPOSE_OTHER_FOOT = "Now the right leg. Rest your right foot on the stool, or cross your right ankle over your left knee."
+COMPOSE_OTHER_FOOT = (
+    "Now the right leg. Rest your right foot on the stool, or cross your right ankle over your left knee."
+)

@@ -133,15 +133,26 @@ def _run(work: list[Job], client, workers: int, report: Report) -> list[render.R
     return [outcomes[i] for i in range(len(work))]
 
 
-def jobs_for(batch: list[tuple[Routine, Voice]], settings: render.RenderSettings, out_dir: Path, cache_dir: Path | None,
-             avoid: frozenset[str] = frozenset()) -> list[Job]:
+def jobs_for(
+    batch: list[tuple[Routine, Voice]],
+    settings: render.RenderSettings,
+    out_dir: Path,
+    cache_dir: Path | None,
+    avoid: frozenset[str] = frozenset(),
+) -> list[Job]:
     """One job per routine, checked and planned, numbered as tracks of the batch, each with its
     own ambient bed. Every routine is checked before any is spoken."""
     for routine, _ in batch:
         check_safe(routine, avoid)
     return [
-        Job(routine, plan_routine(routine), voice,
-            render.settings_for_batch(replace(settings, ambient=routine.ambient), index, len(batch)), out_dir, cache_dir)
+        Job(
+            routine,
+            plan_routine(routine),
+            voice,
+            render.settings_for_batch(replace(settings, ambient=routine.ambient), index, len(batch)),
+            out_dir,
+            cache_dir,
+        )
         for index, (routine, voice) in enumerate(batch, 1)
     ]
 
@@ -163,8 +174,15 @@ def render_job(job: Job, progress: Progress | None = None) -> render.RenderResul
     """Phase 2 for one session: compile from the cache and render into the job's folder."""
     compiled = session.compile_routine(job.routine, job.voice, job.cache_dir, progress=progress, plan=job.plan)
     script = compiled.script
-    return render.render_session(script, compiled.clips, job.out_dir, job.settings, progress, job.cache_dir,
-                                 companions=lambda measured: companions(script, measured))
+    return render.render_session(
+        script,
+        compiled.clips,
+        job.out_dir,
+        job.settings,
+        progress,
+        job.cache_dir,
+        companions=lambda measured: companions(script, measured),
+    )
 
 
 def run_here(jobs: list[Job], done: Done, progress_for: Callable[[str], Progress] | None = None) -> None:
@@ -187,7 +205,9 @@ def run_pool(jobs: list[Job], workers: int, done: Done) -> None:
 
     longest_first = sorted(range(len(jobs)), key=lambda index: -_work(jobs[index].routine))  # no core idles at the end
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context, initializer=_stop_on_sigterm) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(jobs)), mp_context=context, initializer=_stop_on_sigterm
+    ) as pool:
         pending: dict[Future, int] = {pool.submit(render_job, jobs[index]): index for index in longest_first}
         try:
             while pending:
@@ -240,7 +260,9 @@ def connect(scheduler: str):
     try:
         return Client(scheduler, timeout="5s")
     except (OSError, TimeoutError, ValueError, TypeError) as error:  # unreachable, or not an address
-        raise BatchError(f"cannot reach the Dask scheduler at {scheduler}: {error}; give an address like tcp://host:8786") from None
+        raise BatchError(
+            f"cannot reach the Dask scheduler at {scheduler}: {error}; give an address like tcp://host:8786"
+        ) from None
 
 
 def run_cluster(jobs: list[Job], client, done: Done) -> None:
@@ -263,7 +285,10 @@ def run_cluster(jobs: list[Job], client, done: Done) -> None:
             except AcuguideError as error:
                 done(index, Failure(job.routine, error))
             except Exception as error:
-                done(index, Failure(job.routine, RenderError(f"the cluster task failed ({type(error).__name__}: {error})")))
+                done(
+                    index,
+                    Failure(job.routine, RenderError(f"the cluster task failed ({type(error).__name__}: {error})")),
+                )
 
 
 def render_remote(job: Job) -> tuple[dict[str, bytes], render.RenderResult]:

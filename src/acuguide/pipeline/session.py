@@ -57,7 +57,9 @@ def load_batch(
     for slug, sources in by_slug.items():
         if len(sources) > 1:
             both = "both" if len(sources) == 2 else "all"
-            raise BatchError(f"{' and '.join(sources)} would {both} write {slug}.mp3; rename one, or render them into different folders with -o")
+            raise BatchError(
+                f"{' and '.join(sources)} would {both} write {slug}.mp3; rename one, or render them into different folders with -o"
+            )
     return batch
 
 
@@ -126,8 +128,9 @@ def estimate(routine: Routine, settings: Voice, cache_dir: Path | None = None) -
     return _estimated(plan_, known, synth.engine.rate, _speaker(synth), synth.cache.root)
 
 
-def scripts(arg: str, voice: Voice, cache_dir: Path | None = None,
-            exact: bool = False, report: Report = SILENT) -> list[Script]:
+def scripts(
+    arg: str, voice: Voice, cache_dir: Path | None = None, exact: bool = False, report: Report = SILENT
+) -> list[Script]:
     """`acuguide script`: the timeline of a routine, or of each week of a program; with
     `exact`, unspoken phrases are spoken (and cached) first, so every time is measured."""
     found = []
@@ -167,7 +170,9 @@ def check(arg: str, report: Report) -> int:
             problems += 1
             report.line(f"{routine.source}: voice: {error}")
             continue
-        report.line(f"{routine.source}: OK ({counted(len(routine.all_steps), 'step')}, {counted(len(routine.point_steps), 'point step')})")
+        report.line(
+            f"{routine.source}: OK ({counted(len(routine.all_steps), 'step')}, {counted(len(routine.point_steps), 'point step')})"
+        )
     return problems
 
 
@@ -185,8 +190,10 @@ def shipped(cache_dir: Path | None = None) -> Iterator[str]:
         yield "\n~ an estimate: some phrases are not spoken yet; a render or acuguide script --exact measures them"
     for name in shipped_names("programs"):
         shipped_program = program.load(name)
-        yield (f"\nprogram {name}: {shipped_program.title}, {shipped_program.weeks} weeks, "
-               f"{shipped_program.sessions_per_week} sessions a week\n  {shipped_program.summary}")
+        yield (
+            f"\nprogram {name}: {shipped_program.title}, {shipped_program.weeks} weeks, "
+            f"{shipped_program.sessions_per_week} sessions a week\n  {shipped_program.summary}"
+        )
 
 
 def estimate_unspoken(routine: Routine, rate: int) -> Script:
@@ -194,7 +201,9 @@ def estimate_unspoken(routine: Routine, rate: int) -> Script:
     return _estimated(plan_routine(routine), {}, rate, None)
 
 
-def _estimated(plan_: Plan, known: dict[str, int], rate: int, speaker: Speaker | None, root: Path | None = None) -> Script:
+def _estimated(
+    plan_: Plan, known: dict[str, int], rate: int, speaker: Speaker | None, root: Path | None = None
+) -> Script:
     """Lay out with the phrase lengths `known` (in samples) and estimates for the rest."""
     return lay_out_estimated(plan_, known, rate, speaker, sound_lengths(plan_, root))
 
@@ -208,8 +217,9 @@ def _speaker(synth: Synthesizer) -> Speaker:
     return Speaker(synth.engine.name, synth.engine.voice, synth.engine.rate)
 
 
-def _lay_out(plan_: Plan, clips: dict[str, bytes], speaker: Speaker, synthesized: int, root: Path,
-             spoken: dict[str, str]) -> Compiled:
+def _lay_out(
+    plan_: Plan, clips: dict[str, bytes], speaker: Speaker, synthesized: int, root: Path, spoken: dict[str, str]
+) -> Compiled:
     clips.update((key, sounds.stored(key, layout.SAMPLE_RATE, root)) for key in plan_.sounds)
     lengths = {key: len(pcm) // 2 for key, pcm in clips.items()}
     return Compiled(layout.lay_out(plan_, lengths, layout.SAMPLE_RATE, speaker, spoken=spoken), clips, synthesized)

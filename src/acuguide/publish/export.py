@@ -65,12 +65,23 @@ def to_dict(script: Script, extra: dict | None = None) -> dict:
             for h in script.holds
         ],
         "chapters": [
-            {"title": c.title, "start": round(s(c.start), 6), "end": round(s(c.end), 6),
-             **({"point": c.point, "side": c.side, "round": c.round, "tool": c.tool} if c.point else {})}
+            {
+                "title": c.title,
+                "start": round(s(c.start), 6),
+                "end": round(s(c.end), 6),
+                **({"point": c.point, "side": c.side, "round": c.round, "tool": c.tool} if c.point else {}),
+            }
             for c in script.chapters
         ],
-        **({"program": {"title": script.series.program, "slug": script.series.slug},
-            "week": script.series.week, "weeks": script.series.weeks} if script.series else {}),
+        **(
+            {
+                "program": {"title": script.series.program, "slug": script.series.slug},
+                "week": script.series.week,
+                "weeks": script.series.weeks,
+            }
+            if script.series
+            else {}
+        ),
         **({"points": own} if (own := _own_points(script)) else {}),
         **(extra or {}),
     }
@@ -88,7 +99,11 @@ def _plain(value: object) -> object:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Picture):
-        return {"view": value.view, "at": [list(xy) for xy in value.at], "lines": [[list(xy) for xy in line] for line in value.lines]}
+        return {
+            "view": value.view,
+            "at": [list(xy) for xy in value.at],
+            "lines": [[list(xy) for xy in line] for line in value.lines],
+        }
     if isinstance(value, frozenset):
         return sorted(value)
     return list(value) if isinstance(value, tuple) else value
@@ -98,7 +113,12 @@ def _plain(value: object) -> object:
 # `render --site`), so every field is checked: texts made safe for XML, numbers finite and in
 # range; a timeline that is not the shape `to_dict` writes is refused with the field named.
 
-MAX_OWN, MAX_LINES, MAX_POSITIONS, MAX_TEXTS = 200, 20, 100, 100  # own points, a reflex area's lines, a line's positions, a list's texts
+MAX_OWN, MAX_LINES, MAX_POSITIONS, MAX_TEXTS = (
+    200,
+    20,
+    100,
+    100,
+)  # own points, a reflex area's lines, a line's positions, a list's texts
 MAX_SECONDS = 1e7
 # what XML 1.0 cannot hold (and lone surrogates, which UTF-8 cannot), and other control characters
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -122,7 +142,9 @@ def rendered(data: object) -> Rendered:
     """A rendered session's timeline: `from_dict`, with the format, position and loudness render added."""
     script = from_dict(data)
     assert isinstance(data, dict)  # from_dict refused anything else
-    loudness = _read("loudness", lambda v: {_text(k): _number(x, -1e4, 1e4) for k, x in v.items()}, data.get("loudness"))
+    loudness = _read(
+        "loudness", lambda v: {_text(k): _number(x, -1e4, 1e4) for k, x in v.items()}, data.get("loudness")
+    )
     return Rendered(script, _read("format", _text, data.get("format")),
                     _read("position", lambda v: _whole(v, 0, 1_000_000), data.get("position")), loudness)  # fmt: skip
 
@@ -152,7 +174,11 @@ def from_dict(data: object) -> Script:
                     at(h["start"]), at(h["end"]), _text(h["step"]), _text(h.get("tool", "")))  # fmt: skip
 
     def chapter(c: dict) -> Chapter:
-        held = (_text(c["point"]), _text(c["side"]), _whole(c["round"], 1, 10_000), _text(c["tool"])) if "point" in c else ()
+        held = (
+            (_text(c["point"]), _text(c["side"]), _whole(c["round"], 1, 10_000), _text(c["tool"]))
+            if "point" in c
+            else ()
+        )
         return Chapter(_text(c["title"]), at(c["start"]), at(c["end"]), *held)
 
     said = _items(data, "cues", cue)
@@ -258,7 +284,11 @@ def _text(value: object) -> str:
 
 
 def _number(value: object, low: float, high: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not (math.isfinite(value) and low <= value <= high):
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not (math.isfinite(value) and low <= value <= high)
+    ):
         raise ValueError(f"expected a number from {low:g} to {high:g}, got {value!r}")
     return float(value)
 
@@ -287,7 +317,9 @@ def to_text(script: Script) -> str:
         f"{clock(script.duration)} long, {counted(len(script.cues), 'cue')}, {counted(len(script.holds), 'hold')}",
     ]
     if script.speaker:
-        lines.append(f"spoken by {script.speaker.engine}, voice {script.speaker.voice}, {script.speaker.rate} words a minute")
+        lines.append(
+            f"spoken by {script.speaker.engine}, voice {script.speaker.voice}, {script.speaker.rate} words a minute"
+        )
     if script.estimated:
         lines.append(
             f"times are estimates: {script.estimated} phrase{'s are' if script.estimated != 1 else ' is'} not spoken yet "

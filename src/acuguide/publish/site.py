@@ -274,7 +274,9 @@ def art(items: list[Episode], name: str) -> tuple[bytes, str] | None:
         episode = next((e for e in items if e.slug == stem[len("session-") :]), None)
         if episode is None:
             return None
-        return _picture("cover", _points(codes(episode.script), items), episode.title, suffix, COVER_PX), IMAGE_TYPES[suffix]
+        return _picture("cover", _points(codes(episode.script), items), episode.title, suffix, COVER_PX), IMAGE_TYPES[
+            suffix
+        ]
     if stem.startswith("point-"):
         code, dot, side = stem[len("point-") :].rpartition(".")
         code, side = (code, side) if dot and side in ONE_SIDE else (stem[len("point-") :], None)
@@ -377,7 +379,10 @@ def rss(items: list[Episode], base: str, title: str = FEED_TITLE) -> str:
                 )
         marks = ET.SubElement(item, q("psc", "chapters"), {"version": "1.2"})
         for mark in episode.script.chapters:
-            attrs = {"start": clock(episode.script.seconds(mark.start), always_hours=True), "title": mark.title}  # Podlove's HH:MM:SS.mmm
+            attrs = {
+                "start": clock(episode.script.seconds(mark.start), always_hours=True),
+                "title": mark.title,
+            }  # Podlove's HH:MM:SS.mmm
             if mark.point:
                 attrs["image"] = art_url(base, f"point-{mark.point}.png")
             ET.SubElement(marks, q("psc", "chapter"), attrs)

@@ -53,7 +53,9 @@ def find_file(arg: str, kind: str) -> Path:
     names = shipped_names(kind)
     close = difflib.get_close_matches(path.stem if path.suffix == ".yaml" else arg, names, n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]}?" if close else ""
-    raise RoutineNotFound(f"{arg}: no such {noun} file, and no shipped {noun} of that name{hint} (shipped: {', '.join(names)})")
+    raise RoutineNotFound(
+        f"{arg}: no such {noun} file, and no shipped {noun} of that name{hint} (shipped: {', '.join(names)})"
+    )
 
 
 def display_name(path: Path) -> str:

@@ -52,7 +52,13 @@ MAX_COUNT = 1 + len(wording.COUNTS)  # the count style has a word for each secon
 def load(arg: str | Path, points: PointLibrary | None = None) -> Routine:
     path = find_routine(str(arg))
     source = display_name(path)
-    return parse(decode(read_limited(path, source, "a routine"), source), source, slug_for(path), points or library(), path.parent.resolve())
+    return parse(
+        decode(read_limited(path, source, "a routine"), source),
+        source,
+        slug_for(path),
+        points or library(),
+        path.parent.resolve(),
+    )
 
 
 def read_limited(path: Path, source: str, what: str) -> bytes:
@@ -67,7 +73,16 @@ def read_limited(path: Path, source: str, what: str) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise RoutineError([Problem(source, None, "", f"not a regular file; {what} is a YAML text file")])
         if info.st_size > MAX_BYTES:
-            raise RoutineError([Problem(source, None, "", f"the file is {info.st_size:,} bytes; {what} may be at most {MAX_BYTES:,} (1 MB)")])
+            raise RoutineError(
+                [
+                    Problem(
+                        source,
+                        None,
+                        "",
+                        f"the file is {info.st_size:,} bytes; {what} may be at most {MAX_BYTES:,} (1 MB)",
+                    )
+                ]
+            )
         try:
             return file.read(MAX_BYTES + 1)[:MAX_BYTES]
         except OSError as exc:
@@ -84,8 +99,10 @@ def beside(base: Path, name: str, what: str, owner: str = "routine") -> Path | s
     except (OSError, RuntimeError, ValueError):  # missing, a name too long, a loop of links, a NUL in the name
         return f"no {what} {quoted(name)} in {excerpt(str(base), 200)}; give a file in the {owner}'s folder"
     if not resolved.is_relative_to(base):
-        return (f"{quoted(name)} is outside the {owner}'s folder, and a {owner} may use only files in its own folder "
-                f"(so that one shared with you cannot read yours); copy the file beside the {owner}")
+        return (
+            f"{quoted(name)} is outside the {owner}'s folder, and a {owner} may use only files in its own folder "
+            f"(so that one shared with you cannot read yours); copy the file beside the {owner}"
+        )
     if not resolved.is_file():
         return f"{quoted(name)} is {'a folder' if resolved.is_dir() else 'not a regular file'}; give the {what} itself"
     return resolved
@@ -101,7 +118,16 @@ def decode(data: bytes, source: str) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         byte = data[exc.start]
-        raise RoutineError([Problem(source, line, "", f"byte 0x{byte:02x} at offset {exc.start} is not UTF-8; save the file as UTF-8 text")]) from None
+        raise RoutineError(
+            [
+                Problem(
+                    source,
+                    line,
+                    "",
+                    f"byte 0x{byte:02x} at offset {exc.start} is not UTF-8; save the file as UTF-8 text",
+                )
+            ]
+        ) from None
 
 
 def parse(text: str, source: str, slug: str, points: PointLibrary, base: Path | None = None) -> Routine:
@@ -174,8 +200,11 @@ def _allows(tools: tuple[str, ...]) -> str:
 def _fix(tools: tuple[str, ...]) -> str:
     """What to write instead: the entry's first tool, or a partner where one's own hands cannot reach."""
     if tools:
-        return f"write tool: {tools[0]}, or choose another point" if "hands" in tools else \
-            f"write tool: {tools[0]}, or have a partner press it (equipment: [a partner])"
+        return (
+            f"write tool: {tools[0]}, or choose another point"
+            if "hands" in tools
+            else f"write tool: {tools[0]}, or have a partner press it (equipment: [a partner])"
+        )
     return "have a partner press it by hand (tool: hands, equipment: [a partner]), or choose another point"
 
 
@@ -221,10 +250,16 @@ class _Loader:
         except (PointLibraryError, RoutineError) as exc:
             self.r.problems.extend(exc.problems)
             return INVALID
-        taken = [(point.code, name) for point in own.points for name in (point.code, *point.aliases) if self.points.get(name)]
+        taken = [
+            (point.code, name) for point in own.points for name in (point.code, *point.aliases) if self.points.get(name)
+        ]
         for code, taken_name in taken:
-            self.r.problem(node, path, f"{shown}: {code}: {quoted(taken_name)} already names {self.points.get(taken_name).code} in "
-                           "acuguide's library; use that point, or give yours another code")  # type: ignore[union-attr]
+            self.r.problem(
+                node,
+                path,
+                f"{shown}: {code}: {quoted(taken_name)} already names {self.points.get(taken_name).code} in "
+                "acuguide's library; use that point, or give yours another code",
+            )  # type: ignore[union-attr]
         if taken:
             return INVALID
         self.points = PointLibrary(self.points.points + own.points)
@@ -251,7 +286,9 @@ class _Loader:
     def read_defaults(self, node: Node, path: str) -> dict[str, Any] | object:
         """The routine's defaults for every point step; a wrong one (reported) keeps the given one."""
         style = self.defaults["breathing"].style
-        v = self.r.table(node, fields.DEFAULTS, path, {"breathing": lambda n, p: self.breathing(n, p, style)}, self.defaults)
+        v = self.r.table(
+            node, fields.DEFAULTS, path, {"breathing": lambda n, p: self.breathing(n, p, style)}, self.defaults
+        )
         if v is None:
             return INVALID
         self.defaults = {k: self.defaults[k] if value is INVALID else value for k, value in v.items()}
@@ -273,7 +310,9 @@ class _Loader:
             v = self.r.table(value_node, fields.PATTERN, where)
             if v is not None and v.valid:
                 self.invalid_patterns.discard(name)
-                self.patterns[name] = breathing_mod.pattern(name, v["in"], v["hold"] or 0.0, v["out"], v["hold_out"] or 0.0)
+                self.patterns[name] = breathing_mod.pattern(
+                    name, v["in"], v["hold"] or 0.0, v["out"], v["hold_out"] or 0.0
+                )
         return self.patterns
 
     def pattern(self, node: Node, path: str) -> BreathingPattern | None | object:
@@ -285,13 +324,21 @@ class _Loader:
             return self.patterns[name]
         if name not in self.invalid_patterns:
             known = ", ".join([*self.patterns, "none"])
-            self.r.problem(node, path, f"unknown breathing pattern {quoted(name)}; use one of {known}, or define it under 'breathing:'")
+            self.r.problem(
+                node,
+                path,
+                f"unknown breathing pattern {quoted(name)}; use one of {known}, or define it under 'breathing:'",
+            )
         return INVALID
 
-    def breathing(self, node: Node, path: str, style: BreathStyle, cycles: int | None = None) -> Breathing | None | object:
+    def breathing(
+        self, node: Node, path: str, style: BreathStyle, cycles: int | None = None
+    ) -> Breathing | None | object:
         """`calm`, `none`, or {pattern: calm, style: tone, cycles: 3}."""
         if isinstance(node, MappingNode):
-            v = self.r.table(node, fields.BREATHING, path, {"pattern": self.pattern}, {"style": style, "cycles": cycles})
+            v = self.r.table(
+                node, fields.BREATHING, path, {"pattern": self.pattern}, {"style": style, "cycles": cycles}
+            )
             if v is None or not v.valid:
                 return INVALID
             pattern, style, cycles = v["pattern"], v["style"], v["cycles"]
@@ -301,8 +348,12 @@ class _Loader:
             return pattern
         longest = max(seconds for _, seconds in pattern.phases)
         if style is BreathStyle.COUNT and longest > MAX_COUNT:
-            self.r.problem(node, path, f"the count style counts each second up to {MAX_COUNT}, but pattern "
-                           f"'{pattern.name}' has a {longest:g} s phase; use style voice or tone, or shorter phases")
+            self.r.problem(
+                node,
+                path,
+                f"the count style counts each second up to {MAX_COUNT}, but pattern "
+                f"'{pattern.name}' has a {longest:g} s phase; use style voice or tone, or shorter phases",
+            )
             return INVALID
         return Breathing(pattern, style, cycles)
 
@@ -355,7 +406,9 @@ class _Loader:
             return self.point_step(node, where, in_group)
         if "steps" in kinds:
             if in_group:
-                self.r.problem(node, f"{where}.steps", "a group of steps cannot hold another group; list its steps here directly")
+                self.r.problem(
+                    node, f"{where}.steps", "a group of steps cannot hold another group; list its steps here directly"
+                )
                 return None
             return self.side_group(node, where)
         if len(kinds) != 1 or len(keys) != 1:
@@ -366,7 +419,11 @@ class _Loader:
             elif len(kinds) > 1:
                 self.r.problem(node, where, f"one step has {' and '.join(kinds)}; put each in its own '- ' entry")
             else:
-                self.r.problem(node, f"{where}.{extra[0]}", f"a {kinds[0]} step takes no other keys; remove {quoted(extra[0])} or make it a point step")
+                self.r.problem(
+                    node,
+                    f"{where}.{extra[0]}",
+                    f"a {kinds[0]} step takes no other keys; remove {quoted(extra[0])} or make it a point step",
+                )
             return None
         kind, value = kinds[0], node.value[0][1]
         at, path = Where(self.r.source, line_of(node), where), f"{where}.{kind}"
@@ -395,8 +452,11 @@ class _Loader:
         steps = v["steps"]
         if not any(isinstance(s, PointStep) for s in steps):
             if len(self.r.problems) == reported:
-                self.r.problem(v.nodes["steps"], f"{where}.steps", "a group by side needs at least one point step; "
-                               "without points, list its steps outside a group")
+                self.r.problem(
+                    v.nodes["steps"],
+                    f"{where}.steps",
+                    "a group by side needs at least one point step; without points, list its steps outside a group",
+                )
             return None
         sides = v["sides"]
         steps = tuple(replace(s, sides=sides) if isinstance(s, PointStep) else s for s in steps)
@@ -430,12 +490,21 @@ class _Loader:
     def sides_fit(self, v, point: Point, where: str, in_group: bool) -> bool:
         """A midline point has no sides; a step in a group takes the group's."""
         if in_group and point.laterality is Laterality.MIDLINE:
-            self.r.problem(v.nodes["point"], f"{where}.point", f"{point.code} is on the midline and has no sides; move it out of the group")
+            self.r.problem(
+                v.nodes["point"],
+                f"{where}.point",
+                f"{point.code} is on the midline and has no sides; move it out of the group",
+            )
         elif in_group and "sides" in v.nodes:
-            self.r.problem(v.nodes["sides"], f"{where}.sides", "the group's sides apply to every step in it; "
-                           "remove 'sides' here, or move the step out of the group")
+            self.r.problem(
+                v.nodes["sides"],
+                f"{where}.sides",
+                "the group's sides apply to every step in it; remove 'sides' here, or move the step out of the group",
+            )
         elif point.laterality is Laterality.MIDLINE and "sides" in v.nodes:
-            self.r.problem(v.nodes["sides"], f"{where}.sides", f"{point.code} is on the midline and has no sides; remove 'sides'")
+            self.r.problem(
+                v.nodes["sides"], f"{where}.sides", f"{point.code} is on the midline and has no sides; remove 'sides'"
+            )
         else:
             return True
         return False
@@ -455,16 +524,20 @@ class _Loader:
         late = [m for m in (markers or ()) if m >= hold]
         if not late:
             return None
-        return (f"a {format_duration(late[0])} left marker cannot be said in a {format_duration(hold)} hold; "
-                "remove it or lengthen the hold")
+        return (
+            f"a {format_duration(late[0])} left marker cannot be said in a {format_duration(hold)} hold; "
+            "remove it or lengthen the hold"
+        )
 
     @staticmethod
     def no_breathing_room(breathing: Breathing | None, hold: float) -> str | None:
         if not breathing or breathing.pattern.cycle <= hold - SETTLE:
             return None
         name, cycle = breathing.pattern.name, breathing.pattern.cycle
-        return (f"a {format_duration(hold)} hold has no room for a {cycle:g} s cycle of '{name}' after the "
-                f"{SETTLE:g} s settle, so no breathing would be guided; hold longer, choose a shorter pattern, or breathing: none")
+        return (
+            f"a {format_duration(hold)} hold has no room for a {cycle:g} s cycle of '{name}' after the "
+            f"{SETTLE:g} s settle, so no breathing would be guided; hold longer, choose a shorter pattern, or breathing: none"
+        )
 
     def point(self, node: Node, path: str) -> Point | object:
         code = self.r.string(node, path)
@@ -473,7 +546,11 @@ class _Loader:
         point = self.points.get(code)
         if point is None:
             if not self.own_points_broken:  # else the points file's own problems say why
-                hint = "" if self.points.ambiguous(code) else " (acuguide points lists them all; add your own with points: FILE)"
+                hint = (
+                    ""
+                    if self.points.ambiguous(code)
+                    else " (acuguide points lists them all; add your own with points: FILE)"
+                )
                 self.r.problem(node, path, self.points.why_unknown(excerpt(code)) + hint)
             return INVALID
         return point

@@ -119,12 +119,22 @@ def _routine(path: Path, name: str, at: Where) -> Routine:
     if isinstance(file, str):
         close = difflib.get_close_matches(name, shipped_routines(), n=1, cutoff=0.6)
         hint = f"did you mean {close[0]}? " if close else ""
-        raise RoutineError([Problem(at.source, at.line, at.field, f"{file}; or give the name of a shipped routine "
-                                    f"({hint}shipped: {', '.join(shipped_routines())})")])
+        raise RoutineError(
+            [
+                Problem(
+                    at.source,
+                    at.line,
+                    at.field,
+                    f"{file}; or give the name of a shipped routine ({hint}shipped: {', '.join(shipped_routines())})",
+                )
+            ]
+        )
     try:
         return load_routine(file)
     except RoutineError as error:
-        raise RoutineError([Problem(at.source, at.line, at.field, str(problem)) for problem in error.problems]) from None
+        raise RoutineError(
+            [Problem(at.source, at.line, at.field, str(problem)) for problem in error.problems]
+        ) from None
 
 
 def _range(reader: YamlReader, node, where: str, table: Table) -> tuple | object:
@@ -136,7 +146,9 @@ def _range(reader: YamlReader, node, where: str, table: Table) -> tuple | object
 SHORTEST = 10  # seconds: the articles' first holds (001: "about 10 s at first")
 
 
-def _stage(base: Routine, slug: str, title: str, week: int, weeks: int, per_week: int, holds, repeats, at: Where) -> Stage:
+def _stage(
+    base: Routine, slug: str, title: str, week: int, weeks: int, per_week: int, holds, repeats, at: Where
+) -> Stage:
     """Week `week` of the program; a problem in one of its steps (a hold scaled past what a
     session allows) names the program's line that scaled it first, then the routine's."""
     progress = (week - 1) / (weeks - 1) if weeks > 1 else 1.0
@@ -144,16 +156,24 @@ def _stage(base: Routine, slug: str, title: str, week: int, weeks: int, per_week
     repeat = math.floor(repeats[0] + (repeats[1] - repeats[0]) * progress + 0.5) if repeats else None
     reference = base.default_hold or _usual_hold(base)
     # never scaled below ten seconds, where the articles start (unless the step itself is shorter)
-    scale = (lambda step: min(MAX_HOLD, max(min(SHORTEST, step.hold), _whole_five(step.hold * hold / reference)))) if hold else (lambda step: step.hold)
+    scale = (
+        (lambda step: min(MAX_HOLD, max(min(SHORTEST, step.hold), _whole_five(step.hold * hold / reference))))
+        if hold
+        else (lambda step: step.hold)
+    )
 
     def told(where: Where) -> Where:
-        return replace(where, source=f"{at.source}, line {at.line}: {at.field}: week {week} of {weeks}, in {where.source}")
+        return replace(
+            where, source=f"{at.source}, line {at.line}: {at.field}: week {week} of {weeks}, in {where.source}"
+        )
 
     def adapt(steps):
         """The steps with holds and repeats for this week, inside groups by side too."""
         return tuple(
-            replace(s, hold=scale(s), repeat=repeat or s.repeat, where=told(s.where)) if isinstance(s, PointStep)
-            else replace(s, steps=adapt(s.steps), where=told(s.where)) if isinstance(s, SideGroup)
+            replace(s, hold=scale(s), repeat=repeat or s.repeat, where=told(s.where))
+            if isinstance(s, PointStep)
+            else replace(s, steps=adapt(s.steps), where=told(s.where))
+            if isinstance(s, SideGroup)
             else replace(s, where=told(s.where))
             for s in steps
         )

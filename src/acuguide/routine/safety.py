@@ -26,9 +26,19 @@ def safety_note(routine: Routine) -> tuple[str, ...]:
     if routine.safety is Safety.OFF:
         return first
     if routine.safety is Safety.SCREENED:  # the red flags were asked as questions before the session was made
-        return (*first, wording.SAFETY_SHORT, wording.SAFETY_RED_FLAGS_REMINDER, *((wording.SAFETY_PREGNANCY,) if pregnancy else ()))
+        return (
+            *first,
+            wording.SAFETY_SHORT,
+            wording.SAFETY_RED_FLAGS_REMINDER,
+            *((wording.SAFETY_PREGNANCY,) if pregnancy else ()),
+        )
     if routine.safety is Safety.SHORT:
-        return (*first, wording.SAFETY_SHORT, *wording.SAFETY_RED_FLAGS, *((wording.SAFETY_PREGNANCY,) if pregnancy else ()))
+        return (
+            *first,
+            wording.SAFETY_SHORT,
+            *wording.SAFETY_RED_FLAGS,
+            *((wording.SAFETY_PREGNANCY,) if pregnancy else ()),
+        )
     note = [*first, *wording.SAFETY_FULL, *wording.SAFETY_RED_FLAGS]
     if _near_varicose_veins(routine):
         note.insert(len(first) + 2, wording.SAFETY_VARICOSE)
@@ -44,9 +54,11 @@ def notices(routine: Routine) -> list[str]:
         found.insert(0, f"{routine.source}: safety: off: the spoken safety note is turned off")
     for point in dict.fromkeys(step.point for step in routine.point_steps):
         if point.picture is None:
-            found.append(f"{routine.source}: {point.code} has no picture: its entry in your points file has no 'picture' field, "
-                         "so its chapter, the cover and the page show none; add one like picture: {view: back, at: [[221, 157.5]]} "
-                         "(views: " + ", ".join(VIEWS) + ")")
+            found.append(
+                f"{routine.source}: {point.code} has no picture: its entry in your points file has no 'picture' field, "
+                "so its chapter, the cover and the page show none; add one like picture: {view: back, at: [[221, 157.5]]} "
+                "(views: " + ", ".join(VIEWS) + ")"
+            )
     return found
 
 
@@ -64,10 +76,18 @@ def check_length(routine: Routine) -> None:
         total += _silent_seconds(step)
         if total > MAX_SESSION:
             where = step.where
-            raise RoutineError([Problem(where.source, where.line, where.field,
-                                      f"the session passes {MAX_SESSION // 3600} hours here ({total / 3600:.1f} hours of holds, "
-                                      "rests, pauses and breathing before any words); shorten it, or split it into routines "
-                                      "of a few hours or less")])
+            raise RoutineError(
+                [
+                    Problem(
+                        where.source,
+                        where.line,
+                        where.field,
+                        f"the session passes {MAX_SESSION // 3600} hours here ({total / 3600:.1f} hours of holds, "
+                        "rests, pauses and breathing before any words); shorten it, or split it into routines "
+                        "of a few hours or less",
+                    )
+                ]
+            )
 
 
 def _silent_seconds(step: Step, in_group: bool = False) -> float:

@@ -65,7 +65,11 @@ def field_schema(field: Field) -> dict:
 
 
 def table_schema(table: Table) -> dict:
-    schema = {"type": "object", "properties": {f.name: field_schema(f) for f in table.fields}, "additionalProperties": False}
+    schema = {
+        "type": "object",
+        "properties": {f.name: field_schema(f) for f in table.fields},
+        "additionalProperties": False,
+    }
     return {**schema, "required": list(table.required)} if table.required else schema
 
 
@@ -74,7 +78,8 @@ def step_schema(grouped: bool = False) -> dict:
     by side with its own fields (but not inside another group, where a point has no sides)."""
     single = [
         {"type": "object", "properties": {f.name: field_schema(f)}, "required": [f.name], "additionalProperties": False}
-        for f in fields.STEP.fields if f.name not in ("point", "steps")  # these two have fields beside them
+        for f in fields.STEP.fields
+        if f.name not in ("point", "steps")  # these two have fields beside them
     ]
     if grouped:
         point = table_schema(fields.POINT)

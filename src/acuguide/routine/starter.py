@@ -61,9 +61,15 @@ def starter_text(path: Path) -> str:
     words = re.sub(r"[^A-Za-z0-9]+", " ", path.stem).split()
     title = " ".join(w.capitalize() for w in words) or "My Routine"
     return STARTER.format(
-        title=title, title_yaml=quote(title), name=path.name, summary=quote(wording.STARTER_SUMMARY),
-        sit=quote(wording.STARTER_SIT), front=quote(wording.STARTER_FRONT), ankle=quote(wording.STARTER_ANKLE),
-        other_foot=quote(wording.STARTER_OTHER_FOOT), rest=quote(wording.STARTER_REST),
+        title=title,
+        title_yaml=quote(title),
+        name=path.name,
+        summary=quote(wording.STARTER_SUMMARY),
+        sit=quote(wording.STARTER_SIT),
+        front=quote(wording.STARTER_FRONT),
+        ankle=quote(wording.STARTER_ANKLE),
+        other_foot=quote(wording.STARTER_OTHER_FOOT),
+        rest=quote(wording.STARTER_REST),
     )
 
 
@@ -80,8 +86,10 @@ def save(path: Path, text: str, replace: bool = False, how_to_replace: str = "")
         else:
             create_text(path, text)
     except FileExistsError:
-        raise RoutineExists(f"{path} already exists, and acuguide never overwrites a routine you may have edited; "
-                            f"choose another name, or remove the file first{how_to_replace}") from None
+        raise RoutineExists(
+            f"{path} already exists, and acuguide never overwrites a routine you may have edited; "
+            f"choose another name, or remove the file first{how_to_replace}"
+        ) from None
     except OSError as exc:
         raise WriteError(f"cannot write {path}: {exc.strerror or exc}") from None
     return path

@@ -9,4 +9,17 @@ from .engine import Clip, Engine, EngineMissing, VoiceNotFound
 from .registry import DEFAULT_ENGINE, ENGINE_NAMES, ENGINES, FOR_LISTENING, describe_engines, make_engine
 from .synthesizer import Synthesizer
 
-__all__ = ["DEFAULT_ENGINE", "ENGINE_NAMES", "ENGINES", "FOR_LISTENING", "describe_engines", "Clip", "Engine", "EngineMissing", "Synthesizer", "VoiceNotFound", "Voice", "make_engine"]
+__all__ = [
+    "DEFAULT_ENGINE",
+    "ENGINE_NAMES",
+    "ENGINES",
+    "FOR_LISTENING",
+    "describe_engines",
+    "Clip",
+    "Engine",
+    "EngineMissing",
+    "Synthesizer",
+    "VoiceNotFound",
+    "Voice",
+    "make_engine",
+]

@@ -33,8 +33,6 @@ class Clip:
         return self.samples / self.sample_rate
 
 
-
-
 @dataclass(frozen=True)
 class VoiceInfo:
     name: str

@@ -65,7 +65,9 @@ class Espeak(Engine):
         languages, variants = _voices(), _variants()
         if base.lower() not in languages:
             english = ", ".join(sorted(k for k in languages if k.startswith("en")))
-            raise VoiceNotFound(f"eSpeak NG has no voice {base!r}; English voices here: {english} (any can take a variant, e.g. en-us+klatt4)")
+            raise VoiceNotFound(
+                f"eSpeak NG has no voice {base!r}; English voices here: {english} (any can take a variant, e.g. en-us+klatt4)"
+            )
         if variant and variant.lower() not in variants:
             raise VoiceNotFound(f"eSpeak NG has no variant {variant!r}; variants: {', '.join(sorted(variants))}")
 
@@ -82,7 +84,12 @@ class Espeak(Engine):
         return round(self.rate * RATE_FACTOR)
 
     def identity(self) -> dict[str, object]:
-        return {**super().identity(), "setting": self.setting, "pyttsx3": metadata.version("pyttsx3"), "espeak-ng": _espeak_version()}
+        return {
+            **super().identity(),
+            "setting": self.setting,
+            "pyttsx3": metadata.version("pyttsx3"),
+            "espeak-ng": _espeak_version(),
+        }
 
     def normalize(self, text: str) -> str:
         return clean(text)

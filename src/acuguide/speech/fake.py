@@ -38,5 +38,7 @@ class Fake(Engine):
         rate = VOICES[self.voice]
         n = round(len(text) * SECONDS_PER_CHARACTER * 150 / self.rate * rate)
         pitch = 200 + int(hashlib.sha256(text.encode()).hexdigest()[:4], 16) % 200
-        values = array("h", (8000 if (pitch * i // rate) % 2 == 0 else -8000 for i in range(n)))  # a square wave: never padding
+        values = array(
+            "h", (8000 if (pitch * i // rate) % 2 == 0 else -8000 for i in range(n))
+        )  # a square wave: never padding
         return Clip(pcm.to_pcm(values), rate)

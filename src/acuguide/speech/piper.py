@@ -41,7 +41,9 @@ class Piper(Engine):
     summary = "Piper neural voices: natural and calm, the default voice"
     install = "pip install --force-reinstall acuguide  (or run scripts/setup); or speak with eSpeak NG instead: --engine espeak"
     default_voice = "joe"
-    default_rate = DEFAULT_RATES["piper"]  # a calm guide: Whisper hears it as well as 180 (scripts/bench_voices.py, the README)
+    default_rate = DEFAULT_RATES[
+        "piper"
+    ]  # a calm guide: Whisper hears it as well as 180 (scripts/bench_voices.py, the README)
 
     def check_installed(self) -> None:
         if importlib.util.find_spec("piper") is None or importlib.util.find_spec("onnxruntime") is None:
@@ -60,15 +62,21 @@ class Piper(Engine):
         model = Path(self.voice).expanduser()
         if model.suffix != ".onnx" or not model.is_file():
             known = ", ".join(v.name for v in self.voices()) or "none installed"
-            raise VoiceNotFound(f"piper has no voice {self.voice!r}; use one of: {known}, or the path of a Piper .onnx voice file")
+            raise VoiceNotFound(
+                f"piper has no voice {self.voice!r}; use one of: {known}, or the path of a Piper .onnx voice file"
+            )
         config = model.with_name(model.name + ".json")
         if not config.is_file():
-            raise VoiceNotFound(f"the Piper voice {model} has no {config.name} beside it; Piper voices come as .onnx and .onnx.json")
+            raise VoiceNotFound(
+                f"the Piper voice {model} has no {config.name} beside it; Piper voices come as .onnx and .onnx.json"
+            )
         return model.resolve(), config.resolve()
 
     @classmethod
     def voices(cls) -> list[VoiceInfo]:
-        return [VoiceInfo(name, about) for name, (module, _, about) in PACKAGED.items() if importlib.util.find_spec(module)]
+        return [
+            VoiceInfo(name, about) for name, (module, _, about) in PACKAGED.items() if importlib.util.find_spec(module)
+        ]
 
     def identity(self) -> dict[str, object]:
         if self.voice in PACKAGED:
@@ -96,7 +104,9 @@ class Piper(Engine):
         options.intra_op_num_threads = options.inter_op_num_threads = 1
         self._voice = PiperVoice(
             config=PiperConfig.from_dict(json.loads(self.config.read_text(encoding="utf-8"))),
-            session=onnxruntime.InferenceSession(str(self.model), sess_options=options, providers=["CPUExecutionProvider"]),
+            session=onnxruntime.InferenceSession(
+                str(self.model), sess_options=options, providers=["CPUExecutionProvider"]
+            ),
             download_dir=Path(tempfile.gettempdir()),
         )
         self._config = SynthesisConfig(

@@ -60,7 +60,9 @@ class Workers:
                 ready = wait(list(busy), self.timeout)
                 if not ready:
                     stuck = ", ".join(repr(text) for _, text in busy.values())
-                    raise SpeechError(f"{self.engine.name} did not speak {stuck} within {self.timeout:g} s; it may be hung")
+                    raise SpeechError(
+                        f"{self.engine.name} did not speak {stuck} within {self.timeout:g} s; it may be hung"
+                    )
                 for conn in ready:
                     worker, text = busy.pop(conn)  # type: ignore[index]
                     yield text, worker.reply(f"speak {text!r}", self.engine.name)
@@ -112,7 +114,9 @@ def _main(conn: Connection, engine: Engine) -> None:  # runs in the worker proce
     try:
         engine.load()
     except Exception as exc:  # noqa: BLE001 - any failure here is reported, not raised
-        conn.send(("error", f"cannot start {engine.name} ({type(exc).__name__}: {exc}); install it with: {engine.install}"))
+        conn.send(
+            ("error", f"cannot start {engine.name} ({type(exc).__name__}: {exc}); install it with: {engine.install}")
+        )
         return
     conn.send(("ok", None))
     while (text := conn.recv()) is not None:

@@ -20,8 +20,9 @@ def estimate_seconds(text: str, rate: int) -> float:
     return len(text.split()) * 60 / rate + PHRASE_PAD
 
 
-def lay_out_estimated(plan: Plan, known: Mapping[str, int], rate: int, speaker: Speaker | None,
-                      sounds: Mapping[str, int]) -> Script:
+def lay_out_estimated(
+    plan: Plan, known: Mapping[str, int], rate: int, speaker: Speaker | None, sounds: Mapping[str, int]
+) -> Script:
     """Lay out with the phrase lengths `known` (in samples), estimates for the rest, and the
     lengths of the plan's `sounds` (made by the audio stage, which knows how they sound)."""
     missing = frozenset(plan.phrases) - known.keys()

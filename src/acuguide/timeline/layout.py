@@ -19,6 +19,7 @@ SAMPLE_RATE = 22050  # the timeline's rate: every clip is resampled to it
 LEAD_IN = 0.5  # players clip the first moments of a file
 TAIL = 2.0
 
+
 @dataclass(frozen=True)
 class Cue:
     start: int
@@ -154,8 +155,11 @@ def lay_out(
         speaker=speaker,
         points=tuple(dict.fromkeys(step.point for step in routine.point_steps)),
         estimated=len(estimated),
-        chapters=tuple(_chapter(title, start, end, held.get(index))
-                       for index, ((title, start), end) in enumerate(zip(starts, ends)) if end > start),
+        chapters=tuple(
+            _chapter(title, start, end, held.get(index))
+            for index, ((title, start), end) in enumerate(zip(starts, ends))
+            if end > start
+        ),
         series=routine.series,
         spoken=tuple((text, spoken[text]) for text in plan_.phrases) if spoken else (),
     )

@@ -139,8 +139,6 @@ class Plan:
         return tuple(dict.fromkeys(c.sound for c in self._cues() if c.sound is not None))
 
 
-
-
 def plan_routine(routine: Routine) -> Plan:
     items: list[Item] = [ChapterStart(wording.INTRODUCTION_CHAPTER.format(title=routine.title))]
     if routine.bells.start:
@@ -195,7 +193,9 @@ def _plan_steps(step: Step, routine: Routine, said: set[str]) -> Iterator[tuple[
         return
     sides = ("left", "right") if step.sides is Sides.EACH else (step.sides.value,)
     for number, side in enumerate(sides):
-        starts = wording.GROUP_START if sum(isinstance(s, PointStep) for s in step.steps) > 1 else wording.GROUP_START_ONE
+        starts = (
+            wording.GROUP_START if sum(isinstance(s, PointStep) for s in step.steps) > 1 else wording.GROUP_START_ONE
+        )
         opening = step.switch_sides if number else starts[step.sides.value]
         for index, inner in enumerate(step.steps):
             if isinstance(inner, PointStep):
@@ -232,21 +232,30 @@ def _chapter_text(text: str, words: int = 6) -> str:
 def _describe(breathing: Breathing) -> str:
     if breathing.style is BreathStyle.TONE:
         return wording.FOLLOW_THE_TONE
-    parts = [wording.PHASE_FOR[phase.value].format(seconds=wording.seconds(seconds)) for phase, seconds in breathing.pattern.phases]
+    parts = [
+        wording.PHASE_FOR[phase.value].format(seconds=wording.seconds(seconds))
+        for phase, seconds in breathing.pattern.phases
+    ]
     return wording.BREATHE_WITH_ME.format(phases=", ".join(parts))
 
 
-def _plan_point(step: PointStep, routine: Routine, said: set[str], group_side: str | None = None, again: bool = False) -> list[Item]:
+def _plan_point(
+    step: PointStep, routine: Routine, said: set[str], group_side: str | None = None, again: bool = False
+) -> list[Item]:
     """A point step; in a group by side, only its `group_side`, and `again` when the listener
     found the spot on the other side a moment ago."""
     point = step.point
-    sides = (group_side,) if group_side else {
-        None: ("center",),
-        Sides.TOGETHER: ("both",),
-        Sides.EACH: ("left", "right"),
-        Sides.LEFT: ("left",),
-        Sides.RIGHT: ("right",),
-    }[step.sides]
+    sides = (
+        (group_side,)
+        if group_side
+        else {
+            None: ("center",),
+            Sides.TOGETHER: ("both",),
+            Sides.EACH: ("left", "right"),
+            Sides.LEFT: ("left",),
+            Sides.RIGHT: ("right",),
+        }[step.sides]
+    )
     rounds = [(r, side) for r in range(1, step.repeat + 1) for side in sides]
     items: list[Item] = [ChapterStart(_chapter_title(step, *rounds[0]))]
     if step.say:  # on the second side of a group, the listener found the spot a moment ago
@@ -260,7 +269,9 @@ def _plan_point(step: PointStep, routine: Routine, said: set[str], group_side: s
         items.append(Speak(point.cautions[0], CueKind.CAUTION, step.where))
         said.update((point.code, point.cautions[0]))  # neighbours sharing a caution hear it once
     if step.tool is Tool.HANDS:
-        press = wording.PRESS[step.pressure.value] + (wording.PRESS_CIRCLES if point.motion is Motion.CIRCLES else wording.PRESS_STEADY)
+        press = wording.PRESS[step.pressure.value] + (
+            wording.PRESS_CIRCLES if point.motion is Motion.CIRCLES else wording.PRESS_STEADY
+        )
     else:
         against_wall = step.tool in (Tool.BALL, Tool.ROLLER) and step.placed is Posture.STANDING
         press = wording.PRESS_WITH[step.tool.value + ("-wall" if against_wall else "")]
@@ -319,7 +330,9 @@ def _hold_cues(step: PointStep) -> tuple[Slotted, ...]:
         markers = [m for m in MARKERS if hold >= 3 * m]  # short holds are not cluttered with markers
     else:
         markers = [m for m in step.markers if m < hold]
-    marker_cues = sorted((Slotted(hold - m, 0.0, wording.time_left(m), CueKind.MARKER, "") for m in markers), key=lambda c: c.offset)
+    marker_cues = sorted(
+        (Slotted(hold - m, 0.0, wording.time_left(m), CueKind.MARKER, "") for m in markers), key=lambda c: c.offset
+    )
     breath_cues: tuple[Slotted, ...] = ()
     if step.breathing is not None:
         breath_cues = _breathing_around_markers(step.breathing, hold, [m.offset for m in marker_cues])
@@ -399,5 +412,3 @@ def _close_slots(cues: list[Slotted] | tuple[Slotted, ...], end: float) -> tuple
         else:
             closed.append(replace(cue, slot=room, slot_name="the time before the next cue"))
     return tuple(closed)
-
-
