@@ -410,3 +410,9 @@ def test_a_file_name_that_is_not_utf8_renders(tmp_path):
         "render", os.fsdecode(raw), "-o", tmp_path / "out", "--engine", "fake", "--cache-dir", tmp_path / "cache"
     )
     assert result.exit_code == 0 and (tmp_path / "out" / "session.mp3").is_file()
+
+
+def test_srt_text_disarms_tags_arrows_and_override_blocks():
+    from acuguide.publish.export import srt_text
+
+    assert srt_text("Hi {\\an8} <i>x</i> --> {plain}") == "Hi { \\an8} < i>x< /i> -> {plain}"

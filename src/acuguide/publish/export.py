@@ -345,10 +345,11 @@ def vtt_text(text: str) -> str:
 def srt_text(text: str) -> str:
     """Cue text as SRT players read it back. SRT has no escapes: players take `<i>`-like tags
     as formatting (dropping the words in them) and some take a line with `-->` for a timing
-    line. So an arrow is written `->`, a `<` that would open a tag gets a space after it, and
-    the text stays on one line, since a blank line would end the cue."""
+    line; many (those built on libass) take `{\\an8}`-like override blocks as styling. So an
+    arrow is written `->`, a `<` that would open a tag and a `{` that would open an override
+    get a space after them, and the text stays on one line, since a blank line would end the cue."""
     text = re.sub(r"-{2,}>", "->", " ".join(text.split()))
-    return re.sub(r"<(?=[A-Za-z/!?])", "< ", text)
+    return re.sub(r"<(?=[A-Za-z/!?])|\{(?=\\)", lambda m: m.group(0) + " ", text)
 
 
 def to_vtt(script: Script) -> str:

@@ -48,7 +48,9 @@ def find_file(arg: str, kind: str) -> Path:
         what = "a folder" if path.is_dir() else "not a regular file"
         raise RoutineNotFound(f"{arg}: {what}; give a {noun} file (.yaml) or the name of a shipped {noun}")
     shipped_file = shipped_dir(kind) / f"{arg}.yaml"
-    if not path.suffix and shipped_file.is_file():
+    if (
+        not path.suffix and arg in shipped_names(kind) and shipped_file.is_file()
+    ):  # a name, never a path out of the folder
         return Path(str(shipped_file))
     names = shipped_names(kind)
     close = difflib.get_close_matches(path.stem if path.suffix == ".yaml" else arg, names, n=1, cutoff=0.6)
