@@ -121,6 +121,11 @@ def _amount(stage: str, done: int | None, total: int) -> str:
     return f"{clock.minutes(done / SAMPLE_RATE)} of {clock.minutes(total / SAMPLE_RATE)} of audio"
 
 
+def avoid_option(help: str):
+    """--avoid CONDITION, repeatable: render refuses such points, compose leaves them out."""
+    return click.option("--avoid", multiple=True, type=click.Choice(CONDITIONS), help=help)
+
+
 engine_option = click.option(
     "--engine", type=click.Choice(ENGINE_NAMES), help=f"Speech engine [default: the routine's, or {DEFAULT_ENGINE}]."
 )
@@ -177,12 +182,7 @@ def cli() -> None:
     default=None,
     help="Bells at the start, between points and at the end [default: as the routine says].",
 )
-@click.option(
-    "--avoid",
-    multiple=True,
-    type=click.Choice(CONDITIONS),
-    help="Refuse routines with points traditionally avoided in this condition.",
-)
+@avoid_option("Refuse routines with points traditionally avoided in this condition.")
 @click.option(
     "--site",
     metavar="URL",
@@ -342,12 +342,7 @@ def serve(folder, host, port) -> None:
     show_default=True,
     help="beginner: gentle 20-60 s holds; regular: holds up to three minutes.",
 )
-@click.option(
-    "--avoid",
-    multiple=True,
-    type=click.Choice(CONDITIONS),
-    help="Leave out points traditionally avoided in this condition.",
-)
+@avoid_option("Leave out points traditionally avoided in this condition.")
 @click.option(
     "--blood-thinners",
     is_flag=True,
