@@ -648,3 +648,19 @@ def test_pressing_against_a_wall_leans_back_instead_of_sinking(write_routine, to
         write_routine, f"title: T\nsafety: off\nsteps:\n  - point: BL43\n    tool: {tool}\n    posture: {posture}\n"
     )
     assert wording.PRESS_WITH[press] in [c.text for c in script.cues if c.kind is CueKind.PRESS]
+
+
+def test_a_step_that_says_bell_is_spoken_not_rung():
+    """Phrases and sounds share the clips' keys: a sound's key can never be spoken text."""
+    from conftest import compile_fake
+
+    from acuguide.content.points import library
+    from acuguide.routine import parse
+    from acuguide.timeline.plan import CueKind
+
+    for text in ("bell", "tone:rise:4", "bell."):
+        routine = parse(f"title: Bells\nsteps:\n  - say: {text!r}\n", "bells.yaml", "bells", library())
+        script = compile_fake(routine)
+        said = next(c for c in script.cues if c.kind is CueKind.SAY)
+        bell = next(c for c in script.cues if c.kind is CueKind.BELL)
+        assert said.clip != bell.clip and said.end - said.start == round(len(said.text) * 0.06 * script.sample_rate)

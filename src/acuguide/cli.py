@@ -274,7 +274,7 @@ def script(routine, fmt, exact, engine, voice, rate, cache_dir) -> None:
     """
     scripts = session.scripts(routine, Voice(engine, voice, rate), cache_dir, exact, _report())
     if fmt == "json":
-        shown = [json.loads(export.to_json(s)) for s in scripts]
+        shown = [export.to_dict(s) for s in scripts]
         click.echo(json.dumps(shown[0] if len(shown) == 1 else shown, indent=2, ensure_ascii=False))
     else:
         click.echo("\n".join(export.to_text(s) for s in scripts), nl=False)

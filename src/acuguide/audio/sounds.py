@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import RenderError
 from ..files import atomic
 from ..pcm import read_wav, trim, write_wav
-from ..timeline.sounds import BELL, tone_key
+from ..timeline.sounds import BELL, tone_key, tone_of
 
 __all__ = ["BELL", "bell", "noise_bed", "sound", "stored", "tone", "tone_key"]
 SOUNDS_VERSION = 1  # bump when any sound below changes
@@ -78,13 +78,13 @@ def tone(rising: bool, seconds: float, rate: int) -> bytes:
 
 
 def sound(key: str, rate: int) -> bytes:
-    """The PCM for a sound key used in a script: 'bell', 'tone:rise:4' or 'tone:fall:6'."""
+    """The PCM for a sound key used in a script: the bell, or a rising or falling tone."""
     if key == BELL:
         return bell(rate)
-    kind, direction, seconds = key.split(":")
-    if kind != "tone" or direction not in ("rise", "fall"):
+    found = tone_of(key)
+    if found is None:
         raise ValueError(f"unknown sound {key!r}")
-    return tone(direction == "rise", float(seconds), rate)
+    return tone(*found, rate)
 
 
 def stored(key: str, rate: int, root: Path | None, keep: bool = True) -> bytes:
@@ -92,7 +92,7 @@ def stored(key: str, rate: int, root: Path | None, keep: bool = True) -> bytes:
     the bowl alone takes a quarter of a second to make in plain Python."""
     if root is None:
         return sound(key, rate)
-    path = root / "sounds" / f"{SOUNDS_VERSION}-{rate}-{key.replace(':', '-')}.wav"
+    path = root / "sounds" / f"{SOUNDS_VERSION}-{rate}-{key.strip('[]').replace(':', '-')}.wav"
     try:
         found, found_rate = read_wav(path)
         if found_rate == rate and found:
