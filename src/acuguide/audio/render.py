@@ -1,4 +1,7 @@
-"""Turn a `Script` and its clips into session files: audio, JSON timeline, WebVTT and SRT.
+"""Turn a `Script` and its clips into the session's audio: mix, encode, measure.
+
+Its tags, chapters and pictures come from `tags`; the files beside it (the JSON timeline and
+the transcripts) come from the publish stage, through `render_session`'s `companions`.
 
 The encoder is the floor of a render's cost, so everything else is made nearly free:
 - Each distinct clip is processed once (see `dynamics`): compressed, taken to the output
@@ -27,7 +30,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import ffmpeg
-from ..clock import clock
 from ..errors import RenderError
 from ..files import atomic_group, default_cache_dir
 from ..progress import Progress
@@ -35,7 +37,7 @@ from ..routine import Ambient
 from ..timeline.layout import Script
 from ..timeline.plan import CueKind
 from . import ambient as ambient_mod
-from . import id3
+from . import tags
 
 OUTPUT_RATE = 44100  # what podcast apps expect; a whole multiple of the timeline's rate
 PEAK_MARGIN = {
@@ -113,49 +115,6 @@ class _Decoded:
     rms_db: float
 
 
-def _tags(script: Script, settings: RenderSettings) -> list[str]:
-    """ffmpeg's -metadata options: tags, and for Ogg the chapters as Vorbis comments.
-
-    An MP3's comment and chapters are ID3 frames of our own (see `id3`)."""
-    tags = {"title": script.title, "artist": "acuguide", "album": settings.album}
-    if settings.track:
-        tags["track"] = f"{settings.track[0]}/{settings.track[1]}"
-    if script.summary and settings.format != "mp3":
-        tags["comment"] = script.summary
-    if settings.format == "ogg":
-        for number, (title, start, _) in enumerate(_chapters(script), 1):
-            tags[f"CHAPTER{number:03d}"] = clock(start / 1000, always_hours=True)
-            tags[f"CHAPTER{number:03d}NAME"] = title
-    return [arg for key, value in tags.items() for arg in ("-metadata", f"{key}={value}")]
-
-
-def _chapters(script: Script) -> list[tuple[str, int, int]]:
-    """(title, start ms, end ms) of every step and side."""
-    return [
-        (c.title, round(script.seconds(c.start) * 1000), round(script.seconds(c.end) * 1000)) for c in script.chapters
-    ]
-
-
-def _pictures(script: Script) -> tuple[bytes, list[bytes | None]]:
-    """The MP3's cover (the session's points and title) and each point chapter's picture, as
-    JPEG: a hold on one side shows that side. The routine's own points are drawn like the
-    shipped ones; one without a picture has none (`check` and `render` say so beforehand)."""
-    from ..content import pictures
-    from ..content.points import library
-
-    held = [(c.point, c.side) if c.point else None for c in script.chapters]  # laid out once, with the timeline
-    own = {p.code: p for p in script.points}
-    points = {code: own.get(code) or library().get(code) for code in dict.fromkeys(c for c, _ in filter(None, held))}
-    shown = {code: p for code, p in points.items() if p is not None and pictures.has_picture(p)}
-    images = {
-        (code, side): pictures.small_jpeg(pictures.point_svg(shown[code], side))
-        for code, side in dict.fromkeys(filter(None, held))
-        if code in shown
-    }
-    cover = pictures.small_jpeg(pictures.cover_svg(list(shown.values()), script.title))
-    return cover, [images.get(h) if h else None for h in held]
-
-
 def encode(mix, path: Path, settings: RenderSettings, script: Script, progress: Progress | None = None) -> _Sent:
     """Stream the mix into the encoder, with tags and chapters; nothing else is done to it."""
     import numpy as np
@@ -176,16 +135,14 @@ def encode(mix, path: Path, settings: RenderSettings, script: Script, progress: 
 
     report = (lambda written: progress("Encoding", written // mix.factor, script.length)) if progress else None
     args = [
-        "-loglevel", "error", *_tags(script, settings), *(["-af", "pan=stereo|c0=c0|c1=c0"] if settings.stereo else []),
+        "-loglevel", "error", *tags.ffmpeg_tags(script, settings.format, settings.album, settings.track), *(["-af", "pan=stereo|c0=c0|c1=c0"] if settings.stereo else []),
         "-fflags", "+bitexact", "-flags:a", "+bitexact", *codec, "-y", str(path),
     ]  # fmt: skip
     with ThreadPoolExecutor(1) as drawing:  # the pictures are drawn by other processes while the encoder runs
-        pictures = drawing.submit(_pictures, script) if settings.format == "mp3" else None
+        pictures = drawing.submit(tags.pictures, script) if settings.format == "mp3" else None
         ffmpeg.stream(args, pcm(), mix.rate, f"encode {script.slug}", report)
     if pictures:
-        cover, images = pictures.result()
-        comment = [id3.comment_frame(script.summary)] if script.summary else []
-        id3.add_frames(path, comment + [id3.picture_frame(cover)] + id3.chapter_frames(_chapters(script), images))
+        tags.write_id3(path, script, *pictures.result())
     return _Sent(_db(energy / max(1, mix.length) / 32768.0**2))  # full scale as volumedetect has it
 
 

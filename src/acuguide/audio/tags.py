@@ -1,0 +1,63 @@
+"""What a player shows of a session: its tags, chapters, cover and a picture per chapter.
+
+The mix and the encoder (render.py) do not need any of it; the encoder is given ffmpeg's
+tags, and an MP3's comment, cover and chapters with their pictures are written as ID3
+frames of our own after it (see `id3`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..clock import clock
+from ..timeline.layout import Script
+from . import id3
+
+
+def ffmpeg_tags(script: Script, format: str, album: str, track: tuple[int, int] | None) -> list[str]:
+    """ffmpeg's -metadata options: tags, and for Ogg the chapters as Vorbis comments.
+
+    An MP3's comment and chapters are ID3 frames of our own (see `id3`)."""
+    tags = {"title": script.title, "artist": "acuguide", "album": album}
+    if track:
+        tags["track"] = f"{track[0]}/{track[1]}"
+    if script.summary and format != "mp3":
+        tags["comment"] = script.summary
+    if format == "ogg":
+        for number, (title, start, _) in enumerate(chapters(script), 1):
+            tags[f"CHAPTER{number:03d}"] = clock(start / 1000, always_hours=True)
+            tags[f"CHAPTER{number:03d}NAME"] = title
+    return [arg for key, value in tags.items() for arg in ("-metadata", f"{key}={value}")]
+
+
+def chapters(script: Script) -> list[tuple[str, int, int]]:
+    """(title, start ms, end ms) of every step and side."""
+    return [
+        (c.title, round(script.seconds(c.start) * 1000), round(script.seconds(c.end) * 1000)) for c in script.chapters
+    ]
+
+
+def pictures(script: Script) -> tuple[bytes, list[bytes | None]]:
+    """The MP3's cover (the session's points and title) and each point chapter's picture, as
+    JPEG: a hold on one side shows that side. The routine's own points are drawn like the
+    shipped ones; one without a picture has none (`check` and `render` say so beforehand)."""
+    from ..content import pictures
+    from ..content.points import library
+
+    held = [(c.point, c.side) if c.point else None for c in script.chapters]  # laid out once, with the timeline
+    own = {p.code: p for p in script.points}
+    points = {code: own.get(code) or library().get(code) for code in dict.fromkeys(c for c, _ in filter(None, held))}
+    shown = {code: p for code, p in points.items() if p is not None and pictures.has_picture(p)}
+    images = {
+        (code, side): pictures.small_jpeg(pictures.point_svg(shown[code], side))
+        for code, side in dict.fromkeys(filter(None, held))
+        if code in shown
+    }
+    cover = pictures.small_jpeg(pictures.cover_svg(list(shown.values()), script.title))
+    return cover, [images.get(h) if h else None for h in held]
+
+
+def write_id3(path: Path, script: Script, cover: bytes, images: list[bytes | None]) -> None:
+    """The MP3's comment (the summary), cover, and chapters each with its picture."""
+    comment = [id3.comment_frame(script.summary)] if script.summary else []
+    id3.add_frames(path, comment + [id3.picture_frame(cover)] + id3.chapter_frames(chapters(script), images))
