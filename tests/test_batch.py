@@ -98,3 +98,24 @@ def test_a_scheduler_that_is_not_an_address_is_a_clear_error(two_routines, tmp_p
     assert result.exit_code == 2
     assert "Error: cannot reach the Dask scheduler at tcp://127.0.0.1:notaport" in result.output
     assert "give an address like tcp://host:8786" in result.output
+
+
+def test_one_session_rendered_here_reads_no_phrase_back_from_the_cache_it_just_wrote(tmp_path, monkeypatch):
+    """Phase 1 speaks every phrase into the cache; phase 2, in the same process, uses those
+    clips instead of reading the WAVs back: each phrase's cache entry is looked up once."""
+    from collections import Counter
+
+    from acuguide.speech.cache import SpeechCache
+
+    looked_up: Counter = Counter()
+    get = SpeechCache.get
+
+    def counting(self, spoken):
+        looked_up[spoken] += 1
+        return get(self, spoken)
+
+    monkeypatch.setattr(SpeechCache, "get", counting)
+    result = CliRunner().invoke(cli, ["render", "desk-break", "--engine", "fake", "-o", str(tmp_path / "out"),
+                                      "--cache-dir", str(tmp_path / "cache"), "--jobs", "1"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert looked_up and max(looked_up.values()) == 1, looked_up.most_common(3)

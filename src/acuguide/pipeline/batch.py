@@ -29,7 +29,7 @@ from ..publish import folder, site
 from ..publish.export import companions, write_playlist
 from ..routine import Routine, Sides, Voice
 from ..routine.safety import check_safe, notices
-from ..speech import Synthesizer
+from ..speech import Clip, Synthesizer
 from ..speech.synthesizer import default_jobs
 from ..timeline import layout
 from ..timeline.plan import Plan, plan_routine
@@ -93,8 +93,10 @@ def render_batch(request: RenderRequest, report: Report = SILENT) -> list[render
         for notice in notices(routine):
             report.note(f"note: {notice}")
     work = jobs_for(loaded, settings, out_dir, cache_dir, avoid)
-    speak(work, report.progress(f"{len(work)} routines" if len(work) > 1 else work[0].routine.slug))
-    outcomes = _run(work, client, jobs or default_jobs(), report)
+    workers = jobs or default_jobs()
+    spoken = speak(work, report.progress(f"{len(work)} routines" if len(work) > 1 else work[0].routine.slug))
+    here = client is None and (workers == 1 or len(work) == 1)  # else each worker reads the cache
+    outcomes = _run(work, client, workers, report, spoken if here else None)
     failed = failures(outcomes)
     if len(failed) == 1 and len(work) == 1:
         raise failed[0].error
@@ -111,7 +113,9 @@ def render_batch(request: RenderRequest, report: Report = SILENT) -> list[render
     return results
 
 
-def _run(work: list[Job], client, workers: int, report: Report) -> list[render.RenderResult | Failure]:
+def _run(
+    work: list[Job], client, workers: int, report: Report, spoken: Spoken | None = None
+) -> list[render.RenderResult | Failure]:
     """Phase 2 wherever it was asked to run; every outcome, in the batch's order."""
     outcomes: dict[int, render.RenderResult | Failure] = {}
 
@@ -129,7 +133,7 @@ def _run(work: list[Job], client, workers: int, report: Report) -> list[render.R
         report.note(f"Rendering {len(work)} sessions, {min(workers, len(work))} at a time")
         run_pool(work, workers, done)
     else:
-        run_here(work, done, report.progress)
+        run_here(work, done, report.progress, spoken)
     return [outcomes[i] for i in range(len(work))]
 
 
@@ -157,22 +161,28 @@ def jobs_for(
     ]
 
 
-def speak(jobs: list[Job], progress: Progress | None = None) -> int:
-    """Phase 1: every distinct phrase of the batch in the cache. Returns how many were new."""
+Spoken = dict[tuple[Voice, "Path | None"], dict[str, Clip]]  # each voice's clips, by the text as written
+
+
+def speak(jobs: list[Job], progress: Progress | None = None) -> Spoken:
+    """Phase 1: every distinct phrase of the batch in the cache; the clips, for a render in this
+    process to use rather than read back from the cache it just wrote."""
     by_voice: dict[tuple[Voice, Path | None], dict[str, None]] = {}
     for job in jobs:
         by_voice.setdefault((job.voice, job.cache_dir), {}).update(dict.fromkeys(job.plan.phrases))
-    spoken = 0
-    for (voice, cache_dir), phrases in by_voice.items():
-        synth = Synthesizer(voice, layout.SAMPLE_RATE, cache_dir)
-        synth.clips(phrases, progress)
-        spoken += synth.synthesized
-    return spoken
+    return {
+        (voice, cache_dir): Synthesizer(voice, layout.SAMPLE_RATE, cache_dir).clips(phrases, progress)
+        for (voice, cache_dir), phrases in by_voice.items()
+    }
 
 
-def render_job(job: Job, progress: Progress | None = None) -> render.RenderResult:
-    """Phase 2 for one session: compile from the cache and render into the job's folder."""
-    compiled = session.compile_routine(job.routine, job.voice, job.cache_dir, progress=progress, plan=job.plan)
+def render_job(job: Job, progress: Progress | None = None, spoken: Spoken | None = None) -> render.RenderResult:
+    """Phase 2 for one session: compile (from the clips phase 1 made, in this process, else
+    from the cache) and render into the job's folder."""
+    clips = spoken.get((job.voice, job.cache_dir)) if spoken else None
+    compiled = session.compile_routine(
+        job.routine, job.voice, job.cache_dir, progress=progress, plan=job.plan, clips=clips
+    )
     script = compiled.script
     return render.render_session(
         script,
@@ -185,11 +195,13 @@ def render_job(job: Job, progress: Progress | None = None) -> render.RenderResul
     )
 
 
-def run_here(jobs: list[Job], done: Done, progress_for: Callable[[str], Progress] | None = None) -> None:
+def run_here(
+    jobs: list[Job], done: Done, progress_for: Callable[[str], Progress] | None = None, spoken: Spoken | None = None
+) -> None:
     """Phase 2 in this process, one session after another."""
     for index, job in enumerate(jobs):
         try:
-            outcome = render_job(job, progress_for(job.routine.slug) if progress_for else None)
+            outcome = render_job(job, progress_for(job.routine.slug) if progress_for else None, spoken)
         except AcuguideError as error:
             outcome = Failure(job.routine, error)
         done(index, outcome)

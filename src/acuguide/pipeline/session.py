@@ -7,7 +7,7 @@ estimated lengths, with no side effects, for `acuguide script` and `acuguide rou
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from ..progress import SILENT, Progress, Report
 from ..routine import AMBIENT_LEVEL, Ambient, Bells, Routine, Voice, load, program, shipped_routines
 from ..routine.find import shipped_names
 from ..routine.safety import check_safe, notices
-from ..speech import DEFAULT_ENGINE, EngineMissing, Synthesizer, make_engine
+from ..speech import DEFAULT_ENGINE, Clip, EngineMissing, Synthesizer, make_engine
 from ..timeline import layout
 from ..timeline.estimate import lay_out_estimated
 from ..timeline.layout import Script, Speaker
@@ -101,14 +101,18 @@ def compile_routine(
     progress: Progress | None = None,
     jobs: int | None = None,
     plan: Plan | None = None,
+    clips: Mapping[str, Clip] | None = None,
 ) -> Compiled:
     """Speak (or read from the cache) every phrase and lay the session out. A batch hands in the
-    `plan` it already checked and planned when it spoke the phrases; alone, it does both here."""
+    `plan` it already checked and planned when it spoke the phrases, and, rendering in this
+    process, the `clips` it made; alone, it does all of it here."""
     if plan is None:
         check_safe(routine, avoid)
         plan = plan_routine(routine)
     synth = Synthesizer(settings, layout.SAMPLE_RATE, cache_dir, jobs)
-    clips = {text: clip.pcm for text, clip in synth.clips(plan.phrases, progress).items()}
+    if clips is None or not all(text in clips for text in plan.phrases):
+        clips = synth.clips(plan.phrases, progress)
+    clips = {text: clips[text].pcm for text in plan.phrases}
     spoken = {text: synth.engine.normalize(text) for text in plan.phrases}  # so anyone can score what was said
     return _lay_out(plan, clips, _speaker(synth), synth.synthesized, synth.cache.root, spoken)
 
