@@ -148,7 +148,7 @@ def test_shipped_routine_by_name_from_any_directory(tmp_path, speech_cache):
 def test_failed_encode_leaves_no_partial_file(tmp_path, speech_cache, monkeypatch):
     from acuguide.audio import render as render_mod
 
-    monkeypatch.setitem(render_mod.FORMATS, "mp3", ["-c:a", "libmp3lame", "-b:a", "not-a-bitrate", "-f", "mp3"])
+    monkeypatch.setitem(render_mod.FORMATS, "mp3", ["-c:a", "libmp3lame", "-b:a", "not-a-bitrate"])
     result = CliRunner().invoke(
         cli, ["render", str(E2E), "-o", str(tmp_path), "--cache-dir", str(speech_cache), "--engine", "fake"]
     )

@@ -68,10 +68,26 @@ def stream(
     rate: int,
     doing: str,
     on_samples: Callable[[int], None] | None = None,
-) -> str:
-    """Run ffmpeg with mono 16-bit PCM at `rate` on standard input; return its messages."""
+    cwd: Path | None = None,
+    check: str | None = None,
+) -> tuple[str, str]:
+    """Run ffmpeg with mono 16-bit PCM at `rate` on standard input; return its messages.
+
+    With `check` (a container format), what the encoder writes to its standard output is
+    decoded at once by a second ffmpeg into volumedetect's summary, the second pair item:
+    the check of the encoded audio runs on another core while the encoder works, instead of
+    after it."""
     command = [tool(), "-hide_banner", "-nostdin", "-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0", *args]
-    with _running(command, stdin=subprocess.PIPE) as (process, run):
+    checker = [tool(), "-hide_banner", "-nostats", "-nostdin", "-f", str(check), "-i", "pipe:0",
+               "-af", "volumedetect", "-f", "null", "-"]  # fmt: skip
+    with contextlib.ExitStack() as running:
+        process, run = running.enter_context(
+            _running(command, stdin=subprocess.PIPE, cwd=cwd, stdout=subprocess.PIPE if check else None)
+        )
+        checked = _Run()
+        if check:
+            _, checked = running.enter_context(_running(checker, stdin=process.stdout))
+            process.stdout.close()  # the checker holds the only reading end: the encoder sees it go
         _widen(process.stdin)
         written = 0
         try:
@@ -85,7 +101,9 @@ def stream(
             pass  # ffmpeg stopped early; its exit status and message say why
     if run.status != 0:
         raise RenderError(f"ffmpeg failed to {doing}: {_errors(run.output, run.status)}")
-    return run.output
+    if checked.status != 0:
+        raise RenderError(f"ffmpeg cannot decode what it encoded to {doing}: {_errors(checked.output, checked.status)}")
+    return run.output, checked.output
 
 
 def _widen(pipe) -> None:
@@ -122,20 +140,3 @@ def resample(pcm: bytes, from_rate: int, to_rate: int) -> bytes:
             f"ffmpeg failed to resample a clip from {from_rate} to {to_rate} Hz: {_errors(result.stderr.decode(errors='replace'))}"
         )
     return result.stdout
-
-
-def decode_stats(path: Path, rate: int) -> str:
-    """ffmpeg's volumedetect summary (samples, mean and peak level) of a file decoded as a
-    player would.
-
-    Nothing comes back through a pipe and the meter is a histogram, so the check costs a
-    sixth of the encode. The length is counted, not estimated: ffprobe's figure for an MP3
-    can be off by the encoder delay.
-    """
-    command = [tool(), "-hide_banner", "-nostats", "-nostdin", "-i", str(path),
-               "-af", "volumedetect", "-ar", str(rate), "-f", "null", "-"]  # fmt: skip
-    with _running(command) as (_, run):
-        pass
-    if run.status != 0:
-        raise RenderError(f"ffmpeg cannot decode {path.name}: {_errors(run.output, run.status)}")
-    return run.output

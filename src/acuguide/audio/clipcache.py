@@ -19,7 +19,7 @@ from ..errors import RenderError
 from ..files import atomic
 from . import dynamics
 
-VERSION = 1  # bump when preparing a clip changes what is stored
+VERSION = 2  # bump when preparing a clip changes what is stored
 
 
 class ClipCache:
@@ -34,14 +34,14 @@ class ClipCache:
         path = self.path(pcm)
         try:
             with np.load(path) as stored:
-                prepared = dynamics.Prepared(stored["samples"], stored["cells"])
+                prepared = dynamics.Prepared(stored["samples"], stored["cells"], float(stored["peak"]))
             if len(prepared.samples) == len(pcm) // 2 * (self.out_rate // self.rate) and prepared.cells.ndim == 1:
                 return prepared
         except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
             pass  # missing or damaged: made again
         prepared = dynamics.prepare(pcm, self.rate, self.out_rate)
         buffer = io.BytesIO()
-        np.savez(buffer, samples=prepared.samples, cells=prepared.cells)
+        np.savez(buffer, samples=prepared.samples, cells=prepared.cells, peak=prepared.peak)
         try:
             with atomic(path) as tmp:
                 tmp.write_bytes(buffer.getvalue())

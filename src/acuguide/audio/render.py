@@ -5,16 +5,19 @@ the transcripts) come from the publish stage, through `render_session`'s `compan
 
 The encoder is the floor of a render's cost, so everything else is made nearly free:
 - Each distinct clip is processed once (see `dynamics`): compressed, taken to the output
-  rate, and limited only if the session's gain would push its true peak over the ceiling.
+  rate, and limited only if the session's gain would push its true peak (known from when it
+  was prepared) over the ceiling.
 - Loudness is computed from the samples (see `loudness`): a session is clips on silence,
   so measuring it costs about as much as its distinct clips, not a pass over its length.
   Gain is linear, so the loudness after gain is known without measuring again unless the
   limiter acted.
 - The mix streams into one ffmpeg process that only encodes (see `mix`); memory stays flat.
-- The encoded file is checked cheaply: decoded once through ffmpeg's volumedetect, which
-  proves its length and (sample) peak and gives the codec's change in level.
+- The encoded audio is checked while it is encoded: ffmpeg's tee muxer gives the same packets
+  to the file and to a second ffmpeg decoding them through volumedetect, on the other core.
+  That proves the length and (sample) peak and gives the codec's change in level. The
+  chapter pictures are drawn meanwhile too, and kept, so a warm render draws none.
 ffmpeg writes to a real file, not a pipe: only then can it go back and write the LAME header
-that lets decoders remove the encoder delay. Every file is written under a temporary name and
+that lets decoders remove the encoder delay (the check takes the same delay off its count). Every file is written under a temporary name and
 renamed into place, so an interrupted render leaves no half-written file.
 """
 
@@ -53,10 +56,14 @@ LOUDNESS_TOLERANCE = 0.3  # LU the file may miss its target by before a second e
 AIM_TOLERANCE = 0.15  # LU the limited mix may miss its aim by before the clips are limited again
 DURATION_TOLERANCE = 0.05  # seconds the encoded file may differ from the timeline
 FORMATS = {
-    "mp3": ["-c:a", "libmp3lame", "-b:a", "{mp3_rate}", "-id3v2_version", "3", "-write_xing", "1", "-f", "mp3"],
-    "ogg": ["-c:a", "libvorbis", "-q:a", "4", "-f", "ogg"],
-    "wav": ["-c:a", "pcm_s16le", "-f", "wav"],
+    "mp3": ["-c:a", "libmp3lame", "-b:a", "{mp3_rate}"],
+    "ogg": ["-c:a", "libvorbis", "-q:a", "4"],
+    "wav": ["-c:a", "pcm_s16le"],
 }
+# The file's muxer options; the copy the check decodes is the same stream, for an MP3 without
+# its header frame (so the check counts the encoder's delay and padding, and takes them off).
+MUXERS = {"mp3": "id3v2_version=3:write_xing=1", "ogg": "", "wav": ""}
+CHECKED = {"mp3": "id3v2_version=0:write_xing=0", "ogg": "", "wav": ""}
 
 
 @dataclass(frozen=True)
@@ -115,13 +122,25 @@ class _Decoded:
     rms_db: float
 
 
-def encode(mix, path: Path, settings: RenderSettings, script: Script, progress: Progress | None = None) -> _Sent:
-    """Stream the mix into the encoder, with tags and chapters; nothing else is done to it."""
+def encode(
+    mix,
+    path: Path,
+    settings: RenderSettings,
+    script: Script,
+    progress: Progress | None = None,
+    cache_dir: Path | None = None,
+) -> tuple[_Sent, _Decoded]:
+    """Stream the mix into the encoder, with tags and chapters, and check what it encodes.
+
+    ffmpeg's tee muxer hands the same encoded packets to the file and to a second ffmpeg
+    that decodes them as a player would; the chapter pictures (kept in `cache_dir`'s
+    `pictures/`) are drawn meanwhile. So checking and tagging cost the other core, not time."""
     import numpy as np
 
-    if settings.format not in FORMATS:
-        raise RenderError(f"unknown format {settings.format!r}; use one of {', '.join(FORMATS)}")
-    codec = [a.format(mp3_rate="128k" if settings.stereo else "64k") for a in FORMATS[settings.format]]
+    fmt = settings.format
+    if fmt not in FORMATS:
+        raise RenderError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    codec = [a.format(mp3_rate="128k" if settings.stereo else "64k") for a in FORMATS[fmt]]
     energy = 0.0
 
     def pcm() -> Iterator[bytes]:
@@ -134,32 +153,63 @@ def encode(mix, path: Path, settings: RenderSettings, script: Script, progress: 
             yield samples.tobytes()
 
     report = (lambda written: progress("Encoding", written // mix.factor, script.length)) if progress else None
+    outputs = f"[{_options(fmt, MUXERS[fmt])}]{path.name}|[{_options(fmt, CHECKED[fmt])}]pipe:1"
     args = [
-        "-loglevel", "error", *tags.ffmpeg_tags(script, settings.format, settings.album, settings.track), *(["-af", "pan=stereo|c0=c0|c1=c0"] if settings.stereo else []),
-        "-fflags", "+bitexact", "-flags:a", "+bitexact", *codec, "-y", str(path),
+        "-loglevel", "error", *tags.ffmpeg_tags(script, fmt, settings.album, settings.track), *(["-af", "pan=stereo|c0=c0|c1=c0"] if settings.stereo else []),
+        "-fflags", "+bitexact", "-flags:a", "+bitexact", *codec, "-map", "0:a", "-f", "tee", "-y", outputs,
     ]  # fmt: skip
     with ThreadPoolExecutor(1) as drawing:  # the pictures are drawn by other processes while the encoder runs
-        pictures = drawing.submit(tags.pictures, script) if settings.format == "mp3" else None
-        ffmpeg.stream(args, pcm(), mix.rate, f"encode {script.slug}", report)
+        pictures = drawing.submit(tags.pictures, script, cache_dir and cache_dir / "pictures") if fmt == "mp3" else None
+        _, stats = ffmpeg.stream(args, pcm(), mix.rate, f"encode {script.slug}", report, path.parent, check=fmt)
+    decoded = _checked(stats, path, 2 if settings.stereo else 1)
     if pictures:
         tags.write_id3(path, script, *pictures.result())
-    return _Sent(_db(energy / max(1, mix.length) / 32768.0**2))  # full scale as volumedetect has it
+    return _Sent(_db(energy / max(1, mix.length) / 32768.0**2)), decoded  # full scale as volumedetect has it
 
 
-def check_file(path: Path, channels: int) -> _Decoded:
-    """The file decoded as a player would: its length in samples, peak and mean level.
+def _options(fmt: str, options: str) -> str:
+    """A tee slave's options. `onfail=abort` is not the default in practice: without it a
+    full disk stops the file but not ffmpeg, which would exit 0 with the file cut short."""
+    return ":".join(filter(None, (f"f={fmt}", "onfail=abort", options)))
+
+
+def _checked(stats: str, path: Path, channels: int) -> _Decoded:
+    """The encoded audio as a player decodes it: its length in samples, peak and mean level.
 
     volumedetect gives its levels to 0.1 dB, which bounds the loudness reported to 0.05 LU."""
-    output = ffmpeg.decode_stats(path, OUTPUT_RATE)
     values = {}
     for name in ("n_samples", "mean_volume", "max_volume"):
-        found = re.findall(rf"{name}:\s*(\S+)", output)
+        found = re.findall(rf"{name}:\s*(\S+)", stats)
         if not found:
             raise RenderError(f"could not check {path.name}: ffmpeg reported no {name}")
         values[name] = float(found[-1])
     if values["mean_volume"] < -90:
         raise RenderError(f"{path.name} is silent")
-    return _Decoded(int(values["n_samples"]) // channels, values["max_volume"], values["mean_volume"])
+    samples = int(values["n_samples"]) // channels
+    if path.suffix == ".mp3":
+        samples -= _mp3_gap(path)
+    return _Decoded(samples, values["max_volume"], values["mean_volume"])
+
+
+def _mp3_gap(path: Path) -> int:
+    """The encoder's delay plus padding, in samples, from the LAME tag of the MP3's first
+    frame: what a decoder reading that tag leaves out of the file's length."""
+    with open(path, "rb") as file:
+        head = file.read(10)
+        start = 0
+        if head[:3] == b"ID3":
+            start = 10 + sum((byte & 0x7F) << shift for byte, shift in zip(head[6:10], (21, 14, 7, 0)))
+        file.seek(start)
+        frame = file.read(512)
+    at = max(frame.find(b"Info"), frame.find(b"Xing"))
+    if at < 0:
+        raise RenderError(f"could not check {path.name}: its first frame has no LAME header")
+    flags = int.from_bytes(frame[at + 4 : at + 8], "big")
+    lame = at + 8 + sum(size for bit, size in ((1, 4), (2, 4), (4, 100), (8, 4)) if flags & bit)
+    gap = frame[lame + 21 : lame + 24]
+    if len(gap) < 3:
+        raise RenderError(f"could not check {path.name}: its LAME header is cut short")
+    return (gap[0] << 4 | gap[1] >> 4) + ((gap[1] & 0x0F) << 8 | gap[2])
 
 
 def _db(power: float) -> float:
@@ -175,11 +225,12 @@ def render_session(
     cache_dir: Path | None = None,
     companions: Callable[[dict], Mapping[str, str]] | None = None,
 ) -> RenderResult:
-    """`cache_dir` is the speech cache's folder; prepared clips are kept in its `prepared/`.
+    """`cache_dir` is the speech cache's folder; prepared clips are kept in its `prepared/`,
+    chapter pictures in its `pictures/`.
     `companions` gives the texts of the files beside the audio (json, vtt, srt: the publish
     stage writes them) from what the render measured; all are written together, or none."""
     out_dir = Path(out_dir)
-    cache_dir = (cache_dir or default_cache_dir()) / "prepared"
+    cache_dir = cache_dir or default_cache_dir()
     audio = out_dir / f"{script.slug}.{settings.format}"
     timeline, vtt, srt = (out_dir / f"{script.slug}.{ext}" for ext in ("json", "vtt", "srt"))
     beside = [timeline, vtt, srt] if companions else []
@@ -221,7 +272,7 @@ def _encode_to_target(
 
     if progress:
         progress("Mixing", 0, script.length)
-    store = ClipCache(cache_dir, script.sample_rate, OUTPUT_RATE)
+    store = ClipCache(cache_dir / "prepared", script.sample_rate, OUTPUT_RATE)
     prepared = {key: store.get(clips[key]) for key in {c.clip for c in script.cues}}
     channels = 10 * math.log10(2) if settings.stereo else 0.0  # BS.1770 adds the channels' energies
     cells = {key: p.cells for key, p in prepared.items()}
@@ -232,8 +283,7 @@ def _encode_to_target(
     ceiling = 10 ** (settings.limit / 20)
     for _ in range(2):
         mix, gain, level, limited = _at_gain(script, prepared, bed, measured, aim, ceiling, channels)
-        sent = encode(mix, path, settings, script, progress)
-        decoded = check_file(path, 2 if settings.stereo else 1)
+        sent, decoded = encode(mix, path, settings, script, progress, cache_dir)
         result = level + decoded.rms_db - sent.rms_db
         if abs(result - settings.target) <= LOUDNESS_TOLERANCE and decoded.peak_db <= settings.true_peak:
             break
@@ -264,7 +314,7 @@ def _at_gain(script: Script, prepared, bed, measured: float, aim: float, ceiling
     gain = aim - measured
     for _ in range(2):
         scale = 10 ** (gain / 20)
-        processed = {key: dynamics.limited(p.samples, scale, ceiling, OUTPUT_RATE) for key, p in prepared.items()}
+        processed = {key: dynamics.limit(p, scale, ceiling, OUTPUT_RATE) for key, p in prepared.items()}
         limited = sum(acted for _, acted in processed.values())
         mix = Mix(script, {key: y for key, (y, _) in processed.items()}, OUTPUT_RATE, bed, scale)
         if not limited:

@@ -7,9 +7,12 @@ frames of our own after it (see `id3`).
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from ..clock import clock
+from ..errors import RenderError
+from ..files import atomic
 from ..timeline.layout import Script
 from . import id3
 
@@ -37,11 +40,30 @@ def chapters(script: Script) -> list[tuple[str, int, int]]:
     ]
 
 
-def pictures(script: Script) -> tuple[bytes, list[bytes | None]]:
+def pictures(script: Script, store: Path | None = None) -> tuple[bytes, list[bytes | None]]:
     """The MP3's cover (the session's points and title) and each point chapter's picture, as
     JPEG: a hold on one side shows that side. The routine's own points are drawn like the
-    shipped ones; one without a picture has none (`check` and `render` say so beforehand)."""
+    shipped ones; one without a picture has none (`check` and `render` say so beforehand).
+
+    With a `store` folder each JPEG is kept there under a digest of its drawing: drawing one
+    costs two processes, and a warm render (or a batch) draws each picture once, ever."""
     from ..content import pictures
+
+    def jpeg(svg: str) -> bytes:
+        if store is None:
+            return pictures.small_jpeg(svg)
+        path = store / f"{hashlib.sha256(svg.encode()).hexdigest()}.jpg"
+        try:
+            return path.read_bytes()
+        except OSError:
+            data = pictures.small_jpeg(svg)
+        try:
+            with atomic(path) as tmp:
+                tmp.write_bytes(data)
+        except OSError as exc:
+            raise RenderError(f"cannot write the picture cache at {store}: {exc.strerror or exc}") from None
+        return data
+
     from ..content.points import library
 
     held = [(c.point, c.side) if c.point else None for c in script.chapters]  # laid out once, with the timeline
@@ -49,11 +71,11 @@ def pictures(script: Script) -> tuple[bytes, list[bytes | None]]:
     points = {code: own.get(code) or library().get(code) for code in dict.fromkeys(c for c, _ in filter(None, held))}
     shown = {code: p for code, p in points.items() if p is not None and pictures.has_picture(p)}
     images = {
-        (code, side): pictures.small_jpeg(pictures.point_svg(shown[code], side))
+        (code, side): jpeg(pictures.point_svg(shown[code], side))
         for code, side in dict.fromkeys(filter(None, held))
         if code in shown
     }
-    cover = pictures.small_jpeg(pictures.cover_svg(list(shown.values()), script.title))
+    cover = jpeg(pictures.cover_svg(list(shown.values()), script.title))
     return cover, [images.get(h) if h else None for h in held]
 
 
