@@ -5,6 +5,8 @@ Reports, as ratios so that the machine's speed cancels out:
   one plain LAME encode (ffmpeg, same bitrate) of that session's final PCM;
 - cold render / encode-only: the same render from an empty phrase cache, on every core and
   on one (what speaking on every core gains);
+- cold render / its floor: the floor is lower-back's distinct phrases spoken by Piper alone
+  (its own API, one process per core, longest phrases first) plus the warm render;
 - batch speed-up: all shipped routines rendered with --jobs 1 and with --jobs N (warm), and
   whether the two gave the same bytes;
 - seconds per audio minute for synthetic sessions of about 10, 60 and 180 minutes, with the
@@ -102,6 +104,46 @@ def timing_error(out: Path, slug: str) -> float:
     return worst
 
 
+def piper_floor(tree: Path, cores: int) -> float:
+    """Wall seconds for Piper alone to speak lower-back's distinct phrases, as the render sends
+    them (normalised, same length scale, no noise, one thread), on `cores` processes."""
+    sys.path.insert(0, str(tree / "src"))
+    import multiprocessing
+
+    from acuguide.pipeline import session as build
+    from acuguide.speech.registry import make_engine
+    from acuguide.timeline.plan import plan_routine
+
+    routine, voice = build.load_batch(["lower-back"])[0]
+    engine = make_engine(voice)
+    engine.check()
+    plan = plan_routine(routine)
+    texts = sorted({engine.normalize(text) for text in plan.phrases}, key=len, reverse=True)
+    shares = [texts[i::cores] for i in range(cores)]
+    start = time.perf_counter()
+    with multiprocessing.get_context("spawn").Pool(cores) as pool:
+        pool.starmap(_speak_alone, [(str(engine.model), str(engine.config), engine.length_scale, s) for s in shares])
+    return time.perf_counter() - start
+
+
+def _speak_alone(model: str, config: str, length_scale: float, texts: list[str]) -> None:
+    import onnxruntime
+    from piper import PiperVoice
+    from piper.config import PiperConfig, SynthesisConfig
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = options.inter_op_num_threads = 1
+    voice = PiperVoice(
+        config=PiperConfig.from_dict(json.loads(Path(config).read_text(encoding="utf-8"))),
+        session=onnxruntime.InferenceSession(model, sess_options=options, providers=["CPUExecutionProvider"]),
+        download_dir=Path(tempfile.gettempdir()),
+    )
+    settings = SynthesisConfig(length_scale=length_scale, noise_scale=0.0, noise_w_scale=0.0, normalize_audio=False)
+    for text in texts:
+        for _ in voice.synthesize(text, settings):
+            pass
+
+
 def shipped(tree: Path) -> list[str]:
     return sorted(p.stem for p in (tree / "data" / "routines").glob("*.yaml"))
 
@@ -141,12 +183,15 @@ def main() -> None:
         warm, rss = bench.render(["lower-back"], out, work / "cold-cache")
         bench.render(["lower-back", "--format", "wav"], work / "wav", work / "cold-cache")
         encode = encode_only(work / "wav" / "lower-back.wav", work / "plain.mp3")
+        floor = piper_floor(tree, len(os.sched_getaffinity(0)))
         minutes = duration(out, "lower-back") / 60
         print(f"lower-back: {minutes:.1f} min of audio")
         print(f"  encode only (LAME, 64 kb/s mono): {encode:6.2f} s")
         print(f"  warm render: {warm:6.2f} s  = {warm / encode:.2f}x encode-only")
         print(f"  cold render: {cold:6.2f} s  = {cold / encode:.2f}x encode-only "
               f"(on one core: {cold_one_core:.2f} s, so every core gives {cold_one_core / cold:.2f}x)")  # fmt: skip
+        print(f"  Piper alone, distinct phrases on every core: {floor:6.2f} s; "
+              f"cold render / (that + warm render) = {cold / (floor + warm):.2f}x")  # fmt: skip
 
         routines = shipped(tree)
         one = ["--jobs", "1"] if bench.has_jobs() else []  # a tree from before --jobs renders one at a time
