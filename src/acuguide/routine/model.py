@@ -51,14 +51,21 @@ class Where:
     field: str
 
 
+class Step:
+    """One step of a routine as written: something said, a pause, guided breathing, a point
+    held, or a group of steps done side by side. Each kind below is one."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
-class Say:
+class Say(Step):
     text: str
     where: Where
 
 
 @dataclass(frozen=True)
-class Pause:
+class Pause(Step):
     seconds: float
     where: Where
 
@@ -73,13 +80,13 @@ class Breathing:
 
 
 @dataclass(frozen=True)
-class Breathe:
+class Breathe(Step):
     breathing: Breathing  # cycles always set
     where: Where
 
 
 @dataclass(frozen=True)
-class PointStep:
+class PointStep(Step):
     point: Point
     sides: Sides | None  # None for midline points, which have no sides
     hold: float
@@ -105,7 +112,7 @@ class PointStep:
 
 
 @dataclass(frozen=True)
-class SideGroup:
+class SideGroup(Step):
     """Steps done on one side, then all of them on the other: one change of side for the
     whole group (one ankle over the other knee once), not one per point.
 
@@ -116,9 +123,6 @@ class SideGroup:
     steps: tuple[Say | Pause | Breathe | PointStep, ...]
     where: Where
     switch_sides: str = wording.GROUP_SWITCH_SIDES
-
-
-Step = Say | Pause | Breathe | PointStep | SideGroup
 
 
 @dataclass(frozen=True)
