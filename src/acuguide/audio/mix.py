@@ -28,28 +28,41 @@ DUCK_UP = 0.5  # seconds it takes to come back after one
 @dataclass(frozen=True)
 class Placed:
     start: int  # output samples
-    samples: np.ndarray
+    length: int
     key: str  # the clip's `Cue.clip`
+
+    @property
+    def end(self) -> int:
+        return self.start + self.length
 
 
 class Mix:
     def __init__(
-        self, script: Script, clips: Mapping[str, np.ndarray], rate: int, bed: Bed | None = None, bed_gain: float = 1.0
+        self,
+        script: Script,
+        clips: Mapping[str, np.ndarray],
+        rate: int,
+        bed: Bed | None = None,
+        bed_gain: float = 1.0,
+        sizes: Mapping[str, int] | None = None,
     ):
-        """`clips` are the processed clips at `rate`, keyed by `Cue.clip`; `bed_gain` is linear."""
+        """`clips` are the processed clips at `rate`, keyed by `Cue.clip`; `bed_gain` is linear.
+        A clip is looked up only when the mix reaches it: with its length in `sizes`, `clips`
+        may make each one on first use, while the encoder works on what came before."""
         self.factor = rate // script.sample_rate
         if self.factor * script.sample_rate != rate:
             raise RenderError(f"the output rate {rate} Hz is not a multiple of the timeline's {script.sample_rate} Hz")
         self.script, self.rate = script, rate
         self.length = script.length * self.factor
-        self.placed = []
+        self.clips = clips
+        self.placed: list[Placed] = []
         for cue in sorted(script.cues, key=lambda c: c.start):
-            samples = clips[cue.clip]
-            if len(samples) != (cue.end - cue.start) * self.factor:
+            length = sizes[cue.clip] if sizes is not None else len(clips[cue.clip])
+            if length != (cue.end - cue.start) * self.factor:
                 raise RenderError(f"the audio for {cue.text!r} does not match the compiled script; compile again")
-            if self.placed and cue.start * self.factor < self.placed[-1].start + len(self.placed[-1].samples):
+            if self.placed and cue.start * self.factor < self.placed[-1].end:
                 raise RenderError(f"cue {cue.text!r} at {script.seconds(cue.start):.3f} s overlaps the one before it")
-            self.placed.append(Placed(cue.start * self.factor, samples, cue.clip))
+            self.placed.append(Placed(cue.start * self.factor, length, cue.clip))
         self.bed = _BedTrack(bed, bed_gain, self) if bed else None
 
     def chunks(self) -> Iterator[np.ndarray]:
@@ -61,10 +74,10 @@ class Mix:
             while index < len(self.placed) and self.placed[index].start < end:
                 index += 1
             back = index - 1  # clips that began earlier may still be sounding
-            while back >= 0 and self.placed[back].start + len(self.placed[back].samples) > start:
+            while back >= 0 and self.placed[back].end > start:
                 clip = self.placed[back]
-                lo, hi = max(start, clip.start), min(end, clip.start + len(clip.samples))
-                chunk[lo - start : hi - start] += clip.samples[lo - clip.start : hi - clip.start]
+                lo, hi = max(start, clip.start), min(end, clip.end)
+                chunk[lo - start : hi - start] += self.clips[clip.key][lo - clip.start : hi - clip.start]
                 back -= 1
             yield chunk
 
@@ -81,7 +94,7 @@ class Mix:
             cells = {}
             for clip in self.placed:
                 if clip.key not in cells:
-                    cells[clip.key] = energy_cells(meter.weigh(clip.samples), self.rate)
+                    cells[clip.key] = energy_cells(meter.weigh(self.clips[clip.key]), self.rate)
         for clip in self.placed:
             meter.add_cells(cells[clip.key], clip.start)
         return meter.integrated()
@@ -99,7 +112,7 @@ class _BedTrack:
         down, up, low = DUCK_DOWN * rate, DUCK_UP * rate, 10 ** (DUCK_DB / 20)
         ducked: list[list[int]] = []  # phrases closer than the bed takes to come back stay as one dip
         for clip in mix.placed:
-            start, end = clip.start, clip.start + len(clip.samples)
+            start, end = clip.start, clip.end
             if ducked and start - down < ducked[-1][1] + up:
                 ducked[-1][1] = end
             else:

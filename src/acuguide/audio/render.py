@@ -282,8 +282,9 @@ def _encode_to_target(
     aim = settings.target + LOSSY_LOUDNESS.get(settings.format, 0.0)
     ceiling = 10 ** (settings.limit / 20)
     for _ in range(2):
-        mix, gain, level, limited = _at_gain(script, prepared, bed, measured, aim, ceiling, channels)
+        mix, gain, outcome = _at_gain(script, prepared, bed, measured, aim, ceiling, channels)
         sent, decoded = encode(mix, path, settings, script, progress, cache_dir)
+        level, limited = outcome()
         result = level + decoded.rms_db - sent.rms_db
         if abs(result - settings.target) <= LOUDNESS_TOLERANCE and decoded.peak_db <= settings.true_peak:
             break
@@ -303,32 +304,91 @@ def _encode_to_target(
 
 
 def _at_gain(script: Script, prepared, bed, measured: float, aim: float, ceiling: float, channels: float):
-    """(mix, gain in dB, its loudness, clips limited) for a mix aimed at `aim` LUFS.
+    """(mix, gain in dB, outcome) for a mix aimed at `aim` LUFS; `outcome()`, once the mix has
+    been streamed, gives its loudness and how many clips the limiter acted on.
 
-    Gain is linear, so without limiting the loudness is known; if the limiter took some away,
-    the limited clips are weighed again and the gain corrected once.
+    Gain is linear, so without limiting the loudness is known. If the limiter took some away,
+    the limited clips are weighed again and the gain corrected once; the clips of that last
+    pass are limited as the mix reaches them, while the encoder works on what came before.
     """
-    from . import dynamics, loudness
     from .mix import Mix
 
     gain = aim - measured
-    for _ in range(2):
-        scale = 10 ** (gain / 20)
-        processed = {key: dynamics.limit(p, scale, ceiling, OUTPUT_RATE) for key, p in prepared.items()}
-        limited = sum(acted for _, acted in processed.values())
-        mix = Mix(script, {key: y for key, (y, _) in processed.items()}, OUTPUT_RATE, bed, scale)
-        if not limited:
-            level = measured + gain
-        elif bed:
+    processed = _Limited(prepared, 10 ** (gain / 20), ceiling)
+    if not processed.any_acts():
+        return Mix(script, processed, OUTPUT_RATE, bed, processed.scale), gain, lambda: (measured + gain, 0)
+    if bed:  # the bed is weighed by streaming the mix: the clips are needed before the encode
+        for attempt in range(2):
+            if attempt:
+                processed = _Limited(prepared, 10 ** (gain / 20), ceiling)
+            mix = Mix(script, processed, OUTPUT_RATE, bed, processed.scale)
             level = mix.loudness() + channels
-        else:
-            cells = {key: loudness.followed(prepared[key].cells * scale**2, prepared[key].samples * scale, y, OUTPUT_RATE) if acted
-                     else prepared[key].cells * scale**2 for key, (y, acted) in processed.items()}  # fmt: skip
-            level = mix.loudness(cells) + channels
-        if abs(level - aim) <= AIM_TOLERANCE:
-            break
-        gain += aim - level
-    return mix, gain, level, limited
+            if abs(level - aim) <= AIM_TOLERANCE:
+                break
+            gain += aim - level
+        limited = processed.limited
+        return mix, gain, lambda: (level, limited)
+    level = _level(script, processed, channels)
+    if abs(level - aim) <= AIM_TOLERANCE:
+        return Mix(script, processed, OUTPUT_RATE, None, processed.scale), gain, lambda: (level, processed.limited)
+    gain += aim - level
+    processed = _Limited(prepared, 10 ** (gain / 20), ceiling)
+    sizes = {key: len(p.samples) for key, p in prepared.items()}
+    mix = Mix(script, processed, OUTPUT_RATE, None, processed.scale, sizes)
+    return mix, gain, lambda: (_level(script, processed, channels), processed.limited)
+
+
+def _level(script: Script, processed: _Limited, channels: float) -> float:
+    """The loudness of a mix without a bed, from its clips' energy: a limited clip's weighed
+    again (`loudness.followed`), the others' scaled."""
+    from . import loudness
+    from .mix import Mix
+
+    cells = {}
+    for key, clip in processed.prepared.items():
+        y = processed[key]
+        scaled = clip.cells * processed.scale**2
+        cells[key] = (
+            loudness.followed(scaled, clip.samples * processed.scale, y, OUTPUT_RATE)
+            if key in processed.acted
+            else scaled
+        )
+    return Mix(script, processed, OUTPUT_RATE).loudness(cells) + channels
+
+
+class _Limited(Mapping):
+    """The prepared clips at one gain, each limited (if it must be) when first looked up."""
+
+    def __init__(self, prepared, scale: float, ceiling: float):
+        self.prepared, self.scale, self.ceiling = prepared, scale, ceiling
+        self.done: dict[str, object] = {}
+        self.acted: set[str] = set()
+
+    def __getitem__(self, key: str):
+        if key not in self.done:
+            from . import dynamics
+
+            self.done[key], acted = dynamics.limit(self.prepared[key], self.scale, self.ceiling, OUTPUT_RATE)
+            if acted:
+                self.acted.add(key)
+        return self.done[key]
+
+    def __iter__(self):
+        return iter(self.prepared)
+
+    def __len__(self) -> int:
+        return len(self.prepared)
+
+    @property
+    def limited(self) -> int:
+        """Clips the limiter acted on, of those looked up so far."""
+        return len(self.acted)
+
+    def any_acts(self) -> bool:
+        """Limit every clip now; whether the limiter acted on any."""
+        for key in self.prepared:
+            self[key]
+        return bool(self.acted)
 
 
 def settings_for_batch(settings: RenderSettings, index: int, count: int) -> RenderSettings:
