@@ -23,6 +23,7 @@ from dataclasses import astuple, dataclass, fields
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from ..publish.page import Done
 from . import AppError, Invalid, data_dir, private_dir
 
 FILE = "diary.sqlite3"
@@ -162,10 +163,11 @@ class Diary:
             )
             return [CheckIn(*row) for row in rows]
 
-    def done(self) -> frozenset[str]:
-        """The sessions with a check-in."""
+    def done(self) -> dict[str, Done]:
+        """The sessions with check-ins: how many, and since when."""
         with self.lock:
-            return frozenset(row[0] for row in self.db.execute("SELECT DISTINCT session FROM checkins"))
+            rows = self.db.execute("SELECT session, COUNT(*), MIN(at) FROM checkins GROUP BY session")
+            return {session: Done(times, datetime.fromisoformat(first)) for session, times, first in rows}
 
     def close(self) -> None:
         self.db.close()

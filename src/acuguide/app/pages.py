@@ -75,9 +75,10 @@ def diary_page(checkins: list[CheckIn], where: str) -> str:
         shown = f'<p class="empty">{w("diary.empty")}</p>'
     else:
         found = summary(checkins)
-        said = w(
-            "diary.summary", first=f"{found.first:.1f}", last=f"{found.last:.1f}" if found.last is not None else "–"
-        )
+        if found.last is None:
+            said = w("diary.summary_first", first=f"{found.first:.1f}")
+        else:
+            said = w("diary.summary", first=f"{found.first:.1f}", last=f"{found.last:.1f}")
         if found.change is not None:
             percent = round(abs(found.change) * 100)
             said += " " + w("diary.change" if found.change >= 0 else "diary.change_more", percent=percent)
@@ -89,7 +90,7 @@ def diary_page(checkins: list[CheckIn], where: str) -> str:
         shown = f"""<figure class="chart-box">{chart(checkins)}</figure>
 <p class="summary">{e(said)}</p>
 <details class="table" open><summary>{w("diary.table")}</summary>
-<table><thead><tr><th>{w("diary.when")}</th><th>{w("diary.session")}</th><th>{w("diary.before")}</th><th>{w("diary.after")}</th></tr></thead>
+<table><thead><tr><th>{w("diary.when")}</th><th>{w("diary.session")}</th><th>{w("diary.before_head")}</th><th>{w("diary.after_head")}</th></tr></thead>
 <tbody>{rows}</tbody></table></details>"""
     body = f"""{BACK}
 <main class="diary">

@@ -100,7 +100,7 @@ def app(
 
     async def index(request: web.Request) -> web.Response:
         items = publish.episodes(root)
-        done, shown_key = (kept.done(), request.query.get("key", "")) if allowed(request) else (frozenset(), "")
+        done, shown_key = (kept.done(), request.query.get("key", "")) if allowed(request) else ({}, "")
         return web.Response(
             text=page.index(items, base(request) + publish.FEED, served=True, done=done, key=shown_key),
             content_type="text/html",

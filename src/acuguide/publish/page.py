@@ -13,7 +13,9 @@ in `static/`, inlined so each page is one file.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from html import escape as e
 from importlib import resources
 from urllib.parse import quote
@@ -34,13 +36,14 @@ WORDS = {
     "index.diary": "Pain diary",
     "index.week": "Week {week}",
     "index.next": "next",
+    "index.this_week": "this week",
     "index.done": "done",
+    "index.done_times": "done {n}×",
     "index.points": "{count} point",
     "index.points_many": "{count} points",
-    "index.program_of": "{weeks} weeks, a session a week",
+    "index.program_of": "a program of {weeks} weeks",
     "index.more": "More",
     "back": "← All sessions",
-    "session.week": " · week {week} of {weeks}",
     "session.follow": "Follow along",
     "session.save": "Save to this phone",
     "session.print": "Print card",
@@ -118,8 +121,6 @@ WORDS = {
     "js.no_timeline": "This session's timeline could not be loaded ({error}); the player still works.",
     "js.saved": "Kept in your diary.",
     "js.queued": "Kept on this phone; it goes to your diary when the computer is reachable.",
-    "js.done": "done",
-    "js.next": "next",
     "js.no_key": "Open the address acuguide serve printed (with ?key=) once on this phone, so the diary accepts it.",
     "compose.title": "Make a session",
     "compose.lead": "Say what hurts and how long you have. The computer makes the session; it appears in the list when done.",
@@ -137,9 +138,9 @@ WORDS = {
     "compose.submit": "Make the session",
     "compose.queued": "Waiting for the session before it…",
     "compose.running": "Making it on the computer…",
-    "compose.done": "Ready:",
+    "compose.done": "Ready, and in the list of sessions.",
+    "compose.open": "Open the session",
     "compose.failed": "It could not be made:",
-    "compose.refused": "No session was made.",
     "compose.needs_js": "Making a session from the phone needs JavaScript; in a terminal: acuguide compose --for … --minutes …",
     "compose.stage": "{stage}… {percent}%",
     "tool.hands": "hands",
@@ -159,6 +160,9 @@ WORDS = {
     "diary.session": "Session",
     "diary.skipped": "–",
     "diary.summary": "First week, before a session: {first} on average. Last 7 days: {last}.",
+    "diary.summary_first": "First week, before a session: {first} on average. After a week, the last seven days are set against it.",
+    "diary.before_head": "Before",
+    "diary.after_head": "After",
     "diary.change": "{percent}% less than the first week.",
     "diary.change_more": "{percent}% more than the first week.",
     "diary.stored": "Kept on the computer that serves this page, in {path}.",
@@ -237,6 +241,14 @@ def _points_count(count: int) -> str:
 
 
 @dataclass(frozen=True)
+class Done:
+    """What the diary says of a session: how many check-ins, and the first one's time."""
+
+    times: int
+    first: datetime
+
+
+@dataclass(frozen=True)
 class Group:
     kind: str  # "program", "mine" or "shipped"
     title: str
@@ -265,15 +277,25 @@ def groups(items: list[Episode]) -> list[Group]:
     return found
 
 
-def next_week(group: Group, done: frozenset[str]) -> str | None:
-    """The first week of a program not done yet (None once all are)."""
-    return next((x.slug for x in group.episodes if x.slug not in done), None)
+def next_week(group: Group, done: Mapping[str, Done], now: datetime) -> tuple[str, str] | None:
+    """The week of a program to do now, and why: the first week until one is done; the latest
+    week with a check-in for six days from its first (a week is practised on several days);
+    then the week after it. None once the last week's days are over."""
+    started = [x for x in group.episodes if x.slug in done]
+    if not started:
+        return group.episodes[0].slug, "next"
+    last = started[-1]
+    if now - done[last.slug].first < timedelta(days=6):
+        return last.slug, "this_week"
+    later = group.episodes[group.episodes.index(last) + 1 :]
+    return (later[0].slug, "next") if later else None
 
 
-def _line(episode: Episode, in_program: bool, done: bool, is_next: bool) -> str:
+def _line(episode: Episode, in_program: bool, done: Done | None, mark: str | None) -> str:
     title = w("index.week", week=episode.series.week) if in_program and episode.series else episode.title
-    marks = (f' <span class="mark done">✓ {w("index.done")}</span>' if done else "") + (
-        f' <span class="mark next">{w("index.next")}</span>' if is_next else ""
+    did = w("index.done") if done and done.times == 1 else w("index.done_times", n=done.times) if done else ""
+    marks = (f' <span class="mark done">✓ {did}</span>' if done else "") + (
+        f' <span class="mark next">{w(f"index.{mark}")}</span>' if mark else ""
     )
     count = len(codes(episode.script))
     return (
@@ -283,20 +305,29 @@ def _line(episode: Episode, in_program: bool, done: bool, is_next: bool) -> str:
     )
 
 
-def index(items: list[Episode], feed_url: str, served: bool, done: frozenset[str] = frozenset(), key: str = "") -> str:
-    """The list of sessions. `done`: the sessions with a check-in in the diary (known when the
+def index(
+    items: list[Episode], feed_url: str, served: bool, done: Mapping[str, Done] | None = None, key: str = "",
+    now: datetime | None = None,
+) -> str:  # fmt: skip
+    """The list of sessions. `done`: the sessions with check-ins in the diary (known when the
     request carried the key); `key` goes on the links to the private pages for a phone without
     JavaScript."""
+    done, now = done or {}, now or datetime.now(timezone.utc)
     parts = []
     for group in groups(items):
-        upcoming = next_week(group, done) if group.kind == "program" else None
-        lines = "".join(_line(x, group.kind == "program", x.slug in done, x.slug == upcoming) for x in group.episodes)
-        extra = (
-            f'<span class="sub">{w("index.program_of", weeks=len(group.episodes))}</span>'
-            if group.kind == "program"
-            else ""
+        upcoming = next_week(group, done, now) if group.kind == "program" else None
+        lines = "".join(
+            _line(
+                x,
+                group.kind == "program",
+                done.get(x.slug),
+                upcoming[1] if upcoming and x.slug == upcoming[0] else None,
+            )
+            for x in group.episodes
         )
-        slug = group.episodes[0].series.slug if group.kind == "program" and group.episodes[0].series else group.kind
+        series = group.episodes[0].series if group.kind == "program" else None
+        extra = f'<span class="sub">{w("index.program_of", weeks=series.weeks)}</span>' if series else ""
+        slug = series.slug if series else group.kind
         parts.append(
             f'<section class="group {group.kind}" data-group="{e(slug)}"><h2>{e(group.title)}{extra}</h2>\n'
             f'<ul class="lines">{lines}</ul></section>'
@@ -316,7 +347,9 @@ def index(items: list[Episode], feed_url: str, served: bool, done: frozenset[str
   {nav}
 </header>
 <main class="index">
+<div class="listing">
 {listing}
+</div>
 <details class="help" id="offline"><summary>{w("offline.title")}</summary>
 {w("offline.text")}
 </details>
@@ -400,8 +433,7 @@ def session_page(episode: Episode, served: bool) -> str:
     """One session: its picture, its one player (its length known before play), follow along
     with the diary's check-ins before and after, the print card, its points and what is said."""
     slug, audio = e(quote(episode.slug)), e(quote(episode.audio.name))
-    series, held = episode.series, codes(episode.script)
-    week = w("session.week", week=series.week, weeks=series.weeks) if series else ""
+    held = codes(episode.script)
     names = ", ".join(point_names(episode.script)) or w("session.no_points")
     listed = "".join(_step(holds, episode) for holds in steps(episode.script))
     files = []
@@ -415,7 +447,7 @@ def session_page(episode: Episode, served: bool) -> str:
 <main>
 <article class="session" id="{slug}" data-slug="{slug}" data-audio="{audio}" data-timeline="{e(quote(episode.timeline))}" data-title="{e(episode.title)}" data-served="{"yes" if served else "no"}">
   <h1>{e(episode.title)}</h1>
-  <p class="meta">{length}{e(week)} · {_points_count(len(held))}</p>
+  <p class="meta">{length} · {_points_count(len(held))}</p>
   <img class="cover" src="{ART}/session-{slug}.svg" alt="{e(w("session.cover_alt", names=names))}" width="600" height="600">
   <audio class="player" controls preload="metadata" src="{audio}"></audio>
   <p class="actions">

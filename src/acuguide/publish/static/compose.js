@@ -62,7 +62,6 @@
     }).then(function (answer) {
       button.disabled = false;
       if (answer.status === 403) return fail(J["js.no_key"]);
-      if (answer.body.refused) return fail(W["compose.refused"] + " " + answer.body.error);
       if (answer.status >= 400) return fail(answer.body.error);
       form.hidden = true;
       box.hidden = false;
@@ -89,8 +88,14 @@
       var link = document.createElement("a");
       link.className = "button primary";
       link.href = job.page;
-      link.textContent = job.title;
+      link.textContent = W["compose.open"];
       $("result").replaceChildren(link);
+      job.notices.forEach(function (notice) { // how the words were read, a tool left unused: as the terminal says them
+        var note = document.createElement("p");
+        note.className = "job-note";
+        note.textContent = notice;
+        $("result").appendChild(note);
+      });
     }
     if (job.state === "failed") {
       $("state").textContent = W["compose.failed"];

@@ -71,36 +71,20 @@
   window.addEventListener("online", flush);
   setInterval(function () { if (queued().length) flush(); }, 30000);
 
-  // The index: what is done (the diary, and check-ins still on this phone), and each program's next week.
-  function markDone(done) {
-    document.querySelectorAll("li.line").forEach(function (line) {
-      if (done[line.dataset.slug] && !line.classList.contains("done")) {
-        line.classList.add("done");
-        var mark = document.createElement("span");
-        mark.className = "mark done";
-        mark.textContent = " ✓ " + W["js.done"];
-        line.querySelector(".t").after(mark);
-      }
-    });
-    document.querySelectorAll("section.program").forEach(function (group) {
-      group.querySelectorAll(".mark.next").forEach(function (m) { m.remove(); });
-      var next = group.querySelector("li.line:not(.done)");
-      if (next) {
-        var mark = document.createElement("span");
-        mark.className = "mark next";
-        mark.textContent = " " + W["js.next"];
-        next.querySelector(".mark.done, .t").after(mark);
-      }
-    });
-  }
-  if (document.querySelector("li.line")) {
-    var done = {};
-    queued().forEach(function (c) { done[c.session] = true; });
-    var ready = key ? fetch("api/checkins", { headers: { "X-Acuguide-Key": key } })
-      .then(function (r) { return r.ok ? r.json() : { checkins: [] }; })
-      .then(function (data) { data.checkins.forEach(function (c) { done[c.session] = true; }); })
-      .catch(function () { /* unreachable: what this phone knows */ }) : Promise.resolve();
-    ready.then(function () { markDone(done); flush(); });
+  // The index: with the key, the list as the diary sees it (what is done, which week is next),
+  // asked of the server once the check-ins still on this phone are sent.
+  var listing = document.querySelector(".listing");
+  if (listing && key) {
+    flush().then(function () {
+      return fetch("./", { headers: { "X-Acuguide-Key": key } });
+    }).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.text();
+    }).then(function (html) {
+      var fresh = new DOMParser().parseFromString(html, "text/html").querySelector(".listing");
+      if (fresh) listing.replaceChildren.apply(listing, Array.prototype.slice.call(fresh.childNodes));
+      listing.dataset.diary = "yes";
+    }).catch(function () { /* unreachable: the list as it came */ });
   }
 
   var article = document.querySelector("article.session");
