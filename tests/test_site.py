@@ -213,6 +213,24 @@ def test_everything_from_a_routine_is_escaped(tmp_path):
     assert not feedparser.parse(site.rss(items, "https://example.org/")).bozo
 
 
+@pytest.mark.pure
+@pytest.mark.parametrize(
+    "language,lang", [("de", "de"), ("pt-BR", "pt-BR"), (None, "en"), ('en"><script>', "en"), (5, "en")]
+)
+def test_a_session_page_is_in_its_timelines_language(tmp_path, language, lang):
+    """The timeline's `language` (a tag, "en" when missing) is the page's `lang`; anything that
+    is not a language tag is not put in the page."""
+    timeline = export.to_dict(compile_fake(routine_mod.load(HERE / "routines" / "e2e.yaml")))
+    timeline.update({"format": "mp3", "position": 0, "loudness": {"result": -19.0}})
+    if language is not None:
+        timeline["language"] = language
+    (tmp_path / "e2e.json").write_text(json.dumps(timeline))
+    (tmp_path / "e2e.mp3").write_bytes(b"ID3")
+    (episode,) = site.episodes(tmp_path)
+    assert f'<html lang="{lang}">' in pages.session_page(episode, served=True)
+    assert '<html lang="en">' in pages.index([episode], "https://example.org/feed.xml", served=True)
+
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
