@@ -141,6 +141,14 @@ def test_a_session_page_has_one_player_whose_length_shows_before_play(served, br
     shot(browser, "session")
     browser.js("document.querySelector('details.transcript').open = true")
     shot(browser, "session-full", full=True)
+    browser.send("Emulation.setEmulatedMedia", media="print")  # the print card: the points, nothing to tap
+    try:
+        shown = browser.js("['audio', '.actions', '.follow', 'header.top', 'details.transcript', 'ol.steps']"
+                           ".map(s => getComputedStyle(document.querySelector(s)).display !== 'none')")  # fmt: skip
+        assert shown == [False, False, False, False, False, True]
+        shot(browser, "print-card", full=True)
+    finally:
+        browser.send("Emulation.setEmulatedMedia", media="")
 
 
 def test_the_follow_along_view_asks_before_and_after_with_one_tap_each(served, browser):
