@@ -202,3 +202,18 @@ def test_a_programs_week_is_this_weeks_for_six_days_then_the_next_one_is_next():
     assert next_week(weeks, {"week-1": Done(3, day(1))}, day(7)) == ("week-2", "next")
     assert next_week(weeks, {"week-1": Done(3, day(1)), "week-2": Done(1, day(8))}, day(9)) == ("week-2", "this_week")
     assert next_week(weeks, {"week-3": Done(2, day(1))}, day(20)) is None  # the last week's days are over
+
+
+@pytest.mark.process
+def test_acuguide_diary_never_imports_the_audio_stack(tmp_path):
+    import subprocess
+    import sys
+
+    kept(tmp_path, (1, 7, 5)).close()
+    code = (
+        "import sys; from click.testing import CliRunner; from acuguide.cli import cli;"
+        f"assert CliRunner().invoke(cli, ['diary', '--data-dir', {str(tmp_path)!r}]).exit_code == 0;"
+        "print(sorted(m for m in ('pyttsx3', 'pydub', 'piper', 'onnxruntime', 'numpy', 'aiohttp') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
