@@ -190,7 +190,6 @@ def app(
         kept.close()
 
     application = web.Application(client_max_size=MAX_BODY)
-    application["key"], application["diary"], application["jobs"] = secret, kept, jobs
     application.on_cleanup.append(stop)
     application.router.add_get("/", index)
     application.router.add_get("/" + publish.PAGE, index)
