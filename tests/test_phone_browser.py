@@ -293,3 +293,32 @@ def test_the_diary_chart_is_drawn_without_script(served, browser):
     width = browser.js("document.querySelector('svg.chart').getBoundingClientRect().width")
     assert 300 <= width <= WIDTH
     shot(browser, "diary", full=True)
+
+
+def test_four_weeks_of_a_program_on_the_diary_chart(folder, browser, tmp_path):
+    """Three sessions a week for four weeks, pain easing from 7 to 4: each week marked where it
+    began, the 30% line under the first week's average, and the fall said in words."""
+    data = tmp_path / "data"
+    with serving(folder, data) as (url, _):
+        key = (data / "key").read_text().strip()
+        start = datetime.now(timezone.utc).replace(hour=8, minute=0, second=0, microsecond=0) - timedelta(days=27)
+        sent = []
+        for week in range(4):
+            for day in (0, 2, 4):
+                before = 7 - week
+                at = (start + timedelta(days=7 * week + day)).isoformat()
+                sent.append(
+                    {"session": f"easing-in-week-{week + 1}", "before": before, "after": max(0, before - 2), "at": at}
+                )
+        browser.open(url + f"?key={key}")
+        browser.js(f"Promise.all({json.dumps(sent)}.map(c => fetch('api/checkins', {{method: 'POST', "
+                   f"headers: {{'X-Acuguide-Key': {json.dumps(key)}}}, body: JSON.stringify(c)}})))")  # fmt: skip
+        browser.open(url + f"diary?key={key}")
+        labels = browser.js("[...document.querySelectorAll('svg.chart .week-label')].map(t => t.textContent)")
+        assert labels == ["wk 2", "wk 3", "wk 4"]
+        assert browser.js("document.querySelectorAll('svg.chart circle.before').length") == 12
+        assert "43% less than the first week" in browser.js("document.querySelector('.summary').textContent")  # 7 to 4
+        goal = browser.js("document.querySelector('svg.chart .goal-label').textContent")
+        assert goal == "30% below week 1 (4.9)"
+        assert browser.js("document.documentElement.scrollWidth") <= WIDTH  # a long path wraps
+        shot(browser, "diary-four-weeks", full=True)

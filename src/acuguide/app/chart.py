@@ -45,7 +45,7 @@ def chart(checkins: list[CheckIn]) -> str:
     if found.first is not None:
         goal = found.first * (1 - FALL)
         parts.append(f'<line class="goal" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(goal):.1f}" y2="{y(goal):.1f}" stroke="{GOAL}" stroke-width="2" stroke-dasharray="6 4"/>'
-                     f'<text x="{WIDTH - RIGHT - 3}" y="{y(goal) - 5:.1f}" text-anchor="end" class="goal-label" fill="{GOAL}">{e(w("diary.goal", value=f"{goal:.1f}"))}</text>')  # fmt: skip
+                     f'<text x="{WIDTH - RIGHT - 3}" y="{y(goal) - 5:.1f}" text-anchor="end" class="goal-label" fill="{GOAL}" stroke="#fff" stroke-width="3" paint-order="stroke">{e(w("diary.goal", value=f"{goal:.1f}"))}</text>')  # fmt: skip
     for name, colour, filled in (("before", BEFORE, False), ("after", AFTER, True)):
         by_day: dict[date, list[int]] = {}
         for c in checkins:
