@@ -1,5 +1,5 @@
-"""The phone path, end to end: a real server over real HTTP, its page, its feed as a podcast
-parser reads it, every enclosure by HEAD and by byte range, chapters, transcripts, and the
+"""The phone path, end to end: a real server over real HTTP, its index and session pages, its
+feed as a podcast parser reads it, every enclosure by HEAD and by byte range, chapters, transcripts, and the
 ways people try to read files outside the folder."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from urllib.request import Request, urlopen
@@ -45,12 +46,15 @@ def sessions(tmp_path_factory):
 
 
 @contextmanager
-def serving(folder):
-    """`acuguide serve FOLDER` on a free loopback port, as a real process: (its address, its port)."""
+def serving(folder, data=None, *options):
+    """`acuguide serve FOLDER` on a free loopback port, as a real process, its diary and key in
+    `data` (a fresh folder if not given): (its address, its port)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "acuguide", "serve", str(folder), "--host", "127.0.0.1", "--port", str(port)],
+    data = data or tempfile.mkdtemp(prefix="acuguide-data-")
+    process = subprocess.Popen([sys.executable, "-m", "acuguide", "serve", str(folder), "--host", "127.0.0.1", "--port", str(port),
+                                "--data-dir", str(data), *options],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
@@ -91,7 +95,7 @@ def raw(port, path, method="GET"):
     return response.status, body
 
 
-def test_the_page_links_the_feed_and_every_session(server):
+def test_the_index_links_the_feed_and_a_page_per_session_each_with_one_player(server):
     url, _ = server
     status, headers, body = get(url)
     page = body.decode()
@@ -100,10 +104,18 @@ def test_the_page_links_the_feed_and_every_session(server):
         r'<link rel="alternate" type="application/rss\+xml"[^>]*href="http://127\.0\.0\.1:\d+/feed\.xml"', page
     )
     assert "Timing Check" in page and "Desk Break" in page
-    assert '<audio controls preload="metadata" src="e2e.mp3">' in page  # the first session's player
+    assert "<audio" not in page  # a line a session, no players
+    assert re.findall(r'<li class="line[^"]*" data-slug="([^"]+)"><a href="([^"]+)"', page) == [
+        ("e2e", "e2e.html"), ("desk-break", "desk-break.html")]  # fmt: skip
     assert 'href="antennapod-subscribe://127.0.0.1:' in page and "Follow a Show by URL" in page
     assert "cannot reach your home network" in page  # podcast apps that fetch on their own servers
-    assert page.count("<script") == 2  # the points data and the session view; the list works without them
+    for name, audio in (("e2e.html", "e2e.mp3"), ("desk-break.html", "desk-break.mp3")):
+        status, headers, body = get(url + name)
+        session = body.decode()
+        assert status == 200 and headers["Content-Type"].startswith("text/html")
+        assert session.count("<audio") == 1  # one player, its length known before play
+        assert f'<audio class="player" controls preload="metadata" src="{audio}">' in session
+    assert raw(server[1], "/nothing.html")[0] == 404
 
 
 def test_the_feed_parses_as_a_podcast_and_every_enclosure_serves_ranges(server, sessions):
@@ -167,8 +179,11 @@ def test_render_site_writes_the_same_feed_and_page_as_static_files(tmp_path):
     assert not feed.bozo and feed.entries[0].enclosures[0].href == "https://example.org/sessions/e2e.mp3"
     assert (out / "e2e.chapters.json").is_file()
     index = (out / "index.html").read_text()
-    pictures = set(re.findall(r'<img [^>]*src="(art/[^"]+)"', index))
+    assert 'href="e2e.html"' in index and "<audio" not in index
+    session = (out / "e2e.html").read_text()
+    pictures = set(re.findall(r'<img [^>]*src="(art/[^"]+)"', session))
     assert pictures and all((out / p).is_file() for p in pictures)  # the static page's pictures are written beside it
+    assert 'data-served="no"' in session and 'class="checkin"' not in session  # no diary without the server
     assert (out / "art" / "cover.png").read_bytes().startswith(b"\x89PNG")
     chapters = json.loads((out / "e2e.chapters.json").read_text())["chapters"]
     assert any(c.get("img", "").startswith("https://example.org/sessions/art/point-") for c in chapters)
@@ -184,7 +199,7 @@ def test_render_site_writes_the_same_feed_and_page_as_static_files(tmp_path):
 
 
 def test_serve_prints_the_address_and_a_qr_code(tmp_path):
-    from acuguide.publish import serve
+    from acuguide.app import serve
 
     assert serve.qr_text("http://192.168.1.5:8765/").count("\n") > 10
     address = serve.lan_address()
@@ -220,7 +235,7 @@ def test_a_routines_own_point_is_drawn_on_the_served_page_and_in_the_feed(tmp_pa
     assert sides == {"left", "right"}
     shipped = _svg_marks(pictures.point_svg(library().get("GB21")))[1]
     with serving(folder) as (base, _):
-        _, _, page = get(base)
+        _, _, page = get(base + "own.html")
         page = page.decode("utf-8")
         assert 'src="art/point-GB99.svg"' in page and "My Shoulder Spot" in page
         status, headers, svg = get(base + "art/point-GB99.svg")

@@ -26,7 +26,7 @@ from acuguide import routine as routine_mod
 from acuguide.cli import cli
 from acuguide.errors import TimelineError
 from acuguide.publish import export, site
-from acuguide.publish.page import render as render_page
+from acuguide.publish import page as pages
 from acuguide.routine import program
 from acuguide.timeline.layout import Speaker
 from acuguide.timeline.plan import plan_routine
@@ -124,29 +124,58 @@ def test_feedparser_finds_chapters_transcripts_and_artwork(server, folder):
         assert get(entry["podcast_transcript"]["url"])[2].startswith(b"WEBVTT")
 
 
-def test_every_picture_the_page_names_is_served_as_an_image(server):
-    page = get(server)[2].decode()
-    sources = set(re.findall(r'<img [^>]*src="([^"]+)"', page)) - {
-        s for s in re.findall(r'<img [^>]*src="(data:[^"]+)"', page)
-    }
-    assert any("session-" in s for s in sources) and any("point-" in s for s in sources)
-    for source in sources:
-        is_image(server + source.replace("&amp;", "&"))
-    points = json.loads(
-        re.search(r'<script type="application/json" id="acuguide-points">(.*?)</script>', page).group(1)
+def test_every_picture_a_page_names_is_served_as_an_image(server):
+    index = get(server)[2].decode()
+    names = re.findall(r'<li class="line[^"]*" data-slug="[^"]+"><a href="([^"]+)"', index)
+    assert len(names) == 4
+    for name in names:
+        page = get(server + name)[2].decode()
+        sources = set(re.findall(r'<img [^>]*src="([^"]+)"', page)) - {
+            s for s in re.findall(r'<img [^>]*src="(data:[^"]+)"', page)
+        }
+        assert any("session-" in s for s in sources) and any("point-" in s for s in sources)
+        for source in sources:
+            is_image(server + source.replace("&amp;", "&"))
+        points = json.loads(
+            re.search(r'<script type="application/json" id="acuguide-points">(.*?)</script>', page).group(1)
+        )
+        for info in points.values():
+            is_image(server + info["picture"])
+            for side in info["sides"].values():
+                is_image(server + side)
+
+
+def test_the_index_groups_a_programs_weeks_in_order_and_says_which_comes_next(server):
+    index = get(server)[2].decode()
+    assert index.index('id="offline"') > index.rindex('<li class="line') and index.index('id="subscribe"') > 0
+    program = re.search(
+        r'<section class="group program" data-group="build-up"><h2>Timing Build-up.*?</section>', index, re.S
     )
-    for info in points.values():
-        is_image(server + info["picture"])
+    assert program, index
+    weeks = re.findall(r'data-slug="([^"]+)"', program.group(0))
+    assert weeks == [
+        "build-up-week-1",
+        "build-up-week-2",
+        "build-up-week-3",
+    ]  # in week order, whatever the files' times
+    assert program.group(0).count('class="mark next"') == 1 and program.group(0).index("next") > program.group(0).index(
+        "week-1"
+    )
+    assert (
+        re.search(r'<section class="group mine" data-group="mine"><h2>Made for you</h2>', index) is None
+    )  # none composed here
+    assert re.search(r'<section class="group shipped" data-group="shipped">.*?desk-break', index, re.S)
+    assert "cannot reach your home network" in index
 
 
-def test_the_page_puts_sessions_first_and_reads_as_text(server):
-    page = get(server)[2].decode()
-    assert page.index("<article") < page.index('id="offline"') < page.index('id="subscribe"')
-    first = page[page.index("<article") :]
-    assert first.index("<img") < first.index("<audio")
-    assert "WEBVTT" not in page and "Sit comfortably." in page  # the transcript as text
-    assert "Save to this phone" in page and "without the network" in page
-    assert "cannot reach your home network" in page
+def test_a_session_page_reads_as_text(server):
+    page = get(server + "desk-break.html")[2].decode()
+    article = page[page.index("<article") :]
+    assert article.index("<img") < article.index("<audio")
+    assert "WEBVTT" not in page and "Take your hands off the keyboard" in page  # the transcript as text
+    assert 'href="desk-break.vtt">WebVTT</a>' in page  # and as a file, for those who want one
+    assert "Save to this phone" in page and 'href="./"' in page
+    assert '<html lang="en">' in page
 
 
 @pytest.mark.parametrize("value", ["bytes=abc", "bytes=5-2", "items=0-9", "bytes=0-1,4-5", "bytes=-", "nonsense"])
@@ -171,14 +200,35 @@ def test_everything_from_a_routine_is_escaped(tmp_path):
     (tmp_path / "evil.json").write_text(json.dumps(timeline))
     (tmp_path / "evil.mp3").write_bytes(b"ID3")
     items = site.episodes(tmp_path)
-    page = render_page(items, "https://example.org/feed.xml", served=False)
-    assert "<script>alert" not in page and page.count("<script") == 2  # the points data and the view's script
+    index = pages.index(items, "https://example.org/feed.xml", served=False)
+    page = pages.session_page(items[0], served=True)
+    assert "<script>alert" not in index and index.count("<script") == 2  # the script's words and the script
+    assert "<script>alert" not in page and page.count("<script") == 3  # and the points data
+    assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in index
     assert "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
     root = ET.fromstring(site.rss(items, "https://example.org/"))
     assert root.find("channel/item/title").text == HOSTILE
     assert root.find("channel/item/{http://podlove.org/simple-chapters}chapters/*").get("title") == HOSTILE
     assert json.loads(site.chapters_json(items[0]))["chapters"][0]["title"] == HOSTILE
     assert not feedparser.parse(site.rss(items, "https://example.org/")).bozo
+
+
+@pytest.mark.pure
+@pytest.mark.parametrize(
+    "language,lang", [("de", "de"), ("pt-BR", "pt-BR"), (None, "en"), ('en"><script>', "en"), (5, "en")]
+)
+def test_a_session_page_is_in_its_timelines_language(tmp_path, language, lang):
+    """The timeline's `language` (a tag, "en" when missing) is the page's `lang`; anything that
+    is not a language tag is not put in the page."""
+    timeline = export.to_dict(compile_fake(routine_mod.load(HERE / "routines" / "e2e.yaml")))
+    timeline.update({"format": "mp3", "position": 0, "loudness": {"result": -19.0}})
+    if language is not None:
+        timeline["language"] = language
+    (tmp_path / "e2e.json").write_text(json.dumps(timeline))
+    (tmp_path / "e2e.mp3").write_bytes(b"ID3")
+    (episode,) = site.episodes(tmp_path)
+    assert f'<html lang="{lang}">' in pages.session_page(episode, served=True)
+    assert '<html lang="en">' in pages.index([episode], "https://example.org/feed.xml", served=True)
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -190,13 +240,15 @@ def test_in_a_real_browser_no_image_is_broken_and_the_session_view_follows_the_a
 
     browser = Browser()
     try:
-        browser.open(server)
+        browser.open(server + "desk-break.html")
         browser.wait("[...document.images].every(i => i.complete)")
         assert browser.js("[...document.images].filter(i => !(i.naturalWidth > 0)).map(i => i.src)") == []
         timeline = json.loads((folder / "desk-break.json").read_text())
         hold = timeline["holds"][1]
-        browser.js("acuguideFollow.open(document.getElementById('desk-break'), false)")
+        browser.js("acuguideFollow.open(false)")
         browser.wait("!document.getElementById('follow').hidden && document.querySelector('.follow-name').textContent")
+        assert browser.js("document.getElementById('follow').dataset.asking") == "before"  # the diary asks first
+        browser.js("document.querySelector('.checkin[data-when=before] .skip').click()")
         browser.js(
             f"(async () => {{ const a = acuguideFollow.audio; a.currentTime = {hold['start'] + 2}; await a.play().catch(() => 0); }})()"
         )

@@ -311,20 +311,43 @@ def points(query, picture) -> None:
         click.echo(point.describe())
 
 
+data_option = click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where the pain diary and the key are kept (default: ~/.local/share/acuguide, or $ACUGUIDE_DATA_DIR).",
+)
+
+
 @cli.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("output"))
 @click.option("--host", default="0.0.0.0", show_default=True, help="Address to listen on (0.0.0.0: every network).")
 @click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on.")
+@click.option("--engine", type=click.Choice(ENGINE_NAMES), help="Speech engine for sessions made on the phone.")
+@data_option
+@cache_option
 @_handle_errors
-def serve(folder, host, port) -> None:
-    """Serve the sessions in FOLDER to phones on this network: a page, the audio, a podcast feed.
+def serve(folder, host, port, engine, data_dir, cache_dir) -> None:
+    """Serve the sessions in FOLDER to phones on this network: an index, a page per session,
+    the audio, a podcast feed; and, with the key it prints, the pain diary and making sessions.
 
-    Read-only: it serves the folder's session files and accepts nothing. Stop it with Ctrl-C.
+    Stop it with Ctrl-C.
     """
-    from .publish import serve as server
+    from .app import serve as server
 
-    click.echo(server.welcome(folder, host, port))
-    server.run(folder, host, port)
+    click.echo(server.welcome(folder, host, port, data_dir))
+    server.run(folder, host, port, data_dir, engine, cache_dir)
+
+
+@cli.command()
+@click.option("--csv", "as_csv", is_flag=True, help="Every check-in as CSV, for a spreadsheet or a doctor.")
+@data_option
+@_handle_errors
+def diary(as_csv, data_dir) -> None:
+    """Print the pain diary: how much it hurt before and after each session, and the trend."""
+    from .app import diary as diaries
+
+    checkins = diaries.read(data_dir)
+    click.echo(diaries.to_csv(checkins) if as_csv else "\n".join(diaries.history(checkins)), nl=not as_csv)
 
 
 @cli.command()

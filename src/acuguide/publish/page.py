@@ -1,17 +1,21 @@
-"""The phone page: sessions first, each with its picture, a player, its points (picture, where
-to find them, hold and rounds) and its transcript as text; then how to keep a session for
-practice offline, and how to subscribe.
+"""The phone pages: an index of the sessions (programs by week, sessions made for you, the
+shipped routines; a line each, no players), then a page per session (its one player, follow
+along, print card, its points with pictures, what is said as text).
 
-Everything from a routine file is escaped (`html.escape` for markup, `_json` for the data the
-script reads). The list works without JavaScript; with it, "Follow along" opens a session view
-that follows the audio (the current chapter's picture, name and what to do, the time left in
-the hold, from the JSON timeline beside the audio) and "Print card" prints one session's card.
-The styles and the script are package files in `static/`, inlined so the page is one file.
+Every word a page shows is in `WORDS`, the one place the languages work moves into gettext
+catalogs; a session page's `lang` is its timeline's `language`. Everything from a routine file
+is escaped (`html.escape` for markup, `_json` for the data the script reads). The index works
+without JavaScript; with it, the page keeps the key `serve` printed, marks what is done and
+sends the diary's check-ins (`static/page.js`). The styles and the scripts are package files
+in `static/`, inlined so each page is one file.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from html import escape as e
 from importlib import resources
 from urllib.parse import quote
@@ -19,6 +23,155 @@ from urllib.parse import quote
 from ..clock import minutes
 from ..timeline.layout import Hold
 from .site import ART, FEED_TITLE, ONE_SIDE, Episode, codes, point, point_names, point_picture, said, steps
+
+# Every word the pages show, the app's own pages (compose, diary) too; `js.*` are the script's.
+WORDS = {
+    "index.title": "Your acupressure sessions",
+    "index.lead": "Choose a session. Look once at where each point is, then press play and follow with your eyes closed.",
+    "index.mine": "Made for you",
+    "index.shipped": "Routines",
+    "index.empty": "No sessions yet. Render one into this folder: <code>acuguide render lower-back</code>.",
+    "index.compose": "Make a session",
+    "index.diary": "Pain diary",
+    "index.week": "Week {week}",
+    "index.next": "next",
+    "index.this_week": "this week",
+    "index.done": "done",
+    "index.done_times": "done {n}×",
+    "index.points": "{count} point",
+    "index.points_many": "{count} points",
+    "index.program_of": "a program of {weeks} weeks",
+    "back": "← All sessions",
+    "session.follow": "Follow along",
+    "session.save": "Save to this phone",
+    "session.print": "Print card",
+    "session.cover_alt": "The points of this session: {names}",
+    "session.no_points": "no points",
+    "session.card": "The points, in order",
+    "session.card_note": "{title} · {length}. Press gently and stop if anything hurts: a practice aid, not medical advice.",
+    "session.transcript": "What is said, as text",
+    "session.files": "As subtitle files: {files}",
+    "session.files_none": "none",
+    "step.where": "Where {code} {name} is",
+    "step.hold": "hold {length}",
+    "step.round": "{count} round",
+    "step.rounds": "{count} rounds",
+    "side.both": "both sides at once",
+    "side.center": "on the midline",
+    "side.one": "{side} side",
+    "side.each": "{first} side, then {second}",
+    "seconds": "{n} s",
+    "minutes": "{n} min",
+    "minutes_seconds": "{m} min {s} s",
+    "offline.title": "Keep a session on this phone",
+    "offline.text": (
+        "<p>To practise without the network, tap <strong>Save to this phone</strong> on a session's page. On Android it "
+        "goes to Downloads and plays in any music or files app; on an iPhone, Safari asks to download it, and it is then "
+        "in the Files app under Downloads. The audio speaks every step, so it is all you need once you know the points.</p>"
+        "<p>In a podcast app, download the episode after subscribing (below): it stays in the app with its chapters and "
+        "pictures. <strong>Print card</strong> gives the points on paper.</p>"
+    ),
+    "subscribe.title": "Subscribe in a podcast app",
+    "subscribe.text": (
+        "<p>New sessions then arrive by themselves, with chapters to skip from point to point, the picture of each point, "
+        "and the transcript.</p>"
+    ),
+    "subscribe.feed": "The feed address (tap it, then copy):",
+    "subscribe.antennapod": "Subscribe in AntennaPod",
+    "subscribe.served": (
+        "<p>This page comes from a computer on your home network, so only apps that fetch the feed on the phone itself "
+        "can follow it, while the phone is on this Wi-Fi: AntennaPod (the button above), or Podcast Addict (add a "
+        "podcast by its address and paste the one above).</p>\n"
+        "<p>Apple Podcasts, Spotify and Pocket Casts fetch feeds from their own servers, which cannot reach your home "
+        "network. To follow in them, publish the sessions on a web host (<code>acuguide render ... --site "
+        "https://your.host/sessions/</code>); then, in Apple Podcasts, open the Library tab, tap ···, choose "
+        "<em>Follow a Show by URL</em> and paste that published address.</p>"
+    ),
+    "subscribe.static": (
+        "<p>Apple Podcasts: open the Library tab, tap ···, choose <em>Follow a Show by URL</em> and paste the address. "
+        "Podcast Addict, gPodder and Pocket Casts: add a podcast by its address and paste the same one.</p>"
+    ),
+    "note": (
+        "acuguide is a practice aid, not medical advice: stop if anything hurts, and see a doctor for severe or "
+        "lasting pain."
+    ),
+    "follow.close": "← Back",
+    "follow.close_label": "Close the session view",
+    "follow.prev": "Back",
+    "follow.prev_label": "Previous chapter",
+    "follow.play": "Play",
+    "follow.next": "Next",
+    "follow.next_label": "Next chapter",
+    "checkin.ask": "How much does it hurt now?",
+    "checkin.scale": "0 is no pain, 10 the worst you can imagine.",
+    "checkin.skip": "Skip",
+    "checkin.before": "Before you start",
+    "checkin.after": "After the session",
+    "js.chapter": "Chapter {n} of {of}",
+    "js.left": "{n} s left in the hold",
+    "js.next_hold": "Next: a {n} s hold",
+    "js.side_both": ", both sides",
+    "js.side_one": ", {side} side",
+    "js.play": "Play",
+    "js.pause": "Pause",
+    "js.where": "Where {code} {name} is",
+    "js.cover": "The points of this session",
+    "js.no_timeline": "This session's timeline could not be loaded ({error}); the player still works.",
+    "js.saved": "Kept in your diary.",
+    "js.queued": "Kept on this phone; it goes to your diary when the computer is reachable.",
+    "js.no_key": "Open the address acuguide serve printed (with ?key=) once on this phone, so the diary accepts it.",
+    "compose.title": "Make a session",
+    "compose.lead": "Say what hurts and how long you have. The computer makes the session; it appears in the list when done.",
+    "compose.for": "What hurts, in your own words",
+    "compose.for_hint": "lower back, upper back, sciatica, stress, bloating…",
+    "compose.minutes": "Minutes",
+    "compose.tools": "What you have",
+    "compose.level": "Level",
+    "compose.beginner": "Beginner: gentle 20-60 s holds",
+    "compose.regular": "Regular: holds up to three minutes",
+    "compose.screening": "First, the questions a physiotherapist would ask",
+    "compose.screening_lead": "Answer each one. A yes to a sign that needs a doctor makes no session and says whom to see.",
+    "compose.yes": "Yes",
+    "compose.no": "No",
+    "compose.submit": "Make the session",
+    "compose.queued": "Waiting for the session before it…",
+    "compose.running": "Making it on the computer…",
+    "compose.done": "Ready, and in the list of sessions.",
+    "compose.open": "Open the session",
+    "compose.failed": "It could not be made:",
+    "compose.needs_js": "Making a session from the phone needs JavaScript; in a terminal: acuguide compose --for … --minutes …",
+    "compose.stage": "{stage}… {percent}%",
+    "tool.hands": "hands",
+    "tool.ball": "a massage ball",
+    "tool.roller": "a foam roller",
+    "tool.gun": "a massage gun",
+    "diary.title": "Pain diary",
+    "diary.lead": "How much it hurt before and after each session, 0 to 10. A fall of 30% from the first week is what the trials counted as meaningful.",
+    "diary.empty": "No check-ins yet. Follow a session along: it asks before and after.",
+    "diary.before": "before",
+    "diary.after": "after",
+    "diary.goal": "30% below week 1 ({value})",
+    "diary.week_mark": "wk {week}",
+    "diary.chart": "Pain before and after sessions over the days",
+    "diary.table": "Every check-in",
+    "diary.when": "When",
+    "diary.session": "Session",
+    "diary.skipped": "–",
+    "diary.summary": "First week, before a session: {first} on average. Last 7 days: {last}.",
+    "diary.summary_first": "First week, before a session: {first} on average. After a week, the last seven days are set against it.",
+    "diary.before_head": "Before",
+    "diary.after_head": "After",
+    "diary.change": "{percent}% less than the first week.",
+    "diary.change_more": "{percent}% more than the first week.",
+    "diary.stored": "Kept on the computer that serves this page, in {path}.",
+    "forbidden.title": "This needs the key",
+    "forbidden.text": "Your diary and making sessions are private. Open the address <code>acuguide serve</code> printed (it ends in ?key=…) once on this phone; the page keeps the key.",
+}
+
+
+def w(key: str, **values) -> str:
+    """A page's words, with `values` put in."""
+    return WORDS[key].format(**values) if values else WORDS[key]
 
 
 def _json(value) -> str:
@@ -31,16 +184,187 @@ def _static(name: str) -> str:
     return (resources.files(__package__) / "static" / name).read_text(encoding="utf-8")
 
 
+def page_name(episode: Episode) -> str:
+    """A session's own page, beside its audio."""
+    return episode.slug + ".html"
+
+
+def shell(title: str, body: str, lang: str = "en", head: str = "", script: str = "page.js") -> str:
+    """A whole page: the shared styles, `body`, the script's words and `script` inlined."""
+    words = {k: v for k, v in WORDS.items() if k.startswith("js.")}
+    scripts = (
+        f'<script type="application/json" id="acuguide-words">{_json(words)}</script>\n<script>\n{_static(script)}</script>'
+        if script
+        else ""
+    )
+    return f"""<!doctype html>
+<html lang="{e(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<title>{e(title)}</title>
+{head}<style>
+{_static("page.css")}</style>
+</head>
+<body>
+{body}
+{scripts}
+</body>
+</html>
+"""
+
+
 def _seconds(value: float) -> str:
     value = round(value)
-    return f"{value} s" if value < 90 else f"{value // 60} min {value % 60} s" if value % 60 else f"{value // 60} min"
+    if value < 90:
+        return w("seconds", n=value)
+    return w("minutes_seconds", m=value // 60, s=value % 60) if value % 60 else w("minutes", n=value // 60)
 
 
 def _sides(sides: tuple[str, ...]) -> str:
     if len(sides) > 1:
-        return f"{sides[0]} side, then {sides[1]}"
+        return w("side.each", first=sides[0], second=sides[1])
     side = sides[0] if sides else ""
-    return {"both": "both sides at once", "center": "on the midline", "": ""}.get(side, f"{side} side")
+    if side in ("both", "center"):
+        return w(f"side.{side}")
+    return w("side.one", side=side) if side else ""
+
+
+def _points_count(count: int) -> str:
+    return w("index.points" if count == 1 else "index.points_many", count=count)
+
+
+# --- the index
+
+
+@dataclass(frozen=True)
+class Done:
+    """What the diary says of a session: how many check-ins, and the first one's time."""
+
+    times: int
+    first: datetime
+
+
+@dataclass(frozen=True)
+class Group:
+    kind: str  # "program", "mine" or "shipped"
+    title: str
+    episodes: tuple[Episode, ...]
+
+
+def groups(items: list[Episode]) -> list[Group]:
+    """Programs first (each a series of weeks in order), then sessions made for you (composed, or
+    routines of your own), then the shipped routines."""
+    programs: dict[str, list[Episode]] = {}
+    mine, shipped = [], []
+    for episode in items:
+        if episode.series:
+            programs.setdefault(episode.series.slug, []).append(episode)
+        elif episode.shipped:
+            shipped.append(episode)
+        else:
+            mine.append(episode)
+    found = [
+        Group("program", weeks[0].series.program, tuple(sorted(weeks, key=lambda x: x.series.week)))  # type: ignore[union-attr]
+        for weeks in programs.values()
+    ]
+    found += [
+        Group(kind, w(f"index.{kind}"), tuple(items)) for kind, items in (("mine", mine), ("shipped", shipped)) if items
+    ]
+    return found
+
+
+def next_week(group: Group, done: Mapping[str, Done], now: datetime) -> tuple[str, str] | None:
+    """The week of a program to do now, and why: the first week until one is done; the latest
+    week with a check-in for six days from its first (a week is practised on several days);
+    then the week after it. None once the last week's days are over."""
+    started = [x for x in group.episodes if x.slug in done]
+    if not started:
+        return group.episodes[0].slug, "next"
+    last = started[-1]
+    if now - done[last.slug].first < timedelta(days=6):
+        return last.slug, "this_week"
+    later = group.episodes[group.episodes.index(last) + 1 :]
+    return (later[0].slug, "next") if later else None
+
+
+def _line(episode: Episode, in_program: bool, done: Done | None, mark: str | None) -> str:
+    title = w("index.week", week=episode.series.week) if in_program and episode.series else episode.title
+    did = w("index.done") if done and done.times == 1 else w("index.done_times", n=done.times) if done else ""
+    marks = (f' <span class="mark done">✓ {did}</span>' if done else "") + (
+        f' <span class="mark next">{w(f"index.{mark}")}</span>' if mark else ""
+    )
+    count = len(codes(episode.script))
+    return (
+        f'<li class="line{" done" if done else ""}" data-slug="{e(episode.slug)}"><a href="{e(quote(page_name(episode)))}">'
+        f'<span class="t">{e(title)}</span>{marks}'
+        f'<span class="m">{minutes(episode.duration)} · {_points_count(count)}</span></a></li>'
+    )
+
+
+def index(
+    items: list[Episode], feed_url: str, served: bool, done: Mapping[str, Done] | None = None, key: str = "",
+    now: datetime | None = None,
+) -> str:  # fmt: skip
+    """The list of sessions. `done`: the sessions with check-ins in the diary (known when the
+    request carried the key); `key` goes on the links to the private pages for a phone without
+    JavaScript."""
+    done, now = done or {}, now or datetime.now(timezone.utc)
+    parts = []
+    for group in groups(items):
+        upcoming = next_week(group, done, now) if group.kind == "program" else None
+        lines = "".join(
+            _line(
+                x,
+                group.kind == "program",
+                done.get(x.slug),
+                upcoming[1] if upcoming and x.slug == upcoming[0] else None,
+            )
+            for x in group.episodes
+        )
+        series = group.episodes[0].series if group.kind == "program" else None
+        extra = f'<span class="sub">{w("index.program_of", weeks=series.weeks)}</span>' if series else ""
+        slug = series.slug if series else group.kind
+        parts.append(
+            f'<section class="group {group.kind}" data-group="{e(slug)}"><h2>{e(group.title)}{extra}</h2>\n'
+            f'<ul class="lines">{lines}</ul></section>'
+        )
+    listing = "\n".join(parts) or f'<p class="empty">{w("index.empty")}</p>'
+    scheme_less = feed_url.split("://", 1)[-1]
+    suffix = f"?key={quote(key)}" if key else ""
+    nav = (
+        f'<nav class="app"><a class="button primary" href="compose{e(suffix)}">{w("index.compose")}</a>'
+        f'<a class="button" href="diary{e(suffix)}">{w("index.diary")}</a></nav>'
+        if served
+        else ""
+    )
+    body = f"""<header class="top">
+  <h1>{w("index.title")}</h1>
+  <p>{w("index.lead")}</p>
+  {nav}
+</header>
+<main class="index">
+<div class="listing">
+{listing}
+</div>
+<details class="help" id="offline"><summary>{w("offline.title")}</summary>
+{w("offline.text")}
+</details>
+<details class="help" id="subscribe"><summary>{w("subscribe.title")}</summary>
+{w("subscribe.text")}
+<p><label for="feed">{w("subscribe.feed")}</label>
+<input id="feed" type="text" readonly value="{e(feed_url)}"></p>
+<p><a class="button primary" href="antennapod-subscribe://{e(scheme_less)}">{w("subscribe.antennapod")}</a></p>
+{w("subscribe.served" if served else "subscribe.static")}
+</details>
+<p class="note">{w("note")}</p>
+</main>"""
+    head = f'<link rel="alternate" type="application/rss+xml" title="{e(FEED_TITLE)}" href="{e(feed_url)}">\n'
+    return shell(FEED_TITLE, body, head=head)
+
+
+# --- a session's page
 
 
 def _step(holds: tuple[Hold, ...], episode: Episode) -> str:
@@ -52,10 +376,14 @@ def _step(holds: tuple[Hold, ...], episode: Episode) -> str:
     find = found.find if found else ""
     hold = episode.script.seconds(step.end - step.start)
     sides = tuple(dict.fromkeys(h.side for h in holds))
-    dose = [f"hold {_seconds(hold)}", f"{rounds} round{'s' if rounds != 1 else ''}", _sides(sides)]
+    dose = [
+        w("step.hold", length=_seconds(hold)),
+        w("step.round" if rounds == 1 else "step.rounds", count=rounds),
+        _sides(sides),
+    ]
     return f"""
     <li class="step">
-      <img src="{ART}/point-{e(quote(step.point))}.svg" alt="Where {e(step.point)} {e(name)} is" width="600" height="600">
+      <img src="{ART}/point-{e(quote(step.point))}.svg" alt="{e(w("step.where", code=step.point, name=name))}" width="600" height="600">
       <div>
         <h4><span class="code">{e(step.point)}</span> {e(name)}</h4>
         <p class="dose">{e(", ".join(d for d in dose if d).capitalize())}</p>
@@ -76,11 +404,35 @@ def _transcript(episode: Episode) -> str:
     return "\n".join(parts)
 
 
-def _session(episode: Episode, first: bool) -> str:
+def _points_data(episode: Episode) -> dict:
+    """What the follow-along view shows of each point: its name, where to find it, its pictures."""
+    found = {}
+    for code in codes(episode.script):
+        held = point(code, [episode])
+        found[code] = {"name": held.english if held else code, "find": held.find if held else "",
+                       "picture": f"{ART}/point-{quote(code)}.svg",  # a hold on one side: that side's picture
+                       "sides": {side: f"{ART}/{quote(point_picture(code, side, [episode])[: -len('.png')])}.svg" for side in ONE_SIDE}}  # fmt: skip
+    return found
+
+
+def _scale(when: str) -> str:
+    """One tap on 0 to 10, or skip: how much it hurts now."""
+    taps = "".join(f'<button type="button" class="score" data-score="{n}">{n}</button>' for n in range(11))
+    return f"""<div class="checkin" data-when="{when}" hidden>
+    <p class="checkin-when">{w(f"checkin.{when}")}</p>
+    <h2>{w("checkin.ask")}</h2>
+    <div class="scale" role="group" aria-label="{w("checkin.ask")}">{taps}</div>
+    <p class="checkin-scale">{w("checkin.scale")}</p>
+    <button type="button" class="skip">{w("checkin.skip")}</button>
+  </div>"""
+
+
+def session_page(episode: Episode, served: bool) -> str:
+    """One session: its picture, its one player (its length known before play), follow along
+    with the diary's check-ins before and after, the print card, its points and what is said."""
     slug, audio = e(quote(episode.slug)), e(quote(episode.audio.name))
-    series, held = episode.series, codes(episode.script)
-    week = f" · week {series.week} of {series.weeks}" if series else ""
-    names = ", ".join(point_names(episode.script)) or "no points"
+    held = codes(episode.script)
+    names = ", ".join(point_names(episode.script)) or w("session.no_points")
     listed = "".join(_step(holds, episode) for holds in steps(episode.script))
     files = []
     if episode.transcript:
@@ -88,102 +440,42 @@ def _session(episode: Episode, first: bool) -> str:
         srt = episode.transcript.with_suffix(".srt")
         if srt.is_file():
             files.append(f'<a href="{e(quote(srt.name))}">SRT</a>')
-    return f"""
-<article class="session" id="{slug}" data-slug="{slug}" data-audio="{audio}" data-timeline="{e(quote(episode.timeline))}" data-title="{e(episode.title)}">
-  <h2>{e(episode.title)}</h2>
-  <p class="meta">{minutes(episode.duration)}{e(week)} · {len(held)} point{"s" if len(held) != 1 else ""}</p>
-  <img class="cover" src="{ART}/session-{slug}.svg" alt="The points of this session: {e(names)}" width="600" height="600"{"" if first else ""}>
-  <audio controls preload="{"metadata" if first else "none"}" src="{audio}"></audio>
+    length = minutes(episode.duration)
+    body = f"""<header class="top"><nav><a href="./">{w("back")}</a></nav></header>
+<main>
+<article class="session" id="{slug}" data-slug="{slug}" data-audio="{audio}" data-timeline="{e(quote(episode.timeline))}" data-title="{e(episode.title)}" data-served="{"yes" if served else "no"}">
+  <h1>{e(episode.title)}</h1>
+  <p class="meta">{length} · {_points_count(len(held))}</p>
+  <img class="cover" src="{ART}/session-{slug}.svg" alt="{e(w("session.cover_alt", names=names))}" width="600" height="600">
+  <audio class="player" controls preload="metadata" src="{audio}"></audio>
   <p class="actions">
-    <a class="button primary follow-link" href="#points-{slug}">Follow along</a>
-    <a class="button" href="{audio}" download="{e(episode.title)}{e(episode.audio.suffix)}">Save to this phone</a>
-    <a class="button print" href="#points-{slug}">Print card</a>
+    <a class="button primary follow-link" href="#points-{slug}">{w("session.follow")}</a>
+    <a class="button" href="{audio}" download="{e(episode.title)}{e(episode.audio.suffix)}">{w("session.save")}</a>
+    <a class="button print" href="#points-{slug}">{w("session.print")}</a>
   </p>
+  <p class="checkin-said" aria-live="polite" hidden></p>
   {f'<p class="summary">{e(episode.summary)}</p>' if episode.summary else ""}
-  <section class="card" id="points-{slug}" aria-label="The points, in order">
-    <h3>The points, in order</h3>
-    <p class="print-only">{e(episode.title)} · {minutes(episode.duration)}. Press gently and stop if anything hurts: a practice aid, not medical advice.</p>
+  <section class="card" id="points-{slug}" aria-label="{w("session.card")}">
+    <h2>{w("session.card")}</h2>
+    <p class="print-only">{e(w("session.card_note", title=episode.title, length=length))}</p>
     <ol class="steps">{listed}
     </ol>
   </section>
   <details class="transcript">
-    <summary>Read the transcript</summary>
+    <summary>{w("session.transcript")}</summary>
     <div>{_transcript(episode)}
-    <p class="files">As subtitle files: {" · ".join(files) or "none"}</p></div>
+    <p class="files">{w("session.files", files=" · ".join(files) or w("session.files_none"))}</p></div>
   </details>
-</article>"""
-
-
-def render(items: list[Episode], feed_url: str, served: bool) -> str:
-    scheme_less = feed_url.split("://", 1)[-1]
-    sessions = "".join(_session(episode, n == 0) for n, episode in enumerate(items))
-    if not items:
-        sessions = '<p class="empty">No sessions yet. Render one into this folder: <code>acuguide render lower-back</code>.</p>'
-    points = {}
-    for code in dict.fromkeys(c for ep in items for c in codes(ep.script)):
-        found = point(code, items)
-        points[code] = {"name": found.english if found else code, "find": found.find if found else "",
-                        "picture": f"{ART}/point-{quote(code)}.svg",  # a hold on one side: that side's picture
-                        "sides": {side: f"{ART}/{quote(point_picture(code, side, items)[: -len('.png')])}.svg" for side in ONE_SIDE}}  # fmt: skip
-    if served:
-        apps = (
-            "<p>This page comes from a computer on your home network, so only apps that fetch the feed on the phone itself "
-            "can follow it, while the phone is on this Wi-Fi: AntennaPod (the button above), or Podcast Addict (add a "
-            "podcast by its address and paste the one above).</p>\n"
-            "<p>Apple Podcasts, Spotify and Pocket Casts fetch feeds from their own servers, which cannot reach your home "
-            "network. To follow in them, publish the sessions on a web host (<code>acuguide render ... --site "
-            "https://your.host/sessions/</code>); then, in Apple Podcasts, open the Library tab, tap ···, choose "
-            "<em>Follow a Show by URL</em> and paste that published address.</p>"
-        )
-    else:
-        apps = (
-            "<p>Apple Podcasts: open the Library tab, tap ···, choose <em>Follow a Show by URL</em> and paste the address. "
-            "Podcast Addict, gPodder and Pocket Casts: add a podcast by its address and paste the same one.</p>"
-        )
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light">
-<title>{e(FEED_TITLE)}</title>
-<link rel="alternate" type="application/rss+xml" title="{e(FEED_TITLE)}" href="{e(feed_url)}">
-<style>
-{_static("page.css")}</style>
-</head>
-<body>
-<header class="top">
-  <h1>Your acupressure sessions</h1>
-  <p>Look once at where each point is, then press play and follow with your eyes closed.</p>
-  <nav><a href="#offline">Practise offline</a> · <a href="#subscribe">Subscribe</a></nav>
-</header>
-<main>
-{sessions}
-<section class="help" id="offline">
-  <h2>Keep a session on this phone</h2>
-  <p>To practise without the network, tap <strong>Save to this phone</strong> under a session. On Android it goes to
-  Downloads and plays in any music or files app; on an iPhone, Safari asks to download it, and it is then in the Files
-  app under Downloads. The audio speaks every step, so it is all you need once you know the points.</p>
-  <p>In a podcast app, download the episode after subscribing (below): it stays in the app with its chapters and
-  pictures. <strong>Print card</strong> gives the points on paper.</p>
-</section>
-<section class="help" id="subscribe">
-  <h2>Subscribe in a podcast app</h2>
-  <p>New sessions then arrive by themselves, with chapters to skip from point to point, the picture of each point, and
-  the transcript.</p>
-  <p><label for="feed">The feed address (tap it, then copy):</label>
-  <input id="feed" type="text" readonly value="{e(feed_url)}"></p>
-  <p><a class="button primary" href="antennapod-subscribe://{e(scheme_less)}">Subscribe in AntennaPod</a></p>
-  {apps}
-</section>
-<p class="note">acuguide is a practice aid, not medical advice: stop if anything hurts, and see a doctor for severe or
-lasting pain.</p>
+</article>
+<p class="note">{w("note")}</p>
 </main>
 <div id="follow" class="follow" hidden>
   <div class="follow-top">
-    <button type="button" class="close" aria-label="Close the session view">← Sessions</button>
+    <button type="button" class="close" aria-label="{w("follow.close_label")}">{w("follow.close")}</button>
     <span class="follow-title"></span>
   </div>
+  {_scale("before") if served else ""}{_scale("after") if served else ""}
+  <div class="follow-main">
   <img class="follow-picture" alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==">
   <p class="follow-count"></p>
   <h2 class="follow-name"></h2>
@@ -192,15 +484,11 @@ lasting pain.</p>
   <p class="follow-find"></p>
   <div class="follow-bar"><div class="follow-progress"></div></div>
   <div class="follow-controls">
-    <button type="button" class="prev" aria-label="Previous chapter"><svg viewBox="0 0 24 24" width="32" height="32" aria-hidden="true"><path fill="currentColor" d="M6 5h2v14H6zM20 5v14L9 12z"/></svg><span>Back</span></button>
-    <button type="button" class="play" aria-label="Play"><svg class="i-play" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true"><path fill="currentColor" d="M7 5v14l12-7z"/></svg><svg class="i-pause" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true"><path fill="currentColor" d="M6 5h4v14H6zM14 5h4v14h-4z"/></svg><span>Play</span></button>
-    <button type="button" class="next" aria-label="Next chapter"><svg viewBox="0 0 24 24" width="32" height="32" aria-hidden="true"><path fill="currentColor" d="M16 5h2v14h-2zM4 5v14l11-7z"/></svg><span>Next</span></button>
+    <button type="button" class="prev" aria-label="{w("follow.prev_label")}"><svg viewBox="0 0 24 24" width="32" height="32" aria-hidden="true"><path fill="currentColor" d="M6 5h2v14H6zM20 5v14L9 12z"/></svg><span>{w("follow.prev")}</span></button>
+    <button type="button" class="play" aria-label="{w("follow.play")}"><svg class="i-play" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true"><path fill="currentColor" d="M7 5v14l12-7z"/></svg><svg class="i-pause" viewBox="0 0 24 24" width="32" height="32" aria-hidden="true"><path fill="currentColor" d="M6 5h4v14H6zM14 5h4v14h-4z"/></svg><span>{w("follow.play")}</span></button>
+    <button type="button" class="next" aria-label="{w("follow.next_label")}"><svg viewBox="0 0 24 24" width="32" height="32" aria-hidden="true"><path fill="currentColor" d="M16 5h2v14h-2zM4 5v14l11-7z"/></svg><span>{w("follow.next")}</span></button>
   </div>
-  <audio class="follow-audio" preload="auto"></audio>
+  </div>
 </div>
-<script type="application/json" id="acuguide-points">{_json(points)}</script>
-<script>
-{_static("page.js")}</script>
-</body>
-</html>
-"""
+<script type="application/json" id="acuguide-points">{_json(_points_data(episode))}</script>"""
+    return shell(f"{episode.title} · {FEED_TITLE}", body, lang=episode.language)

@@ -39,6 +39,7 @@ from ..clock import clock
 from ..content.points import library
 from ..errors import TimelineError
 from ..routine import Series
+from ..routine.find import shipped_names
 from ..timeline.layout import Cue, Hold, Script
 from ..timeline.plan import CueKind
 from .export import rendered
@@ -62,6 +63,7 @@ MAX_NAME = 200  # characters of a session file's name: render's own files and th
 # The names render writes (a slug, a suffix): a name with spaces, '%', '#' or bytes that are not
 # UTF-8 is nobody's session, and could not be linked to as it is listed.
 NAME = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._-]{{0,{MAX_NAME - 1}}}")
+LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}")  # a BCP 47 tag, as <html lang> takes it
 MAX_TIMELINE = 8_000_000  # bytes: a three-hour session's timeline is well under 2 MB
 
 
@@ -73,6 +75,7 @@ class Episode:
     script: Script
     position: int  # order in a batch or program (0 for a single session)
     transcript: Path | None
+    language: str = "en"  # the timeline's `language`, for the page's `lang`
 
     @property
     def title(self) -> str:
@@ -93,6 +96,12 @@ class Episode:
     @property
     def slug(self) -> str:
         return self.audio.stem
+
+    @property
+    def shipped(self) -> bool:
+        """Rendered from one of the routines acuguide ships (not composed, not the user's own)."""
+        source = self.script.source
+        return source.startswith("routines/") and source[len("routines/") : -len(".yaml")] in shipped_names()
 
     @property
     def timeline(self) -> str:
@@ -208,7 +217,9 @@ def _episode(root: Path, timeline: Path, data: dict) -> Episode | None:
     except TimelineError:
         return None  # not one of ours
     transcript = timeline.with_suffix(".vtt")
-    return Episode(audio, session.script, session.position, transcript if inside(root, transcript) else None)
+    language = data.get("language")
+    language = language if isinstance(language, str) and LANGUAGE.fullmatch(language) else "en"
+    return Episode(audio, session.script, session.position, transcript if inside(root, transcript) else None, language)
 
 
 # --- pictures: made by content.pictures from the point library and the routines' own points the
@@ -345,7 +356,7 @@ def rss(items: list[Episode], base: str, title: str = FEED_TITLE) -> str:
         item = ET.SubElement(channel, "item")
         ET.SubElement(item, "title").text = episode.title
         ET.SubElement(item, "description").text = episode.summary or episode.title
-        ET.SubElement(item, "link").text = base + "#" + quote(episode.slug)
+        ET.SubElement(item, "link").text = base + quote(episode.slug + ".html")  # its own page
         ET.SubElement(item, "guid", {"isPermaLink": "false"}).text = episode.guid
         ET.SubElement(item, "pubDate").text = formatdate(date, usegmt=True)
         url = base + quote(episode.audio.name)

@@ -1,16 +1,102 @@
-// The session view: follows the audio with the JSON timeline written beside it.
+// The phone pages' script: keeps the key serve printed, marks what is done on the index, and on a
+// session's page runs the follow-along view (from the JSON timeline beside the audio) with the
+// diary's check-ins before and after. Check-ins wait in this phone's storage until the computer
+// takes them, each with an id made here, so one sent twice is kept once.
 // Everything from a routine goes in with textContent, never as markup.
 (function () {
   "use strict";
+  var W = JSON.parse(document.getElementById("acuguide-words").textContent);
+  var KEY = "acuguide-key", QUEUE = "acuguide-queue";
+  function say(name, values) {
+    return W[name].replace(/\{(\w+)\}/g, function (all, field) { return values && field in values ? values[field] : all; });
+  }
+  function load(name, fallback) {
+    try { var v = localStorage.getItem(name); return v === null ? fallback : v; } catch (e) { return fallback; }
+  }
+  function keep(name, value) {
+    try { localStorage.setItem(name, value); } catch (e) { /* private browsing: nothing is kept */ }
+  }
+
+  // The key arrives once in the address serve printed; it is kept, and taken out of the address bar.
+  var params = new URLSearchParams(location.search);
+  if (params.get("key")) {
+    keep(KEY, params.get("key"));
+    params.delete("key");
+    var rest = params.toString();
+    if (history.replaceState) history.replaceState(null, "", location.pathname + (rest ? "?" + rest : "") + location.hash);
+  }
+  var key = load(KEY, "");
+  document.querySelectorAll("nav.app a").forEach(function (link) {
+    if (!key) return;
+    var url = new URL(link.getAttribute("href"), location.href);
+    url.searchParams.set("key", key); // the diary is a page without script: it reads the key from its address
+    link.href = url.pathname.replace(/^\//, "") + url.search;
+  });
+
+  function queued() {
+    try { return JSON.parse(load(QUEUE, "[]")) || []; } catch (e) { return []; }
+  }
+  var flushing = null;
+  // Send every queued check-in; resolves to "saved", "queued" (the computer is unreachable) or "no_key".
+  function flush() {
+    if (flushing) return flushing.then(flush);
+    flushing = (async function () {
+      for (var checkin of queued()) {
+        var response;
+        try {
+          response = await fetch("api/checkins", {
+            method: "POST", headers: { "Content-Type": "application/json", "X-Acuguide-Key": key }, body: JSON.stringify(checkin),
+          });
+        } catch (error) {
+          return "queued";
+        }
+        if (response.status === 403) return "no_key";
+        if (response.status >= 500) return "queued";
+        // kept, kept before (the same id), or refused as invalid (sending it again would not help): out of the queue
+        keep(QUEUE, JSON.stringify(queued().filter(function (c) { return c.id !== checkin.id; })));
+      }
+      return "saved";
+    })();
+    return flushing.finally(function () { flushing = null; });
+  }
+  function newId() {
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes); // randomUUID needs a secure context; a home server is plain http
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+  function record(checkin) {
+    keep(QUEUE, JSON.stringify(queued().concat([checkin])));
+    return flush();
+  }
+  window.addEventListener("online", flush);
+  setInterval(function () { if (queued().length) flush(); }, 30000);
+
+  // The index: with the key, the list as the diary sees it (what is done, which week is next),
+  // asked of the server once the check-ins still on this phone are sent.
+  var listing = document.querySelector(".listing");
+  if (listing && key) {
+    flush().then(function () {
+      return fetch("./", { headers: { "X-Acuguide-Key": key } });
+    }).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.text();
+    }).then(function (html) {
+      var fresh = new DOMParser().parseFromString(html, "text/html").querySelector(".listing");
+      if (fresh) listing.replaceChildren.apply(listing, Array.prototype.slice.call(fresh.childNodes));
+      listing.dataset.diary = "yes";
+    }).catch(function () { /* unreachable: the list as it came */ });
+  }
+
+  var article = document.querySelector("article.session");
+  if (!article) return;
   var points = JSON.parse(document.getElementById("acuguide-points").textContent);
   var view = document.getElementById("follow");
-  var audio = view.querySelector(".follow-audio");
+  var audio = article.querySelector("audio.player"); // the page's one player: the view drives it
   var $ = function (name) { return view.querySelector(".follow-" + name); };
-  var current = null; // {article, data, chapter}
-
-  function pauseOthers(except) {
-    document.querySelectorAll("audio").forEach(function (a) { if (a !== except) a.pause(); });
-  }
+  var diary = article.dataset.served === "yes";
+  var current = null; // {data, chapter}
+  var visit = null; // this time through: {before, after, asked}
+  var told = document.querySelector(".checkin-said");
 
   function chapterAt(t) {
     var chapters = current.data.chapters, found = 0;
@@ -27,10 +113,10 @@
       current.chapter = index;
       // a hold on one side shows that side's marker alone
       $("picture").src = info ? (info.sides && info.sides[chapter.side]) || info.picture : current.cover;
-      $("picture").alt = info ? "Where " + code + " " + info.name + " is" : "The points of this session";
+      $("picture").alt = info ? say("js.where", { code: code, name: info.name }) : W["js.cover"];
       $("name").textContent = chapter.title;
       $("find").textContent = info ? info.find : "";
-      $("count").textContent = "Chapter " + (index + 1) + " of " + data.chapters.length;
+      $("count").textContent = say("js.chapter", { n: index + 1, of: data.chapters.length });
     }
     var said = "";
     data.cues.forEach(function (cue) {
@@ -44,9 +130,10 @@
     var hold = (data.holds || []).filter(function (h) { return h.start <= t && t < h.end; })[0];
     var next = (data.holds || []).filter(function (h) { return h.start > t && h.start < chapter.end; })[0];
     if (hold) {
-      $("left").textContent = Math.ceil(hold.end - t) + " s left in the hold";
+      $("left").textContent = say("js.left", { n: Math.ceil(hold.end - t) });
     } else if (next) {
-      $("left").textContent = "Next: a " + Math.round(next.end - next.start) + " s hold" + (next.side && next.side !== "center" ? ", " + next.side + (next.side === "both" ? " sides" : " side") : "");
+      var side = next.side && next.side !== "center" ? (next.side === "both" ? W["js.side_both"] : say("js.side_one", { side: next.side })) : "";
+      $("left").textContent = say("js.next_hold", { n: Math.round(next.end - next.start) }) + side;
     } else {
       $("left").textContent = "";
     }
@@ -55,44 +142,86 @@
     $("progress").style.width = (100 * t / (data.duration || audio.duration || 1)) + "%";
     var play = view.querySelector(".play");
     view.dataset.playing = audio.paused ? "no" : "yes";
-    play.lastChild.textContent = audio.paused ? "Play" : "Pause";
-    play.setAttribute("aria-label", audio.paused ? "Play" : "Pause");
+    play.lastChild.textContent = audio.paused ? W["js.play"] : W["js.pause"];
+    play.setAttribute("aria-label", audio.paused ? W["js.play"] : W["js.pause"]);
   }
 
-  function open(article, autoplay) {
+  // The check-in: one tap on 0-10, or skip; the view itself hides meanwhile.
+  function ask(when) {
+    view.querySelectorAll(".checkin").forEach(function (box) { box.hidden = box.dataset.when !== when; });
+    view.querySelector(".follow-main").hidden = !!when;
+    view.dataset.asking = when || "";
+  }
+  function answered(when, score) {
+    visit[when] = score;
+    if (when === "before") {
+      ask(null);
+      audio.play().catch(update);
+    } else {
+      finish();
+      shut();
+    }
+  }
+  view.querySelectorAll(".checkin").forEach(function (box) {
+    box.querySelectorAll(".score").forEach(function (button) {
+      button.addEventListener("click", function () { answered(box.dataset.when, Number(button.dataset.score)); });
+    });
+    box.querySelector(".skip").addEventListener("click", function () { answered(box.dataset.when, null); });
+  });
+  function finish() {
+    if (!visit || (visit.before === null && visit.after === null)) { visit = null; return; }
+    var checkin = { id: newId(), session: article.dataset.slug, before: visit.before, after: visit.after, at: new Date().toISOString() };
+    visit = null;
+    told.hidden = false;
+    return record(checkin).then(function (how) {
+      told.textContent = W[how === "saved" ? "js.saved" : how === "no_key" ? "js.no_key" : "js.queued"];
+      told.dataset.state = how;
+    });
+  }
+
+  function open(autoplay) {
     var timeline = article.dataset.timeline;
     return fetch(timeline).then(function (r) {
       if (!r.ok) throw new Error(timeline + ": " + r.status);
       return r.json();
     }).then(function (data) {
-      pauseOthers(audio);
-      var listAudio = article.querySelector("audio");
-      var start = listAudio && listAudio.currentTime > 0 ? listAudio.currentTime : 0;
-      current = { article: article, data: data, chapter: -1, cover: article.querySelector("img.cover").getAttribute("src") };
-      if (audio.getAttribute("src") !== article.dataset.audio) audio.src = article.dataset.audio;
-      if (start) audio.currentTime = start;
+      current = { data: data, chapter: -1, cover: article.querySelector("img.cover").getAttribute("src") };
       $("title").textContent = article.dataset.title;
       view.hidden = false;
       document.body.classList.add("following");
-      if (history.replaceState) history.replaceState(null, "", "#follow-" + article.dataset.slug);
+      if (history.replaceState) history.replaceState(null, "", "#follow");
       update();
+      if (diary && !visit) {
+        visit = { before: null, after: null };
+        ask("before");
+        return;
+      }
+      ask(null);
       if (autoplay) return audio.play().catch(function () { update(); });
     }).catch(function (error) {
       view.hidden = true;
-      alert("This session's timeline could not be loaded (" + error.message + "); the player in the list still works.");
+      alert(say("js.no_timeline", { error: error.message }));
     });
   }
 
-  function close() {
+  function shut() {
     audio.pause();
+    ask(null);
     view.hidden = true;
     document.body.classList.remove("following");
-    if (current) {
-      var slug = current.article.dataset.slug;
-      current = null;
-      if (history.replaceState) history.replaceState(null, "", "#" + slug);
-      document.getElementById(slug).scrollIntoView();
+    current = null;
+    if (history.replaceState) history.replaceState(null, "", location.pathname);
+  }
+  // Leaving the view after starting asks the second question first; leaving that question skips it.
+  function close() {
+    if (visit && view.dataset.asking !== "after" && (visit.before !== null || audio.currentTime > 0)) {
+      audio.pause();
+      ask("after");
+      return;
     }
+    if (view.dataset.asking === "after") finish();
+    else visit = null;
+    shut();
   }
 
   function seekChapter(step) {
@@ -104,21 +233,13 @@
     update();
   }
 
-  document.querySelectorAll("article.session").forEach(function (article) {
-    article.querySelector("a.follow-link").addEventListener("click", function (event) {
-      event.preventDefault();
-      open(article, true);
-    });
-    article.querySelector("a.print").addEventListener("click", function (event) {
-      event.preventDefault();
-      document.body.dataset.print = article.dataset.slug;
-      article.classList.add("printing");
-      window.print();
-    });
+  article.querySelector("a.follow-link").addEventListener("click", function (event) {
+    event.preventDefault();
+    open(true);
   });
-  window.addEventListener("afterprint", function () {
-    delete document.body.dataset.print;
-    document.querySelectorAll(".printing").forEach(function (a) { a.classList.remove("printing"); });
+  article.querySelector("a.print").addEventListener("click", function (event) {
+    event.preventDefault();
+    window.print();
   });
   view.querySelector(".close").addEventListener("click", close);
   view.querySelector(".prev").addEventListener("click", function () { seekChapter(-1); });
@@ -126,6 +247,7 @@
   view.querySelector(".play").addEventListener("click", function () {
     if (audio.paused) audio.play(); else audio.pause();
   });
+  audio.addEventListener("ended", function () { if (current && visit) ask("after"); });
   ["timeupdate", "seeked", "play", "pause", "loadedmetadata"].forEach(function (name) { audio.addEventListener(name, update); });
   setInterval(function () { if (current && !audio.paused) update(); }, 250);
   document.addEventListener("keydown", function (event) {
@@ -135,9 +257,7 @@
     if (event.key === "ArrowRight") seekChapter(1);
   });
 
-  // A link to #follow-<slug> opens that session's view (without starting the audio).
-  var match = /^#follow-(.+)$/.exec(location.hash);
-  var target = match && document.getElementById(decodeURIComponent(match[1]));
-  if (target && target.classList.contains("session")) open(target, false);
-  window.acuguideFollow = { open: open, update: update, audio: audio, close: close };
+  if (location.hash === "#follow") open(false); // a reload inside the view stays in it
+  flush();
+  window.acuguideFollow = { open: open, update: update, audio: audio, close: close, flush: flush, queued: queued };
 })();
