@@ -64,11 +64,9 @@ def pictures(script: Script, store: Path | None = None) -> tuple[bytes, list[byt
             raise RenderError(f"cannot write the picture cache at {store}: {exc.strerror or exc}") from None
         return data
 
-    from ..content.points import library
-
     held = [(c.point, c.side) if c.point else None for c in script.chapters]  # laid out once, with the timeline
-    own = {p.code: p for p in script.points}
-    points = {code: own.get(code) or library().get(code) for code in dict.fromkeys(c for c, _ in filter(None, held))}
+    known = {p.code: p for p in script.points}  # every point the routine holds: the library's and its own
+    points = {code: known.get(code) for code in dict.fromkeys(c for c, _ in filter(None, held))}
     shown = {code: p for code, p in points.items() if p is not None and pictures.has_picture(p)}
     images = {
         (code, side): jpeg(pictures.point_svg(shown[code], side))
