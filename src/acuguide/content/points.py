@@ -15,23 +15,25 @@ from importlib import resources
 
 from ..errors import PointLibraryError, PointNotFound
 from ..yamlread import INVALID, Field, Table, YamlReader, format_duration, line_of, quoted
+from .catalog import C_, N_
 from .views import VIEWS, Picture, Position
 
+# TRANSLATORS: a channel (meridian), spoken with a point's number: "Bladder 23" for BL23.
 CHANNELS = {
-    "LU": "Lung",
-    "LI": "Large Intestine",
-    "ST": "Stomach",
-    "SP": "Spleen",
-    "HT": "Heart",
-    "SI": "Small Intestine",
-    "BL": "Bladder",
-    "KI": "Kidney",
-    "PC": "Pericardium",
-    "TE": "Triple Energizer",
-    "GB": "Gallbladder",
-    "LR": "Liver",
-    "GV": "Governing Vessel",
-    "CV": "Conception Vessel",
+    "LU": C_("channel", "Lung"),
+    "LI": C_("channel", "Large Intestine"),
+    "ST": C_("channel", "Stomach"),
+    "SP": C_("channel", "Spleen"),
+    "HT": C_("channel", "Heart"),
+    "SI": C_("channel", "Small Intestine"),
+    "BL": C_("channel", "Bladder"),
+    "KI": C_("channel", "Kidney"),
+    "PC": C_("channel", "Pericardium"),
+    "TE": C_("channel", "Triple Energizer"),
+    "GB": C_("channel", "Gallbladder"),
+    "LR": C_("channel", "Liver"),
+    "GV": C_("channel", "Governing Vessel"),
+    "CV": C_("channel", "Conception Vessel"),
 }
 CONDITIONS = ("pregnancy",)
 # What people say hurts, as the composer understands it, with other ways of saying it.
@@ -99,7 +101,7 @@ class Kind(Enum):
 
 # A reflex area has no pinyin name. Listings show the pinyin in brackets after the English
 # name ("BL23  Sea of Vitality (Shenshu)"), so for a reflex area that bracket says what it is.
-REFLEX_LABEL = "a reflex area, not a standard acupuncture point"
+REFLEX_LABEL = N_("a reflex area, not a standard acupuncture point")
 
 
 @dataclass(frozen=True)

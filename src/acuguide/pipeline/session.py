@@ -15,7 +15,7 @@ from .. import ffmpeg
 from ..audio import ambient as ambient_mod
 from ..audio import sounds
 from ..clock import minutes
-from ..content.wording import counted
+from ..content import wording
 from ..errors import AmbientNotFound, BatchError, ProblemsError, SpeechError
 from ..progress import SILENT, Progress, Report
 from ..routine import AMBIENT_LEVEL, Ambient, Bells, Routine, Voice, load, program, shipped_routines
@@ -175,7 +175,7 @@ def check(arg: str, report: Report) -> int:
             report.line(f"{routine.source}: voice: {error}")
             continue
         report.line(
-            f"{routine.source}: OK ({counted(len(routine.all_steps), 'step')}, {counted(len(routine.point_steps), 'point step')})"
+            f"{routine.source}: OK ({wording.ENGLISH.counted(wording.STEPS, len(routine.all_steps))}, {wording.ENGLISH.counted(wording.POINT_STEPS, len(routine.point_steps))})"
         )
     return problems
 

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Union, get_args, get_origin, get_type_hints
 
 from ..clock import clock
+from ..content import wording
 from ..content.points import Point, library
 from ..content.views import VIEWS, Picture
-from ..content.wording import counted
 from ..errors import TimelineError
 from ..files import write_text
 from ..routine import Series
@@ -314,7 +314,7 @@ def to_text(script: Script) -> str:
         events.append((h.end, 0, f"{'':<10} ({h.point} {h.side} hold ends)"))
     lines = [
         f"{script.title}  ({script.source})",
-        f"{clock(script.duration)} long, {counted(len(script.cues), 'cue')}, {counted(len(script.holds), 'hold')}",
+        f"{clock(script.duration)} long, {wording.ENGLISH.counted(wording.CUES, len(script.cues))}, {wording.ENGLISH.counted(wording.HOLDS, len(script.holds))}",
     ]
     if script.speaker:
         lines.append(

@@ -15,7 +15,7 @@ from enum import Enum
 
 from ..content import wording
 from ..content.breathing import SETTLE, Phase
-from ..content.points import Kind, Motion, Posture
+from ..content.points import Kind, Posture
 from ..routine import (
     Breathe,
     Breathing,
@@ -269,9 +269,7 @@ def _plan_point(
         items.append(Speak(point.cautions[0], CueKind.CAUTION, step.where))
         said.update((point.code, point.cautions[0]))  # neighbours sharing a caution hear it once
     if step.tool is Tool.HANDS:
-        press = wording.PRESS[step.pressure.value] + (
-            wording.PRESS_CIRCLES if point.motion is Motion.CIRCLES else wording.PRESS_STEADY
-        )
+        press = wording.PRESS[step.pressure.value, point.motion.value]
     else:
         against_wall = step.tool in (Tool.BALL, Tool.ROLLER) and step.placed is Posture.STANDING
         press = wording.PRESS_WITH[step.tool.value + ("-wall" if against_wall else "")]
