@@ -18,6 +18,7 @@ import click
 
 from . import __version__, clock
 from .audio.render import FORMATS, RenderSettings
+from .content.catalog import languages
 from .content.points import CONDITIONS, library
 from .engines import DEFAULT_ENGINE, ENGINE_NAMES, FOR_LISTENING
 from .errors import AcuguideError, ProblemsError, Terminated, raise_terminated
@@ -133,6 +134,11 @@ voice_option = click.option(
     "--voice", help="A voice of the engine: en-us+klatt4 (espeak), joe or a .onnx file (piper); see `acuguide voices`."
 )
 rate_option = click.option("--rate", type=click.IntRange(80, 400), help="Speaking rate in words per minute.")
+language_option = click.option(
+    "--language",
+    type=click.Choice(languages()),
+    help="The session's language [default: the routine's]: a shipped routine is translated, yours must be written in it.",
+)
 cache_option = click.option(
     "--cache-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -162,6 +168,7 @@ def cli() -> None:
     show_default=True,
     help="Folder for the session files.",
 )
+@language_option
 @engine_option
 @voice_option
 @rate_option
@@ -202,6 +209,7 @@ def cli() -> None:
 def render(
     routines,
     out_dir,
+    language,
     engine,
     voice,
     rate,
@@ -226,7 +234,7 @@ def render(
             routines,
             out_dir,
             RenderSettings(fmt, loudness, stereo=stereo),
-            Voice(engine, voice, rate),
+            Voice(engine, voice, rate, language),
             ambient,
             bells,
             frozenset(avoid),
@@ -241,10 +249,11 @@ def render(
 
 @cli.command()
 @click.argument("routines", nargs=-1, required=True)
+@language_option
 @_handle_errors
-def check(routines) -> None:
+def check(routines, language) -> None:
     """Validate ROUTINES; print every problem with its file, line and field."""
-    problems = sum(session.check(arg, _report()) for arg in routines)
+    problems = sum(session.check(arg, _report(), language) for arg in routines)
     if problems:
         click.echo(f"{problems} problem{'s' if problems != 1 else ''} found", err=True)
         sys.exit(1)
@@ -261,18 +270,19 @@ def check(routines) -> None:
     help="A readable timeline, or JSON.",
 )
 @click.option("--exact", is_flag=True, help="Speak (and cache) phrases not yet spoken, for exact times.")
+@language_option
 @engine_option
 @voice_option
 @rate_option
 @cache_option
 @_handle_errors
-def script(routine, fmt, exact, engine, voice, rate, cache_dir) -> None:
+def script(routine, fmt, exact, language, engine, voice, rate, cache_dir) -> None:
     """Show the compiled timeline of a routine, or of each week of a program, without audio.
 
     Phrase lengths come from the speech cache; phrases not spoken yet are estimated from
     the speaking rate (the header says how many), unless --exact speaks them first.
     """
-    scripts = session.scripts(routine, Voice(engine, voice, rate), cache_dir, exact, _report())
+    scripts = session.scripts(routine, Voice(engine, voice, rate, language), cache_dir, exact, _report())
     if fmt == "json":
         shown = [export.to_dict(s) for s in scripts]
         click.echo(json.dumps(shown[0] if len(shown) == 1 else shown, indent=2, ensure_ascii=False))

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..clock import clock
+from ..content import wording
+from ..content.catalog import translator
 from ..timeline.layout import Script
 from . import id3
 
@@ -18,7 +20,7 @@ def ffmpeg_tags(script: Script, format: str, album: str, track: tuple[int, int] 
     """ffmpeg's -metadata options: tags, and for Ogg the chapters as Vorbis comments.
 
     An MP3's comment and chapters are ID3 frames of our own (see `id3`)."""
-    tags = {"title": script.title, "artist": "acuguide", "album": album}
+    tags = {"title": script.title, "artist": "acuguide", "album": album, "language": _iso_639_2(script.language)}
     if track:
         tags["track"] = f"{track[0]}/{track[1]}"
     if script.summary and format != "mp3":
@@ -28,6 +30,11 @@ def ffmpeg_tags(script: Script, format: str, album: str, track: tuple[int, int] 
             tags[f"CHAPTER{number:03d}"] = clock(start / 1000, always_hours=True)
             tags[f"CHAPTER{number:03d}NAME"] = title
     return [arg for key, value in tags.items() for arg in ("-metadata", f"{key}={value}")]
+
+
+def _iso_639_2(language: str) -> str:
+    """The language as ID3's TLAN (and Vorbis' LANGUAGE) wants it: ISO 639-2 ('spa'), from the catalog."""
+    return translator(language)(wording.ISO_639_2)
 
 
 def chapters(script: Script) -> list[tuple[str, int, int]]:

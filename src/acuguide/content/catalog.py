@@ -74,9 +74,14 @@ def P_(singular: str, plural: str) -> Plural:
     return Plural(singular, plural)
 
 
+def locale_root():
+    """The folder of the catalogs: `<lang>/LC_MESSAGES/messages.po` and the template."""
+    return resources.files("acuguide").joinpath("locale")
+
+
 def languages() -> tuple[str, ...]:
     """English and every language with a catalog, in order."""
-    base = resources.files(__package__).joinpath("..", "locale")
+    base = locale_root()
     found = sorted(d.name for d in base.iterdir() if d.joinpath("LC_MESSAGES", f"{DOMAIN}.po").is_file())
     return (SOURCE, *(code for code in found if code != SOURCE))
 
@@ -167,7 +172,7 @@ _NUM2WORDS = {"zh": "zh_CN", "pt": "pt_BR"}  # num2words' own names where they d
 def _catalog(language: str) -> tuple[dict, object]:
     from babel.messages.pofile import read_po
 
-    path = resources.files(__package__).joinpath("..", "locale", language, "LC_MESSAGES", f"{DOMAIN}.po")
+    path = locale_root().joinpath(language, "LC_MESSAGES", f"{DOMAIN}.po")
     if not path.is_file():
         raise UnknownLanguage(language)
     with path.open("rb") as file:

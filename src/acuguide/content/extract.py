@@ -80,30 +80,37 @@ def _points(root: Node, source: str):
                         yield _message(text, f"{code}: {POINT_FIELDS[key]}", context)
 
 
-def _steps(node: Node, source: str):
-    for step in node.value if isinstance(node, SequenceNode) else ():
+def _steps(node: Node, path: str) -> Iterator[tuple[ScalarNode, str, str]]:
+    for i, step in enumerate(node.value if isinstance(node, SequenceNode) else ()):
         for key, value in _items(step):
             if key == "steps":
-                yield from _steps(value, source)
+                yield from _steps(value, f"{path}[{i}].steps")
             elif key in ROUTINE_FIELDS:
                 for text in _texts(value):
-                    yield _message(text, f"{source}: {ROUTINE_FIELDS[key]}")
+                    yield text, f"{path}[{i}].{key}", ROUTINE_FIELDS[key]
 
 
-def _routine(root: Node, source: str):
+def routine_texts(root: Node) -> Iterator[tuple[ScalarNode, str, str]]:
+    """Every text a routine (or a program) writes in its own words: (node, field path, what it is).
+    The loader translates exactly these when a routine is rendered in another language."""
     for key, value in _items(root):
         if key in ("title", "summary", "warning"):
             for text in _texts(value):
-                yield _message(text, f"{source}: {ROUTINE_FIELDS[key]}")
+                yield text, key, ROUTINE_FIELDS[key]
         elif key == "equipment":
-            for text in _texts(value):
-                yield _message(text, f'{source}: a thing to have at hand, completing "you will need ..."')
+            for i, text in enumerate(_texts(value)):
+                yield text, f"equipment[{i}]", 'a thing to have at hand, completing "you will need ..."'
         elif key == "phrases":
             for name, phrase in _items(value):
                 for text in _texts(phrase):
-                    yield _message(text, f"{source}: {ROUTINE_FIELDS.get(name, 'spoken')}")
+                    yield text, f"phrases.{name}", ROUTINE_FIELDS.get(name, "spoken")
         elif key in ("intro", "steps", "outro"):
-            yield from _steps(value, source)
+            yield from _steps(value, key)
+
+
+def _routine(root: Node, source: str):
+    for node, _, comment in routine_texts(root):
+        yield _message(node, f"{source}: {comment}")
 
 
 def _screening(root: Node, source: str):

@@ -31,6 +31,7 @@ from xml.sax.saxutils import escape
 
 from ..errors import PointLibraryError, Problem, RenderError, WriteError
 from ..files import atomic
+from . import wording
 from .landmarks import MEASURES, Measure
 from .points import Kind, Laterality, Point
 from .views import Picture, View
@@ -169,11 +170,10 @@ def _panel(figure: str, box: Sequence[float], x: float, y: float, w: float, h: f
 
 
 def _side_words(point: Point, side: str | None = None) -> str:
-    if point.kind is Kind.REFLEX:
-        return f"reflex area, on the {side} hand" if side else "reflex area, on both hands"
-    if point.laterality is not Laterality.BILATERAL:
-        return "on the midline"
-    return f"your {side} side" if side else "on both sides"
+    kind = "reflex" if point.kind is Kind.REFLEX else "point"
+    if kind == "point" and point.laterality is not Laterality.BILATERAL:
+        return wording.PICTURE_SIDE["midline"]
+    return wording.PICTURE_SIDE[kind, side or "both"]
 
 
 def measure_of(point: Point) -> Measure | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cache
 from importlib import resources
@@ -127,6 +127,7 @@ class Point:
     place: str = ""
     kind: Kind = Kind.POINT
     picture: Picture | None = None  # where it is drawn; a user's own point may have none
+    varicose: bool = False  # where varicose veins are common: the full safety note says not to press on them
 
     def describe(self) -> str:
         """Everything a reader needs to find and press the point, for `acuguide points`."""
@@ -233,6 +234,8 @@ ENTRY = Table("point", (
     Field("place", "text", "a short reminder of where, said when it comes back", required=True),
     Field("avoid", "list", "conditions in which it is traditionally not pressed", choices=CONDITIONS, noun="condition"),
     Field("cautions", "list", "what to say before pressing it; at least one", required=True),
+    Field("varicose", "flag", "true where varicose veins are common (the lower leg): the full safety note then "
+          "says not to press on them", default=False),
     Field("sources", "list", "the seed articles that mention it, by prefix", required=True),
     Field("picture", "picture", "where it is drawn: {view: VIEW, at: [[x, y], ...]} in the figure's coordinates, "
           "one position per side, the left of the picture first; a reflex area adds lines: [[[x, y], ...], ...]"),
@@ -343,6 +346,23 @@ def _picture(reader: YamlReader, node, where: str) -> Picture | object:
             reader.problem(line, f"{where}.lines[{i}]", "a line needs two or more positions")
         lines.append(drawn)
     return INVALID if len(reader.problems) > reported else Picture(view, at, tuple(lines))
+
+
+def localize(point: Point, t) -> Point:
+    """The point in `t`'s language (a `catalog.Translator`): its name, directions and cautions;
+    the code and the pinyin name stay, as a practitioner writes them in any language."""
+    if t.is_source:
+        return point
+    return replace(
+        point,
+        english=t.pgettext("point name", point.english),
+        pinyin=t(REFLEX_LABEL) if point.kind is Kind.REFLEX else point.pinyin,
+        location=t(point.location),
+        find=t(point.find),
+        uses=t(point.uses),
+        place=t(point.place) if point.place else "",
+        cautions=tuple(t(c) for c in point.cautions),
+    )
 
 
 @cache

@@ -17,6 +17,9 @@ from .catalog import C_, N_, P_, Translator, translator
 ENGLISH = translator()
 
 # -- opening and closing --------------------------------------------------------------
+# TRANSLATORS: not words: your language's ISO 639-2 code (spa, deu, fra, hin, zho), the MP3's TLAN tag.
+ISO_639_2 = C_("ISO 639-2 code", "eng")
+
 # TRANSLATORS: spoken, to a person who has followed the session with closed eyes.
 END = N_("This is the end of the session.")
 # TRANSLATORS: a chapter title shown in a player; {title} is the session's title.
@@ -149,6 +152,17 @@ CHAPTER_SIDE = N_(", {side}")
 CHAPTER_ROUND = N_(", round {round}")
 # TRANSLATORS: a side of the body, in a chapter title and on the page ("BL23 Sea of Vitality, left").
 SIDE = {"left": C_("side", "left"), "right": C_("side", "right")}
+
+# TRANSLATORS: a point picture's caption, after the view ("back, your left side").
+PICTURE_SIDE = {
+    ("point", "left"): C_("picture", "your left side"),
+    ("point", "right"): C_("picture", "your right side"),
+    ("point", "both"): C_("picture", "on both sides"),
+    ("reflex", "left"): C_("picture", "reflex area, on the left hand"),
+    ("reflex", "right"): C_("picture", "reflex area, on the right hand"),
+    ("reflex", "both"): C_("picture", "reflex area, on both hands"),
+    "midline": C_("picture", "on the midline"),
+}
 
 # TRANSLATORS: a duration, spoken and shown; {n} is a number. Where the singular form is used
 # TRANSLATORS: only for one, it may spell the one with the right gender ("un minuto", "eine Minute").

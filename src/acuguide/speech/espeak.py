@@ -29,7 +29,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import pcm
-from ..engines import DEFAULT_RATES
+from ..engines import DEFAULT_RATES, ESPEAK_VOICES
 from .engine import Clip, Engine, EngineMissing, VoiceInfo, VoiceNotFound
 from .normalize import clean
 
@@ -40,6 +40,9 @@ ATTEMPTS = 3
 WAV_WAITS = (1.0, 3.0, 6.0)
 CHILD_TIMEOUT = 20.0  # seconds one phrase's child may take before it is killed and tried again
 RATE_FACTOR = 0.835  # eSpeak NG set to 125 speaks the shipped phrases at 150 words a minute on the timeline
+# The same for each language's voice (scripts/bench_voices.py --calibrate --language LANG): a
+# language's words are longer or shorter, and each eSpeak voice has its own pace at one setting.
+RATE_FACTORS = {"en": RATE_FACTOR}
 
 
 class Espeak(Engine):
@@ -60,28 +63,34 @@ class Espeak(Engine):
         except metadata.PackageNotFoundError:
             raise EngineMissing("pyttsx3 is not installed; install it with: pip install acuguide") from None
 
+    def voice_for(self, language: str) -> str:
+        return ESPEAK_VOICES.get(language, language)
+
     def check_voice(self) -> None:
         base, _, variant = self.voice.partition("+")
         languages, variants = _voices(), _variants()
         if base.lower() not in languages:
-            english = ", ".join(sorted(k for k in languages if k.startswith("en")))
+            prefix = self.language.split("-")[0]
+            same = ", ".join(sorted(k for k, (lang, _) in languages.items() if lang.startswith(prefix) and k == lang))
             raise VoiceNotFound(
-                f"eSpeak NG has no voice {base!r}; English voices here: {english} (any can take a variant, e.g. en-us+klatt4)"
+                f"eSpeak NG has no voice {base!r}; {self.language} voices here: {same or 'none'} "
+                "(any can take a variant, e.g. en-us+klatt4)"
             )
         if variant and variant.lower() not in variants:
             raise VoiceNotFound(f"eSpeak NG has no variant {variant!r}; variants: {', '.join(sorted(variants))}")
 
     @classmethod
-    def voices(cls) -> list[VoiceInfo]:
+    def voices(cls, language: str = "en") -> list[VoiceInfo]:
         if shutil.which("espeak-ng") is None:
             return []
-        english = sorted({(lang, name) for lang, name in _voices().values() if lang.startswith("en")})
-        return [VoiceInfo(lang, name) for lang, name in english]
+        prefix = ESPEAK_VOICES.get(language, language).split("+")[0].split("-")[0]
+        same = sorted({(lang, name) for lang, name in _voices().values() if lang.split("-")[0] == prefix})
+        return [VoiceInfo(lang, name) for lang, name in same]
 
     @property
     def setting(self) -> int:
-        """eSpeak NG's own rate figure for `rate` real words per minute."""
-        return round(self.rate * RATE_FACTOR)
+        """eSpeak NG's own rate figure for `rate` real words per minute, in this voice's language."""
+        return round(self.rate * RATE_FACTORS.get(self.language, RATE_FACTOR))
 
     def identity(self) -> dict[str, object]:
         return {
@@ -92,7 +101,7 @@ class Espeak(Engine):
         }
 
     def normalize(self, text: str) -> str:
-        return clean(text)
+        return clean(text, self.language)
 
     def load(self) -> None:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - for the worker's life: pyttsx3 prints "Audio saved to ..."
