@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..content import breathing as breathing_mod
 from ..content import wording
@@ -205,9 +205,10 @@ def translate_own_lines(reader: YamlReader, root: Node, written: str, target: st
         )  # fmt: skip
         return
     t = translator(target)
+    translated: dict[int, str] = {}
     for node, path, _ in routine_texts(root):
         if t.has(node.value):
-            node.value = t(node.value)
+            translated[id(node)] = t(node.value)
         elif shipped:
             reader.problem(
                 node, path, f"{quoted(excerpt(node.value))} has no translation in acuguide's {target} catalog "
@@ -219,6 +220,23 @@ def translate_own_lines(reader: YamlReader, root: Node, written: str, target: st
                 f"English, and only the shipped routines' lines are in acuguide's catalogs; write it in {target} "
                 f"(language: {target}) to render it in {target}, or render it in English"
             )  # fmt: skip
+    _replace_texts(root, translated)
+
+
+def _replace_texts(node: Node, texts: dict[int, str]) -> None:
+    """Each scalar whose id is in `texts` replaced by a new node with that text, at the same place
+    (a new node: the reader may already have read, and kept, the old one's value)."""
+
+    def swap(child: Node) -> Node:
+        if id(child) in texts and isinstance(child, ScalarNode):
+            return ScalarNode(child.tag, texts[id(child)], child.start_mark, child.end_mark, child.style)
+        _replace_texts(child, texts)
+        return child
+
+    if isinstance(node, MappingNode):
+        node.value = [(key, swap(value)) for key, value in node.value]
+    elif isinstance(node, SequenceNode):
+        node.value = [swap(item) for item in node.value]
 
 
 def _tools_refused(routine: Routine) -> tuple[Problem, ...]:

@@ -97,7 +97,8 @@ def load(arg: str, language: str | None = None) -> Program:
     root = reader.compose(decode(read_limited(path, source, "a program"), source))
     written = written_language(root)
     if root is not None and (language or written) != written:
-        translate_own_lines(reader, root, written, language or written)
+        shipped = path.resolve().parent == Path(str(shipped_dir("programs"))).resolve()
+        translate_own_lines(reader, root, written, language or written, shipped)
     ranges = {"hold": lambda node, where: _range(reader, node, where, HOLD_RANGE),
               "repeat": lambda node, where: _range(reader, node, where, REPEAT_RANGE)}  # fmt: skip
     v = reader.table(root, PROGRAM, "", ranges) if root is not None else None
