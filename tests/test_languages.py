@@ -304,3 +304,21 @@ def test_a_shipped_routine_in_each_language_has_no_english(language, name):
         words = set(re.findall(r"[^\W\d_]+", untranslated(text).lower()))
         assert not words & ENGLISH_WORDS, f"{language}: {text!r}"
         assert not re.search(r"\d", engine.normalize(text)), text
+
+
+def test_compose_writes_a_routine_in_the_language_asked(pseudo_locale):
+    from acuguide.compose import composer
+
+    answers = composer.Answers("lower back", 6, ("hands", "ball"), language="es", engine="espeak")
+    composed = composer.compose(answers)
+    assert "language: es" in composed.text
+    assert composed.routine.language == "es"
+    said = spoken_and_shown(composed.routine)
+    assert not [t for t in said if re.search(r"[^\W\d_]", untranslated(t))]
+    assert "language" not in composer.compose(composer.Answers("lower back", 6)).text
+
+
+def test_every_complaint_has_a_name_in_the_catalogs():
+    from acuguide.content.points import COMPLAINTS
+
+    assert set(wording.COMPLAINT_NAMES) == set(COMPLAINTS)

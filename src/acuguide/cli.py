@@ -20,7 +20,7 @@ from . import __version__, clock
 from .audio.render import FORMATS, RenderSettings
 from .content.catalog import languages
 from .content.points import CONDITIONS, library
-from .engines import DEFAULT_ENGINE, ENGINE_NAMES, FOR_LISTENING
+from .engines import DEFAULT_ENGINE, ENGINE_NAMES, FOR_LISTENING, best_engine
 from .errors import AcuguideError, ProblemsError, Terminated, raise_terminated
 from .pipeline import batch, session
 from .progress import Report
@@ -367,10 +367,10 @@ def serve(folder, host, port) -> None:
 @click.option(
     "--engine",
     type=click.Choice(FOR_LISTENING),
-    default=DEFAULT_ENGINE,
-    show_default=True,
-    help="The engine that will speak it: the length is timed at its pace.",
+    help=f"The engine that will speak it: the length is timed at its pace [default: {DEFAULT_ENGINE}, or the best "
+    "installed for --language].",
 )
+@language_option
 @click.option(
     "-o",
     "--output",
@@ -391,6 +391,7 @@ def compose(
     screened,
     show_questions,
     engine,
+    language,
     out_file,
     replace,
     render_now,
@@ -407,8 +408,15 @@ def compose(
         return
     if not complaint or minutes is None:
         raise click.UsageError("compose needs --for (what hurts) and --minutes (how long)")
+    language = language or "en"
     answers = composer.Answers(
-        complaint, minutes, tuple(t.strip() for t in tools.split(",") if t.strip()), level, frozenset(avoid), engine
+        complaint,
+        minutes,
+        tuple(t.strip() for t in tools.split(",") if t.strip()),
+        level,
+        frozenset(avoid),
+        engine or best_engine(language),
+        language=language,
     )
     composer.read_complaint(answers)  # words that need a doctor, or an unknown complaint, before any question
     answers = replace_(answers, screen=_screen(screened, "pregnancy" in avoid, blood_thinners))

@@ -301,6 +301,26 @@ COMPOSE_PLACE = {
 }
 
 
+# TRANSLATORS: a composed session's title and summary; {complaint} is one of the complaints below.
+COMPOSE_TITLE = N_("{complaint}, {minutes} minutes")
+COMPOSE_SUMMARY = N_("A {minutes} minute {level} session for {complaint}, composed by acuguide.")
+LEVELS = {"beginner": C_("level", "beginner"), "regular": C_("level", "regular")}
+# TRANSLATORS: what hurts, as compose names it in a session's title: "Lower back, 10 minutes".
+COMPLAINT_NAMES = {
+    "lower back": C_("complaint", "lower back"),
+    "upper back and shoulders": C_("complaint", "upper back and shoulders"),
+    "sciatica and hip": C_("complaint", "sciatica and hip"),
+    "sacral ache": C_("complaint", "sacral ache"),
+    "stress": C_("complaint", "stress"),
+    "bloating": C_("complaint", "bloating"),
+    "stomach": C_("complaint", "stomach"),
+    "fatigue": C_("complaint", "fatigue"),
+    "cold sensitivity": C_("complaint", "cold sensitivity"),
+    "whole-body ache": C_("complaint", "whole-body ache"),
+    "period pain": C_("complaint", "period pain"),
+}
+
+
 # -- composing from a person's own words ----------------------------------------------------
 # The screening questions, the red flags and the phrase tables that read a person's words are
 # data, in screening.yaml beside this file: one place for compose and the phone's form.
