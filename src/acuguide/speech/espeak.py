@@ -1,4 +1,4 @@
-"""eSpeak NG through pyttsx3: small, fast, robotic; the way to other languages later.
+"""eSpeak NG through pyttsx3: small, fast, robotic; a voice for every language acuguide speaks.
 
 pyttsx3 2.99 with eSpeak NG has traps this engine is built around:
 - several `save_to_file` calls before one `runAndWait` write only the last file, so there is
