@@ -322,3 +322,13 @@ def test_every_complaint_has_a_name_in_the_catalogs():
     from acuguide.content.points import COMPLAINTS
 
     assert set(wording.COMPLAINT_NAMES) == set(COMPLAINTS)
+
+
+def test_a_point_picture_is_labelled_in_the_language(pseudo_locale):
+    from acuguide.content.pictures import point_svg
+
+    point = load("desk-break", language="es").point_steps[-1].point  # BL23, localized
+    svg = point_svg(point, "left", "es")
+    assert pseudo("your left side") in svg and pseudo(wording.PICTURE_FOOTER) in svg
+    assert pseudo("lowest rib") in svg  # a landmark its directions name
+    assert "your left side" not in untranslated(svg)

@@ -56,7 +56,7 @@ def pictures(script: Script) -> tuple[bytes, list[bytes | None]]:
     points = {code: own.get(code) or library().get(code) for code in dict.fromkeys(c for c, _ in filter(None, held))}
     shown = {code: p for code, p in points.items() if p is not None and pictures.has_picture(p)}
     images = {
-        (code, side): pictures.small_jpeg(pictures.point_svg(shown[code], side))
+        (code, side): pictures.small_jpeg(pictures.point_svg(shown[code], side, script.language))
         for code, side in dict.fromkeys(filter(None, held))
         if code in shown
     }

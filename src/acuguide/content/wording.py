@@ -78,6 +78,9 @@ EQUIPMENT_TOOLS = {
     "roller": N_("a foam roller"),
     "gun": N_("a massage gun"),
 }
+# TRANSLATORS: the word a routine's `equipment` uses for a second person who presses the points
+# TRANSLATORS: ("equipment: [a partner]"); found inside an equipment item, in lower case.
+PARTNER = C_("equipment", "partner")
 EQUIPMENT_MAT = N_("a mat or a carpeted floor")  # to lie on a ball or a roller
 
 
@@ -163,6 +166,9 @@ PICTURE_SIDE = {
     ("reflex", "both"): C_("picture", "reflex area, on both hands"),
     "midline": C_("picture", "on the midline"),
 }
+
+# TRANSLATORS: the foot of every point picture and cover.
+PICTURE_FOOTER = N_("acuguide · a practice aid, not medical advice")
 
 # TRANSLATORS: a duration, spoken and shown; {n} is a number. Where the singular form is used
 # TRANSLATORS: only for one, it may spell the one with the right gender ("un minuto", "eine Minute").

@@ -254,7 +254,8 @@ def _out_of_reach(routine: Routine) -> tuple[Problem, ...]:
     """Steps pressed by hand where the point's own entry says hands cannot reach it (BL43):
     worth a note, since the session would say "hard to reach" and then "use both hands".
     A partner's hands reach every point."""
-    if any("partner" in thing.lower() for thing in routine.equipment):
+    partner = translator(routine.language)(wording.PARTNER).lower()
+    if any(partner in thing.lower() for thing in routine.equipment):
         return ()
     return tuple(
         Problem(step.where.source, step.where.line, f"{step.where.field}.tool",
