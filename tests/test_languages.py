@@ -332,3 +332,18 @@ def test_a_point_picture_is_labelled_in_the_language(pseudo_locale):
     assert pseudo("your left side") in svg and pseudo(wording.PICTURE_FOOTER) in svg
     assert pseudo("lowest rib") in svg  # a landmark its directions name
     assert "your left side" not in untranslated(svg)
+
+
+@pytest.mark.process  # check probes the engine (espeak-ng --voices)
+def test_check_in_another_language_names_each_untranslatable_line(pseudo_locale, write_routine):
+    from click.testing import CliRunner
+
+    from acuguide.cli import cli
+
+    path = write_routine("title: My break\nsteps:\n  - say: Sit comfortably.\n  - point: LI4\n")
+    result = CliRunner().invoke(cli, ["check", str(path), "--language", "es"])
+    assert result.exit_code == 1
+    assert f"{path.name}, line 1: title: 'My break' has no es translation" in result.output
+    assert ", line 3: steps[0].say: 'Sit comfortably.' has no es translation" in result.output
+    shipped = CliRunner().invoke(cli, ["check", "desk-break", "--language", "es"])
+    assert shipped.exit_code == 0, shipped.output
