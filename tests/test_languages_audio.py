@@ -28,7 +28,7 @@ SPANISH = {
     (None, "This is the end of the session."): "Aquí termina la sesión.",
     (None, "Start on the left side."): "Empieza por el lado izquierdo.",
     (None, "Press firmly."): "Presiona con firmeza.",
-    (None, "{duration} left."): "Quedan {duration}.",
+    (None, "{duration} left."): ("Queda {duration}.", "Quedan {duration}.", "Quedan {duration}."),
     (None, "{n} second"): ("un segundo", "{n} de segundos", "{n} segundos"),  # one, many (millions), other
     (None, "{n} minute"): ("un minuto", "{n} de minutos", "{n} minutos"),
     ("duration", "{minutes} {seconds}"): "{minutes} y {seconds}",

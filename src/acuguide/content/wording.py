@@ -172,12 +172,15 @@ PICTURE_FOOTER = N_("acuguide · a practice aid, not medical advice")
 
 # TRANSLATORS: a duration, spoken and shown; {n} is a number. Where the singular form is used
 # TRANSLATORS: only for one, it may spell the one with the right gender ("un minuto", "eine Minute").
+# TRANSLATORS: Spanish and French catalogs have three forms (Babel's CLDR rules): one, many (a
+# TRANSLATORS: million or more: "{n} de minutos"), and other.
 MINUTES = P_("{n} minute", "{n} minutes")
 SECONDS = P_("{n} second", "{n} seconds")
 # TRANSLATORS: a duration of minutes and seconds: "1 minute 30 seconds".
 MINUTES_SECONDS = C_("duration", "{minutes} {seconds}")
-# TRANSLATORS: spoken during a hold, then silence: "quedan diez segundos". {duration} is one of the durations.
-TIME_LEFT = N_("{duration} left.")
+# TRANSLATORS: spoken during a hold, then silence: "Queda un minuto.", "Quedan diez segundos.". {duration} is
+# TRANSLATORS: one of the durations; the form follows its first number (minutes, else seconds), for the verb.
+TIME_LEFT = P_("{duration} left.", "{duration} left.")
 
 
 def duration(seconds: float, t: Translator = ENGLISH) -> str:
@@ -190,7 +193,8 @@ def duration(seconds: float, t: Translator = ENGLISH) -> str:
 
 def time_left(seconds: float, t: Translator = ENGLISH) -> str:
     """'1 minute 30 seconds left.'"""
-    said = t(TIME_LEFT).format(duration=duration(seconds, t))
+    minutes, secs = divmod(round(seconds), 60)
+    said = t.ngettext(TIME_LEFT, minutes or secs).format(duration=duration(seconds, t))
     return said[:1].upper() + said[1:]
 
 
