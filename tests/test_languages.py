@@ -347,3 +347,17 @@ def test_check_in_another_language_names_each_untranslatable_line(pseudo_locale,
     assert ", line 3: steps[0].say: 'Sit comfortably.' has no es translation" in result.output
     shipped = CliRunner().invoke(cli, ["check", "desk-break", "--language", "es"])
     assert shipped.exit_code == 0, shipped.output
+
+
+def test_the_screening_questions_and_a_refusal_are_in_the_language(pseudo_locale):
+    from acuguide.compose import screening
+
+    asked = screening.questions("es")
+    assert asked and all(q.text.startswith(OPEN) for q in asked)
+    assert [q.id for q in asked] == [q.id for q in screening.questions()]
+    chest = next(q for q in asked if q.id == "chest")
+    with pytest.raises(screening.Refused) as refused:
+        screening.assess({"chest": True}, "es")
+    said = str(refused.value)
+    assert said.startswith(OPEN) and chest.text in said
+    assert not re.search(r"[^\W\d_]", untranslated(said).replace("chest", ""))

@@ -404,7 +404,7 @@ def compose(
     from .compose import composer, screening
 
     if show_questions:
-        click.echo("\n".join(_numbered(screening.questions())))
+        click.echo("\n".join(_numbered(screening.questions(language or "en"))))
         return
     if not complaint or minutes is None:
         raise click.UsageError("compose needs --for (what hurts) and --minutes (how long)")
@@ -419,7 +419,7 @@ def compose(
         language=language,
     )
     composer.read_complaint(answers)  # words that need a doctor, or an unknown complaint, before any question
-    answers = replace_(answers, screen=_screen(screened, "pregnancy" in avoid, blood_thinners))
+    answers = replace_(answers, screen=_screen(screened, "pregnancy" in avoid, blood_thinners, language))
     composed = composer.compose(answers)
     for notice in composed.notices:
         click.echo(f"note: {notice}", err=True)
@@ -444,21 +444,21 @@ def _numbered(questions) -> list[str]:
     return lines
 
 
-def _screen(screened: bool, pregnant: bool, thinners: bool):
-    """The screening answers: asked one by one at a terminal, or stated with --screened."""
+def _screen(screened: bool, pregnant: bool, thinners: bool, language: str = "en"):
+    """The screening answers: asked one by one at a terminal (in the session's language), or stated with --screened."""
     from .compose import composer, screening
 
     if screened:
         return screening.Screen(pregnancy=pregnant, thinners=thinners)
     if not sys.stdin.isatty():
-        click.echo("\n".join(_numbered(screening.questions())), err=True)
+        click.echo("\n".join(_numbered(screening.questions(language))), err=True)
         raise composer.ComposeError(
             "compose asks these questions before it writes a session, and there is no terminal to answer them in; "
             "nothing was written. Run it in a terminal, or, if you have read them and none applies to you, add --screened"
         )
     click.echo("Before composing, the questions a physiotherapist would ask. Answer y or n (Enter is no).", err=True)
     answers: dict[str, bool] = {}
-    for question in screening.questions():
+    for question in screening.questions(language):
         if question.follows and not answers.get(question.follows):
             continue
         answers[question.id] = click.confirm(question.text, default=False, err=True)
@@ -466,7 +466,7 @@ def _screen(screened: bool, pregnant: bool, thinners: bool):
             break  # a sign that needs a doctor: no more questions
     answers["pregnancy"] = answers.get("pregnancy", False) or pregnant
     answers["thinners"] = answers.get("thinners", False) or thinners
-    return screening.assess(answers)
+    return screening.assess(answers, language)
 
 
 @cli.command()
