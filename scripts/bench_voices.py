@@ -168,12 +168,21 @@ def words(text: str, language: str = "en") -> list[str]:
 
 
 def foreign_words(text: str, language: str) -> list[str]:
-    """The same for another language: numbers in its words (num2words), letters of any script."""
+    """The same for another language: numbers in its words (num2words), letters of any script,
+    accents dropped from Latin letters, as Whisper's own normaliser for other languages does (it
+    writes "Sientate" for "Siéntate" as often as not: a slip of spelling, not of hearing)."""
+    import unicodedata
+
     from num2words import num2words
 
     text = text.lower().replace("\u2019", "'")
     text = re.sub(r"(\d+)[.,](\d+)", lambda m: f" {num2words(float(m[1] + '.' + m[2]), lang=language)} ", text)
     text = re.sub(r"\d+", lambda m: f" {num2words(int(m[0]), lang=language)} ", text)
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", text):  # accents off Latin letters only: a Devanagari vowel sign stays
+        if not (unicodedata.combining(char) and kept and kept[-1].isascii()):
+            kept.append(char)
+    text = unicodedata.normalize("NFC", "".join(kept))
     return re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)*", text)
 
 
