@@ -176,14 +176,19 @@ def foreign_words(text: str, language: str) -> list[str]:
     from num2words import num2words
 
     text = text.lower().replace("\u2019", "'")
-    text = re.sub(r"(\d+)[.,](\d+)", lambda m: f" {num2words(float(m[1] + '.' + m[2]), lang=language)} ", text)
-    text = re.sub(r"\d+", lambda m: f" {num2words(int(m[0]), lang=language)} ", text)
+    from num2words import CONVERTER_CLASSES
+
+    if language in CONVERTER_CLASSES:  # else Whisper's digits stay digits (the voice never got any)
+        text = re.sub(r"(\d+)[.,](\d+)", lambda m: f" {num2words(float(m[1] + '.' + m[2]), lang=language)} ", text)
+        text = re.sub(r"\d+", lambda m: f" {num2words(int(m[0]), lang=language)} ", text)
     kept: list[str] = []
     for char in unicodedata.normalize("NFKD", text):  # accents off Latin letters only: a Devanagari vowel sign stays
         if not (unicodedata.combining(char) and kept and kept[-1].isascii()):
             kept.append(char)
     text = unicodedata.normalize("NFC", "".join(kept))
-    return re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)*", text)
+    # a word is letters and their marks (a Devanagari vowel sign is a mark, not a break), apostrophes inside
+    spaced = "".join(c if unicodedata.category(c)[0] in "LM" or c == "'" else " " for c in text)
+    return [word.strip("'") for word in spaced.split() if word.strip("'")]
 
 
 def word_error_rate(reference: list[str], heard: list[str]) -> float:

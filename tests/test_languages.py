@@ -361,3 +361,11 @@ def test_the_screening_questions_and_a_refusal_are_in_the_language(pseudo_locale
     said = str(refused.value)
     assert said.startswith(OPEN) and chest.text in said
     assert not re.search(r"[^\W\d_]", untranslated(said).replace("chest", ""))
+
+
+def test_a_language_num2words_cannot_count_in_is_an_error_not_digits():
+    from acuguide.content.catalog import NumbersUnsaid, spell_number
+
+    assert spell_number(23, "de") == "dreiundzwanzig" and spell_number(2, "fr") == "deux"
+    with pytest.raises(NumbersUnsaid, match="cannot say numbers in hi"):
+        spell_number(23, "hi")

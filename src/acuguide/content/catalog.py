@@ -159,13 +159,34 @@ class Translator:
         return self.ngettext(forms, count).format(n=self.number(count), **values)
 
 
+class NumbersUnsaid(AcuguideError):
+    """num2words cannot say numbers in a language: its voice would get digits, read in English or not at all."""
+
+    def __init__(self, language: str):
+        self.language = language
+        super().__init__(
+            f"acuguide cannot say numbers in {language}: num2words has no {language} (it has "
+            f"{', '.join(sorted(_converters()))}); a session in {language} needs it there first"
+        )
+
+
 def spell_number(value: float, language: str) -> str:
+    """A number in words of the language (num2words), or `NumbersUnsaid`: never digits, never English."""
     from num2words import num2words  # only where numbers are said in words
 
-    return num2words(int(value) if float(value).is_integer() else value, lang=_NUM2WORDS.get(language, language))
+    code = _NUM2WORDS.get(language, language)
+    if code not in _converters():
+        raise NumbersUnsaid(language)
+    return num2words(int(value) if float(value).is_integer() else value, lang=code)
 
 
-_NUM2WORDS = {"zh": "zh_CN", "pt": "pt_BR"}  # num2words' own names where they differ from the language code
+def _converters() -> set[str]:
+    from num2words import CONVERTER_CLASSES
+
+    return set(CONVERTER_CLASSES)
+
+
+_NUM2WORDS = {"pt": "pt_BR"}  # num2words' own names where they differ from the language code
 
 
 @cache

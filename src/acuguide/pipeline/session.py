@@ -16,7 +16,7 @@ from ..audio import ambient as ambient_mod
 from ..audio import sounds
 from ..clock import minutes
 from ..content import wording
-from ..content.catalog import MissingTranslation
+from ..content.catalog import MissingTranslation, NumbersUnsaid
 from ..engines import best_engine
 from ..errors import AmbientNotFound, BatchError, ProblemsError, SpeechError
 from ..progress import SILENT, Progress, Report
@@ -175,14 +175,19 @@ def check(arg: str, report: Report, language: str | None = None) -> int:
             report.line(f"note: {notice}")
         try:
             check_safe(routine, frozenset())
-            plan_routine(routine)  # every built-in word in the routine's language, or MissingTranslation
-            make_engine(voice_settings(routine)).check()
+            engine = make_engine(voice_settings(routine))
+            unsaid = [p for p in plan_routine(routine).phrases if routine.language != "en" and _digits(engine, p)]
+            if unsaid:  # the voice would read them in English, or not at all
+                problems += 1
+                report.line(f"{routine.source}: digits would reach the {routine.language} voice in {unsaid[0]!r}")
+                continue
+            engine.check()
         except ProblemsError as error:
             problems += len(error.problems)
             for problem in error.problems:
                 report.line(str(problem))
             continue
-        except MissingTranslation as missing:
+        except (MissingTranslation, NumbersUnsaid) as missing:
             problems += 1
             report.line(f"{routine.source}: {missing}")
             continue
@@ -196,6 +201,10 @@ def check(arg: str, report: Report, language: str | None = None) -> int:
             f"{routine.source}: OK ({wording.ENGLISH.counted(wording.STEPS, len(routine.all_steps))}, {wording.ENGLISH.counted(wording.POINT_STEPS, len(routine.point_steps))})"
         )
     return problems
+
+
+def _digits(engine, phrase: str) -> bool:
+    return any(char.isdigit() for char in engine.normalize(phrase))
 
 
 def shipped(cache_dir: Path | None = None) -> Iterator[str]:
