@@ -369,3 +369,16 @@ def test_a_language_num2words_cannot_count_in_is_an_error_not_digits():
     assert spell_number(23, "de") == "dreiundzwanzig" and spell_number(2, "fr") == "deux"
     with pytest.raises(NumbersUnsaid, match="cannot say numbers in hi"):
         spell_number(23, "hi")
+
+
+def test_new_writes_a_starting_routine_in_the_language_that_checks_in_it(pseudo_locale, tmp_path):
+    from acuguide.routine.starter import starter_text, write_starter
+
+    path = write_starter(tmp_path / "mi-rutina.yaml", "es")
+    routine = load(path)
+    assert routine.language == "es" and routine.title == "Mi Rutina"
+    assert routine.summary == pseudo(wording.STARTER_SUMMARY)
+    assert not [
+        t for t in spoken_and_shown(routine) if re.search(r"[^\W\d_]", untranslated(t).replace("Mi Rutina", ""))
+    ]
+    assert "language:" not in starter_text(tmp_path / "x.yaml")

@@ -471,15 +471,18 @@ def _screen(screened: bool, pregnant: bool, thinners: bool, language: str = "en"
 
 @cli.command()
 @click.argument("path", metavar="ROUTINE.yaml", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--language", type=click.Choice(languages()), default="en", show_default=True, help="The language to write it in."
+)
 @_handle_errors
-def new(path) -> None:
+def new(path, language) -> None:
     """Write a commented starting routine to ROUTINE.yaml, to change and render.
 
     It passes `acuguide check` as written; an existing file is never overwritten.
     """
     from .routine.starter import write_starter
 
-    click.echo(f"{write_starter(path)}  written; next: acuguide check {path}")
+    click.echo(f"{write_starter(path, language)}  written; next: acuguide check {path}")
 
 
 @cli.command()

@@ -259,6 +259,8 @@ RISING_TONE, FALLING_TONE = N_("(rising tone)"), N_("(falling tone)")
 
 
 # -- the starting routine `acuguide new` writes ------------------------------------------
+# TRANSLATORS: the title of a starting routine whose file name has no letters.
+STARTER_TITLE = N_("My Routine")
 STARTER_SUMMARY = N_("A short acupressure session for the lower back and legs.")
 STARTER_SIT = N_("Sit on a firm chair with your feet flat on the floor, and let your shoulders drop.")
 STARTER_FRONT = N_("Move toward the front of the seat.")
