@@ -74,10 +74,9 @@ class Espeak(Engine):
         base, _, variant = self.voice.partition("+")
         languages, variants = _voices(), _variants()
         if base.lower() not in languages:
-            prefix = self.language.split("-")[0]
-            same = ", ".join(sorted(k for k, (lang, _) in languages.items() if lang.startswith(prefix) and k == lang))
+            same = ", ".join(voice.name for voice in self.voices(self.language))
             raise VoiceNotFound(
-                f"eSpeak NG has no voice {base!r}; {self.language} voices here: {same or 'none'} "
+                f"eSpeak NG has no voice {base!r}; {_language_name(self.language)} voices here: {same or 'none'} "
                 "(any can take a variant, e.g. en-us+klatt4)"
             )
         if variant and variant.lower() not in variants:
@@ -158,6 +157,16 @@ def _run(*args: str) -> str:
 @cache
 def _espeak_version() -> str:
     return " ".join(_run("--version").split()[:6])
+
+
+def _language_name(code: str) -> str:
+    """'English', 'Spanish': Babel's English name of a language code (the code where it has none)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).english_name or code
+    except (ValueError, UnknownLocaleError):
+        return code
 
 
 @cache
