@@ -147,17 +147,6 @@ class Translator:
         """A plural text with its count filled in as it is written (digits): for screens."""
         return self.ngettext(forms, count).format(n=count, **values)
 
-    def number(self, value: float) -> str:
-        """A number as it is said: digits in English (each engine reads them), words otherwise,
-        since a voice for another language may read digits in English or not at all."""
-        if self.is_source:
-            return f"{value:g}"
-        return spell_number(value, self.language)
-
-    def spoken_count(self, forms: Plural, count: int, **values) -> str:
-        """A plural text with its count said as a word in the language: 'quedan diez segundos'."""
-        return self.ngettext(forms, count).format(n=self.number(count), **values)
-
 
 class NumbersUnsaid(AcuguideError):
     """num2words cannot say numbers in a language: its voice would get digits, read in English or not at all."""
