@@ -205,7 +205,7 @@ def _plural_rule(expression: str):
 
 
 def translator(language: str = SOURCE, strict: bool = True) -> Translator:
-    """gettext/ngettext-like callables for `language` (`.gettext`, `.pgettext`, `.ngettext`, `.number`)."""
+    """gettext/ngettext-like callables for `language` (`.gettext` or calling it, `.pgettext`, `.ngettext`, `.counted`)."""
     if language == SOURCE:
         return Translator(SOURCE, strict=strict)
     messages, rule = _catalog(language)
