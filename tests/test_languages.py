@@ -382,3 +382,18 @@ def test_new_writes_a_starting_routine_in_the_language_that_checks_in_it(pseudo_
         t for t in spoken_and_shown(routine) if re.search(r"[^\W\d_]", untranslated(t).replace("Mi Rutina", ""))
     ]
     assert "language:" not in starter_text(tmp_path / "x.yaml")
+
+
+def test_the_completeness_check_finds_a_missing_message_and_a_lost_placeholder(tmp_path, monkeypatch):
+    root = tmp_path / "locale"
+    write_pseudo(root, "es", leave_out=wording.END)
+    monkeypatch.setattr(catalog, "locale_root", lambda: root)
+    assert [gap.message for gap in catalog_tool.gaps("es")] == [wording.END]
+    path = root / "es" / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as file:
+        made = read_po(file, locale="es")
+    made[wording.ROUND].string = "Ronda {round}."  # {rounds} lost
+    with path.open("wb") as file:
+        write_po(file, made)
+    gaps = {gap.message: gap.why for gap in catalog_tool.gaps("es")}
+    assert "placeholders ['round'] where English has ['round', 'rounds']" in gaps[wording.ROUND]

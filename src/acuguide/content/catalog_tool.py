@@ -16,7 +16,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import DOMAIN, SOURCE, languages, locale_root
+from . import catalog
+from .catalog import DOMAIN, SOURCE, languages
 
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
@@ -41,19 +42,19 @@ def _read(path):
 
 
 def template():
-    return _read(locale_root().joinpath(f"{DOMAIN}.pot"))
+    return _read(catalog.locale_root().joinpath(f"{DOMAIN}.pot"))
 
 
 def gaps(language: str) -> list[Gap]:
     """What the language's catalog lacks or gets wrong, against the template."""
-    catalog = _read(locale_root().joinpath(language, "LC_MESSAGES", f"{DOMAIN}.po"))
+    translated = _read(catalog.locale_root().joinpath(language, "LC_MESSAGES", f"{DOMAIN}.po"))
     found: list[Gap] = []
     for wanted in template():
         if not wanted.id:
             continue
         key = wanted.id if isinstance(wanted.id, str) else wanted.id[0]
         shown = key
-        have = catalog.get(wanted.id, context=wanted.context)
+        have = translated.get(wanted.id, context=wanted.context)
         forms = () if have is None else have.string if isinstance(have.string, (tuple, list)) else (have.string,)
         if have is None or not forms or not all(forms):
             found.append(Gap(language, shown, wanted.context, "not translated"))
@@ -114,7 +115,7 @@ def check() -> int:
 
 
 def main(args: list[str]) -> int:
-    locale = Path(str(locale_root()))
+    locale = Path(str(catalog.locale_root()))
     command = args[0] if args else ""
     if command == "extract":
         extract(locale.parents[2], locale / f"{DOMAIN}.pot")
