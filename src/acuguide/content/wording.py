@@ -336,6 +336,7 @@ COMPLAINT_NAMES = {
 # -- composing from a person's own words ----------------------------------------------------
 # The screening questions, the red flags and the phrase tables that read a person's words are
 # data, in screening.yaml beside this file: one place for compose and the phone's form.
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
 COMPOSE_PREGNANCY = N_(
     'pregnancy in your words ("{said}"): points traditionally avoided in pregnancy are left out; '
     "ask your midwife or doctor before acupressure in pregnancy"
@@ -363,32 +364,41 @@ COMPOSE_WARNINGS = {
         "feeling sick, stop now and call an ambulance. Do not use this session for that pain."
     ),
 }
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
 COMPOSE_MAPPED = N_(
     'your words "{said}" were taken as "{name}", the nearest complaint acuguide composes for; '
     "it covers {known}. If that is not what you meant, choose one of those with --for"
 )
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
 COMPOSE_HANDS_ONLY = N_(
     "{codes} left out: only hands may press {them} (no massage gun, roller or ball goes on the bones of the spine, "
     "over the kidneys or across the ribs)"
 )
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
 COMPOSE_OUT_OF_REACH = N_(
     "{codes} left out: {tools} cannot reach {them}; add {needed} (--tools {option}), "
     "or have a partner press {them} (acuguide render partner-back)"
 )
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
 COMPOSE_UNUSED = N_(
     "not used: {tools}; the points that fit {complaint} in this time are pressed better otherwise "
     "(no tool goes on the spine or over the kidneys, and balls are lain on before a roller)"
 )
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
 COMPOSE_HANDS_ONLY_ADD = N_("; add hands (--tools {tools},hands) to press {them} gently by hand")
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
 COMPOSE_PARTNER_ONLY = N_(
     "{codes} left out: no tool may press {them} and your own hands cannot reach {them}; "
     "have a partner press {them} (acuguide render partner-back)"
 )
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
 COMPOSE_THINNERS_NOTICE = N_(
     "blood thinners: this session uses your hands only, with gentle pressure, and says what to watch for; "
     "bruises come more easily"
 )
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
 COMPOSE_ALSO_OUTSIDE = N_('your words "{said}" also name {about}, which acuguide makes no session for: see {see}')
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
 COMPOSE_ALL_AVOIDED = N_(
     "every point used for {complaint} ({codes}) is traditionally avoided in pregnancy, so this session is for "
     "the lower back, with the points pregnancy allows; ask your midwife before acupressure in pregnancy"
