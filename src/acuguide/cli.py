@@ -18,8 +18,9 @@ import click
 
 from . import __version__, clock
 from .audio.render import FORMATS, RenderSettings
+from .content.catalog import languages
 from .content.points import CONDITIONS, library
-from .engines import DEFAULT_ENGINE, ENGINE_NAMES, FOR_LISTENING
+from .engines import DEFAULT_ENGINE, ENGINE_NAMES, FOR_LISTENING, best_engine
 from .errors import AcuguideError, ProblemsError, Terminated, raise_terminated
 from .pipeline import batch, session
 from .progress import Report
@@ -133,6 +134,11 @@ voice_option = click.option(
     "--voice", help="A voice of the engine: en-us+klatt4 (espeak), joe or a .onnx file (piper); see `acuguide voices`."
 )
 rate_option = click.option("--rate", type=click.IntRange(80, 400), help="Speaking rate in words per minute.")
+language_option = click.option(
+    "--language",
+    type=click.Choice(languages()),
+    help="The session's language [default: the routine's]: a shipped routine is translated, yours must be written in it.",
+)
 cache_option = click.option(
     "--cache-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -162,6 +168,7 @@ def cli() -> None:
     show_default=True,
     help="Folder for the session files.",
 )
+@language_option
 @engine_option
 @voice_option
 @rate_option
@@ -202,6 +209,7 @@ def cli() -> None:
 def render(
     routines,
     out_dir,
+    language,
     engine,
     voice,
     rate,
@@ -226,7 +234,7 @@ def render(
             routines,
             out_dir,
             RenderSettings(fmt, loudness, stereo=stereo),
-            Voice(engine, voice, rate),
+            Voice(engine, voice, rate, language),
             ambient,
             bells,
             frozenset(avoid),
@@ -241,10 +249,11 @@ def render(
 
 @cli.command()
 @click.argument("routines", nargs=-1, required=True)
+@language_option
 @_handle_errors
-def check(routines) -> None:
+def check(routines, language) -> None:
     """Validate ROUTINES; print every problem with its file, line and field."""
-    problems = sum(session.check(arg, _report()) for arg in routines)
+    problems = sum(session.check(arg, _report(), language) for arg in routines)
     if problems:
         click.echo(f"{problems} problem{'s' if problems != 1 else ''} found", err=True)
         sys.exit(1)
@@ -261,18 +270,19 @@ def check(routines) -> None:
     help="A readable timeline, or JSON.",
 )
 @click.option("--exact", is_flag=True, help="Speak (and cache) phrases not yet spoken, for exact times.")
+@language_option
 @engine_option
 @voice_option
 @rate_option
 @cache_option
 @_handle_errors
-def script(routine, fmt, exact, engine, voice, rate, cache_dir) -> None:
+def script(routine, fmt, exact, language, engine, voice, rate, cache_dir) -> None:
     """Show the compiled timeline of a routine, or of each week of a program, without audio.
 
     Phrase lengths come from the speech cache; phrases not spoken yet are estimated from
     the speaking rate (the header says how many), unless --exact speaks them first.
     """
-    scripts = session.scripts(routine, Voice(engine, voice, rate), cache_dir, exact, _report())
+    scripts = session.scripts(routine, Voice(engine, voice, rate, language), cache_dir, exact, _report())
     if fmt == "json":
         shown = [export.to_dict(s) for s in scripts]
         click.echo(json.dumps(shown[0] if len(shown) == 1 else shown, indent=2, ensure_ascii=False))
@@ -380,10 +390,10 @@ def diary(as_csv, data_dir) -> None:
 @click.option(
     "--engine",
     type=click.Choice(FOR_LISTENING),
-    default=DEFAULT_ENGINE,
-    show_default=True,
-    help="The engine that will speak it: the length is timed at its pace.",
+    help=f"The engine that will speak it: the length is timed at its pace [default: {DEFAULT_ENGINE}, or the best "
+    "installed for --language].",
 )
+@language_option
 @click.option(
     "-o",
     "--output",
@@ -404,6 +414,7 @@ def compose(
     screened,
     show_questions,
     engine,
+    language,
     out_file,
     replace,
     render_now,
@@ -416,15 +427,22 @@ def compose(
     from .compose import composer, screening
 
     if show_questions:
-        click.echo("\n".join(_numbered(screening.questions())))
+        click.echo("\n".join(_numbered(screening.questions(language or "en"))))
         return
     if not complaint or minutes is None:
         raise click.UsageError("compose needs --for (what hurts) and --minutes (how long)")
+    language = language or "en"
     answers = composer.Answers(
-        complaint, minutes, tuple(t.strip() for t in tools.split(",") if t.strip()), level, frozenset(avoid), engine
+        complaint,
+        minutes,
+        tuple(t.strip() for t in tools.split(",") if t.strip()),
+        level,
+        frozenset(avoid),
+        engine or best_engine(language),
+        language=language,
     )
     composer.read_complaint(answers)  # words that need a doctor, or an unknown complaint, before any question
-    answers = replace_(answers, screen=_screen(screened, "pregnancy" in avoid, blood_thinners))
+    answers = replace_(answers, screen=_screen(screened, "pregnancy" in avoid, blood_thinners, language))
     composed = composer.compose(answers)
     for notice in composed.notices:
         click.echo(f"note: {notice}", err=True)
@@ -449,21 +467,21 @@ def _numbered(questions) -> list[str]:
     return lines
 
 
-def _screen(screened: bool, pregnant: bool, thinners: bool):
-    """The screening answers: asked one by one at a terminal, or stated with --screened."""
+def _screen(screened: bool, pregnant: bool, thinners: bool, language: str = "en"):
+    """The screening answers: asked one by one at a terminal (in the session's language), or stated with --screened."""
     from .compose import composer, screening
 
     if screened:
         return screening.Screen(pregnancy=pregnant, thinners=thinners)
     if not sys.stdin.isatty():
-        click.echo("\n".join(_numbered(screening.questions())), err=True)
+        click.echo("\n".join(_numbered(screening.questions(language))), err=True)
         raise composer.ComposeError(
             "compose asks these questions before it writes a session, and there is no terminal to answer them in; "
             "nothing was written. Run it in a terminal, or, if you have read them and none applies to you, add --screened"
         )
     click.echo("Before composing, the questions a physiotherapist would ask. Answer y or n (Enter is no).", err=True)
     answers: dict[str, bool] = {}
-    for question in screening.questions():
+    for question in screening.questions(language):
         if question.follows and not answers.get(question.follows):
             continue
         answers[question.id] = click.confirm(question.text, default=False, err=True)
@@ -471,20 +489,23 @@ def _screen(screened: bool, pregnant: bool, thinners: bool):
             break  # a sign that needs a doctor: no more questions
     answers["pregnancy"] = answers.get("pregnancy", False) or pregnant
     answers["thinners"] = answers.get("thinners", False) or thinners
-    return screening.assess(answers)
+    return screening.assess(answers, language)
 
 
 @cli.command()
 @click.argument("path", metavar="ROUTINE.yaml", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--language", type=click.Choice(languages()), default="en", show_default=True, help="The language to write it in."
+)
 @_handle_errors
-def new(path) -> None:
+def new(path, language) -> None:
     """Write a commented starting routine to ROUTINE.yaml, to change and render.
 
     It passes `acuguide check` as written; an existing file is never overwritten.
     """
     from .routine.starter import write_starter
 
-    click.echo(f"{write_starter(path)}  written; next: acuguide check {path}")
+    click.echo(f"{write_starter(path, language)}  written; next: acuguide check {path}")
 
 
 @cli.command()

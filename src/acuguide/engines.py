@@ -7,9 +7,42 @@ checking a routine import nothing of speech or audio.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 DEFAULT_ENGINE = "piper"
 # Words a minute each engine speaks when nobody says: each is calibrated so that `rate` is its
 # real pace on the shipped phrases (scripts/bench_voices.py --calibrate).
 DEFAULT_RATES = {"espeak": 140, "piper": 130, "fake": 150}
 ENGINE_NAMES = tuple(DEFAULT_RATES)
 FOR_LISTENING = tuple(name for name in ENGINE_NAMES if name != "fake")  # the test tones are not a voice
+
+# eSpeak NG's voice for each language a session may be in (espeak-ng --voices); a language not
+# listed here uses eSpeak's voice of its own code (hi, for Hindi), cmn is Mandarin for zh.
+ESPEAK_VOICES = {"en": "en-us+klatt4", "es": "es", "de": "de", "fr": "fr-fr", "zh": "cmn"}
+
+# Piper voices for languages other than English are downloaded by the person (rhasspy's
+# piper-voices: es_ES-davefx-medium.onnx with its .onnx.json), into this folder or the one
+# $ACUGUIDE_VOICES names; each is found by its language prefix ("es_" for es).
+VOICES_ENV = "ACUGUIDE_VOICES"
+
+
+def voices_folder() -> Path:
+    return Path(os.environ.get(VOICES_ENV) or Path.home() / ".local" / "share" / "acuguide" / "voices")
+
+
+def piper_voices(language: str) -> list[Path]:
+    """The Piper voice files for `language` in the voices folder, each with its .onnx.json beside it."""
+    folder = voices_folder()
+    if not folder.is_dir():
+        return []
+    found = sorted(folder.glob(f"{language}_*.onnx")) + sorted(folder.glob(f"{language}-*.onnx"))
+    return [model for model in found if model.with_name(model.name + ".json").is_file()]
+
+
+def best_engine(language: str) -> str:
+    """The engine that speaks `language` best here, when nobody chose: Piper where it has a voice
+    for it (joe for English, shipped; a downloaded voice file otherwise), else eSpeak NG."""
+    if language == "en" or piper_voices(language):
+        return DEFAULT_ENGINE
+    return "espeak"

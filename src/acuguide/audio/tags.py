@@ -11,6 +11,8 @@ import hashlib
 from pathlib import Path
 
 from ..clock import clock
+from ..content import wording
+from ..content.catalog import translator
 from ..errors import RenderError
 from ..files import atomic
 from ..timeline.layout import Script
@@ -21,7 +23,7 @@ def ffmpeg_tags(script: Script, format: str, album: str, track: tuple[int, int] 
     """ffmpeg's -metadata options: tags, and for Ogg the chapters as Vorbis comments.
 
     An MP3's comment and chapters are ID3 frames of our own (see `id3`)."""
-    tags = {"title": script.title, "artist": "acuguide", "album": album}
+    tags = {"title": script.title, "artist": "acuguide", "album": album, "language": _iso_639_2(script.language)}
     if track:
         tags["track"] = f"{track[0]}/{track[1]}"
     if script.summary and format != "mp3":
@@ -31,6 +33,11 @@ def ffmpeg_tags(script: Script, format: str, album: str, track: tuple[int, int] 
             tags[f"CHAPTER{number:03d}"] = clock(start / 1000, always_hours=True)
             tags[f"CHAPTER{number:03d}NAME"] = title
     return [arg for key, value in tags.items() for arg in ("-metadata", f"{key}={value}")]
+
+
+def _iso_639_2(language: str) -> str:
+    """The language as ID3's TLAN (and Vorbis' LANGUAGE) wants it: ISO 639-2 ('spa'), from the catalog."""
+    return translator(language)(wording.ISO_639_2)
 
 
 def chapters(script: Script) -> list[tuple[str, int, int]]:
@@ -69,7 +76,7 @@ def pictures(script: Script, store: Path | None = None) -> tuple[bytes, list[byt
     points = {code: known.get(code) for code in dict.fromkeys(c for c, _ in filter(None, held))}
     shown = {code: p for code, p in points.items() if p is not None and pictures.has_picture(p)}
     images = {
-        (code, side): jpeg(pictures.point_svg(shown[code], side))
+        (code, side): jpeg(pictures.point_svg(shown[code], side, script.language))
         for code, side in dict.fromkeys(filter(None, held))
         if code in shown
     }

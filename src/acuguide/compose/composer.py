@@ -23,7 +23,8 @@ from pathlib import Path
 
 from ..audio import sounds
 from ..content import wording
-from ..content.points import ARTICLES, COMPLAINTS, TOOLS, Laterality, Point, Posture, Pressure, library
+from ..content.catalog import Translator, translator
+from ..content.points import ARTICLES, COMPLAINTS, TOOLS, Laterality, Point, Posture, Pressure, library, localize
 from ..engines import DEFAULT_ENGINE, DEFAULT_RATES
 from ..routine import Routine, parse, slug_for, starter
 from ..routine.fields import MAX_PAUSE
@@ -104,6 +105,7 @@ class Answers:
     avoid: frozenset[str] = frozenset()
     engine: str = DEFAULT_ENGINE  # its default pace is written into the routine, so the estimate holds
     screen: screening.Screen = screening.Screen()  # what the person answered to the screening questions
+    language: str = "en"  # the language the routine is written in: its lines and the points' words
 
     @property
     def rate(self) -> int:
@@ -506,19 +508,25 @@ def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Lev
         lines.append(
             f"# Left out, traditionally avoided in {', '.join(sorted(answers.avoid))}: {', '.join(p.code for p in avoided)}"
         )
+    t = translator(answers.language)
+    named = t(wording.COMPLAINT_NAMES.get(complaint, complaint))
+    minutes = f"{answers.minutes:g}"
     lines += [
-        f"title: {q(complaint.capitalize() + ', ' + f'{answers.minutes:g} minutes')}",
-        f"summary: {q(f'A {answers.minutes:g} minute {answers.level} session for {complaint}, composed by acuguide.')}",
+        f"title: {q(t(wording.COMPOSE_TITLE).format(complaint=named[:1].upper() + named[1:], minutes=minutes))}",
+        f"summary: {q(t(wording.COMPOSE_SUMMARY).format(minutes=minutes, level=t(wording.LEVELS[answers.level]), complaint=named))}",
     ]
+    if answers.language != "en":
+        lines.append(f"language: {answers.language}")
     lines.append(f"voice: {{engine: {answers.engine}, rate: {answers.rate}}}")
     postures = {_posture(c) for c in chosen}
-    things = [wording.COMPOSE_EQUIPMENT["chair"]] if postures & {Posture.SEATED, Posture.STANDING} else []
+    things = [t(wording.COMPOSE_EQUIPMENT["chair"])] if postures & {Posture.SEATED, Posture.STANDING} else []
     if Posture.LYING in postures and not any(c.tool in ("ball", "roller") for c in chosen):  # else the tools name a mat
-        things.append(wording.COMPOSE_EQUIPMENT["mat"])
+        things.append(t(wording.COMPOSE_EQUIPMENT["mat"]))
     if things:
-        lines.append(f"equipment: [{', '.join(things)}]")
+        listed = things if answers.language == "en" else map(quote, things)  # English as it was written
+        lines.append(f"equipment: [{', '.join(listed)}]")
     warnings = [
-        wording.COMPOSE_WARNINGS[key]
+        t(wording.COMPOSE_WARNINGS[key])
         for key in ("pregnancy", "thinners", complaint)
         if key in wording.COMPOSE_WARNINGS
         and (key != "pregnancy" or "pregnancy" in answers.avoid)
@@ -535,29 +543,29 @@ def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Lev
     lines += ["defaults:", f"  hold: {shape.hold}s", f"  rest: {shape.rest}s", f"  breathing: {breathing}"]
     if level.pressure or answers.screen.thinners:
         lines.append("  pressure: gentle" if answers.screen.thinners else f"  pressure: {level.pressure}")
-    lines += ["intro:", f"  - say: {q(wording.COMPOSE_QUIET)}"]
+    lines += ["intro:", f"  - say: {q(t(wording.COMPOSE_QUIET))}"]
     lines += [f"  - breathe: {{pattern: calm, cycles: {shape.cycles}}}", "steps:"]
     for number in range(1, shape.passes + 1):
         if number > 1:
-            lines.append(f"  - say: {q(wording.COMPOSE_AGAIN)}")
-        lines += _pass(chosen, shape)
+            lines.append(f"  - say: {q(t(wording.COMPOSE_AGAIN))}")
+        lines += _pass(chosen, shape, t)
     last = _groups(chosen)[-1][0]
     ending = _posture(last).value  # the listener ends seated, or seated again after standing, or lying
     lines.append("outro:")
     lines += [
-        f"  - say: {q(s)}"
+        f"  - say: {q(t(s))}"
         for s in (wording.COMPOSE_TOOL_AWAY.get(_away(last)), wording.COMPOSE_SETTLE.get(ending))
         if s
     ]
-    lines.append(f"  - say: {q(wording.COMPOSE_REST)}")
+    lines.append(f"  - say: {q(t(wording.COMPOSE_REST))}")
     if shape.closing:
         lines.append(f"  - breathe: {{pattern: calm, cycles: {shape.closing}}}")
     lines.append(f"  - pause: {max(1, min(MAX_PAUSE, shape.fill))}s")
-    lines.append(f"  - say: {q(wording.COMPOSE_GET_UP['lying' if ending == 'lying' else 'seated'])}")
+    lines.append(f"  - say: {q(t(wording.COMPOSE_GET_UP['lying' if ending == 'lying' else 'seated']))}")
     return "\n".join(lines) + "\n"
 
 
-def _pass(chosen: list[Choice], shape: Shape) -> list[str]:
+def _pass(chosen: list[Choice], shape: Shape, t: Translator) -> list[str]:
     """One time through the points: a posture cue where it changes; every round on one side,
     then the other; the feet set up before the legs are reached."""
     q = quote
@@ -565,17 +573,17 @@ def _pass(chosen: list[Choice], shape: Shape) -> list[str]:
     posture, tool, feet = None, None, False
     for group in _groups(chosen):
         if tool in wording.COMPOSE_TOOL_AWAY and _away(group[0]) != tool:  # nothing left under the back, the gun off
-            lines.append(f"  - say: {q(wording.COMPOSE_TOOL_AWAY[tool])}")
+            lines.append(f"  - say: {q(t(wording.COMPOSE_TOOL_AWAY[tool]))}")
         if _away(group[0]) == "gun" and tool != "gun":
-            lines.append(f"  - say: {q(wording.COMPOSE_GUN_EYES)}")
+            lines.append(f"  - say: {q(t(wording.COMPOSE_GUN_EYES))}")
         tool = _away(group[0])
         if _posture(group[0]) is not posture:
             posture = _posture(group[0])
-            lines.append(f"  - say: {q(wording.COMPOSE_POSTURE[posture.value])}")
+            lines.append(f"  - say: {q(t(wording.COMPOSE_POSTURE[posture.value]))}")
         sides = [_sides(c) for c in group]
         lower_limb = group[0].point.region in LOWER_LIMB and posture is Posture.SEATED
         if lower_limb and not feet:
-            lines.append(f"  - say: {q(wording.COMPOSE_FEET)}")
+            lines.append(f"  - say: {q(t(wording.COMPOSE_FEET))}")
             feet = True
         if "each" in sides:  # every point on one side, then the other
             for side in ("left", "right"):
@@ -587,15 +595,15 @@ def _pass(chosen: list[Choice], shape: Shape) -> list[str]:
                         if len(group) > 1
                         else wording.COMPOSE_OTHER_SIDE_ONE
                     )
-                    lines.append(f"  - say: {q(switch)}")
+                    lines.append(f"  - say: {q(t(switch))}")
                 lines += [
                     line
                     for c, s in zip(group, sides)
                     if s == "each" or side == "left"  # midline or both sides at once: not again
-                    for line in _step(c, side if s == "each" else s, shape.rounds, side == "right")
+                    for line in _step(c, side if s == "each" else s, shape.rounds, t, side == "right")
                 ]
         else:
-            lines += [line for c, s in zip(group, sides) for line in _step(c, s, shape.rounds)]
+            lines += [line for c, s in zip(group, sides) for line in _step(c, s, shape.rounds, t)]
     return lines
 
 
@@ -604,8 +612,9 @@ def _away(choice: Choice) -> str:
     return choice.tool + ("-both" if choice.tool == "ball" and _sides(choice) == "together" else "")
 
 
-def _step(choice: Choice, sides: str | None, rounds: int, again: bool = False) -> list[str]:
+def _step(choice: Choice, sides: str | None, rounds: int, t: Translator, again: bool = False) -> list[str]:
     """A point step; `again` when the listener has just found this spot on the other side."""
+    point = localize(choice.point, t)
     lines = [f"  - point: {choice.point.code}"]
     if sides:
         lines.append(f"    sides: {sides}")
@@ -620,11 +629,9 @@ def _step(choice: Choice, sides: str | None, rounds: int, again: bool = False) -
         lines.append("    pressure: gentle")  # the spine and the kidneys, where no tool may go: gentle hands only
     if again:
         lines.append(
-            f"    say: {quote(wording.COMPOSE_SAME_SPOT.format(name=choice.point.english, code=choice.point.code, side=sides))}"
+            f"    say: {quote(t(wording.COMPOSE_SAME_SPOT).format(name=point.english, code=point.code, side=sides))}"
         )
     elif choice.tool != "hands":
-        template = wording.COMPOSE_PLACE[choice.tool + ("-both" if sides == "together" else "")]
-        lines.append(
-            f"    say: {quote(template.format(name=choice.point.english, code=choice.point.code, place=choice.point.place))}"
-        )
+        template = t(wording.COMPOSE_PLACE[choice.tool + ("-both" if sides == "together" else "")])
+        lines.append(f"    say: {quote(template.format(name=point.english, code=point.code, place=point.place))}")
     return lines

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content.catalog import translator
 from . import ComposeError
 from .triage import Finding, table, urgency_order
 
@@ -31,16 +32,18 @@ class Screen:
     thinners: bool = False
 
 
-def questions() -> list[Question]:
-    """Every question, the most urgent signs first, then pregnancy (with its follow-ups) and blood thinners."""
+def questions(language: str = "en") -> list[Question]:
+    """Every question, the most urgent signs first, then pregnancy (with its follow-ups) and blood
+    thinners; in `language` from the catalogs (screening.yaml is their English)."""
+    t = translator(language)
     signs = table()["signs"]
     order = urgency_order()
     asked = sorted((k for k, s in signs.items() if s.get("ask")), key=lambda k: order.index(signs[k]["urgency"]))
-    found = [Question(key, signs[key]["ask"]) for key in asked]
+    found = [Question(key, t(signs[key]["ask"])) for key in asked]
     pregnancy = table()["modifiers"][PREGNANCY]
-    found.append(Question(PREGNANCY, pregnancy["ask"]))
-    found += [Question(f"{PREGNANCY}-{n}", text, PREGNANCY) for n, text in enumerate(pregnancy["follow_up"], 1)]
-    found.append(Question(THINNERS, table()["modifiers"][THINNERS]["ask"]))
+    found.append(Question(PREGNANCY, t(pregnancy["ask"])))
+    found += [Question(f"{PREGNANCY}-{n}", t(text), PREGNANCY) for n, text in enumerate(pregnancy["follow_up"], 1)]
+    found.append(Question(THINNERS, t(table()["modifiers"][THINNERS]["ask"])))
     return found
 
 
@@ -51,10 +54,10 @@ def sign_of(question: Question) -> str | None:
     return None if question.id in (PREGNANCY, THINNERS) else question.id
 
 
-def assess(answers: dict[str, bool]) -> Screen:
+def assess(answers: dict[str, bool], language: str = "en") -> Screen:
     """The session the answers allow, or `Refused` naming every yes that needs a doctor.
     A question not answered counts as no: `--screened` says the person read them all."""
-    by_id = {q.id: q for q in questions()}
+    by_id = {q.id: q for q in questions(language)}
     unknown = sorted(set(answers) - set(by_id))
     if unknown:
         raise ValueError(f"unknown screening question {unknown[0]!r}; questions: {', '.join(by_id)}")
@@ -64,12 +67,13 @@ def assess(answers: dict[str, bool]) -> Screen:
         if answers.get(i) and sign_of(by_id[i]) and (by_id[i].follows is None or answers.get(by_id[i].follows))
     ]
     if yes:
-        raise Refused(tuple(Finding(sign_of(q), "") for q in yes), tuple(q.text for q in yes))  # type: ignore[arg-type]
+        raise Refused(tuple(Finding(sign_of(q), "") for q in yes), tuple(q.text for q in yes), language)  # type: ignore[arg-type]
     return Screen(pregnancy=bool(answers.get(PREGNANCY)), thinners=bool(answers.get(THINNERS)))
 
 
-def advice(findings: tuple[Finding, ...], asked: tuple[str, ...] = ()) -> str:
+def advice(findings: tuple[Finding, ...], asked: tuple[str, ...] = (), language: str = "en") -> str:
     """The refusal: each sign, why it needs a doctor, and what to do, the most urgent first."""
+    t = translator(language)
     signs, urgency = table()["signs"], table()["urgency"]
     order = urgency_order()
     pairs = sorted(
@@ -78,18 +82,22 @@ def advice(findings: tuple[Finding, ...], asked: tuple[str, ...] = ()) -> str:
     parts = []
     for finding, question in pairs:
         sign = signs[finding.sign]
-        template = table()["finding_answered"] if question else table()["finding_said"]
+        template = t(table()["finding_answered"] if question else table()["finding_said"])
         parts.append(
             template.format(
-                said=finding.said, ask=question, what=sign["what"], why=sign["why"], todo=urgency[sign["urgency"]]
+                said=finding.said,
+                ask=question,
+                what=t(sign["what"]),
+                why=t(sign["why"]),
+                todo=t(urgency[sign["urgency"]]),
             )
         )
-    return table()["refused"].format(findings=" ".join(parts)).strip()
+    return t(table()["refused"]).format(findings=" ".join(parts)).strip()
 
 
 class Refused(ComposeError):
     """A sign that needs a doctor first, answered or written: no session is composed."""
 
-    def __init__(self, findings: tuple[Finding, ...], asked: tuple[str, ...] = ()):
+    def __init__(self, findings: tuple[Finding, ...], asked: tuple[str, ...] = (), language: str = "en"):
         self.findings, self.asked = findings, asked
-        super().__init__(advice(findings, asked))
+        super().__init__(advice(findings, asked, language))

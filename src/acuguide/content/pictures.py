@@ -31,9 +31,12 @@ from xml.sax.saxutils import escape
 
 from ..errors import PointLibraryError, Problem, RenderError, WriteError
 from ..files import atomic
+from . import wording
+from .catalog import Translator, translator
 from .landmarks import MEASURES, Measure
 from .points import Kind, Laterality, Point
 from .views import Picture, View
+from .wording import ENGLISH
 
 FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
 INK, MUTED, MARK, BACKGROUND = "#2f2a26", "#6f655d", "#d9480f", "#fbf8f4"
@@ -168,12 +171,11 @@ def _panel(figure: str, box: Sequence[float], x: float, y: float, w: float, h: f
     )
 
 
-def _side_words(point: Point, side: str | None = None) -> str:
-    if point.kind is Kind.REFLEX:
-        return f"reflex area, on the {side} hand" if side else "reflex area, on both hands"
-    if point.laterality is not Laterality.BILATERAL:
-        return "on the midline"
-    return f"your {side} side" if side else "on both sides"
+def _side_words(point: Point, t: Translator, side: str | None = None) -> str:
+    kind = "reflex" if point.kind is Kind.REFLEX else "point"
+    if kind == "point" and point.laterality is not Laterality.BILATERAL:
+        return t(wording.PICTURE_SIDE["midline"])
+    return t(wording.PICTURE_SIDE[kind, side or "both"])
 
 
 def measure_of(point: Point) -> Measure | None:
@@ -266,7 +268,12 @@ def label_size(view: View) -> float:
 
 
 def _labels(
-    named: dict[str, list[Circle]], measure: Measure, view: View, markers: list[Circle], rings: list[Circle]
+    named: dict[str, list[Circle]],
+    measure: Measure,
+    view: View,
+    markers: list[Circle],
+    rings: list[Circle],
+    t: Translator = ENGLISH,
 ) -> tuple[list[str], list[str]]:
     """Each named landmark's words in a box, tied by a leader line to its rings: one box for both
     sides where its leaders stay short, else one beside each ring. A box goes where it covers no
@@ -278,7 +285,7 @@ def _labels(
     placed: list[Box] = []
     leaders, texts = [], []
     for name, circles in named.items():
-        lines = _wrap(measure.landmarks[name].words, 20, keep=True)
+        lines = _wrap(t(measure.landmarks[name].words), 20, keep=True)
         width, tall = max(text_width(line, size) for line in lines), size * (LINE_EM * (len(lines) - 1) + 1.3)
         shared = _place(circles, width, tall, view, markers, rings, placed)
         groups = [(circles, shared[1])]
@@ -374,10 +381,12 @@ def _panel_size(view: View) -> tuple[float, float]:
     return fw, min(max(fw * view.box[3] / view.box[2], 260), 560)
 
 
-def point_svg(point: Point, side: str | None = None) -> str:
+def point_svg(point: Point, side: str | None = None, language: str = "en") -> str:
     """The point's picture: its view of the body with the point marked (on both sides where it
     is bilateral, or on `side` alone, the other faint, for a hold on one side), the landmarks
-    it is measured from, those its directions name labelled, headed by its code and English name."""
+    it is measured from, those its directions name labelled, headed by its code and name. Its
+    words are in `language` (the point itself comes localized, like a session's)."""
+    t = translator(language)
     picture = picture_of(point)
     view = picture.spec
     side = side if side in SIDES and len(picture.at) == 2 else None
@@ -389,7 +398,7 @@ def point_svg(point: Point, side: str | None = None) -> str:
     if measure:
         rings, drawn, named = _rings(measure, view, picture, side)
         halo = [(x, y, view.mark * 1.45) for x, y in picture.at]
-        leaders, labels = _labels(named, measure, view, halo, drawn)
+        leaders, labels = _labels(named, measure, view, halo, drawn, t)
         inside = "".join(leaders) + "".join(rings) + markers + "".join(labels)
     else:
         inside = markers
@@ -400,11 +409,9 @@ def point_svg(point: Point, side: str | None = None) -> str:
         f'<rect width="100%" height="100%" fill="{BACKGROUND}"/>'
         + f'<text x="{MARGIN}" y="36" font-family="{FONT}" fill="{INK}"><tspan font-size="28" font-weight="bold">{escape(point.code)}</tspan>'
         f'<tspan font-size="22" dx="12">{escape(point.english)}</tspan></text>'
-        + _text(MARGIN, 60, f"{view.caption}, {_side_words(point, side)}", 15, fill=MUTED)
+        + _text(MARGIN, 60, f"{t(view.caption)}, {_side_words(point, t, side)}", 15, fill=MUTED)
         + body
-        + _text(
-            WIDTH - MARGIN, height - 12, "acuguide · a practice aid, not medical advice", 15, fill=MUTED, anchor="end"
-        )
+        + _text(WIDTH - MARGIN, height - 12, t(wording.PICTURE_FOOTER), 15, fill=MUTED, anchor="end")
         + "</svg>"
     )
 

@@ -8,30 +8,32 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cache
 from importlib import resources
 
 from ..errors import PointLibraryError, PointNotFound
 from ..yamlread import INVALID, Field, Table, YamlReader, format_duration, line_of, quoted
+from .catalog import C_, N_
 from .views import VIEWS, Picture, Position
 
+# TRANSLATORS: a channel (meridian), spoken with a point's number: "Bladder 23" for BL23.
 CHANNELS = {
-    "LU": "Lung",
-    "LI": "Large Intestine",
-    "ST": "Stomach",
-    "SP": "Spleen",
-    "HT": "Heart",
-    "SI": "Small Intestine",
-    "BL": "Bladder",
-    "KI": "Kidney",
-    "PC": "Pericardium",
-    "TE": "Triple Energizer",
-    "GB": "Gallbladder",
-    "LR": "Liver",
-    "GV": "Governing Vessel",
-    "CV": "Conception Vessel",
+    "LU": C_("channel", "Lung"),
+    "LI": C_("channel", "Large Intestine"),
+    "ST": C_("channel", "Stomach"),
+    "SP": C_("channel", "Spleen"),
+    "HT": C_("channel", "Heart"),
+    "SI": C_("channel", "Small Intestine"),
+    "BL": C_("channel", "Bladder"),
+    "KI": C_("channel", "Kidney"),
+    "PC": C_("channel", "Pericardium"),
+    "TE": C_("channel", "Triple Energizer"),
+    "GB": C_("channel", "Gallbladder"),
+    "LR": C_("channel", "Liver"),
+    "GV": C_("channel", "Governing Vessel"),
+    "CV": C_("channel", "Conception Vessel"),
 }
 CONDITIONS = ("pregnancy",)
 # What people say hurts, as the composer understands it, with other ways of saying it.
@@ -99,7 +101,7 @@ class Kind(Enum):
 
 # A reflex area has no pinyin name. Listings show the pinyin in brackets after the English
 # name ("BL23  Sea of Vitality (Shenshu)"), so for a reflex area that bracket says what it is.
-REFLEX_LABEL = "a reflex area, not a standard acupuncture point"
+REFLEX_LABEL = N_("a reflex area, not a standard acupuncture point")
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,7 @@ class Point:
     place: str = ""
     kind: Kind = Kind.POINT
     picture: Picture | None = None  # where it is drawn; a user's own point may have none
+    varicose: bool = False  # where varicose veins are common: the full safety note says not to press on them
 
     def describe(self) -> str:
         """Everything a reader needs to find and press the point, for `acuguide points`."""
@@ -231,6 +234,8 @@ ENTRY = Table("point", (
     Field("place", "text", "a short reminder of where, said when it comes back", required=True),
     Field("avoid", "list", "conditions in which it is traditionally not pressed", choices=CONDITIONS, noun="condition"),
     Field("cautions", "list", "what to say before pressing it; at least one", required=True),
+    Field("varicose", "flag", "true where varicose veins are common (the lower leg): the full safety note then "
+          "says not to press on them", default=False),
     Field("sources", "list", "the seed articles that mention it, by prefix", required=True),
     Field("picture", "picture", "where it is drawn: {view: VIEW, at: [[x, y], ...]} in the figure's coordinates, "
           "one position per side, the left of the picture first; a reflex area adds lines: [[[x, y], ...], ...]"),
@@ -341,6 +346,23 @@ def _picture(reader: YamlReader, node, where: str) -> Picture | object:
             reader.problem(line, f"{where}.lines[{i}]", "a line needs two or more positions")
         lines.append(drawn)
     return INVALID if len(reader.problems) > reported else Picture(view, at, tuple(lines))
+
+
+def localize(point: Point, t) -> Point:
+    """The point in `t`'s language (a `catalog.Translator`): its name, directions and cautions;
+    the code and the pinyin name stay, as a practitioner writes them in any language."""
+    if t.is_source:
+        return point
+    return replace(
+        point,
+        english=t.pgettext("point name", point.english),
+        pinyin=t(REFLEX_LABEL) if point.kind is Kind.REFLEX else point.pinyin,
+        location=t(point.location),
+        find=t(point.find),
+        uses=t(point.uses),
+        place=t(point.place) if point.place else "",
+        cautions=tuple(t(c) for c in point.cautions),
+    )
 
 
 @cache

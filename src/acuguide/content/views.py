@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .catalog import C_
+
 
 @dataclass(frozen=True)
 class View:
@@ -25,18 +27,24 @@ class View:
 # Which part of which figure each view shows. The body figures are 540 x 960.
 # A view seen from the front has the person's right side on the picture's left.
 VIEWS = {
-    "back": View("body-back.svg", (140, 96, 260, 300), "back", 6.2),
-    "neck": View("body-back.svg", (196, 24, 148, 170), "back of the head and neck", 3.6),
-    "pelvis-back": View("body-back.svg", (176, 330, 188, 160), "lower back and buttocks", 3.6),
-    "knees-back": View("body-back.svg", (170, 640, 200, 150), "backs of the knees", 4.2),
-    "front": View("body-front.svg", (140, 110, 260, 360), "front", 6.2, "right"),
-    "chest-sides": View("chest-arms-up.svg", (100, 60, 340, 340), "sides of the chest, arms raised", 6.2, "right"),
-    "legs-front": View("legs-front.svg", (110, 60, 320, 500), "lower legs from the front", 7, "right"),
-    "hands-back": View("hands-back.svg", (0, 0, 600, 480), "backs of the hands", 11),
-    "hands-palm": View("hands-palm.svg", (0, 0, 600, 480), "palms", 11),
-    "forearms-palm": View("hands-palm.svg", (0, 0, 600, 800), "palms and forearms, down to the elbows", 11),
-    "feet-top": View("feet-top.svg", (0, 0, 520, 460), "tops of the feet", 10),
-    "ankles-side": View("ankles-side.svg", (0, 0, 600, 300), "outsides of the ankles", 8),
+    "back": View("body-back.svg", (140, 96, 260, 300), C_("picture caption", "back"), 6.2),
+    "neck": View("body-back.svg", (196, 24, 148, 170), C_("picture caption", "back of the head and neck"), 3.6),
+    "pelvis-back": View("body-back.svg", (176, 330, 188, 160), C_("picture caption", "lower back and buttocks"), 3.6),
+    "knees-back": View("body-back.svg", (170, 640, 200, 150), C_("picture caption", "backs of the knees"), 4.2),
+    "front": View("body-front.svg", (140, 110, 260, 360), C_("picture caption", "front"), 6.2, "right"),
+    "chest-sides": View(
+        "chest-arms-up.svg", (100, 60, 340, 340), C_("picture caption", "sides of the chest, arms raised"), 6.2, "right"
+    ),
+    "legs-front": View(
+        "legs-front.svg", (110, 60, 320, 500), C_("picture caption", "lower legs from the front"), 7, "right"
+    ),
+    "hands-back": View("hands-back.svg", (0, 0, 600, 480), C_("picture caption", "backs of the hands"), 11),
+    "hands-palm": View("hands-palm.svg", (0, 0, 600, 480), C_("picture caption", "palms"), 11),
+    "forearms-palm": View(
+        "hands-palm.svg", (0, 0, 600, 800), C_("picture caption", "palms and forearms, down to the elbows"), 11
+    ),
+    "feet-top": View("feet-top.svg", (0, 0, 520, 460), C_("picture caption", "tops of the feet"), 10),
+    "ankles-side": View("ankles-side.svg", (0, 0, 600, 300), C_("picture caption", "outsides of the ankles"), 8),
 }
 
 Position = tuple[float, float]

@@ -1,268 +1,413 @@
-"""Every fixed English phrase a session speaks or shows, in one place.
+"""Every fixed phrase a session speaks or shows, in English, marked for the catalogs.
 
-A second language is a second module with the same names. The texts are written as a
-person reads them ("BL23", "4-7-8"); each speech engine normalises them for itself, and
-the transcripts keep them as written.
+English is the catalogs' source language: each text here is its own message id, and
+`catalog.translator(language)` gives it in another language (`t(wording.END)`). A second
+language is a `.po` file, never a second module. The texts are written as a person reads
+them ("BL23", "4-7-8"); each speech engine normalises them for itself (spelling numbers in
+the session's language), and the transcripts keep them as written.
+
+`# TRANSLATORS:` comments reach the translators in the template; `C_` gives a text a context
+where the same English needs different translations.
 """
 
 from __future__ import annotations
 
-# -- opening and closing --------------------------------------------------------------
-END = "This is the end of the session."
-INTRODUCTION_CHAPTER = "{title}: introduction"
-END_CHAPTER = "End"
-BELL = "(bell)"  # how a bell is shown in the text timeline; never spoken or transcribed
+from .catalog import C_, N_, P_, Translator, translator
 
+ENGLISH = translator()
+
+# -- opening and closing --------------------------------------------------------------
+# TRANSLATORS: not words: your language's ISO 639-2 code (spa, deu, fra, hin, zho), the MP3's TLAN tag.
+ISO_639_2 = C_("ISO 639-2 code", "eng")
+
+# TRANSLATORS: spoken, to a person who has followed the session with closed eyes.
+END = N_("This is the end of the session.")
+# TRANSLATORS: a chapter title shown in a player; {title} is the session's title.
+INTRODUCTION_CHAPTER = N_("{title}: introduction")
+# TRANSLATORS: the last chapter's title, shown in a player.
+END_CHAPTER = C_("chapter", "End")
+# TRANSLATORS: shown (never spoken) in a text timeline where a bell rings.
+BELL = N_("(bell)")  # how a bell is shown in the text timeline; never spoken or transcribed
+
+# TRANSLATORS: the spoken safety note: to a person in pain, calm and plain, one sentence a breath.
 SAFETY_FULL = (
-    "Before we begin, a few words of care.",
-    "Never press on broken, inflamed or scarred skin, a wound, a bruise, or a swollen area.",
-    "Start gently, and press no harder than a dull, comfortable ache: never to sharp pain. If anything hurts, ease off or stop.",
-    "If your pain is severe, keeps coming back, or lasts more than a few days, see a doctor.",
-    "Ask a doctor first if you have a health condition, take blood thinners, have osteoporosis, or have had spinal surgery.",
+    N_("Before we begin, a few words of care."),
+    N_("Never press on broken, inflamed or scarred skin, a wound, a bruise, or a swollen area."),
+    N_(
+        "Start gently, and press no harder than a dull, comfortable ache: never to sharp pain. If anything hurts, ease off or stop."
+    ),
+    N_("If your pain is severe, keeps coming back, or lasts more than a few days, see a doctor."),
+    N_(
+        "Ask a doctor first if you have a health condition, take blood thinners, have osteoporosis, or have had spinal surgery."
+    ),
 )
 # Red flags: signs that need a doctor, not acupressure (the red flags of back pain
 # guidelines, as TRIAGE_RED_FLAGS below). Said in every full note, and in the short one too
 # when the session is for sciatica. Short sentences, most urgent first: one long sentence of
 # eight signs was among the cues heard worst.
 SAFETY_RED_FLAGS = (
-    "Some signs need a doctor, not acupressure.",
-    "For chest pain or pressure, numbness between your legs or around your bottom, "
-    "or new trouble controlling your bladder or bowels, stop and call an ambulance.",
-    "See a doctor first if your pain began with a fall or an accident, or comes with a fever or a weak leg.",
-    "And see a doctor first if you have had cancer, are losing weight without trying, or the pain is worse at night or at rest.",
-    "If any of these begin during the session, stop.",
+    N_("Some signs need a doctor, not acupressure."),
+    N_(
+        "For chest pain or pressure, numbness between your legs or around your bottom, "
+        "or new trouble controlling your bladder or bowels, stop and call an ambulance."
+    ),
+    N_("See a doctor first if your pain began with a fall or an accident, or comes with a fever or a weak leg."),
+    N_(
+        "And see a doctor first if you have had cancer, are losing weight without trying, or the pain is worse at night or at rest."
+    ),
+    N_("If any of these begin during the session, stop."),
 )
 # After compose's screening questions: the signs were asked about; this says what to do if one begins.
-SAFETY_RED_FLAGS_REMINDER = (
+SAFETY_RED_FLAGS_REMINDER = N_(
     "If numbness between your legs, trouble with your bladder or bowels, chest pain, or a weak leg begins during "
     "the session, stop and call a doctor, or an ambulance for chest pain."
 )
-SAFETY_VARICOSE = "Do not press on varicose veins."
-SAFETY_SHORT = "Never press on broken skin or swelling, and stop if anything hurts."
+SAFETY_VARICOSE = N_("Do not press on varicose veins.")
+SAFETY_SHORT = N_("Never press on broken skin or swelling, and stop if anything hurts.")
 # "or might be": early on, nobody may know yet, and the points are avoided from the start
-SAFETY_PREGNANCY = "If you are pregnant, or might be, do not follow this session: some of its points are traditionally avoided in pregnancy."
+SAFETY_PREGNANCY = N_(
+    "If you are pregnant, or might be, do not follow this session: some of its points are traditionally avoided in pregnancy."
+)
 
 # -- equipment, said after the title, before the listener closes their eyes -----------
-EQUIPMENT = "For this session you will need {things}. Have everything beside you now."
+# TRANSLATORS: {things} is a list of the items below, joined by the list messages.
+EQUIPMENT = N_("For this session you will need {things}. Have everything beside you now.")
 EQUIPMENT_TOOLS = {
-    "ball": "a massage ball or a tennis ball",
-    "ball-two": "two massage balls or tennis balls",  # one each side of the spine
-    "roller": "a foam roller",
-    "gun": "a massage gun",
+    "ball": N_("a massage ball or a tennis ball"),
+    "ball-two": N_("two massage balls or tennis balls"),  # one each side of the spine
+    "roller": N_("a foam roller"),
+    "gun": N_("a massage gun"),
 }
-EQUIPMENT_MAT = "a mat or a carpeted floor"  # to lie on a ball or a roller
+# TRANSLATORS: the word a routine's `equipment` uses for a second person who presses the points
+# TRANSLATORS: ("equipment: [a partner]"); found inside an equipment item, in lower case.
+PARTNER = C_("equipment", "partner")
+EQUIPMENT_MAT = N_("a mat or a carpeted floor")  # to lie on a ball or a roller
 
 
-def listing(things: list[str]) -> str:
+# TRANSLATORS: joins the items of a list but the last ("a, b"); Chinese would use its own comma.
+LIST_SEPARATOR = C_("list", ", ")
+# TRANSLATORS: joins the last item of a list to the rest: "a, b and c".
+LIST_LAST = C_("list", "{items} and {last}")
+
+
+def listing(things: list[str], t: Translator = ENGLISH) -> str:
     """'a, b and c'."""
-    return " and ".join([", ".join(things[:-1]), things[-1]] if len(things) > 1 else things)
+    if len(things) < 2:
+        return "".join(things)
+    return t(LIST_LAST).format(items=t(LIST_SEPARATOR).join(things[:-1]), last=things[-1])
 
 
-def counted(number: int, noun: str) -> str:
-    """'1 hold', '3 holds'."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+# Counts shown to a reader (check, the text timeline's heading): "{n}" stays digits.
+STEPS = P_("{n} step", "{n} steps")
+POINT_STEPS = P_("{n} point step", "{n} point steps")
+CUES = P_("{n} cue", "{n} cues")
+HOLDS = P_("{n} hold", "{n} holds")
 
 
 # -- points -----------------------------------------------------------------------------
-POINT_NAME = "{english}. {code}."  # a beat between name and code: heard as "Sea of Vitality. Bladder 23"
-REFLEX_NAME = "{english}."  # its code (HAND-SPINE) is for typing, not saying; its directions say what it is
-PRESS = {"gentle": "Press gently", "moderate": "Press with moderate pressure", "firm": "Press firmly"}
-PRESS_CIRCLES = ", in small, slow circles."
-PRESS_STEADY = "."
+# TRANSLATORS: spoken; {english} is the point's name in your language, {code} its code (BL23), which the voice
+# TRANSLATORS: says as the channel's name and number ("Bladder 23"). The full stops make a short pause.
+POINT_NAME = N_("{english}. {code}.")  # a beat between name and code: heard as "Sea of Vitality. Bladder 23"
+REFLEX_NAME = N_("{english}.")  # its code (HAND-SPINE) is for typing, not saying; its directions say what it is
+# TRANSLATORS: spoken, imperative, to one person pressing a point on their own body with a finger or thumb.
+PRESS = {
+    ("gentle", "circles"): N_("Press gently, in small, slow circles."),
+    ("gentle", "steady"): N_("Press gently."),
+    ("moderate", "circles"): N_("Press with moderate pressure, in small, slow circles."),
+    ("moderate", "steady"): N_("Press with moderate pressure."),
+    ("firm", "circles"): N_("Press firmly, in small, slow circles."),
+    ("firm", "steady"): N_("Press firmly."),
+}
 PRESS_WITH = {  # pressing with a tool: the tool does the work, the listener lets it
-    "ball": "Now let your weight sink slowly down.",
+    "ball": N_("Now let your weight sink slowly down."),
     # never "let your weight rest on it": over the spine (stomach-back's GV9 against a wall)
     # that undid the step's own "lean back only lightly"; lying on it, the feet still help
-    "roller": "Ease into the roller, and keep some of your weight on your feet.",
-    "gun": "Rest the massage gun on the spot, on its lowest setting, and let it work.",
+    "roller": N_("Ease into the roller, and keep some of your weight on your feet."),
+    "gun": N_("Rest the massage gun on the spot, on its lowest setting, and let it work."),
     # standing against a wall: sinking would roll the ball off the spot; lean back instead
-    "ball-wall": "Now lean back into the ball, a little at a time.",
-    "roller-wall": "Lean back into the roller only lightly, and keep your weight on your feet.",
+    "ball-wall": N_("Now lean back into the ball, a little at a time."),
+    "roller-wall": N_("Lean back into the roller only lightly, and keep your weight on your feet."),
 }
-RELEASE = "And release."
-SWITCH_SIDES = "Now the right side, the same spot."
-START_LEFT = "Start on the left side."
-BOTH_HANDS = "Use both hands, one on each side."
-LEFT_ONLY = "Use the left side."
-RIGHT_ONLY = "Use the right side."
+RELEASE = N_("And release.")
+SWITCH_SIDES = N_("Now the right side, the same spot.")
+START_LEFT = N_("Start on the left side.")
+BOTH_HANDS = N_("Use both hands, one on each side.")
+LEFT_ONLY = N_("Use the left side.")
+RIGHT_ONLY = N_("Use the right side.")
 GROUP_START = {  # said once where a group of steps grouped by side begins
-    "each": "Start on the left side, for all of these points.",
-    "left": "Use the left side for these points.",
-    "right": "Use the right side for these points.",
+    "each": N_("Start on the left side, for all of these points."),
+    "left": N_("Use the left side for these points."),
+    "right": N_("Use the right side for these points."),
 }
 GROUP_START_ONE = {  # the same, for a group of one point (held in one hand, say, and switched by hand)
-    "each": "Start on the left side.",
-    "left": "Use the left side.",
-    "right": "Use the right side.",
+    "each": N_("Start on the left side."),
+    "left": N_("Use the left side."),
+    "right": N_("Use the right side."),
 }
-GROUP_SWITCH_SIDES = "Now the right side: the same points again."
-SAME_SPOT = "The same spot, on this side."  # a point found on the other side a moment ago
-ROUND = "Round {round} of {rounds}."
-ROUND_LEFT = "Round {round} of {rounds}, left side."
-CHAPTER_SIDE = ", {side}"
-CHAPTER_ROUND = ", round {round}"
+GROUP_SWITCH_SIDES = N_("Now the right side: the same points again.")
+SAME_SPOT = N_("The same spot, on this side.")  # a point found on the other side a moment ago
+# TRANSLATORS: spoken before a press; {round} and {rounds} are numbers, said as words by the voice.
+ROUND = N_("Round {round} of {rounds}.")
+ROUND_LEFT = N_("Round {round} of {rounds}, left side.")
+# TRANSLATORS: added to a chapter title ("BL23 Sea of Vitality, left"); {side} is one of the side words.
+CHAPTER_SIDE = N_(", {side}")
+# TRANSLATORS: added to a chapter title ("BL23 Sea of Vitality, round 2").
+CHAPTER_ROUND = N_(", round {round}")
+# TRANSLATORS: a side of the body, in a chapter title and on the page ("BL23 Sea of Vitality, left").
+SIDE = {"left": C_("side", "left"), "right": C_("side", "right")}
+
+# TRANSLATORS: a point picture's caption, after the view ("back, your left side").
+PICTURE_SIDE = {
+    ("point", "left"): C_("picture", "your left side"),
+    ("point", "right"): C_("picture", "your right side"),
+    ("point", "both"): C_("picture", "on both sides"),
+    ("reflex", "left"): C_("picture", "reflex area, on the left hand"),
+    ("reflex", "right"): C_("picture", "reflex area, on the right hand"),
+    ("reflex", "both"): C_("picture", "reflex area, on both hands"),
+    "midline": C_("picture", "on the midline"),
+}
+
+# TRANSLATORS: the foot of every point picture and cover.
+PICTURE_FOOTER = N_("acuguide · a practice aid, not medical advice")
+
+# TRANSLATORS: a duration, spoken and shown; {n} is a number. Where the singular form is used
+# TRANSLATORS: only for one, it may spell the one with the right gender ("un minuto", "eine Minute").
+# TRANSLATORS: Spanish and French catalogs have three forms (Babel's CLDR rules): one, many (a
+# TRANSLATORS: million or more: "{n} de minutos"), and other.
+MINUTES = P_("{n} minute", "{n} minutes")
+SECONDS = P_("{n} second", "{n} seconds")
+# TRANSLATORS: a duration of minutes and seconds: "1 minute 30 seconds".
+MINUTES_SECONDS = C_("duration", "{minutes} {seconds}")
+# TRANSLATORS: spoken during a hold, then silence: "Queda un minuto.", "Quedan diez segundos.". {duration} is
+# TRANSLATORS: one of the durations; the form follows its first number (minutes, else seconds), for the verb.
+TIME_LEFT = P_("{duration} left.", "{duration} left.")
 
 
-def duration(seconds: float) -> str:
+def duration(seconds: float, t: Translator = ENGLISH) -> str:
     """'1 minute 30 seconds'."""
     minutes, secs = divmod(round(seconds), 60)
-    parts = [f"{minutes} minute{'s' if minutes != 1 else ''}"] if minutes else []
-    parts += [f"{secs} second{'s' if secs != 1 else ''}"] if secs else []
-    return " ".join(parts) or "0 seconds"
+    if minutes and secs:
+        return t(MINUTES_SECONDS).format(minutes=t.counted(MINUTES, minutes), seconds=t.counted(SECONDS, secs))
+    return t.counted(MINUTES, minutes) if minutes else t.counted(SECONDS, secs)
 
 
-def time_left(seconds: float) -> str:
+def time_left(seconds: float, t: Translator = ENGLISH) -> str:
     """'1 minute 30 seconds left.'"""
-    return (duration(seconds) + " left.").capitalize()
+    minutes, secs = divmod(round(seconds), 60)
+    said = t.ngettext(TIME_LEFT, minutes or secs).format(duration=duration(seconds, t))
+    return said[:1].upper() + said[1:]
 
 
-PROGRAM_TITLE = "{title}: week {week} of {weeks}"
-PROGRAM_SUMMARY = (
+# TRANSLATORS: a program's session title, spoken first and shown in a player.
+PROGRAM_TITLE = N_("{title}: week {week} of {weeks}")
+# TRANSLATORS: shown in players and feeds; {hold} is a duration, {rounds} empty or the next message.
+PROGRAM_SUMMARY = N_(
     "Week {week} of {weeks}: holds of {hold}{rounds}. Practise it {sessions} times this week, on separate days."
 )
-PROGRAM_ROUNDS = ", {repeat} rounds"
+PROGRAM_ROUNDS = N_(", {repeat} rounds")
 
 
 # -- breathing --------------------------------------------------------------------------
 # Trailing, as a guide says them over the start of the phase, and each says what to do:
 # "Hold." and "And out." were misheard most of the time in eSpeak NG ("Oh", "And I'll"), and
 # eSpeak's "breathe" often as "three"; "Inhale..." and "Exhale..." were heard in every voice.
-BREATH = {"in": "Inhale...", "hold": "Hold your breath...", "out": "Exhale...", "hold_out": "Pause..."}
-COUNT_FIRST = {"in": "In.", "hold": "Hold.", "out": "Out.", "hold_out": "Hold."}
+# TRANSLATORS: spoken over the start of each breathing phase, trailing off; short words a voice says clearly.
+BREATH = {"in": N_("Inhale..."), "hold": N_("Hold your breath..."), "out": N_("Exhale..."), "hold_out": N_("Pause...")}
+# TRANSLATORS: the count style's first word of each phase, then the counts below, one a second.
+COUNT_FIRST = {"in": N_("In."), "hold": N_("Hold."), "out": N_("Out."), "hold_out": N_("Hold.")}
+# TRANSLATORS: counting seconds of a breath, one word a second, spoken in the listener's language.
 COUNTS = (
-    "Two.", "Three.", "Four.", "Five.", "Six.", "Seven.", "Eight.", "Nine.", "Ten.", "Eleven.", "Twelve.",
-    "Thirteen.", "Fourteen.", "Fifteen.", "Sixteen.", "Seventeen.", "Eighteen.", "Nineteen.", "Twenty.",
+    C_("count", "Two."), C_("count", "Three."), C_("count", "Four."), C_("count", "Five."), C_("count", "Six."),
+    C_("count", "Seven."), C_("count", "Eight."), C_("count", "Nine."), C_("count", "Ten."), C_("count", "Eleven."),
+    C_("count", "Twelve."), C_("count", "Thirteen."), C_("count", "Fourteen."), C_("count", "Fifteen."),
+    C_("count", "Sixteen."), C_("count", "Seventeen."), C_("count", "Eighteen."), C_("count", "Nineteen."),
+    C_("count", "Twenty."),
 )  # fmt: skip
-BREATHE_WITH_ME = "Breathe with me: {phases}."
+BREATHE_WITH_ME = N_("Breathe with me: {phases}.")
 
 
-def seconds(value: float) -> str:
+# TRANSLATORS: a number of seconds and a half, as it is said ("5 and a half"); {n} is the whole number.
+AND_A_HALF = N_("{n} and a half")
+
+
+def seconds(value: float, t: Translator = ENGLISH) -> str:
     """A count of seconds as it is said: '5 and a half', not '5.5' (read 'five point five')."""
     whole, part = divmod(value, 1)
     if part == 0.5:
-        return f"{whole:g} and a half"
+        return t(AND_A_HALF).format(n=f"{whole:g}")
     return f"{value:g}"
 
 
+# TRANSLATORS: parts of "Breathe with me: in for 4, out for 6."; {seconds} is a number of seconds.
 PHASE_FOR = {
-    "in": "in for {seconds}",
-    "hold": "hold for {seconds}",
-    "out": "out for {seconds}",
-    "hold_out": "hold for {seconds}",
+    "in": N_("in for {seconds}"),
+    "hold": N_("hold for {seconds}"),
+    "out": N_("out for {seconds}"),
+    "hold_out": N_("hold for {seconds}"),
 }
-FOLLOW_THE_TONE = "Follow the tone: breathe in as it rises, and out as it falls."
-BREATHING_CHAPTER = "Breathing: {pattern}"
-RISING_TONE, FALLING_TONE = "(rising tone)", "(falling tone)"
+FOLLOW_THE_TONE = N_("Follow the tone: breathe in as it rises, and out as it falls.")
+# TRANSLATORS: a chapter title; {pattern} is a breathing pattern's name (calm, box, 4-7-8, coherent).
+BREATHING_CHAPTER = N_("Breathing: {pattern}")
+# TRANSLATORS: the built-in breathing patterns' names, in a chapter title.
+PATTERN_NAMES = {
+    "calm": C_("breathing pattern", "calm"),
+    "box": C_("breathing pattern", "box"),
+    "coherent": C_("breathing pattern", "coherent"),
+}
+# TRANSLATORS: shown (never spoken) in a text timeline where a breathing tone sounds.
+RISING_TONE, FALLING_TONE = N_("(rising tone)"), N_("(falling tone)")
 
 
 # -- the starting routine `acuguide new` writes ------------------------------------------
-STARTER_SUMMARY = "A short acupressure session for the lower back and legs."
-STARTER_SIT = "Sit on a firm chair with your feet flat on the floor, and let your shoulders drop."
-STARTER_FRONT = "Move toward the front of the seat."
-STARTER_ANKLE = "Cross your left ankle over your right knee, so you can reach the ankle and the top of the foot."
-STARTER_OTHER_FOOT = (
+# TRANSLATORS: the title of a starting routine whose file name has no letters.
+STARTER_TITLE = N_("My Routine")
+STARTER_SUMMARY = N_("A short acupressure session for the lower back and legs.")
+STARTER_SIT = N_("Sit on a firm chair with your feet flat on the floor, and let your shoulders drop.")
+STARTER_FRONT = N_("Move toward the front of the seat.")
+STARTER_ANKLE = N_("Cross your left ankle over your right knee, so you can reach the ankle and the top of the foot.")
+STARTER_OTHER_FOOT = N_(
     "Uncross your legs, and cross your right ankle over your left knee. The same two points on the right foot."
 )
-STARTER_REST = "Rest your hands in your lap and notice how your back and legs feel."
+STARTER_REST = N_("Rest your hands in your lap and notice how your back and legs feel.")
 
 
 # -- composed sessions ----------------------------------------------------------------
-COMPOSE_QUIET = "Find a quiet place where nobody will disturb you for the next few minutes."
+COMPOSE_QUIET = N_("Find a quiet place where nobody will disturb you for the next few minutes.")
 COMPOSE_POSTURE = {
-    "seated": "Sit on a chair with your feet flat on the floor and your back free of the backrest.",
-    "standing": "Open your eyes, and stand up slowly with your feet hip-width apart. Keep your eyes open while you stand. "
-    "Rest one hand on a chair or a wall if you like.",
-    "lying": "Open your eyes, and lie down slowly on your back on the mat, knees bent and feet flat.",
+    "seated": N_("Sit on a chair with your feet flat on the floor and your back free of the backrest."),
+    "standing": N_(
+        "Open your eyes, and stand up slowly with your feet hip-width apart. Keep your eyes open while you stand. "
+        "Rest one hand on a chair or a wall if you like."
+    ),
+    "lying": N_("Open your eyes, and lie down slowly on your back on the mat, knees bent and feet flat."),
 }
-COMPOSE_OTHER_SIDE = "Now the same points on the other side."
-COMPOSE_OTHER_SIDE_ONE = "Now the same spot, on the other side."
-COMPOSE_AGAIN = "Now once more through the same points."
-COMPOSE_SAME_SPOT = "{name}, {code}: the same spot."
-COMPOSE_REST = "Rest for a moment with your eyes closed, and notice how your body feels."
+COMPOSE_OTHER_SIDE = N_("Now the same points on the other side.")
+COMPOSE_OTHER_SIDE_ONE = N_("Now the same spot, on the other side.")
+COMPOSE_AGAIN = N_("Now once more through the same points.")
+COMPOSE_SAME_SPOT = N_("{name}, {code}: the same spot.")
+COMPOSE_REST = N_("Rest for a moment with your eyes closed, and notice how your body feels.")
 COMPOSE_TOOL_AWAY = {  # before the next posture or tool, and at the end: nothing left under the back
-    "ball": "Lift your hips a little, slide the ball out from under you, and put it aside.",
-    "ball-both": "Lift your hips a little, slide the balls out from under you, and put them aside.",
-    "roller": "Open your eyes, roll gently to one side, off the roller, and put it aside.",
-    "gun": "Switch the massage gun off, and put it down.",
+    "ball": N_("Lift your hips a little, slide the ball out from under you, and put it aside."),
+    "ball-both": N_("Lift your hips a little, slide the balls out from under you, and put them aside."),
+    "roller": N_("Open your eyes, roll gently to one side, off the roller, and put it aside."),
+    "gun": N_("Switch the massage gun off, and put it down."),
 }
 COMPOSE_EQUIPMENT = {
-    "chair": "a chair",
-    "mat": "a mat or a bed to lie on",
+    "chair": N_("a chair"),
+    "mat": N_("a mat or a bed to lie on"),
 }  # beyond the tools, which name their own mat
 COMPOSE_SETTLE = {  # before the closing rest, from where the last point left the listener
-    "standing": "Sit down slowly on the chair, and keep your eyes open until you are seated.",
-    "lying": "Lie flat on the mat, arms by your sides.",
+    "standing": N_("Sit down slowly on the chair, and keep your eyes open until you are seated."),
+    "lying": N_("Lie flat on the mat, arms by your sides."),
 }
 COMPOSE_GET_UP = {
-    "lying": "When you are ready, open your eyes, roll onto your side, and come up to sitting slowly.",
-    "seated": "When you are ready, open your eyes, and get up slowly.",
+    "lying": N_("When you are ready, open your eyes, roll onto your side, and come up to sitting slowly."),
+    "seated": N_("When you are ready, open your eyes, and get up slowly."),
 }
 COMPOSE_PLACE = {
-    "ball": "{name}, {code}. Place the ball under {place}.",
-    "ball-both": "{name}, {code}. Lie with the two balls under your back, {place}.",
-    "roller": "{name}, {code}. Lie back with the roller across your back, under {place}.",
-    "roller-both": "{name}, {code}. Lie back with the roller across your back, under {place}.",
-    "gun": "{name}, {code}. Hold the massage gun on {place}.",
+    "ball": N_("{name}, {code}. Place the ball under {place}."),
+    "ball-both": N_("{name}, {code}. Lie with the two balls under your back, {place}."),
+    "roller": N_("{name}, {code}. Lie back with the roller across your back, under {place}."),
+    "roller-both": N_("{name}, {code}. Lie back with the roller across your back, under {place}."),
+    "gun": N_("{name}, {code}. Hold the massage gun on {place}."),
+}
+
+
+# TRANSLATORS: a composed session's title and summary; {complaint} is one of the complaints below.
+COMPOSE_TITLE = N_("{complaint}, {minutes} minutes")
+COMPOSE_SUMMARY = N_("A {minutes} minute {level} session for {complaint}, composed by acuguide.")
+LEVELS = {"beginner": C_("level", "beginner"), "regular": C_("level", "regular")}
+# TRANSLATORS: what hurts, as compose names it in a session's title: "Lower back, 10 minutes".
+COMPLAINT_NAMES = {
+    "lower back": C_("complaint", "lower back"),
+    "upper back and shoulders": C_("complaint", "upper back and shoulders"),
+    "sciatica and hip": C_("complaint", "sciatica and hip"),
+    "sacral ache": C_("complaint", "sacral ache"),
+    "stress": C_("complaint", "stress"),
+    "bloating": C_("complaint", "bloating"),
+    "stomach": C_("complaint", "stomach"),
+    "fatigue": C_("complaint", "fatigue"),
+    "cold sensitivity": C_("complaint", "cold sensitivity"),
+    "whole-body ache": C_("complaint", "whole-body ache"),
+    "period pain": C_("complaint", "period pain"),
 }
 
 
 # -- composing from a person's own words ----------------------------------------------------
 # The screening questions, the red flags and the phrase tables that read a person's words are
 # data, in screening.yaml beside this file: one place for compose and the phone's form.
-COMPOSE_PREGNANCY = (
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
+COMPOSE_PREGNANCY = N_(
     'pregnancy in your words ("{said}"): points traditionally avoided in pregnancy are left out; '
     "ask your midwife or doctor before acupressure in pregnancy"
 )
 # What a composed session says first, as its `warning`, when the words or the complaint call for it.
 COMPOSE_WARNINGS = {
-    "pregnancy": "The points avoided in pregnancy are left out of this session. If you are pregnant and have any bleeding, "
-    "leaking fluid, tightening that comes in waves, a fever, or burning when you pass urine, stop and call "
-    "your midwife or doctor.",
-    "bloating": "With a bloated belly, some signs need help straight away, not acupressure: sudden, severe pain in the "
-    "belly and back, vomiting, blood in your stool, or a lump in your belly that pulses with your heartbeat. "
-    "If you have any of these, stop now and call a doctor or an ambulance.",
-    "thinners": "You take a blood thinner, so this session uses gentle pressure with your hands only. Bruises come more "
-    "easily: if one appears, or a spot stays sore the next day, press more lightly next time, and tell your "
-    "doctor about any large or unexplained bruise.",
-    "stomach": "First, about your heart. A heart attack can feel like heartburn or a stomach ache. If you have new "
-    "pressure or tightness in your chest or upper belly, or the pain comes with breathlessness, sweating or "
-    "feeling sick, stop now and call an ambulance. Do not use this session for that pain.",
+    "pregnancy": N_(
+        "The points avoided in pregnancy are left out of this session. If you are pregnant and have any bleeding, "
+        "leaking fluid, tightening that comes in waves, a fever, or burning when you pass urine, stop and call "
+        "your midwife or doctor."
+    ),
+    "bloating": N_(
+        "With a bloated belly, some signs need help straight away, not acupressure: sudden, severe pain in the "
+        "belly and back, vomiting, blood in your stool, or a lump in your belly that pulses with your heartbeat. "
+        "If you have any of these, stop now and call a doctor or an ambulance."
+    ),
+    "thinners": N_(
+        "You take a blood thinner, so this session uses gentle pressure with your hands only. Bruises come more "
+        "easily: if one appears, or a spot stays sore the next day, press more lightly next time, and tell your "
+        "doctor about any large or unexplained bruise."
+    ),
+    "stomach": N_(
+        "First, about your heart. A heart attack can feel like heartburn or a stomach ache. If you have new "
+        "pressure or tightness in your chest or upper belly, or the pain comes with breathlessness, sweating or "
+        "feeling sick, stop now and call an ambulance. Do not use this session for that pain."
+    ),
 }
-COMPOSE_MAPPED = (
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
+COMPOSE_MAPPED = N_(
     'your words "{said}" were taken as "{name}", the nearest complaint acuguide composes for; '
     "it covers {known}. If that is not what you meant, choose one of those with --for"
 )
-COMPOSE_HANDS_ONLY = (
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
+COMPOSE_HANDS_ONLY = N_(
     "{codes} left out: only hands may press {them} (no massage gun, roller or ball goes on the bones of the spine, "
     "over the kidneys or across the ribs)"
 )
-COMPOSE_OUT_OF_REACH = (
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
+COMPOSE_OUT_OF_REACH = N_(
     "{codes} left out: {tools} cannot reach {them}; add {needed} (--tools {option}), "
     "or have a partner press {them} (acuguide render partner-back)"
 )
-COMPOSE_UNUSED = (
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
+COMPOSE_UNUSED = N_(
     "not used: {tools}; the points that fit {complaint} in this time are pressed better otherwise "
     "(no tool goes on the spine or over the kidneys, and balls are lain on before a roller)"
 )
-COMPOSE_HANDS_ONLY_ADD = "; add hands (--tools {tools},hands) to press {them} gently by hand"
-COMPOSE_PARTNER_ONLY = (
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
+COMPOSE_HANDS_ONLY_ADD = N_("; add hands (--tools {tools},hands) to press {them} gently by hand")
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
+COMPOSE_PARTNER_ONLY = N_(
     "{codes} left out: no tool may press {them} and your own hands cannot reach {them}; "
     "have a partner press {them} (acuguide render partner-back)"
 )
-COMPOSE_THINNERS_NOTICE = (
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
+COMPOSE_THINNERS_NOTICE = N_(
     "blood thinners: this session uses your hands only, with gentle pressure, and says what to watch for; "
     "bruises come more easily"
 )
-COMPOSE_ALSO_OUTSIDE = 'your words "{said}" also name {about}, which acuguide makes no session for: see {see}'
-COMPOSE_ALL_AVOIDED = (
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
+COMPOSE_ALSO_OUTSIDE = N_('your words "{said}" also name {about}, which acuguide makes no session for: see {see}')
+# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
+COMPOSE_ALL_AVOIDED = N_(
     "every point used for {complaint} ({codes}) is traditionally avoided in pregnancy, so this session is for "
     "the lower back, with the points pregnancy allows; ask your midwife before acupressure in pregnancy"
 )
-COMPOSE_GUN_EYES = "Keep your eyes open whenever the massage gun is running, so you can see where it is."
-COMPOSE_FEET = (
+COMPOSE_GUN_EYES = N_("Keep your eyes open whenever the massage gun is running, so you can see where it is.")
+COMPOSE_FEET = N_(
     "Take off your shoes and socks. Rest your left foot on a low stool, or cross your left ankle over your right knee, "
     "so you can reach your lower leg and foot easily."
 )
-COMPOSE_OTHER_FOOT = (
+COMPOSE_OTHER_FOOT = N_(
     "Now the right leg. Rest your right foot on the stool, or cross your right ankle over your left knee."
 )

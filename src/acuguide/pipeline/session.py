@@ -15,13 +15,15 @@ from .. import ffmpeg
 from ..audio import ambient as ambient_mod
 from ..audio import sounds
 from ..clock import minutes
-from ..content.wording import counted
+from ..content import wording
+from ..content.catalog import MissingTranslation, NumbersUnsaid
+from ..engines import best_engine
 from ..errors import AmbientNotFound, BatchError, ProblemsError, SpeechError
 from ..progress import SILENT, Progress, Report
 from ..routine import AMBIENT_LEVEL, Ambient, Bells, Routine, Voice, load, program, shipped_routines
 from ..routine.find import shipped_names
 from ..routine.safety import check_safe, notices
-from ..speech import DEFAULT_ENGINE, Clip, EngineMissing, Synthesizer, make_engine
+from ..speech import Clip, EngineMissing, Synthesizer, make_engine
 from ..timeline import layout
 from ..timeline.estimate import lay_out_estimated
 from ..timeline.layout import Script, Speaker
@@ -44,7 +46,7 @@ def load_batch(
     """Every routine of a render with its voice, checked before anything is spoken: each
     loads, its engine and voice exist, its ambient sound is audio, and no two would write
     the same files."""
-    routines = [with_overrides(routine, ambient, bells) for arg in args for routine in load_any(arg)]
+    routines = [with_overrides(routine, ambient, bells) for arg in args for routine in load_any(arg, voice.language)]
     batch = [(routine, voice_settings(routine, voice)) for routine in routines]
     ffmpeg.tool()  # raises, with the install command, before anything is spoken
     for _, settings in batch:
@@ -63,11 +65,11 @@ def load_batch(
     return batch
 
 
-def load_any(arg: str) -> list[Routine]:
-    """A routine, or a program's routines, one for each week in order."""
+def load_any(arg: str, language: str | None = None) -> list[Routine]:
+    """A routine, or a program's routines, one for each week in order; in `language` if given."""
     if program.is_program(arg):
-        return [stage.routine for stage in program.load(arg).stages]
-    return [load(arg)]
+        return [stage.routine for stage in program.load(arg, language).stages]
+    return [load(arg, language=language)]
 
 
 def with_overrides(routine: Routine, ambient: str | None = None, bells: bool | None = None) -> Routine:
@@ -87,10 +89,20 @@ def with_overrides(routine: Routine, ambient: str | None = None, bells: bool | N
 
 
 def voice_settings(routine: Routine, asked: Voice = ROUTINES_OWN) -> Voice:
-    """What the command line asked overrides the routine's voice; its voice name belongs to its own engine."""
-    chosen = asked.engine or routine.voice.engine or DEFAULT_ENGINE
-    same_engine = chosen == (routine.voice.engine or DEFAULT_ENGINE)
-    return Voice(chosen, asked.name or (routine.voice.name if same_engine else None), asked.rate or routine.voice.rate)
+    """What the command line asked overrides the routine's voice; its voice name belongs to its own engine.
+    Nobody choosing, the session's language gets the best voice installed for it (`best_engine`);
+    a voice file asked for (`--voice x.onnx`) is a Piper voice."""
+    best = best_engine(routine.language)
+    if not asked.engine and asked.name and asked.name.endswith(".onnx"):
+        asked = replace(asked, engine="piper")
+    chosen = asked.engine or routine.voice.engine or best
+    same_engine = chosen == (routine.voice.engine or best)
+    return Voice(
+        chosen,
+        asked.name or (routine.voice.name if same_engine else None),
+        asked.rate or routine.voice.rate,
+        routine.language,
+    )
 
 
 def compile_routine(
@@ -138,7 +150,7 @@ def scripts(
     """`acuguide script`: the timeline of a routine, or of each week of a program; with
     `exact`, unspoken phrases are spoken (and cached) first, so every time is measured."""
     found = []
-    for routine in load_any(arg):
+    for routine in load_any(arg, voice.language):
         settings = voice_settings(routine, voice)
         if exact:
             found.append(compile_routine(routine, settings, cache_dir, progress=report.progress(routine.slug)).script)
@@ -147,11 +159,12 @@ def scripts(
     return found
 
 
-def check(arg: str, report: Report) -> int:
+def check(arg: str, report: Report, language: str | None = None) -> int:
     """`acuguide check`: every problem `render` would refuse, found without speaking; returns
-    how many. A missing engine is a notice, not a problem: `check` and `script` do not speak."""
+    how many. A missing engine is a notice, not a problem: `check` and `script` do not speak.
+    In another `language`, a line or a built-in word its catalog lacks is a problem."""
     try:
-        routines = load_any(arg)
+        routines = load_any(arg, language)
     except ProblemsError as error:
         for problem in error.problems:
             report.line(str(problem))
@@ -162,11 +175,21 @@ def check(arg: str, report: Report) -> int:
             report.line(f"note: {notice}")
         try:
             check_safe(routine, frozenset())
-            make_engine(voice_settings(routine)).check()
+            engine = make_engine(voice_settings(routine))
+            unsaid = [p for p in plan_routine(routine).phrases if routine.language != "en" and _digits(engine, p)]
+            if unsaid:  # the voice would read them in English, or not at all
+                problems += 1
+                report.line(f"{routine.source}: digits would reach the {routine.language} voice in {unsaid[0]!r}")
+                continue
+            engine.check()
         except ProblemsError as error:
             problems += len(error.problems)
             for problem in error.problems:
                 report.line(str(problem))
+            continue
+        except (MissingTranslation, NumbersUnsaid) as missing:
+            problems += 1
+            report.line(f"{routine.source}: {missing}")
             continue
         except EngineMissing as missing:
             report.line(f"note: {routine.source}: voice: {missing}; render needs it, check and script do not")
@@ -175,9 +198,13 @@ def check(arg: str, report: Report) -> int:
             report.line(f"{routine.source}: voice: {error}")
             continue
         report.line(
-            f"{routine.source}: OK ({counted(len(routine.all_steps), 'step')}, {counted(len(routine.point_steps), 'point step')})"
+            f"{routine.source}: OK ({wording.ENGLISH.counted(wording.STEPS, len(routine.all_steps))}, {wording.ENGLISH.counted(wording.POINT_STEPS, len(routine.point_steps))})"
         )
     return problems
+
+
+def _digits(engine, phrase: str) -> bool:
+    return any(char.isdigit() for char in engine.normalize(phrase))
 
 
 def shipped(cache_dir: Path | None = None) -> Iterator[str]:

@@ -9,16 +9,17 @@ import os
 import re
 import types
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, dataclass, fields
 from enum import Enum
 from functools import cache
 from pathlib import Path
 from typing import Union, get_args, get_origin, get_type_hints
 
 from ..clock import clock
-from ..content.points import Point, library
+from ..content import wording
+from ..content.catalog import SOURCE, languages, translator
+from ..content.points import Point, library, localize
 from ..content.views import VIEWS, Picture
-from ..content.wording import counted
 from ..errors import TimelineError
 from ..files import write_text
 from ..routine import Series
@@ -37,6 +38,8 @@ def to_dict(script: Script, extra: dict | None = None) -> dict:
         "slug": script.slug,
         "duration": round(script.duration, 6),
         "sample_rate": script.sample_rate,
+        # English is the language a timeline without one is in (those written before languages came)
+        **({"language": script.language} if script.language != SOURCE else {}),
         **({"estimated": script.estimated} if script.estimated else {}),
         **({"speech": vars(script.speaker)} if script.speaker else {}),
         "cues": [
@@ -91,8 +94,12 @@ def _own_points(script: Script) -> list[dict]:
     """The routine's points that the shipped library does not have as they are (a code of its
     own, or a shipped code redrawn or reworded), whole: the page and the feed draw and name them
     from the timeline alone, and `from_dict` gives back the same `Point`s."""
-    shipped = library()
-    return [{f.name: _plain(getattr(p, f.name)) for f in fields(p)} for p in script.points if shipped.get(p.code) != p]
+    shipped, t = library(), translator(script.language)
+    return [
+        {f.name: _plain(getattr(p, f.name)) for f in fields(p)}
+        for p in script.points
+        if not shipped.get(p.code) or localize(shipped.get(p.code), t) != p  # the shipped one in the session's language
+    ]
 
 
 def _plain(value: object) -> object:
@@ -183,9 +190,13 @@ def from_dict(data: object) -> Script:
 
     said = _items(data, "cues", cue)
     holds = _items(data, "holds", hold)
+    language = _read("language", _language, data.get("language", SOURCE))
     own = {p.code: p for p in map(_own_point, _read("points", _list, data.get("points", []))[:MAX_OWN]) if p}
-    shipped = library()
-    drawn = (own.get(code) or shipped.get(code) for code in dict.fromkeys(h.point for h in holds))
+    shipped, t = library(), translator(language)
+    drawn = (
+        own.get(code) or (localize(shipped.get(code), t) if shipped.get(code) else None)
+        for code in dict.fromkeys(h.point for h in holds)
+    )
     return Script(
         title=_read("title", _text, data.get("title")),
         summary=_read("summary", _text, data.get("summary")),
@@ -201,7 +212,15 @@ def from_dict(data: object) -> Script:
         spoken=tuple(dict.fromkeys((c.text, spoken) for c, spoken in said if spoken is not None)),
         points=tuple(p for p in drawn if p is not None),
         series=_read("program", lambda v: _series(v, data), data["program"]) if "program" in data else None,
+        language=language,
     )
+
+
+def _language(value: object) -> str:
+    code = _text(value)
+    if code not in languages():
+        raise ValueError(f"no catalog for the language {code!r}; known: {', '.join(languages())}")
+    return code
 
 
 def _speaker(value: dict) -> Speaker:
@@ -217,7 +236,14 @@ def _own_point(entry: object) -> Point | None:
     """A routine's own point as `_own_points` wrote it, every field checked by its type in
     `Point`; its picture as a points file's is (a known view, positions in figure units)."""
     try:
-        return Point(**{name: _typed(kind, entry[name]) for name, kind in _point_fields().items()})
+        defaults = {f.name for f in fields(Point) if f.default is not MISSING}  # a field newer than the timeline
+        return Point(
+            **{
+                name: _typed(kind, entry[name])
+                for name, kind in _point_fields().items()
+                if name in entry or name not in defaults
+            }
+        )
     except _MALFORMED:
         return None
 
@@ -234,6 +260,10 @@ def _typed(kind: object, value: object) -> object:
         return _text(value)
     if kind is float:
         return _number(value, 0, MAX_SECONDS)
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise TypeError(f"expected true or false, got {type(value).__name__}")
+        return value
     if isinstance(kind, type) and issubclass(kind, Enum):
         return kind(value)
     if origin in (tuple, frozenset) and args[0] is str:
@@ -314,7 +344,7 @@ def to_text(script: Script) -> str:
         events.append((h.end, 0, f"{'':<10} ({h.point} {h.side} hold ends)"))
     lines = [
         f"{script.title}  ({script.source})",
-        f"{clock(script.duration)} long, {counted(len(script.cues), 'cue')}, {counted(len(script.holds), 'hold')}",
+        f"{clock(script.duration)} long, {wording.ENGLISH.counted(wording.CUES, len(script.cues))}, {wording.ENGLISH.counted(wording.HOLDS, len(script.holds))}",
     ]
     if script.speaker:
         lines.append(

@@ -9,6 +9,7 @@ breathing patterns before the defaults and steps that name them.
 
 from __future__ import annotations
 
+from ..content.catalog import languages
 from ..content.points import CONDITIONS, Posture, Pressure
 from ..engines import DEFAULT_ENGINE, ENGINE_NAMES
 from ..yamlread import Field, Table
@@ -96,6 +97,8 @@ STEP_KINDS = STEP.keys
 TOP = Table("the file", (
     Field("title", "text", "the session's title, spoken first", required=True),
     Field("summary", "text", "one line about the session, for players and feeds"),
+    Field.choice("language", languages(), "the language the routine is written in; the built-in words are said in it too "
+                 "(render --language renders a shipped routine in another)", noun="language", default="en"),
     Field("voice", "mapping", "which engine, voice and rate speak it", table=VOICE),
     Field("warning", "text", "a warning this routine's listeners need first, said before the shared safety note "
           "(stomach-back: a heart attack can feel like a stomach ache)"),

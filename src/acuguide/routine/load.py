@@ -17,16 +17,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..content import breathing as breathing_mod
 from ..content import wording
 from ..content.breathing import SETTLE, BreathingPattern
-from ..content.points import Laterality, Point, PointLibrary, library, parse_library
+from ..content.catalog import SOURCE, Translator, translator
+from ..content.extract import routine_texts
+from ..content.points import Laterality, Point, PointLibrary, library, localize, parse_library
 from ..errors import PointLibraryError, Problem, RoutineError, excerpt
 from ..yamlread import INVALID, OFF, ON, YamlReader, format_duration, line_of, quoted
 from . import fields
-from .find import display_name, find_routine, slug_for
+from .find import display_name, find_routine, shipped_dir, slug_for
 from .model import (
     Ambient,
     Bells,
@@ -49,7 +51,8 @@ MAX_BYTES = 1_000_000
 MAX_COUNT = 1 + len(wording.COUNTS)  # the count style has a word for each second up to this
 
 
-def load(arg: str | Path, points: PointLibrary | None = None) -> Routine:
+def load(arg: str | Path, points: PointLibrary | None = None, language: str | None = None) -> Routine:
+    """The routine, in `language` if given (else the one it is written in)."""
     path = find_routine(str(arg))
     source = display_name(path)
     return parse(
@@ -58,6 +61,8 @@ def load(arg: str | Path, points: PointLibrary | None = None) -> Routine:
         slug_for(path),
         points or library(),
         path.parent.resolve(),
+        language,
+        shipped=path.resolve().parent == shipped_dir("routines").resolve(),
     )
 
 
@@ -130,11 +135,25 @@ def decode(data: bytes, source: str) -> str:
         ) from None
 
 
-def parse(text: str, source: str, slug: str, points: PointLibrary, base: Path | None = None) -> Routine:
-    """`base` is the routine's folder, against which an ambient file's path is resolved."""
+def parse(
+    text: str,
+    source: str,
+    slug: str,
+    points: PointLibrary,
+    base: Path | None = None,
+    language: str | None = None,
+    shipped: bool = False,
+) -> Routine:
+    """`base` is the routine's folder, against which an ambient file's path is resolved. With a
+    `language` other than the one the routine is written in, its own lines are translated through
+    the catalogs (the shipped routines are in them); a line the catalog lacks is a problem at its line."""
     reader = YamlReader(source)
     root = reader.compose(text)
-    loader = _Loader(reader, points, base or Path.cwd())
+    written = written_language(root)
+    target = language or written
+    if root is not None and target != written:
+        translate_own_lines(reader, root, written, target, shipped)
+    loader = _Loader(reader, points, base or Path.cwd(), translator(target, strict=False), written)
     top = reader.table(root, fields.TOP, "", loader.top_readers()) if root is not None else None
     if top is None:
         raise RoutineError(reader.problems)
@@ -160,11 +179,64 @@ def parse(text: str, source: str, slug: str, points: PointLibrary, base: Path | 
         ambient=top["ambient"],
         notes=tuple(loader.notes),
         default_hold=loader.defaults["hold"],
+        language=target,
     )
     refused = _tools_refused(routine)
     if refused:
         raise RoutineError(list(refused))
     return replace(routine, notes=routine.notes + _out_of_reach(routine))
+
+
+def written_language(root: Node | None) -> str:
+    """The `language` a routine says it is written in (checked with the other fields), else English."""
+    for key, value in root.value if isinstance(root, MappingNode) else ():
+        if isinstance(key, ScalarNode) and key.value == "language" and isinstance(value, ScalarNode):
+            return value.value.strip()
+    return SOURCE
+
+
+def translate_own_lines(reader: YamlReader, root: Node, written: str, target: str, shipped: bool = False) -> None:
+    """Each of the routine's own lines in `target`, from the catalogs; a problem where one is missing
+    (a shipped routine's is a gap in acuguide's catalog, a person's own a routine not written in it)."""
+    if written != SOURCE:
+        reader.problem(
+            root, "language", f"this routine is written in {written}, and only English routines translate through the "
+            f"catalogs; render it in {written} (leave out --language {target}), or write it in {target}"
+        )  # fmt: skip
+        return
+    t = translator(target)
+    translated: dict[int, str] = {}
+    for node, path, _ in routine_texts(root):
+        if t.has(node.value):
+            translated[id(node)] = t(node.value)
+        elif shipped:
+            reader.problem(
+                node, path, f"{quoted(excerpt(node.value))} has no translation in acuguide's {target} catalog "
+                f"(src/acuguide/locale/{target}/LC_MESSAGES/messages.po); run scripts/catalog check"
+            )  # fmt: skip
+        else:
+            reader.problem(
+                node, path, f"{quoted(excerpt(node.value))} has no {target} translation: this routine is written in "
+                f"English, and only the shipped routines' lines are in acuguide's catalogs; write it in {target} "
+                f"(language: {target}) to render it in {target}, or render it in English"
+            )  # fmt: skip
+    _replace_texts(root, translated)
+
+
+def _replace_texts(node: Node, texts: dict[int, str]) -> None:
+    """Each scalar whose id is in `texts` replaced by a new node with that text, at the same place
+    (a new node: the reader may already have read, and kept, the old one's value)."""
+
+    def swap(child: Node) -> Node:
+        if id(child) in texts and isinstance(child, ScalarNode):
+            return ScalarNode(child.tag, texts[id(child)], child.start_mark, child.end_mark, child.style)
+        _replace_texts(child, texts)
+        return child
+
+    if isinstance(node, MappingNode):
+        node.value = [(key, swap(value)) for key, value in node.value]
+    elif isinstance(node, SequenceNode):
+        node.value = [swap(item) for item in node.value]
 
 
 def _tools_refused(routine: Routine) -> tuple[Problem, ...]:
@@ -182,7 +254,8 @@ def _out_of_reach(routine: Routine) -> tuple[Problem, ...]:
     """Steps pressed by hand where the point's own entry says hands cannot reach it (BL43):
     worth a note, since the session would say "hard to reach" and then "use both hands".
     A partner's hands reach every point."""
-    if any("partner" in thing.lower() for thing in routine.equipment):
+    partner = translator(routine.language)(wording.PARTNER).lower()
+    if any(partner in thing.lower() for thing in routine.equipment):
         return ()
     return tuple(
         Problem(step.where.source, step.where.line, f"{step.where.field}.tool",
@@ -217,9 +290,12 @@ def _given_defaults() -> dict[str, Any]:
 class _Loader:
     """The readers of a routine's own field types, and the rules across fields."""
 
-    def __init__(self, reader: YamlReader, points: PointLibrary, base: Path):
+    def __init__(self, reader: YamlReader, points: PointLibrary, base: Path, t: Translator, written: str):
         self.r = reader
         self.points = points
+        self.shipped = points
+        self.t = t  # the session's language: the shipped points' words, and own points' if translated
+        self.written = written
         self.base = base
         self.patterns: dict[str, BreathingPattern] = dict(breathing_mod.BUILTIN)
         self.invalid_patterns: set[str] = set()  # defined but wrong: a reference to one is not a second error
@@ -553,4 +629,12 @@ class _Loader:
                 )
                 self.r.problem(node, path, self.points.why_unknown(excerpt(code)) + hint)
             return INVALID
+        own = self.shipped.get(code) is not point
+        if self.t.is_source or (own and self.t.language == self.written):
+            return point
+        missing = len(self.t.missing)
+        point = localize(point, self.t)
+        for gap in self.t.missing[missing:]:
+            where = "your points file" if own else f"src/acuguide/locale/{self.t.language}/LC_MESSAGES/messages.po"
+            self.r.problem(node, path, f"{point.code}: {gap.message!r} has no {self.t.language} translation in {where}")
         return point

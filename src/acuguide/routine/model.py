@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from ..content import wording
 from ..content.breathing import BreathingPattern
 from ..content.points import Point, Posture, Pressure
 from ..errors import Problem
@@ -122,14 +121,17 @@ class SideGroup(Step):
     sides: Sides  # EACH, LEFT or RIGHT
     steps: tuple[Say | Pause | Breathe | PointStep, ...]
     where: Where
-    switch_sides: str = wording.GROUP_SWITCH_SIDES
+    switch_sides: str | None = None  # None: the built-in words, in the session's language
 
 
 @dataclass(frozen=True)
 class Voice:
-    engine: str | None = None  # None: the default engine
+    engine: str | None = None  # None: the best installed for the language
     name: str | None = None
     rate: int | None = None
+    # What the voice speaks: its default voice, its normalisation, its cache key. Asked on the
+    # command line (render --language), None is the routine's own; `voice_settings` always sets it.
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -145,8 +147,8 @@ class Bells:
 class Phrases:
     """The transitions a routine may reword."""
 
-    release: str = wording.RELEASE
-    switch_sides: str = wording.SWITCH_SIDES
+    release: str | None = None  # None: the built-in words, in the session's language
+    switch_sides: str | None = None
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,7 @@ class Routine:
     equipment: tuple[str, ...] = ()  # things to have at hand beyond the steps' tools (a chair, a partner)
     warning: str | None = None  # said before the shared safety note
     series: Series | None = None  # the program week this routine is, if it is one
+    language: str = "en"  # the language every word of it is in: its own lines and the built-in wording
 
     @property
     def all_steps(self) -> tuple[Step, ...]:

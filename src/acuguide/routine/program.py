@@ -18,12 +18,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..content import wording
+from ..content.catalog import languages, translator
 from ..errors import Problem, RoutineError
 from ..yamlread import INVALID, Field, Table, YamlReader, line_of
 from . import PointStep, Routine, Series, SideGroup
 from .fields import MAX_HOLD
 from .find import display_name, find_file, shipped_dir, shipped_routines, slug_for
-from .load import MAX_BYTES, beside, decode, read_limited
+from .load import MAX_BYTES, beside, decode, read_limited, translate_own_lines, written_language
 from .load import load as load_routine
 from .model import Where
 
@@ -38,6 +39,8 @@ REPEAT_RANGE = Table("repeat", (
 PROGRAM = Table("the program", (
     Field("title", "text", "the program's title", required=True),
     Field("summary", "text", "one line about the program"),
+    Field.choice("language", languages(), "the language the program (and its routine) is written in", noun="language",
+                 default="en"),
     Field("routine", "text", "a shipped routine's name, or a routine file relative to this one", required=True),
     Field("weeks", "integer", "how many weeks it lasts", range=(1, 52), required=True),
     Field("sessions_per_week", "integer", "how many sessions a week", range=(1, 14), default=3),
@@ -86,18 +89,23 @@ def is_program(arg: str) -> bool:
     return re.search(r"^routine\s*:", head, re.MULTILINE) is not None
 
 
-def load(arg: str) -> Program:
+def load(arg: str, language: str | None = None) -> Program:
+    """The program, in `language` if given (its routine too), else in the one it is written in."""
     path = find_file(arg, "programs")
     source = display_name(path)
     reader = YamlReader(source)
     root = reader.compose(decode(read_limited(path, source, "a program"), source))
+    written = written_language(root)
+    if root is not None and (language or written) != written:
+        shipped = path.resolve().parent == Path(str(shipped_dir("programs"))).resolve()
+        translate_own_lines(reader, root, written, language or written, shipped)
     ranges = {"hold": lambda node, where: _range(reader, node, where, HOLD_RANGE),
               "repeat": lambda node, where: _range(reader, node, where, REPEAT_RANGE)}  # fmt: skip
     v = reader.table(root, PROGRAM, "", ranges) if root is not None else None
     if v is None or reader.problems:
         raise RoutineError(reader.problems)
     at = Where(source, line_of(v.nodes["routine"]), "routine")
-    base = _routine(path, v["routine"], at)
+    base = _routine(path, v["routine"], at, language)
     slug = slug_for(path)
     title, weeks, per_week = v["title"], v["weeks"], v["sessions_per_week"]
     scaled = next((key for key in ("hold", "repeat") if key in v.nodes), None)
@@ -109,7 +117,7 @@ def load(arg: str) -> Program:
     return Program(title, v["summary"] or "", slug, source, weeks, per_week, stages)
 
 
-def _routine(path: Path, name: str, at: Where) -> Routine:
+def _routine(path: Path, name: str, at: Where, language: str | None = None) -> Routine:
     """The routine a program names: a file in the program's folder (never outside it: a shared
     program must not read yours), or a shipped routine by name. Its problems are told at the
     program's line first, since the program is the file the person wrote."""
@@ -130,7 +138,7 @@ def _routine(path: Path, name: str, at: Where) -> Routine:
             ]
         )
     try:
-        return load_routine(file)
+        return load_routine(file, language=language)
     except RoutineError as error:
         raise RoutineError(
             [Problem(at.source, at.line, at.field, str(problem)) for problem in error.problems]
@@ -178,11 +186,12 @@ def _stage(
             for s in steps
         )
 
-    rounds = wording.PROGRAM_ROUNDS.format(repeat=repeat) if repeat else ""
+    t = translator(base.language)
+    rounds = t(wording.PROGRAM_ROUNDS).format(repeat=repeat) if repeat else ""
     routine = replace(
         base,
-        title=wording.PROGRAM_TITLE.format(title=title, week=week, weeks=weeks),
-        summary=wording.PROGRAM_SUMMARY.format(week=week, weeks=weeks, hold=wording.duration(hold or reference), rounds=rounds, sessions=per_week),
+        title=t(wording.PROGRAM_TITLE).format(title=title, week=week, weeks=weeks),
+        summary=t(wording.PROGRAM_SUMMARY).format(week=week, weeks=weeks, hold=wording.duration(hold or reference, t), rounds=rounds, sessions=per_week),
         slug=f"{slug}-week-{week}",
         intro=adapt(base.intro), steps=adapt(base.steps), outro=adapt(base.outro),
         series=Series(title, slug, week, weeks),

@@ -8,6 +8,7 @@ out, and `acuguide check` reports it. The red flags are said in every note: in f
 from __future__ import annotations
 
 from ..content import wording
+from ..content.catalog import translator
 from ..content.views import VIEWS
 from ..errors import AvoidError, Problem, RoutineError
 from . import Breathe, Pause, PointStep, Routine, Safety, SideGroup, Sides, Step
@@ -16,11 +17,13 @@ MAX_SESSION = 3 * 60 * 60  # seconds of holds, rests, pauses and breathing: a lo
 
 
 def _near_varicose_veins(routine: Routine) -> bool:
-    return any("varicose" in c.lower() for s in routine.point_steps for c in s.point.cautions)
+    return any(s.point.varicose for s in routine.point_steps)
 
 
 def safety_note(routine: Routine) -> tuple[str, ...]:
-    """The sentences spoken before the first step, built from the points the routine uses."""
+    """The sentences spoken before the first step, built from the points the routine uses,
+    in the routine's language."""
+    t = translator(routine.language)
     pregnancy = any("pregnancy" in s.point.avoid for s in routine.point_steps)
     first = (routine.warning,) if routine.warning else ()  # the routine's own warning is heard before all else
     if routine.safety is Safety.OFF:
@@ -28,22 +31,22 @@ def safety_note(routine: Routine) -> tuple[str, ...]:
     if routine.safety is Safety.SCREENED:  # the red flags were asked as questions before the session was made
         return (
             *first,
-            wording.SAFETY_SHORT,
-            wording.SAFETY_RED_FLAGS_REMINDER,
-            *((wording.SAFETY_PREGNANCY,) if pregnancy else ()),
+            t(wording.SAFETY_SHORT),
+            t(wording.SAFETY_RED_FLAGS_REMINDER),
+            *((t(wording.SAFETY_PREGNANCY),) if pregnancy else ()),
         )
     if routine.safety is Safety.SHORT:
         return (
             *first,
-            wording.SAFETY_SHORT,
-            *wording.SAFETY_RED_FLAGS,
-            *((wording.SAFETY_PREGNANCY,) if pregnancy else ()),
+            t(wording.SAFETY_SHORT),
+            *map(t, wording.SAFETY_RED_FLAGS),
+            *((t(wording.SAFETY_PREGNANCY),) if pregnancy else ()),
         )
-    note = [*first, *wording.SAFETY_FULL, *wording.SAFETY_RED_FLAGS]
+    note = [*first, *map(t, wording.SAFETY_FULL), *map(t, wording.SAFETY_RED_FLAGS)]
     if _near_varicose_veins(routine):
-        note.insert(len(first) + 2, wording.SAFETY_VARICOSE)
+        note.insert(len(first) + 2, t(wording.SAFETY_VARICOSE))
     if pregnancy:
-        note.append(wording.SAFETY_PREGNANCY)
+        note.append(t(wording.SAFETY_PREGNANCY))
     return tuple(note)
 
 

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from ..content import wording
+from ..content.catalog import translator
 from ..errors import RoutineExists, WriteError
 from ..files import create_text, write_text
 from ..yamlread import quote
@@ -26,7 +27,7 @@ STARTER = """\
 # Say here which facts (articles) the routine uses, and why you chose its holds.
 title: {title_yaml}
 summary: {summary}
-defaults:                     # for every point step unless it says otherwise
+{language}defaults:                     # for every point step unless it says otherwise
   hold: 45s                   # 45s, 1m, 1m30s; default: the point's typical hold
   pressure: moderate          # gentle | moderate | firm
   breathing: calm             # calm | box | 4-7-8 | coherent | none, guided during holds
@@ -56,26 +57,28 @@ outro:
 """
 
 
-def starter_text(path: Path) -> str:
-    """The starting routine for `path`, titled after its file name."""
-    words = re.sub(r"[^A-Za-z0-9]+", " ", path.stem).split()
-    title = " ".join(w.capitalize() for w in words) or "My Routine"
+def starter_text(path: Path, language: str = "en") -> str:
+    """The starting routine for `path`, titled after its file name, written in `language`."""
+    t = translator(language)
+    words = re.sub(r"[\W_]+", " ", path.stem).split()  # letters of any script: mi-rutina, 我的练习
+    title = " ".join(w.capitalize() for w in words) or t(wording.STARTER_TITLE)
     return STARTER.format(
         title=title,
         title_yaml=quote(title),
         name=path.name,
-        summary=quote(wording.STARTER_SUMMARY),
-        sit=quote(wording.STARTER_SIT),
-        front=quote(wording.STARTER_FRONT),
-        ankle=quote(wording.STARTER_ANKLE),
-        other_foot=quote(wording.STARTER_OTHER_FOOT),
-        rest=quote(wording.STARTER_REST),
+        summary=quote(t(wording.STARTER_SUMMARY)),
+        language="" if language == "en" else f"language: {language}           # the language it is written in\n",
+        sit=quote(t(wording.STARTER_SIT)),
+        front=quote(t(wording.STARTER_FRONT)),
+        ankle=quote(t(wording.STARTER_ANKLE)),
+        other_foot=quote(t(wording.STARTER_OTHER_FOOT)),
+        rest=quote(t(wording.STARTER_REST)),
     )
 
 
-def write_starter(path: Path) -> Path:
+def write_starter(path: Path, language: str = "en") -> Path:
     """Write the starting routine to `path`; never over an existing file."""
-    return save(path, starter_text(path))
+    return save(path, starter_text(path, language))
 
 
 def save(path: Path, text: str, replace: bool = False, how_to_replace: str = "") -> Path:

@@ -59,9 +59,14 @@ class Engine:
     default_rate = 150
 
     def __init__(self, settings: Voice):
-        self.voice = settings.name or self.default_voice
+        self.language = settings.language or "en"
+        self.voice = settings.name or self.voice_for(self.language)
         self.rate = settings.rate or self.default_rate
         self._checked = False
+
+    def voice_for(self, language: str) -> str:
+        """The engine's default voice for a language."""
+        return self.default_voice
 
     # -- in the main process: cheap ---------------------------------------------------
     def check(self) -> None:
@@ -84,8 +89,13 @@ class Engine:
         return []
 
     def identity(self) -> dict[str, object]:
-        """Everything that changes the sound, for the cache key and the timeline (after `check`)."""
-        return {"engine": self.name, "voice": self.voice, "rate": self.rate}
+        """Everything that changes the sound, for the cache key and the timeline (after `check`).
+        The language is in it (other than English, whose keys were made before languages came):
+        the same words in two languages are normalised, and so spoken, differently."""
+        return {"engine": self.name, "voice": self.voice, "rate": self.rate, **self._language_key()}
+
+    def _language_key(self) -> dict[str, str]:
+        return {} if self.language == "en" else {"language": self.language}
 
     def normalize(self, text: str) -> str:
         """The text as this engine should read it; the words as written stay on the timeline."""

@@ -1,4 +1,4 @@
-"""eSpeak NG through pyttsx3: small, fast, robotic; the way to other languages later.
+"""eSpeak NG through pyttsx3: small, fast, robotic; a voice for every language acuguide speaks.
 
 pyttsx3 2.99 with eSpeak NG has traps this engine is built around:
 - several `save_to_file` calls before one `runAndWait` write only the last file, so there is
@@ -29,7 +29,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import pcm
-from ..engines import DEFAULT_RATES
+from ..engines import DEFAULT_RATES, ESPEAK_VOICES
 from .engine import Clip, Engine, EngineMissing, VoiceInfo, VoiceNotFound
 from .normalize import clean
 
@@ -40,6 +40,13 @@ ATTEMPTS = 3
 WAV_WAITS = (1.0, 3.0, 6.0)
 CHILD_TIMEOUT = 20.0  # seconds one phrase's child may take before it is killed and tried again
 RATE_FACTOR = 0.835  # eSpeak NG set to 125 speaks the shipped phrases at 150 words a minute on the timeline
+# The same for each language's voice: a language's words are longer or shorter, and each eSpeak
+# voice has its own pace at one setting. Measured on eight sentences of the safety note and the
+# directions in each language (slope of seconds over words, espeak-ng 1.51): at these factors
+# es, de and fr speak 142-146 words a minute where English, measured the same way, speaks 145
+# (and 140 on the timeline), so `rate` means the same calm pace in each. Refit over the shipped
+# phrases once the catalogs are complete: scripts/bench_voices.py --calibrate --language LANG.
+RATE_FACTORS = {"en": RATE_FACTOR, "es": 0.78, "de": 0.954, "fr": 0.82}
 
 
 class Espeak(Engine):
@@ -60,28 +67,33 @@ class Espeak(Engine):
         except metadata.PackageNotFoundError:
             raise EngineMissing("pyttsx3 is not installed; install it with: pip install acuguide") from None
 
+    def voice_for(self, language: str) -> str:
+        return ESPEAK_VOICES.get(language, language)
+
     def check_voice(self) -> None:
         base, _, variant = self.voice.partition("+")
         languages, variants = _voices(), _variants()
         if base.lower() not in languages:
-            english = ", ".join(sorted(k for k in languages if k.startswith("en")))
+            same = ", ".join(voice.name for voice in self.voices(self.language))
             raise VoiceNotFound(
-                f"eSpeak NG has no voice {base!r}; English voices here: {english} (any can take a variant, e.g. en-us+klatt4)"
+                f"eSpeak NG has no voice {base!r}; {_language_name(self.language)} voices here: {same or 'none'} "
+                "(any can take a variant, e.g. en-us+klatt4)"
             )
         if variant and variant.lower() not in variants:
             raise VoiceNotFound(f"eSpeak NG has no variant {variant!r}; variants: {', '.join(sorted(variants))}")
 
     @classmethod
-    def voices(cls) -> list[VoiceInfo]:
+    def voices(cls, language: str = "en") -> list[VoiceInfo]:
         if shutil.which("espeak-ng") is None:
             return []
-        english = sorted({(lang, name) for lang, name in _voices().values() if lang.startswith("en")})
-        return [VoiceInfo(lang, name) for lang, name in english]
+        prefix = ESPEAK_VOICES.get(language, language).split("+")[0].split("-")[0]
+        same = sorted({(lang, name) for lang, name in _voices().values() if lang.split("-")[0] == prefix})
+        return [VoiceInfo(lang, name) for lang, name in same]
 
     @property
     def setting(self) -> int:
-        """eSpeak NG's own rate figure for `rate` real words per minute."""
-        return round(self.rate * RATE_FACTOR)
+        """eSpeak NG's own rate figure for `rate` real words per minute, in this voice's language."""
+        return round(self.rate * RATE_FACTORS.get(self.language, RATE_FACTOR))
 
     def identity(self) -> dict[str, object]:
         return {
@@ -92,7 +104,7 @@ class Espeak(Engine):
         }
 
     def normalize(self, text: str) -> str:
-        return clean(text)
+        return clean(text, self.language)
 
     def load(self) -> None:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - for the worker's life: pyttsx3 prints "Audio saved to ..."
@@ -145,6 +157,16 @@ def _run(*args: str) -> str:
 @cache
 def _espeak_version() -> str:
     return " ".join(_run("--version").split()[:6])
+
+
+def _language_name(code: str) -> str:
+    """'English', 'Spanish': Babel's English name of a language code (the code where it has none)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).english_name or code
+    except (ValueError, UnknownLocaleError):
+        return code
 
 
 @cache

@@ -24,7 +24,7 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from ..engines import DEFAULT_RATES
+from ..engines import DEFAULT_RATES, piper_voices, voices_folder
 from .engine import Clip, Engine, EngineMissing, VoiceInfo, VoiceNotFound
 from .normalize import clean
 
@@ -49,6 +49,13 @@ class Piper(Engine):
         if importlib.util.find_spec("piper") is None or importlib.util.find_spec("onnxruntime") is None:
             raise EngineMissing(f"the piper engine is not installed; install it with: {self.install}")
 
+    def voice_for(self, language: str) -> str:
+        """joe for English; else the first voice file for the language in the voices folder."""
+        if language == "en":
+            return self.default_voice
+        found = piper_voices(language)
+        return str(found[0]) if found else f"{language}_*.onnx"
+
     def check_voice(self) -> None:
         self.model, self.config = self._files()
 
@@ -61,9 +68,10 @@ class Piper(Engine):
             return Path(package.model_path()), Path(package.config_path())
         model = Path(self.voice).expanduser()
         if model.suffix != ".onnx" or not model.is_file():
-            known = ", ".join(v.name for v in self.voices()) or "none installed"
+            known = ", ".join(v.name for v in self.voices(self.language)) or "none installed"
             raise VoiceNotFound(
-                f"piper has no voice {self.voice!r}; use one of: {known}, or the path of a Piper .onnx voice file"
+                f"piper has no voice {self.voice!r} for {self.language}; use one of: {known}, or the path of a Piper "
+                f".onnx voice file (or put one in {voices_folder()}), or speak with --engine espeak"
             )
         config = model.with_name(model.name + ".json")
         if not config.is_file():
@@ -73,7 +81,11 @@ class Piper(Engine):
         return model.resolve(), config.resolve()
 
     @classmethod
-    def voices(cls) -> list[VoiceInfo]:
+    def voices(cls, language: str = "en") -> list[VoiceInfo]:
+        if language != "en":
+            return [
+                VoiceInfo(str(path), f"{path.stem}, a voice file in {path.parent}") for path in piper_voices(language)
+            ]
         return [
             VoiceInfo(name, about) for name, (module, _, about) in PACKAGED.items() if importlib.util.find_spec(module)
         ]
@@ -86,6 +98,7 @@ class Piper(Engine):
         return {
             "engine": self.name, "piper-tts": metadata.version("piper-tts"), "voice": voice, "rate": self.rate,
             "length_scale": round(self.length_scale, 4), "noise": 0, "sentence_gap": SENTENCE_GAP,
+            **self._language_key(),
         }  # fmt: skip
 
     @property
@@ -93,7 +106,7 @@ class Piper(Engine):
         return (NATURAL_WPM / self.rate) ** (1 / RATE_EXPONENT)
 
     def normalize(self, text: str) -> str:
-        return clean(text)
+        return clean(text, self.language)
 
     def load(self) -> None:
         import onnxruntime

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..engines import DEFAULT_ENGINE, ENGINE_NAMES, FOR_LISTENING
+from ..content.catalog import languages
+from ..engines import DEFAULT_ENGINE, ENGINE_NAMES, FOR_LISTENING, best_engine, voices_folder
+from ..errors import SpeechError
 from ..routine import Voice
 from .engine import Engine, EngineMissing
 from .espeak import Espeak
@@ -44,3 +46,22 @@ def describe_engines() -> Iterator[str]:
         for voice in engine.voices():
             yield f"  {voice.name:<24} {voice.description}"
         yield ""
+    yield from describe_languages()
+
+
+def describe_languages() -> Iterator[str]:
+    """Each language a session can be in, the voice it gets with no flag, and what else it can use."""
+    yield f"Languages (render --language LANG); Piper voice files for other languages go in {voices_folder()}:"
+    for language in languages():
+        chosen = make_engine(Voice(best_engine(language), language=language))
+        try:
+            chosen.check()
+            default = f"{chosen.name} {chosen.voice}"
+        except EngineMissing as missing:
+            default = f"none installed ({missing})"
+        except SpeechError as error:
+            default = f"none ({error})"
+        yield f"  {language}: {default}"
+        for name in FOR_LISTENING:
+            for voice in ENGINES[name].voices(language):
+                yield f"      {name:<7} {voice.name:<24} {voice.description}"

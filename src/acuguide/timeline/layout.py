@@ -85,6 +85,7 @@ class Script:
     spoken: tuple[tuple[str, str], ...] = ()  # (words as written, text as the engine was given it)
     points: tuple = ()  # the routine's points (content.points.Point), its own points file's too, for their pictures
     series: Series | None = None  # the program and week, for a program's session
+    language: str = "en"  # the language of every word in it (a catalog's code: en, es, de, fr)
 
     def seconds(self, samples: int) -> float:
         return samples / self.sample_rate
@@ -161,6 +162,7 @@ def lay_out(
             if end > start
         ),
         series=routine.series,
+        language=routine.language,
         spoken=tuple((text, spoken[text]) for text in plan_.phrases) if spoken else (),
     )
 
