@@ -213,22 +213,46 @@ def test_everything_from_a_routine_is_escaped(tmp_path):
     assert not feedparser.parse(site.rss(items, "https://example.org/")).bozo
 
 
-@pytest.mark.pure
-@pytest.mark.parametrize(
-    "language,lang", [("de", "de"), ("pt-BR", "pt-BR"), (None, "en"), ('en"><script>', "en"), (5, "en")]
-)
-def test_a_session_page_is_in_its_timelines_language(tmp_path, language, lang):
-    """The timeline's `language` (a tag, "en" when missing) is the page's `lang`; anything that
-    is not a language tag is not put in the page."""
+def _timeline_in(tmp_path, language, slug="e2e"):
     timeline = export.to_dict(compile_fake(routine_mod.load(HERE / "routines" / "e2e.yaml")))
-    timeline.update({"format": "mp3", "position": 0, "loudness": {"result": -19.0}})
+    timeline.update({"format": "mp3", "position": 0, "loudness": {"result": -19.0}, "slug": slug})
     if language is not None:
         timeline["language"] = language
-    (tmp_path / "e2e.json").write_text(json.dumps(timeline))
-    (tmp_path / "e2e.mp3").write_bytes(b"ID3")
+    (tmp_path / f"{slug}.json").write_text(json.dumps(timeline))
+    (tmp_path / f"{slug}.mp3").write_bytes(b"ID3")
+
+
+@pytest.mark.pure
+@pytest.mark.parametrize("language,lang", [("de", "de"), ("fr", "fr"), (None, "en")])
+def test_a_session_page_and_feed_are_in_the_timelines_language(tmp_path, language, lang):
+    """The timeline's `language` ("en" when missing) is the page's `lang`, its words' language,
+    the feed's `<language>` and its transcripts'."""
+    _timeline_in(tmp_path, language)
     (episode,) = site.episodes(tmp_path)
-    assert f'<html lang="{lang}">' in pages.session_page(episode, served=True)
-    assert '<html lang="en">' in pages.index([episode], "https://example.org/feed.xml", served=True)
+    page = pages.session_page(episode, served=True)
+    assert f'<html lang="{lang}">' in page
+    assert f'<html lang="{lang}">' in pages.index([episode], "https://example.org/feed.xml", served=True)
+    assert ET.fromstring(site.rss([episode], "https://example.org/")).find("channel/language").text == lang
+    assert ("Follow along" in page) == (lang == "en")  # the page's own words are in its language
+
+
+@pytest.mark.pure
+@pytest.mark.parametrize("language", ["pt-BR", 'en"><script>', 5])
+def test_a_timeline_in_a_language_without_a_catalog_is_not_served(tmp_path, language):
+    _timeline_in(tmp_path, language)
+    assert site.episodes(tmp_path) == []
+
+
+@pytest.mark.pure
+def test_the_index_and_feed_speak_the_language_most_sessions_are_in(tmp_path):
+    _timeline_in(tmp_path, "es", "a")
+    _timeline_in(tmp_path, "es", "b")
+    _timeline_in(tmp_path, None, "c")
+    items = site.episodes(tmp_path)
+    assert site.language_of(items) == "es"
+    index = pages.index(items, "https://example.org/feed.xml", served=True)
+    assert '<html lang="es">' in index and "Your acupressure sessions" not in index
+    assert site.language_of([]) == "en"
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from html import escape as e
 
-from ..publish.page import w
+from ..publish.page import short_date, w
 from .diary import CheckIn, summary
 
 WIDTH, HEIGHT = 360, 230
@@ -62,8 +62,8 @@ def chart(checkins: list[CheckIn]) -> str:
                 parts.append(f'<circle class="{name}" cx="{x(day):.1f}" cy="{y(score):.1f}" r="4" fill="{fill}" stroke="{colour}" stroke-width="2">'
                              f"<title>{day.isoformat()}: {w(f'diary.{name}')} {score}</title></circle>")  # fmt: skip
     base = TOP + plot_h
-    parts.append(f'<text x="{LEFT}" y="{base + 16}" class="date">{first.strftime("%d %b")}</text>'
-                 f'<text x="{WIDTH - RIGHT}" y="{base + 16}" text-anchor="end" class="date">{(first + timedelta(days=span)).strftime("%d %b")}</text>')  # fmt: skip
+    parts.append(f'<text x="{LEFT}" y="{base + 16}" class="date">{short_date(first)}</text>'
+                 f'<text x="{WIDTH - RIGHT}" y="{base + 16}" text-anchor="end" class="date">{short_date(first + timedelta(days=span))}</text>')  # fmt: skip
     legend = base + 36
     parts.append(f'<circle cx="{LEFT + 4}" cy="{legend - 4}" r="4" fill="#fff" stroke="{BEFORE}" stroke-width="2"/>'
                  f'<text x="{LEFT + 12}" y="{legend}" class="legend">{w("diary.before")}</text>'

@@ -56,8 +56,9 @@ class Job:
         return shown
 
 
-def answers(data: object, engine: str | None) -> tuple[composer.Answers, dict[str, bool]]:
-    """The form as the composer's answers, and the screening answers; every field checked."""
+def answers(data: object, engine: str | None, language: str = "en") -> tuple[composer.Answers, dict[str, bool]]:
+    """The form as the composer's answers, and the screening answers; every field checked. The
+    session is written in `language`, the served sessions'."""
     if not isinstance(data, dict):
         raise Invalid('expected a JSON object like {"for": "lower back", "minutes": 10, "answers": {...}}')
     unknown = sorted(set(data) - {"for", "minutes", "tools", "level", "answers"})
@@ -85,7 +86,7 @@ def answers(data: object, engine: str | None) -> tuple[composer.Answers, dict[st
     if level not in composer.LEVELS:
         raise Invalid(f"level: expected one of {', '.join(composer.LEVELS)}, got {str(level)[:20]!r}")
     given = data.get("answers")
-    known = [q.id for q in screening.questions()]
+    known = [q.id for q in screening.questions(language)]
     if not isinstance(given, dict) or any(not isinstance(v, bool) for v in given.values()):
         raise Invalid('answers: expected {"question id": true or false, ...} for the questions of /api/screening')
     unknown = sorted(set(given) - set(known))
@@ -93,22 +94,22 @@ def answers(data: object, engine: str | None) -> tuple[composer.Answers, dict[st
         raise Invalid(f"answers: {unknown[0][:40]!r} is not a screening question; the ids are {', '.join(known)}")
     spoken_by = engine if engine in DEFAULT_RATES else DEFAULT_ENGINE
     return composer.Answers(
-        complaint.strip(), float(minutes), tuple(dict.fromkeys(tools)), level, frozenset(), spoken_by
+        complaint.strip(), float(minutes), tuple(dict.fromkeys(tools)), level, frozenset(), spoken_by, language=language
     ), given
 
 
-def prepare(data: object, engine: str | None) -> composer.Composed:
+def prepare(data: object, engine: str | None, language: str = "en") -> composer.Composed:
     """What `acuguide compose` does with its options and the answers at a terminal: the words
     read first, then the screen, then the composer. `screening.Refused` (or `ComposeError`)
     when no session may be or can be composed."""
-    asked, given = answers(data, engine)
+    asked, given = answers(data, engine, language)
     composer.read_complaint(asked)  # words that need a doctor, or an unknown complaint, before any answer
-    unanswered = [q.id for q in screening.questions() if q.follows is None and q.id not in given]
+    unanswered = [q.id for q in screening.questions(language) if q.follows is None and q.id not in given]
     if unanswered:
         raise Invalid(
             f"answers: every question is answered before a session is composed; missing {', '.join(unanswered)}"
         )
-    return composer.compose(replace(asked, screen=screening.assess(given)))
+    return composer.compose(replace(asked, screen=screening.assess(given, language)))
 
 
 class Jobs:

@@ -8,16 +8,24 @@ from html import escape as e
 
 from ..compose import screening
 from ..content.points import TOOLS
-from ..publish.page import FEED_TITLE, WORDS, shell, w
+from ..publish.page import FEED_TITLE, WORDS, in_language, shell, short_time, w
 from .chart import chart
 from .diary import CheckIn, summary
 
-BACK = f'<header class="top"><nav><a href="./">{w("back")}</a></nav></header>'
+
+def _back() -> str:
+    return f'<header class="top"><nav><a href="./">{w("back")}</a></nav></header>'
 
 
-def compose_page() -> str:
+def compose_page(language: str = "en") -> str:
     """The form: what hurts, minutes, tools, level, then every screening question `compose`
-    asks (the same, from content/screening.yaml); the script sends it and shows the progress."""
+    asks (the same, from content/screening.yaml); the script sends it and shows the progress.
+    In `language`, the served sessions' (so is the session it makes)."""
+    with in_language(language):
+        return _compose_page(language)
+
+
+def _compose_page(language: str) -> str:
     tools = "".join(
         f'<label class="choice"><input type="checkbox" name="tools" value="{t}"{" checked" if t == "hands" else ""}> {w(f"tool.{t}")}</label>'
         for t in TOOLS
@@ -27,7 +35,7 @@ def compose_page() -> str:
         for level in ("beginner", "regular")
     )
     asked = []
-    for question in screening.questions():
+    for question in screening.questions(language):
         follows = f' data-follows="{e(question.follows)}"' if question.follows else ""
         asked.append(
             f'<fieldset class="question{" follow-up" if question.follows else ""}" data-id="{e(question.id)}"{follows}>'
@@ -35,7 +43,7 @@ def compose_page() -> str:
             f'<label class="yn"><input type="radio" name="q-{e(question.id)}" value="yes"{"" if question.follows else " required"}> {w("compose.yes")}</label>'
             f'<label class="yn"><input type="radio" name="q-{e(question.id)}" value="no"> {w("compose.no")}</label></fieldset>'
         )
-    body = f"""{BACK}
+    body = f"""{_back()}
 <main class="compose">
 <h1>{w("compose.title")}</h1>
 <p class="lead">{w("compose.lead")}</p>
@@ -66,11 +74,16 @@ def compose_page() -> str:
 
 
 def _words(prefix: str) -> str:
-    return json.dumps({k: v for k, v in WORDS.items() if k.startswith(prefix)}).replace("<", "\\u003c")
+    return json.dumps({k: w(k) for k in WORDS if k.startswith(prefix)}).replace("<", "\\u003c")
 
 
-def diary_page(checkins: list[CheckIn], where: str) -> str:
+def diary_page(checkins: list[CheckIn], where: str, language: str = "en") -> str:
     """The chart, how the last week compares with the first, and every check-in as a table."""
+    with in_language(language):
+        return _diary_page(checkins, where)
+
+
+def _diary_page(checkins: list[CheckIn], where: str) -> str:
     if not checkins:
         shown = f'<p class="empty">{w("diary.empty")}</p>'
     else:
@@ -83,7 +96,7 @@ def diary_page(checkins: list[CheckIn], where: str) -> str:
             percent = round(abs(found.change) * 100)
             said += " " + w("diary.change" if found.change >= 0 else "diary.change_more", percent=percent)
         rows = "".join(
-            f"<tr><td>{c.when.astimezone().strftime('%d %b %H:%M')}</td><td>{e(c.title)}</td>"
+            f"<tr><td>{short_time(c.when.astimezone())}</td><td>{e(c.title)}</td>"
             f"<td>{_score(c.before)}</td><td>{_score(c.after)}</td></tr>"
             for c in reversed(checkins)
         )
@@ -92,7 +105,7 @@ def diary_page(checkins: list[CheckIn], where: str) -> str:
 <details class="table" open><summary>{w("diary.table")}</summary>
 <table><thead><tr><th>{w("diary.when")}</th><th>{w("diary.session")}</th><th>{w("diary.before_head")}</th><th>{w("diary.after_head")}</th></tr></thead>
 <tbody>{rows}</tbody></table></details>"""
-    body = f"""{BACK}
+    body = f"""{_back()}
 <main class="diary">
 <h1>{w("diary.title")}</h1>
 <p class="lead">{w("diary.lead")}</p>
@@ -106,7 +119,8 @@ def _score(value: int | None) -> str:
     return w("diary.skipped") if value is None else str(value)
 
 
-def forbidden_page() -> str:
-    body = f"""{BACK}
+def forbidden_page(language: str = "en") -> str:
+    with in_language(language):
+        body = f"""{_back()}
 <main><h1>{w("forbidden.title")}</h1><p>{w("forbidden.text")}</p></main>"""
-    return shell(w("forbidden.title"), body, script="")
+        return shell(w("forbidden.title"), body, script="")

@@ -79,12 +79,17 @@ def app(
         """The key, as the page sends it (a header), or in the address serve printed."""
         return key.matches(request.headers.get(KEY_HEADER) or request.query.get("key"), secret)
 
+    def language() -> str:
+        """The language of the app's own pages and of the sessions composed from the phone:
+        the one most served sessions are in."""
+        return publish.language_of(publish.episodes(root))
+
     def private(handler):
         async def checked(request: web.Request) -> web.StreamResponse:
             if not allowed(request):
                 if request.path.startswith("/api/"):
                     return web.json_response({"error": FORBIDDEN}, status=403)
-                return web.Response(text=pages.forbidden_page(), content_type="text/html", status=403)
+                return web.Response(text=pages.forbidden_page(language()), content_type="text/html", status=403)
             return await handler(request)
 
         return checked
@@ -138,11 +143,12 @@ def app(
         return web.Response(body=found[0], content_type=found[1], headers={"Cache-Control": "max-age=300"})
 
     async def compose_form(request: web.Request) -> web.Response:
-        return web.Response(text=pages.compose_page(), content_type="text/html")
+        return web.Response(text=pages.compose_page(language()), content_type="text/html")
 
     async def questions(request: web.Request) -> web.Response:
         asked = [
-            {"id": q.id, "text": q.text, **({"follows": q.follows} if q.follows else {})} for q in screening.questions()
+            {"id": q.id, "text": q.text, **({"follows": q.follows} if q.follows else {})}
+            for q in screening.questions(language())
         ]
         return web.json_response({"questions": asked})
 
@@ -150,7 +156,7 @@ def app(
     async def compose(request: web.Request) -> web.Response:
         try:
             sent = await body(request)
-            composed = await asyncio.get_running_loop().run_in_executor(None, prepare, sent, engine)
+            composed = await asyncio.get_running_loop().run_in_executor(None, prepare, sent, engine, language())
         except Invalid as error:
             return invalid(str(error))
         except screening.Refused as error:  # a sign that needs a doctor: the advice, and nothing composed
@@ -183,7 +189,7 @@ def app(
 
     @private
     async def diary_page(request: web.Request) -> web.Response:
-        return web.Response(text=pages.diary_page(kept.all(), str(kept.path)), content_type="text/html")
+        return web.Response(text=pages.diary_page(kept.all(), str(kept.path), language()), content_type="text/html")
 
     async def stop(application: web.Application) -> None:
         jobs.close()

@@ -57,10 +57,13 @@ SAFETY_RED_FLAGS = (
     ),
     N_("If any of these begin during the session, stop."),
 )
-# After compose's screening questions: the signs were asked about; this says what to do if one begins.
+# After compose's screening questions: the signs were asked about; this says what to do if one begins,
+# as urgently as the screening's own table does (saddle numbness, bladder or bowels, a weak leg:
+# an emergency department today; chest pain: an ambulance).
 SAFETY_RED_FLAGS_REMINDER = N_(
-    "If numbness between your legs, trouble with your bladder or bowels, chest pain, or a weak leg begins during "
-    "the session, stop and call a doctor, or an ambulance for chest pain."
+    "If numbness between your legs or around your bottom, new trouble controlling your bladder or bowels, or a "
+    "weak leg begins during the session, stop and go to an emergency department today. For chest pain, call an "
+    "ambulance."
 )
 SAFETY_VARICOSE = N_("Do not press on varicose veins.")
 SAFETY_SHORT = N_("Never press on broken skin or swelling, and stop if anything hurts.")

@@ -13,7 +13,9 @@ in `static/`, inlined so each page is one file.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from html import escape as e
@@ -21,157 +23,228 @@ from importlib import resources
 from urllib.parse import quote
 
 from ..clock import minutes
+from ..content.catalog import N_, P_, SOURCE, Plural, translator
+from ..content.wording import SIDE
 from ..timeline.layout import Hold
-from .site import ART, FEED_TITLE, ONE_SIDE, Episode, codes, point, point_names, point_picture, said, steps
+from .site import (
+    ART,
+    FEED_TITLE,
+    ONE_SIDE,
+    Episode,
+    codes,
+    language_of,
+    point,
+    point_names,
+    point_picture,
+    said,
+    steps,
+)
 
 # Every word the pages show, the app's own pages (compose, diary) too; `js.*` are the script's.
-WORDS = {
-    "index.title": "Your acupressure sessions",
-    "index.lead": "Choose a session. Look once at where each point is, then press play and follow with your eyes closed.",
-    "index.mine": "Made for you",
-    "index.shipped": "Routines",
-    "index.empty": "No sessions yet. Render one into this folder: <code>acuguide render lower-back</code>.",
-    "index.compose": "Make a session",
-    "index.diary": "Pain diary",
-    "index.week": "Week {week}",
-    "index.next": "next",
-    "index.this_week": "this week",
-    "index.done": "done",
-    "index.done_times": "done {n}×",
-    "index.points": "{count} point",
-    "index.points_many": "{count} points",
-    "index.program_of": "a program of {weeks} weeks",
-    "back": "← All sessions",
-    "session.follow": "Follow along",
-    "session.save": "Save to this phone",
-    "session.print": "Print card",
-    "session.cover_alt": "The points of this session: {names}",
-    "session.no_points": "no points",
-    "session.card": "The points, in order",
-    "session.card_note": "{title} · {length}. Press gently and stop if anything hurts: a practice aid, not medical advice.",
-    "session.transcript": "What is said, as text",
-    "session.files": "As subtitle files: {files}",
-    "session.files_none": "none",
-    "step.where": "Where {code} {name} is",
-    "step.hold": "hold {length}",
-    "step.round": "{count} round",
-    "step.rounds": "{count} rounds",
-    "side.both": "both sides at once",
-    "side.center": "on the midline",
-    "side.one": "{side} side",
-    "side.each": "{first} side, then {second}",
-    "seconds": "{n} s",
-    "minutes": "{n} min",
-    "minutes_seconds": "{m} min {s} s",
-    "offline.title": "Keep a session on this phone",
-    "offline.text": (
-        "<p>To practise without the network, tap <strong>Save to this phone</strong> on a session's page. On Android it "
-        "goes to Downloads and plays in any music or files app; on an iPhone, Safari asks to download it, and it is then "
-        "in the Files app under Downloads. The audio speaks every step, so it is all you need once you know the points.</p>"
-        "<p>In a podcast app, download the episode after subscribing (below): it stays in the app with its chapters and "
-        "pictures. <strong>Print card</strong> gives the points on paper.</p>"
+# Each is a catalog message (N_, P_ for a count), shown in the page's language (see `in_language`).
+WORDS: dict[str, str | Plural] = {
+    "index.title": N_("Your acupressure sessions"),
+    "index.lead": N_(
+        "Choose a session. Look once at where each point is, then press play and follow with your eyes closed."
     ),
-    "subscribe.title": "Subscribe in a podcast app",
-    "subscribe.text": (
-        "<p>New sessions then arrive by themselves, with chapters to skip from point to point, the picture of each point, "
-        "and the transcript.</p>"
+    "index.mine": N_("Made for you"),
+    "index.shipped": N_("Routines"),
+    # TRANSLATORS: on the phone pages: HTML: keep the tags and the command.
+    "index.empty": N_("No sessions yet. Render one into this folder: <code>acuguide render lower-back</code>."),
+    "index.compose": N_("Make a session"),
+    "index.diary": N_("Pain diary"),
+    # TRANSLATORS: on the phone pages: a week of a program, in the list of sessions.
+    "index.week": N_("Week {week}"),
+    "index.next": N_("next"),
+    "index.this_week": N_("this week"),
+    "index.done": N_("done"),
+    # TRANSLATORS: on the phone pages: a session done several times; {n} is a count shown as digits.
+    "index.done_times": N_("done {n}×"),
+    "index.points": P_("{count} point", "{count} points"),
+    "index.program_of": N_("a program of {weeks} weeks"),
+    "back": N_("← All sessions"),
+    "session.follow": N_("Follow along"),
+    "session.save": N_("Save to this phone"),
+    "session.print": N_("Print card"),
+    "session.cover_alt": N_("The points of this session: {names}"),
+    "session.no_points": N_("no points"),
+    "session.card": N_("The points, in order"),
+    "session.card_note": N_(
+        "{title} · {length}. Press gently and stop if anything hurts: a practice aid, not medical advice."
     ),
-    "subscribe.feed": "The feed address (tap it, then copy):",
-    "subscribe.antennapod": "Subscribe in AntennaPod",
-    "subscribe.served": (
-        "<p>This page comes from a computer on your home network, so only apps that fetch the feed on the phone itself "
-        "can follow it, while the phone is on this Wi-Fi: AntennaPod (the button above), or Podcast Addict (add a "
-        "podcast by its address and paste the one above).</p>\n"
-        "<p>Apple Podcasts, Spotify and Pocket Casts fetch feeds from their own servers, which cannot reach your home "
-        "network. To follow in them, publish the sessions on a web host (<code>acuguide render ... --site "
-        "https://your.host/sessions/</code>); then, in Apple Podcasts, open the Library tab, tap ···, choose "
-        "<em>Follow a Show by URL</em> and paste that published address.</p>"
+    "session.transcript": N_("What is said, as text"),
+    "session.files": N_("As subtitle files: {files}"),
+    "session.files_none": N_("none"),
+    "step.where": N_("Where {code} {name} is"),
+    "step.hold": N_("hold {length}"),
+    "step.rounds": P_("{count} round", "{count} rounds"),
+    "side.both": N_("both sides at once"),
+    "side.center": N_("on the midline"),
+    # TRANSLATORS: on the phone pages: {side} is the side word, left or right.
+    "side.one": N_("{side} side"),
+    # TRANSLATORS: on the phone pages: {first} and {second} are side words, left or right.
+    "side.each": N_("{first} side, then {second}"),
+    # TRANSLATORS: on the phone pages: a length shown on the page, short: '45 s'.
+    "seconds": N_("{n} s"),
+    # TRANSLATORS: on the phone pages: a length shown on the page, short: '3 min'.
+    "minutes": N_("{n} min"),
+    # TRANSLATORS: on the phone pages: a length shown on the page, short: '1 min 30 s'.
+    "minutes_seconds": N_("{m} min {s} s"),
+    "offline.title": N_("Keep a session on this phone"),
+    # TRANSLATORS: on the phone pages: HTML: keep the tags.
+    "offline.text": N_(
+        "<p>To practise without the network, tap <strong>Save to this phone</strong> on a session's page. On Android it goes to Downloads and plays in any music or files app; on an iPhone, Safari asks to download it, and it is then in the Files app under Downloads. The audio speaks every step, so it is all you need once you know the points.</p><p>In a podcast app, download the episode after subscribing (below): it stays in the app with its chapters and pictures. <strong>Print card</strong> gives the points on paper.</p>"
     ),
-    "subscribe.static": (
-        "<p>Apple Podcasts: open the Library tab, tap ···, choose <em>Follow a Show by URL</em> and paste the address. "
-        "Podcast Addict, gPodder and Pocket Casts: add a podcast by its address and paste the same one.</p>"
+    "subscribe.title": N_("Subscribe in a podcast app"),
+    # TRANSLATORS: on the phone pages: HTML: keep the tags.
+    "subscribe.text": N_(
+        "<p>New sessions then arrive by themselves, with chapters to skip from point to point, the picture of each point, and the transcript.</p>"
     ),
-    "note": (
-        "acuguide is a practice aid, not medical advice: stop if anything hurts, and see a doctor for severe or "
-        "lasting pain."
+    "subscribe.feed": N_("The feed address (tap it, then copy):"),
+    "subscribe.antennapod": N_("Subscribe in AntennaPod"),
+    # TRANSLATORS: on the phone pages: HTML: keep the tags; app and menu names stay as the apps show them.
+    "subscribe.served": N_(
+        "<p>This page comes from a computer on your home network, so only apps that fetch the feed on the phone itself can follow it, while the phone is on this Wi-Fi: AntennaPod (the button above), or Podcast Addict (add a podcast by its address and paste the one above).</p>\n<p>Apple Podcasts, Spotify and Pocket Casts fetch feeds from their own servers, which cannot reach your home network. To follow in them, publish the sessions on a web host (<code>acuguide render ... --site https://your.host/sessions/</code>); then, in Apple Podcasts, open the Library tab, tap ···, choose <em>Follow a Show by URL</em> and paste that published address.</p>"
     ),
-    "follow.close": "← Back",
-    "follow.close_label": "Close the session view",
-    "follow.prev": "Back",
-    "follow.prev_label": "Previous chapter",
-    "follow.play": "Play",
-    "follow.next": "Next",
-    "follow.next_label": "Next chapter",
-    "checkin.ask": "How much does it hurt now?",
-    "checkin.scale": "0 is no pain, 10 the worst you can imagine.",
-    "checkin.skip": "Skip",
-    "checkin.before": "Before you start",
-    "checkin.after": "After the session",
-    "js.chapter": "Chapter {n} of {of}",
-    "js.left": "{n} s left in the hold",
-    "js.next_hold": "Next: a {n} s hold",
-    "js.side_both": ", both sides",
-    "js.side_one": ", {side} side",
-    "js.play": "Play",
-    "js.pause": "Pause",
-    "js.where": "Where {code} {name} is",
-    "js.cover": "The points of this session",
-    "js.no_timeline": "This session's timeline could not be loaded ({error}); the player still works.",
-    "js.saved": "Kept in your diary.",
-    "js.queued": "Kept on this phone; it goes to your diary when the computer is reachable.",
-    "js.no_key": "Open the address acuguide serve printed (with ?key=) once on this phone, so the diary accepts it.",
-    "compose.title": "Make a session",
-    "compose.lead": "Say what hurts and how long you have. The computer makes the session; it appears in the list when done.",
-    "compose.for": "What hurts, in your own words",
-    "compose.for_hint": "lower back, upper back, sciatica, stress, bloating…",
-    "compose.minutes": "Minutes",
-    "compose.tools": "What you have",
-    "compose.level": "Level",
-    "compose.beginner": "Beginner: gentle 20-60 s holds",
-    "compose.regular": "Regular: holds up to three minutes",
-    "compose.screening": "First, the questions a physiotherapist would ask",
-    "compose.screening_lead": "Answer each one. A yes to a sign that needs a doctor makes no session and says whom to see.",
-    "compose.yes": "Yes",
-    "compose.no": "No",
-    "compose.submit": "Make the session",
-    "compose.queued": "Waiting for the session before it…",
-    "compose.running": "Making it on the computer…",
-    "compose.done": "Ready, and in the list of sessions.",
-    "compose.open": "Open the session",
-    "compose.failed": "It could not be made:",
-    "compose.needs_js": "Making a session from the phone needs JavaScript; in a terminal: acuguide compose --for … --minutes …",
-    "compose.stage": "{stage}… {percent}%",
-    "tool.hands": "hands",
-    "tool.ball": "a massage ball",
-    "tool.roller": "a foam roller",
-    "tool.gun": "a massage gun",
-    "diary.title": "Pain diary",
-    "diary.lead": "How much it hurt before and after each session, 0 to 10. A fall of 30% from the first week is what the trials counted as meaningful.",
-    "diary.empty": "No check-ins yet. Follow a session along: it asks before and after.",
-    "diary.before": "before",
-    "diary.after": "after",
-    "diary.goal": "30% below week 1 ({value})",
-    "diary.week_mark": "wk {week}",
-    "diary.chart": "Pain before and after sessions over the days",
-    "diary.table": "Every check-in",
-    "diary.when": "When",
-    "diary.session": "Session",
-    "diary.skipped": "–",
-    "diary.summary": "First week, before a session: {first} on average. Last 7 days: {last}.",
-    "diary.summary_first": "First week, before a session: {first} on average. After a week, the last seven days are set against it.",
-    "diary.before_head": "Before",
-    "diary.after_head": "After",
-    "diary.change": "{percent}% less than the first week.",
-    "diary.change_more": "{percent}% more than the first week.",
-    "diary.stored": "Kept on the computer that serves this page, in {path}.",
-    "forbidden.title": "This needs the key",
-    "forbidden.text": "Your diary and making sessions are private. Open the address <code>acuguide serve</code> printed (it ends in ?key=…) once on this phone; the page keeps the key.",
+    # TRANSLATORS: on the phone pages: HTML: keep the tags; app and menu names stay as the apps show them.
+    "subscribe.static": N_(
+        "<p>Apple Podcasts: open the Library tab, tap ···, choose <em>Follow a Show by URL</em> and paste the address. Podcast Addict, gPodder and Pocket Casts: add a podcast by its address and paste the same one.</p>"
+    ),
+    "note": N_(
+        "acuguide is a practice aid, not medical advice: stop if anything hurts, and see a doctor for severe or lasting pain."
+    ),
+    "follow.close": N_("← Back"),
+    "follow.close_label": N_("Close the session view"),
+    "follow.prev": N_("Back"),
+    "follow.prev_label": N_("Previous chapter"),
+    "follow.play": N_("Play"),
+    "follow.next": N_("Next"),
+    "follow.next_label": N_("Next chapter"),
+    "checkin.ask": N_("How much does it hurt now?"),
+    "checkin.scale": N_("0 is no pain, 10 the worst you can imagine."),
+    "checkin.skip": N_("Skip"),
+    "checkin.before": N_("Before you start"),
+    "checkin.after": N_("After the session"),
+    # TRANSLATORS: on the phone pages: in the follow-along view, over the player.
+    "js.chapter": N_("Chapter {n} of {of}"),
+    "js.left": N_("{n} s left in the hold"),
+    "js.next_hold": N_("Next: a {n} s hold"),
+    "js.side_both": N_(", both sides"),
+    "js.side_one": N_(", {side} side"),
+    "js.play": N_("Play"),
+    "js.pause": N_("Pause"),
+    "js.where": N_("Where {code} {name} is"),
+    "js.cover": N_("The points of this session"),
+    "js.no_timeline": N_("This session's timeline could not be loaded ({error}); the player still works."),
+    "js.saved": N_("Kept in your diary."),
+    "js.queued": N_("Kept on this phone; it goes to your diary when the computer is reachable."),
+    "js.no_key": N_(
+        "Open the address acuguide serve printed (with ?key=) once on this phone, so the diary accepts it."
+    ),
+    "compose.title": N_("Make a session"),
+    "compose.lead": N_(
+        "Say what hurts and how long you have. The computer makes the session; it appears in the list when done."
+    ),
+    "compose.for": N_("What hurts, in your own words"),
+    "compose.for_hint": N_("lower back, upper back, sciatica, stress, bloating…"),
+    "compose.minutes": N_("Minutes"),
+    "compose.tools": N_("What you have"),
+    "compose.level": N_("Level"),
+    "compose.beginner": N_("Beginner: gentle 20-60 s holds"),
+    "compose.regular": N_("Regular: holds up to three minutes"),
+    "compose.screening": N_("First, the questions a physiotherapist would ask"),
+    "compose.screening_lead": N_(
+        "Answer each one. A yes to a sign that needs a doctor makes no session and says whom to see."
+    ),
+    "compose.yes": N_("Yes"),
+    "compose.no": N_("No"),
+    "compose.submit": N_("Make the session"),
+    "compose.queued": N_("Waiting for the session before it…"),
+    "compose.running": N_("Making it on the computer…"),
+    "compose.done": N_("Ready, and in the list of sessions."),
+    "compose.open": N_("Open the session"),
+    "compose.failed": N_("It could not be made:"),
+    # TRANSLATORS: on the phone pages: the command stays as it is.
+    "compose.needs_js": N_(
+        "Making a session from the phone needs JavaScript; in a terminal: acuguide compose --for … --minutes …"
+    ),
+    "compose.stage": N_("{stage}… {percent}%"),
+    "tool.hands": N_("hands"),
+    "tool.ball": N_("a massage ball"),
+    "tool.roller": N_("a foam roller"),
+    "tool.gun": N_("a massage gun"),
+    "diary.title": N_("Pain diary"),
+    "diary.lead": N_(
+        "How much it hurt before and after each session, 0 to 10. A fall of 30% from the first week is what the trials counted as meaningful."
+    ),
+    "diary.empty": N_("No check-ins yet. Follow a session along: it asks before and after."),
+    "diary.before": N_("before"),
+    "diary.after": N_("after"),
+    "diary.goal": N_("30% below week 1 ({value})"),
+    # TRANSLATORS: on the phone pages: a mark on the diary chart's time axis, very short: 'wk 2'.
+    "diary.week_mark": N_("wk {week}"),
+    "diary.chart": N_("Pain before and after sessions over the days"),
+    "diary.table": N_("Every check-in"),
+    "diary.when": N_("When"),
+    "diary.session": N_("Session"),
+    # TRANSLATORS: on the phone pages: a check-in left out, in the diary's table.
+    "diary.skipped": N_("–"),
+    "diary.summary": N_("First week, before a session: {first} on average. Last 7 days: {last}."),
+    "diary.summary_first": N_(
+        "First week, before a session: {first} on average. After a week, the last seven days are set against it."
+    ),
+    "diary.before_head": N_("Before"),
+    "diary.after_head": N_("After"),
+    "diary.change": N_("{percent}% less than the first week."),
+    "diary.change_more": N_("{percent}% more than the first week."),
+    "diary.stored": N_("Kept on the computer that serves this page, in {path}."),
+    "forbidden.title": N_("This needs the key"),
+    # TRANSLATORS: on the phone pages: HTML: keep the tags and the command.
+    "forbidden.text": N_(
+        "Your diary and making sessions are private. Open the address <code>acuguide serve</code> printed (it ends in ?key=…) once on this phone; the page keeps the key."
+    ),
 }
 
 
+_LANGUAGE: ContextVar[str] = ContextVar("page_language", default=SOURCE)
+
+
+@contextmanager
+def in_language(language: str) -> Iterator[None]:
+    """The pages made inside are in `language`: each page is made whole in one language, so the
+    language is set once where a page starts instead of handed down to every helper."""
+    token = _LANGUAGE.set(language)
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
 def w(key: str, **values) -> str:
-    """A page's words, with `values` put in."""
-    return WORDS[key].format(**values) if values else WORDS[key]
+    """A page's words in the page's language, with `values` put in (`count` picks a plural form)."""
+    t = translator(_LANGUAGE.get())
+    text = WORDS[key]
+    said = t.ngettext(text, values["count"]) if isinstance(text, Plural) else t(text)
+    return said.format(**values) if values else said
+
+
+def short_date(day) -> str:
+    """'06 Dec', in the page's language."""
+    from babel.dates import format_date
+
+    return format_date(day, "dd MMM", locale=_LANGUAGE.get())
+
+
+def short_time(when) -> str:
+    """'06 Dec 23:21', in the page's language."""
+    from babel.dates import format_datetime
+
+    return format_datetime(when, "dd MMM HH:mm", tzinfo=when.tzinfo, locale=_LANGUAGE.get())
+
+
+def side_word(side: str) -> str:
+    """'left' or 'right' in the page's language."""
+    return translator(_LANGUAGE.get())(SIDE[side]) if side in SIDE else side
 
 
 def _json(value) -> str:
@@ -189,9 +262,11 @@ def page_name(episode: Episode) -> str:
     return episode.slug + ".html"
 
 
-def shell(title: str, body: str, lang: str = "en", head: str = "", script: str = "page.js") -> str:
-    """A whole page: the shared styles, `body`, the script's words and `script` inlined."""
-    words = {k: v for k, v in WORDS.items() if k.startswith("js.")}
+def shell(title: str, body: str, head: str = "", script: str = "page.js") -> str:
+    """A whole page in the page's language: the shared styles, `body`, the script's words and
+    `script` inlined."""
+    lang = _LANGUAGE.get()
+    words = {k: w(k) for k in WORDS if k.startswith("js.")} | {f"side.{side}": side_word(side) for side in SIDE}
     scripts = (
         f'<script type="application/json" id="acuguide-words">{_json(words)}</script>\n<script>\n{_static(script)}</script>'
         if script
@@ -224,15 +299,20 @@ def _seconds(value: float) -> str:
 
 def _sides(sides: tuple[str, ...]) -> str:
     if len(sides) > 1:
-        return w("side.each", first=sides[0], second=sides[1])
+        return w("side.each", first=side_word(sides[0]), second=side_word(sides[1]))
     side = sides[0] if sides else ""
     if side in ("both", "center"):
         return w(f"side.{side}")
-    return w("side.one", side=side) if side else ""
+    return w("side.one", side=side_word(side)) if side else ""
+
+
+def _sentence(text: str) -> str:
+    """The first letter capitalised, the rest as written (German nouns keep theirs)."""
+    return text[:1].upper() + text[1:]
 
 
 def _points_count(count: int) -> str:
-    return w("index.points" if count == 1 else "index.points_many", count=count)
+    return w("index.points", count=count)
 
 
 # --- the index
@@ -307,9 +387,16 @@ def index(
     items: list[Episode], feed_url: str, served: bool, done: Mapping[str, Done] | None = None, key: str = "",
     now: datetime | None = None,
 ) -> str:  # fmt: skip
-    """The list of sessions. `done`: the sessions with check-ins in the diary (known when the
-    request carried the key); `key` goes on the links to the private pages for a phone without
-    JavaScript."""
+    """The list of sessions, in the language most of them are in. `done`: the sessions with
+    check-ins in the diary (known when the request carried the key); `key` goes on the links to
+    the private pages for a phone without JavaScript."""
+    with in_language(language_of(items)):
+        return _index(items, feed_url, served, done, key, now)
+
+
+def _index(
+    items: list[Episode], feed_url: str, served: bool, done: Mapping[str, Done] | None, key: str, now: datetime | None
+) -> str:
     done, now = done or {}, now or datetime.now(timezone.utc)
     parts = []
     for group in groups(items):
@@ -378,7 +465,7 @@ def _step(holds: tuple[Hold, ...], episode: Episode) -> str:
     sides = tuple(dict.fromkeys(h.side for h in holds))
     dose = [
         w("step.hold", length=_seconds(hold)),
-        w("step.round" if rounds == 1 else "step.rounds", count=rounds),
+        w("step.rounds", count=rounds),
         _sides(sides),
     ]
     return f"""
@@ -386,7 +473,7 @@ def _step(holds: tuple[Hold, ...], episode: Episode) -> str:
       <img src="{ART}/point-{e(quote(step.point))}.svg" alt="{e(w("step.where", code=step.point, name=name))}" width="600" height="600">
       <div>
         <h4><span class="code">{e(step.point)}</span> {e(name)}</h4>
-        <p class="dose">{e(", ".join(d for d in dose if d).capitalize())}</p>
+        <p class="dose">{e(_sentence(", ".join(d for d in dose if d)))}</p>
         <p class="find">{e(find)}</p>
       </div>
     </li>"""
@@ -428,8 +515,14 @@ def _scale(when: str) -> str:
 
 
 def session_page(episode: Episode, served: bool) -> str:
-    """One session: its picture, its one player (its length known before play), follow along
-    with the diary's check-ins before and after, the print card, its points and what is said."""
+    """One session, in its own language: its picture, its one player (its length known before
+    play), follow along with the diary's check-ins before and after, the print card, its points
+    and what is said."""
+    with in_language(episode.script.language):
+        return _session_page(episode, served)
+
+
+def _session_page(episode: Episode, served: bool) -> str:
     slug, audio = e(quote(episode.slug)), e(quote(episode.audio.name))
     held = codes(episode.script)
     names = ", ".join(point_names(episode.script)) or w("session.no_points")
@@ -491,4 +584,4 @@ def session_page(episode: Episode, served: bool) -> str:
   </div>
 </div>
 <script type="application/json" id="acuguide-points">{_json(_points_data(episode))}</script>"""
-    return shell(f"{episode.title} · {FEED_TITLE}", body, lang=episode.language)
+    return shell(f"{episode.title} · {FEED_TITLE}", body)

@@ -28,6 +28,7 @@ import json
 import os
 import re
 import stat
+from collections import Counter
 from dataclasses import dataclass
 from email.utils import formatdate
 from functools import lru_cache
@@ -36,6 +37,7 @@ from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from ..clock import clock
+from ..content.catalog import SOURCE
 from ..content.points import library
 from ..errors import TimelineError
 from ..routine import Series
@@ -63,7 +65,6 @@ MAX_NAME = 200  # characters of a session file's name: render's own files and th
 # The names render writes (a slug, a suffix): a name with spaces, '%', '#' or bytes that are not
 # UTF-8 is nobody's session, and could not be linked to as it is listed.
 NAME = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._-]{{0,{MAX_NAME - 1}}}")
-LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}")  # a BCP 47 tag, as <html lang> takes it
 MAX_TIMELINE = 8_000_000  # bytes: a three-hour session's timeline is well under 2 MB
 
 
@@ -75,7 +76,6 @@ class Episode:
     script: Script
     position: int  # order in a batch or program (0 for a single session)
     transcript: Path | None
-    language: str = "en"  # the timeline's `language`, for the page's `lang`
 
     @property
     def title(self) -> str:
@@ -154,6 +154,13 @@ def _order(episode: Episode) -> tuple:
     return (episode.position, series.slug if series else "", series.week if series else 0, episode.title)
 
 
+def language_of(items: list[Episode] | tuple[Episode, ...]) -> str:
+    """The language most of the sessions are in (the first's, in a tie): the feed's and the
+    index's. English when there are none."""
+    counts = Counter(episode.script.language for episode in items)
+    return max(counts, key=lambda language: counts[language], default=SOURCE)
+
+
 def episodes(folder: Path) -> list[Episode]:
     """The sessions in a folder: each audio file with a timeline beside it, in program order.
 
@@ -217,9 +224,7 @@ def _episode(root: Path, timeline: Path, data: dict) -> Episode | None:
     except TimelineError:
         return None  # not one of ours
     transcript = timeline.with_suffix(".vtt")
-    language = data.get("language")
-    language = language if isinstance(language, str) and LANGUAGE.fullmatch(language) else "en"
-    return Episode(audio, session.script, session.position, transcript if inside(root, transcript) else None, language)
+    return Episode(audio, session.script, session.position, transcript if inside(root, transcript) else None)
 
 
 # --- pictures: made by content.pictures from the point library and the routines' own points the
@@ -338,7 +343,7 @@ def rss(items: list[Episode], base: str, title: str = FEED_TITLE) -> str:
     q = lambda prefix, name: f"{{{NS[prefix]}}}{name}"  # noqa: E731
     root = ET.Element("rss", {"version": "2.0"})
     channel = ET.SubElement(root, "channel")
-    for tag, text in (("title", title), ("link", base), ("language", "en"),
+    for tag, text in (("title", title), ("link", base), ("language", language_of(items)),
                       ("description", "Guided acupressure and self-massage sessions made with acuguide.")):  # fmt: skip
         ET.SubElement(channel, tag).text = text
     cover = art_url(base, "cover.png")
@@ -381,12 +386,20 @@ def rss(items: list[Episode], base: str, title: str = FEED_TITLE) -> str:
                     ET.SubElement(
                         item,
                         q(prefix, "transcript"),
-                        {"url": base + quote(srt.name), "type": "application/x-subrip", "language": "en"},
+                        {
+                            "url": base + quote(srt.name),
+                            "type": "application/x-subrip",
+                            "language": episode.script.language,
+                        },
                     )
                 ET.SubElement(
                     item,
                     q(prefix, "transcript"),
-                    {"url": base + quote(episode.transcript.name), "type": "text/vtt", "language": "en"},
+                    {
+                        "url": base + quote(episode.transcript.name),
+                        "type": "text/vtt",
+                        "language": episode.script.language,
+                    },
                 )
         marks = ET.SubElement(item, q("psc", "chapters"), {"version": "1.2"})
         for mark in episode.script.chapters:

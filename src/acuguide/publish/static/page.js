@@ -132,7 +132,7 @@
     if (hold) {
       $("left").textContent = say("js.left", { n: Math.ceil(hold.end - t) });
     } else if (next) {
-      var side = next.side && next.side !== "center" ? (next.side === "both" ? W["js.side_both"] : say("js.side_one", { side: next.side })) : "";
+      var side = next.side && next.side !== "center" ? (next.side === "both" ? W["js.side_both"] : say("js.side_one", { side: W["side." + next.side] || next.side })) : "";
       $("left").textContent = say("js.next_hold", { n: Math.round(next.end - next.start) }) + side;
     } else {
       $("left").textContent = "";
