@@ -197,13 +197,14 @@ def _mean(values: Iterable[int | None]) -> float | None:
 
 def summary(checkins: list[CheckIn]) -> Summary:
     """The first week's mean pain before a session, and the last seven days' (when the diary is
-    longer than a week); the scores before a session, since after one it is the session speaking."""
+    longer than a week): the scores before a session only, since after one it is the session
+    speaking (an after-score standing in for a skipped before would lower the baseline)."""
     if not checkins:
         return Summary(None, None, 0)
     start, end = checkins[0].when, checkins[-1].when
-    first = _mean(c.before if c.before is not None else c.after for c in checkins if c.when < start + timedelta(days=7))
+    first = _mean(c.before for c in checkins if c.when < start + timedelta(days=7))
     later = [c for c in checkins if c.when > end - timedelta(days=7) and c.when >= start + timedelta(days=7)]
-    last = _mean(c.before if c.before is not None else c.after for c in later) if later else None
+    last = _mean(c.before for c in later) if later else None
     return Summary(first, last, (end - start).days // 7 + 1)
 
 
@@ -220,8 +221,9 @@ def history(checkins: list[CheckIn]) -> list[str]:
         when = c.when.astimezone().strftime("%Y-%m-%d %H:%M")
         lines.append(f"{when}  before {_score_text(c.before):>2}  after {_score_text(c.after):>2}  {c.title}")
     found = summary(checkins)
+    first = f"{found.first:.1f} on average" if found.first is not None else "no score yet"
     lines.append(f"{len(checkins)} check-in{'s' if len(checkins) != 1 else ''}; first week, before a session: "
-                 f"{found.first:.1f} on average" + (f"; last 7 days: {found.last:.1f}" if found.last is not None else ""))  # fmt: skip
+                 f"{first}" + (f"; last 7 days: {found.last:.1f}" if found.last is not None else ""))  # fmt: skip
     if found.change is not None:
         lines.append(f"{abs(found.change):.0%} {'less' if found.change >= 0 else 'more'} than the first week"
                      + (" (a fall of 30% or more is what the trials counted as meaningful)" if found.change >= 0.3 else ""))  # fmt: skip

@@ -88,7 +88,9 @@ def _diary_page(checkins: list[CheckIn], where: str) -> str:
         shown = f'<p class="empty">{w("diary.empty")}</p>'
     else:
         found = summary(checkins)
-        if found.last is None:
+        if found.first is None:  # no score before a session in the first week: no baseline yet
+            said = ""
+        elif found.last is None:
             said = w("diary.summary_first", first=f"{found.first:.1f}")
         else:
             said = w("diary.summary", first=f"{found.first:.1f}", last=f"{found.last:.1f}")
@@ -112,7 +114,7 @@ def _diary_page(checkins: list[CheckIn], where: str) -> str:
 {shown}
 <p class="note">{e(w("diary.stored", path=where))}</p>
 </main>"""
-    return shell(f"{w('diary.title')} · {FEED_TITLE}", body, script="")
+    return shell(f"{w('diary.title')} · {FEED_TITLE}", body, script="key.js")
 
 
 def _score(value: int | None) -> str:
@@ -122,5 +124,5 @@ def _score(value: int | None) -> str:
 def forbidden_page(language: str = "en") -> str:
     with in_language(language):
         body = f"""{_back()}
-<main><h1>{w("forbidden.title")}</h1><p>{w("forbidden.text")}</p></main>"""
-        return shell(w("forbidden.title"), body, script="")
+<main data-refused="yes"><h1>{w("forbidden.title")}</h1><p>{w("forbidden.text")}</p></main>"""
+        return shell(w("forbidden.title"), body, script="key.js")

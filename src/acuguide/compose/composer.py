@@ -288,7 +288,7 @@ def read_complaint(answers: Answers) -> tuple[Answers, str, list[str]]:
         if reading.outside:
             raise OutsideError(reading.outside[0]) from None
         raise
-    if not exact:
+    if not exact and f" {complaint} " not in f" {_plain(answers.complaint)} ":  # "my lower back aches" needs no note
         notices.append(
             wording.COMPOSE_MAPPED.format(
                 said=answers.complaint.strip(), name=complaint, known=wording.listing([f'"{c}"' for c in COMPLAINTS])

@@ -367,10 +367,10 @@ COMPOSE_WARNINGS = {
         "feeling sick, stop now and call an ambulance. Do not use this session for that pain."
     ),
 }
-# TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
+# TRANSLATORS: a note shown after composing, in a terminal and on the phone's form.
 COMPOSE_MAPPED = N_(
-    'your words "{said}" were taken as "{name}", the nearest complaint acuguide composes for; '
-    "it covers {known}. If that is not what you meant, choose one of those with --for"
+    'Your words "{said}" were taken as "{name}", the nearest complaint acuguide composes for; '
+    "it covers {known}. If that is not what you meant, name one of those instead."
 )
 # TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
 COMPOSE_HANDS_ONLY = N_(

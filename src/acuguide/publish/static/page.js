@@ -179,6 +179,7 @@
     });
   }
 
+  var pushed = false; // whether opening the view added its own history entry
   function open(autoplay) {
     var timeline = article.dataset.timeline;
     return fetch(timeline).then(function (r) {
@@ -189,7 +190,9 @@
       $("title").textContent = article.dataset.title;
       view.hidden = false;
       document.body.classList.add("following");
-      if (history.replaceState) history.replaceState(null, "", "#follow");
+      // its own entry in the history, so the phone's Back closes the view instead of leaving the page
+      pushed = location.hash !== "#follow" && !!history.pushState;
+      if (pushed) history.pushState(null, "", "#follow");
       update();
       if (diary && !visit) {
         visit = { before: null, after: null };
@@ -210,7 +213,10 @@
     view.hidden = true;
     document.body.classList.remove("following");
     current = null;
-    if (history.replaceState) history.replaceState(null, "", location.pathname);
+    if (location.hash !== "#follow") return; // Back already took the entry away
+    if (pushed) history.back(); // the entry the view added goes, so Back then leaves the page
+    else if (history.replaceState) history.replaceState(null, "", location.pathname);
+    pushed = false;
   }
   // Leaving the view after starting asks the second question first; leaving that question skips it.
   function close() {
@@ -255,6 +261,16 @@
     if (event.key === "Escape") close();
     if (event.key === "ArrowLeft") seekChapter(-1);
     if (event.key === "ArrowRight") seekChapter(1);
+  });
+
+  window.addEventListener("popstate", function () {
+    if (view.hidden || location.hash === "#follow") return;
+    close();
+    if (!view.hidden && history.pushState) history.pushState(null, "", "#follow"); // it asks first; Back again leaves
+  });
+  // Leaving the page (a reload, another page, the browser closing the tab) keeps a score given before.
+  window.addEventListener("pagehide", function () {
+    if (visit && visit.before !== null) finish();
   });
 
   if (location.hash === "#follow") open(false); // a reload inside the view stays in it
