@@ -177,3 +177,24 @@ def test_espeak_unknown_voice_lists_the_english_voices(tmp_path):
 
 def test_clip_knows_its_length():
     assert Clip(bytes(32000), 16000).seconds == 1.0
+
+
+@pytest.mark.audio
+@pytest.mark.parametrize("language", ["es", "de", "fr"])
+def test_each_language_is_spoken_by_its_own_espeak_voice_not_the_english_one(language):
+    """eSpeak's library finds a voice by its file, not its language: given 'fr-fr' it kept the
+    English voice without a word, and French sessions came out in English phonetics."""
+    from acuguide.speech.registry import make_engine
+
+    def ready(voice: Voice):
+        engine = make_engine(voice)
+        engine.check()
+        engine.load()
+        return engine
+
+    text = "Appuyez doucement, puis relâchez."
+    own = ready(Voice("espeak", language=language))
+    english = ready(Voice("espeak", "en-us", language="en"))  # the same words, in the English voice
+    by_file = ready(Voice("espeak", own.loaded, language=language))  # the voice named by its file
+    assert own.speak(text).pcm != english.speak(text).pcm
+    assert own.speak(text).pcm == by_file.speak(text).pcm

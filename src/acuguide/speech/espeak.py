@@ -95,9 +95,20 @@ class Espeak(Engine):
         """eSpeak NG's own rate figure for `rate` real words per minute, in this voice's language."""
         return round(self.rate * RATE_FACTORS.get(self.language, RATE_FACTOR))
 
+    @property
+    def loaded(self) -> str:
+        """The voice as pyttsx3 must be given it: eSpeak's library finds a voice by its file
+        ('roa/fr'), not by its language ('fr-fr', which `espeak-ng -v` takes): given 'fr-fr',
+        it kept the English voice without a word. 'es', 'de' and 'en-us' are their files' names."""
+        base, plus, variant = self.voice.partition("+")
+        file = _files().get(base.lower(), base)
+        named = base.lower() in (file.lower(), file.lower().rsplit("/", 1)[-1])
+        return self.voice if named else file + plus + variant
+
     def identity(self) -> dict[str, object]:
         return {
             **super().identity(),
+            **({"loaded": self.loaded} if self.loaded != self.voice else {}),  # the English key stays as it was
             "setting": self.setting,
             "pyttsx3": metadata.version("pyttsx3"),
             "espeak-ng": _espeak_version(),
@@ -129,7 +140,7 @@ class Espeak(Engine):
             try:
                 engine = self._pyttsx3.init()
                 for _ in range(2):  # set once, a loaded machine now and then lost the rate to the voice change
-                    engine.setProperty("voice", self.voice)
+                    engine.setProperty("voice", self.loaded)
                     engine.setProperty("rate", self.setting)
                 engine.save_to_file(text, str(path))
                 engine.runAndWait()
@@ -179,6 +190,18 @@ def _voices() -> dict[str, tuple[str, str]]:
             language, name, file = parts[1], parts[3], parts[4]
             for key in (language, name, file):
                 found.setdefault(key.lower(), (language, name.replace("_", " ")))
+    return found
+
+
+@cache
+def _files() -> dict[str, str]:
+    """Every way to name a voice (language, name, file), lower-cased -> its file ('roa/fr')."""
+    found: dict[str, str] = {}
+    for line in _run("--voices").splitlines()[1:]:
+        parts = line.split()
+        if len(parts) >= 5:
+            for key in (parts[1], parts[3], parts[4]):
+                found.setdefault(key.lower(), parts[4])
     return found
 
 
