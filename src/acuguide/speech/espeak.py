@@ -41,12 +41,10 @@ WAV_WAITS = (1.0, 3.0, 6.0)
 CHILD_TIMEOUT = 20.0  # seconds one phrase's child may take before it is killed and tried again
 RATE_FACTOR = 0.835  # eSpeak NG set to 125 speaks the shipped phrases at 150 words a minute on the timeline
 # The same for each language's voice: a language's words are longer or shorter, and each eSpeak
-# voice has its own pace at one setting. Measured on eight sentences of the safety note and the
-# directions in each language (slope of seconds over words, espeak-ng 1.51): at these factors
-# es, de and fr speak 142-146 words a minute where English, measured the same way, speaks 145
-# (and 140 on the timeline), so `rate` means the same calm pace in each. Refit over the shipped
-# phrases once the catalogs are complete: scripts/bench_voices.py --calibrate --language LANG.
-RATE_FACTORS = {"en": RATE_FACTOR, "es": 0.78, "de": 0.954, "fr": 0.82}
+# voice has its own pace at one setting. Fitted over the shipped phrases in each language
+# (scripts/bench_voices.py --calibrate --language LANG, espeak-ng 1.51) so that 140 asked means
+# a calm 125-140 words a minute in each; the README's language table gives the figures measured.
+RATE_FACTORS = {"en": RATE_FACTOR, "es": 0.78, "de": 0.901, "fr": 0.727}
 
 
 class Espeak(Engine):
