@@ -19,7 +19,11 @@ FOR_LISTENING = tuple(name for name in ENGINE_NAMES if name != "fake")  # the te
 
 # eSpeak NG's voice for each language a session may be in (espeak-ng --voices); a language not
 # listed here uses eSpeak's voice of its own code (hi, for Hindi), cmn is Mandarin for zh.
-ESPEAK_VOICES = {"en": "en-us+klatt4", "es": "es", "de": "de", "fr": "fr-fr", "zh": "cmn"}
+# eSpeak NG's voice per language. With the +m3 variant Whisper base tells the language far more
+# often than with the plain voice or Klatt4 (desk-break: Spanish in 25 of 26 cues against 21
+# plain, German in 22 of 25 against 18); French is told about as often (20 of 29 against 21) with
+# fewer words wrong (WER 1.01 against 1.20). scripts/bench_voices.py; the README's language table.
+ESPEAK_VOICES = {"en": "en-us+klatt4", "es": "es+m3", "de": "de+m3", "fr": "fr-fr+m3", "zh": "cmn"}
 
 # Piper voices for languages other than English are downloaded by the person (rhasspy's
 # piper-voices: es_ES-davefx-medium.onnx with its .onnx.json), into this folder or the one
