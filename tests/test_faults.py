@@ -48,7 +48,9 @@ def test_a_signal_mid_render_stops_everything_and_keeps_the_earlier_render(sig, 
     for line in second.stderr:  # wait until it is encoding: ffmpeg and a partial file exist
         if line.startswith("Encoding"):
             break
-    time.sleep(0.3)
+    deadline = time.monotonic() + 10
+    while not any(p.stat().st_size for p in (tmp_path / "out").glob(".*.partial.mp3")) and time.monotonic() < deadline:
+        time.sleep(0.01)  # the encoder has written into the partial file: mid-render, whatever the machine's load
     second.send_signal(sig)
     assert second.wait(30) == status
     assert second.stderr.read().strip().splitlines()[-1] == f"{word}; no partial files were left."

@@ -82,7 +82,7 @@ def test_a_spanish_routine_renders_in_spanish_with_exact_holds(spanish, tmp_path
     assert result.exit_code == 0, result.output
     timeline = json.loads((out / "routine.json").read_text())
     assert timeline["language"] == "es"
-    assert timeline["speech"]["engine"] == "espeak" and timeline["speech"]["voice"] == "es"  # no Piper voice for es
+    assert timeline["speech"]["engine"] == "espeak" and timeline["speech"]["voice"] == "es+m3"  # no Piper voice for es
     spoken = {c["text"]: c.get("spoken") for c in timeline["cues"] if c["kind"] not in ("bell", "tone")}
     assert spoken["Quedan 10 segundos."] == "Quedan diez segundos."
     assert not [s for s in spoken.values() if s and any(ch.isdigit() for ch in s)]
