@@ -26,9 +26,15 @@ pytestmark = pytest.mark.faults
 E2E = str(HERE / "routines" / "e2e.yaml")
 
 
+def _as_at_a_terminal() -> None:
+    """Ctrl-C as a terminal delivers it: a shell that starts a job in the background (as a CI
+    runner may) has it ignore SIGINT, and Python then never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def acuguide(*args, cwd, **kw) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "acuguide", *args], cwd=cwd, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, **kw)  # fmt: skip
+                            stderr=subprocess.PIPE, text=True, preexec_fn=_as_at_a_terminal, **kw)  # fmt: skip
 
 
 def snapshot(folder):
