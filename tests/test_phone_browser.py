@@ -245,6 +245,17 @@ def test_a_score_given_before_is_kept_when_the_page_is_left(served, browser):
     assert len(found) == known + 1 and (found[-1]["session"], found[-1]["before"]) == ("desk-break", 4)
 
 
+def test_a_key_the_computer_refuses_does_not_replace_the_one_kept(served, browser):
+    url, key = served
+    browser.open(url)
+    assert browser.js("localStorage.getItem('acuguide-key')") == key
+    browser.open(url + "?key=not-the-key-serve-printed")
+    browser.wait("!!document.querySelector('.key-refused')")
+    assert browser.js("localStorage.getItem('acuguide-key')") == key
+    assert browser.js("location.search") == ""
+    shot(browser, "key-refused")
+
+
 def test_the_diary_opened_without_the_key_uses_the_one_the_phone_keeps(served, browser):
     url, key = served
     browser.open(url)

@@ -138,6 +138,10 @@ WORDS: dict[str, str | Plural] = {
     "js.no_timeline": N_("This session's timeline could not be loaded ({error}); the player still works."),
     "js.saved": N_("Kept in your diary."),
     "js.queued": N_("Kept on this phone; it goes to your diary when the computer is reachable."),
+    "js.bad_key": N_(
+        "The computer did not accept the key in that address; this phone keeps the one it had. "
+        "Open the address acuguide serve printed last."
+    ),
     "js.no_key": N_(
         "Open the address acuguide serve printed (with ?key=) once on this phone, so the diary accepts it."
     ),

@@ -18,12 +18,25 @@
   }
 
   // The key arrives once in the address serve printed; it is kept, and taken out of the address bar.
-  var params = new URLSearchParams(location.search);
-  if (params.get("key")) {
-    keep(KEY, params.get("key"));
+  // One the computer refuses (mistyped, or from before `key` was deleted) does not replace the kept one.
+  var params = new URLSearchParams(location.search), offered = params.get("key");
+  if (offered) {
+    var kept = load(KEY, "");
+    keep(KEY, offered);
     params.delete("key");
     var rest = params.toString();
     if (history.replaceState) history.replaceState(null, "", location.pathname + (rest ? "?" + rest : "") + location.hash);
+    if (document.querySelector("nav.app, [data-served=yes]")) { // served by acuguide serve, not a static site
+      fetch("api/checkins", { headers: { "X-Acuguide-Key": offered } }).then(function (response) {
+        if (response.status !== 403) return;
+        if (kept) keep(KEY, kept); else try { localStorage.removeItem(KEY); } catch (e) { /* nothing kept */ }
+        var note = document.createElement("p");
+        note.className = "key-refused";
+        note.setAttribute("role", "alert");
+        note.textContent = W["js.bad_key"];
+        document.body.insertBefore(note, document.body.firstChild);
+      }).catch(function () { /* the computer is out of reach: the key is checked when a check-in is sent */ });
+    }
   }
   var key = load(KEY, "");
   document.querySelectorAll("nav.app a").forEach(function (link) {
