@@ -27,6 +27,7 @@ import wave
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import pcm
 from ..engines import DEFAULT_RATES, ESPEAK_VOICES
@@ -85,7 +86,7 @@ class Espeak(Engine):
         if shutil.which("espeak-ng") is None:
             return []
         prefix = ESPEAK_VOICES.get(language, language).split("+")[0].split("-")[0]
-        same = sorted({(lang, name) for lang, name in _voices().values() if lang.split("-")[0] == prefix})
+        same = sorted({(v.language, v.name) for v in _voices().values() if v.language.split("-")[0] == prefix})
         return [VoiceInfo(lang, name) for lang, name in same]
 
     @property
@@ -99,7 +100,8 @@ class Espeak(Engine):
         ('roa/fr'), not by its language ('fr-fr', which `espeak-ng -v` takes): given 'fr-fr',
         it kept the English voice without a word. 'es', 'de' and 'en-us' are their files' names."""
         base, plus, variant = self.voice.partition("+")
-        file = _files().get(base.lower(), base)
+        found = _voices().get(base.lower())
+        file = found.file if found else base
         named = base.lower() in (file.lower(), file.lower().rsplit("/", 1)[-1])
         return self.voice if named else file + plus + variant
 
@@ -179,28 +181,22 @@ def _language_name(code: str) -> str:
 
 
 @cache
-def _voices() -> dict[str, tuple[str, str]]:
-    """Every way to name a voice (language, name, file), lower-cased -> (language, name)."""
-    found: dict[str, tuple[str, str]] = {}
+def _voices() -> dict[str, _Voice]:
+    """Every way to name a voice (language, name, file), lower-cased -> the voice."""
+    found: dict[str, _Voice] = {}
     for line in _run("--voices").splitlines()[1:]:
         parts = line.split()
         if len(parts) >= 5:
             language, name, file = parts[1], parts[3], parts[4]
             for key in (language, name, file):
-                found.setdefault(key.lower(), (language, name.replace("_", " ")))
+                found.setdefault(key.lower(), _Voice(language, name.replace("_", " "), file))
     return found
 
 
-@cache
-def _files() -> dict[str, str]:
-    """Every way to name a voice (language, name, file), lower-cased -> its file ('roa/fr')."""
-    found: dict[str, str] = {}
-    for line in _run("--voices").splitlines()[1:]:
-        parts = line.split()
-        if len(parts) >= 5:
-            for key in (parts[1], parts[3], parts[4]):
-                found.setdefault(key.lower(), parts[4])
-    return found
+class _Voice(NamedTuple):
+    language: str  # 'fr-fr', what `espeak-ng -v` takes
+    name: str  # 'French (France)'
+    file: str  # 'roa/fr', what the library (and so pyttsx3) takes
 
 
 @cache
