@@ -491,7 +491,8 @@ def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Lev
     lines = [
         "# Composed by acuguide: " + f"compose --for {q(complaint)} --minutes {answers.minutes:g} "
         f"--tools {','.join(answers.tools)} --level {answers.level}"
-        + "".join(f" --avoid {a}" for a in sorted(answers.avoid)),
+        + "".join(f" --avoid {a}" for a in sorted(answers.avoid))
+        + (f" --language {answers.language}" if answers.language != "en" else ""),
         f"# Points for {complaint} from the point library, most typical first:",
         *(
             f"#   {c.point.code} {c.point.english} ({c.point.uses}; with {c.tool}; "
