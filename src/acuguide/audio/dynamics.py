@@ -58,7 +58,16 @@ def clip_peak(x: np.ndarray) -> float:
         return 0.0
     magnitude = np.abs(x)
     near = np.flatnonzero(magnitude >= magnitude.max() * 10 ** (-CANDIDATE_DB / 20))
-    return float(_peaks_near(x, np.union1d(np.maximum(near - 1, 0), near)).max())
+    return float(_peaks_near(x, _and_before(near, len(x))).max())
+
+
+def _and_before(at: np.ndarray, n: int) -> np.ndarray:
+    """The positions `at` and the one before each, in order: a crest between samples can lie
+    on either side of a loud sample."""
+    marked = np.zeros(n, dtype=bool)
+    marked[at] = True
+    marked[np.maximum(at - 1, 0)] = True
+    return np.flatnonzero(marked)
 
 
 def limit(clip: Prepared, gain: float, ceiling: float, rate: int) -> tuple[np.ndarray, bool]:
@@ -115,10 +124,15 @@ def _peaks_near(x: np.ndarray, at: np.ndarray) -> np.ndarray:
     """The true peak from each sample `at` to the next, interpolated 4x: only the samples that
     could reach the ceiling are looked at, so the cost follows the loud moments, not the clip."""
     reach = np.arange(-INTERPOLATION_TAPS // 2 + 1, INTERPOLATION_TAPS // 2 + 1)
-    padded = np.pad(x, INTERPOLATION_TAPS)
-    around = padded[at[:, None] + reach[None, :] + INTERPOLATION_TAPS]
+    around = _around(x, at[:, None] + reach[None, :])
     between = np.abs(around @ _PHASES.T).max(axis=1)
-    return np.maximum(np.abs(x[at]), np.maximum(between, np.abs(padded[at + 1 + INTERPOLATION_TAPS])))
+    return np.maximum(np.abs(x[at]), np.maximum(between, np.abs(_around(x, at + 1))))
+
+
+def _around(x: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """x at the positions `at`, silence before and after it (without copying the whole clip)."""
+    inside = (at >= 0) & (at < len(x))
+    return np.where(inside, x[np.clip(at, 0, len(x) - 1)], 0.0)
 
 
 def limited(x: np.ndarray, gain: float, ceiling: float, rate: int) -> tuple[np.ndarray, bool]:
@@ -132,7 +146,7 @@ def limited(x: np.ndarray, gain: float, ceiling: float, rate: int) -> tuple[np.n
     """
     y = x * gain
     loud = np.flatnonzero(np.abs(y) > ceiling * 10 ** (-CANDIDATE_DB / 20))
-    hot = np.union1d(np.maximum(loud - 1, 0), loud)  # a crest can lie on either side of a loud sample
+    hot = _and_before(loud, len(y))
     if not len(hot):
         return y, False
     peaks = _peaks_near(y, hot)

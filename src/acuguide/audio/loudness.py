@@ -57,18 +57,31 @@ def energy_cells(weighted: np.ndarray, rate: int) -> np.ndarray:
     """The energy of weighted samples per 10 ms cell: what a clip contributes to the meter
     wherever it is placed, small enough to keep with the clip."""
     cell = round(CELL * rate)
-    padded = np.zeros(-(-len(weighted) // cell) * cell)
-    padded[: len(weighted)] = weighted * weighted
-    return padded.reshape(-1, cell).sum(axis=1)
+    whole = len(weighted) // cell * cell
+    rows = weighted[:whole].reshape(-1, cell)
+    cells = np.einsum("ij,ij->i", rows, rows, dtype=np.float64)
+    if whole < len(weighted):
+        tail = weighted[whole:].astype(np.float64)
+        cells = np.append(cells, tail @ tail)
+    return cells
 
 
 def followed(cells: np.ndarray, before: np.ndarray, after: np.ndarray, rate: int) -> np.ndarray:
     """A clip's energy cells after a gain that varies slowly (a limiter) turned `before` into
     `after`: such a gain turns the whole band down alike, so each cell's weighted energy
-    follows its plain energy, and the clip need not be weighed again."""
-    kept, had = (energy_cells(x.astype(np.float64), rate) for x in (after, before))
-    ratio = np.divide(kept, had, out=np.ones_like(kept), where=had > 0)
-    return cells * np.pad(ratio, (0, len(cells) - len(ratio)), mode="edge")  # the ringing follows the end
+    follows its plain energy, and the clip need not be weighed again. Only the cells the gain
+    touched are measured; the ringing after the clip follows its last cell."""
+    cell = round(CELL * rate)
+    ratio = np.ones(-(-len(after) // cell))
+    changed = np.flatnonzero(before != after) // cell  # in order
+    touched = changed[np.diff(changed, prepend=-1) > 0]
+    if len(touched):
+        at = touched[:, None] * cell + np.arange(cell)
+        inside = at < len(after)
+        kept, had = (np.where(inside, x[np.minimum(at, len(x) - 1)], 0.0).astype(np.float64) for x in (after, before))
+        kept, had = np.einsum("ij,ij->i", kept, kept), np.einsum("ij,ij->i", had, had)
+        ratio[touched] = np.divide(kept, had, out=np.ones_like(kept), where=had > 0)
+    return cells * np.pad(ratio, (0, len(cells) - len(ratio)), mode="edge")
 
 
 class Meter:

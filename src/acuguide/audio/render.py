@@ -27,7 +27,7 @@ import errno
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -123,36 +123,39 @@ class _Decoded:
 
 
 def encode(
-    mix,
+    mixed: Iterable,
     path: Path,
     settings: RenderSettings,
     script: Script,
     progress: Progress | None = None,
     cache_dir: Path | None = None,
 ) -> tuple[_Sent, _Decoded]:
-    """Stream the mix into the encoder, with tags and chapters, and check what it encodes.
+    """Stream the mix's chunks into the encoder, with tags and chapters, and check what it encodes.
 
-    ffmpeg's tee muxer hands the same encoded packets to the file and to a second ffmpeg
-    that decodes them as a player would; the chapter pictures (kept in `cache_dir`'s
-    `pictures/`) are drawn meanwhile. So checking and tagging cost the other core, not time."""
+    The encoder starts before the first chunk is asked for: a generator that first works out
+    the mix's gain does so while ffmpeg loads. ffmpeg's tee muxer hands the same encoded
+    packets to the file and to a second ffmpeg that decodes them as a player would; the
+    chapter pictures (kept in `cache_dir`'s `pictures/`) are drawn meanwhile. So checking
+    and tagging cost the other core, not time."""
     import numpy as np
 
     fmt = settings.format
     if fmt not in FORMATS:
         raise RenderError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     codec = [a.format(mp3_rate="128k" if settings.stereo else "64k") for a in FORMATS[fmt]]
+    factor, length = OUTPUT_RATE // script.sample_rate, script.length * (OUTPUT_RATE // script.sample_rate)
     energy = 0.0
 
     def pcm() -> Iterator[bytes]:
         nonlocal energy
-        for chunk in mix.chunks():
+        for chunk in mixed:
             samples = np.clip(np.rint(chunk * 32767.0), -32768, 32767).astype("<i2")
             energy += float(
                 np.square(samples, dtype=np.float64).sum()
             )  # not np.dot: BLAS threads would spin on the core the encoder needs
             yield samples.tobytes()
 
-    report = (lambda written: progress("Encoding", written // mix.factor, script.length)) if progress else None
+    report = (lambda written: progress("Encoding", written // factor, script.length)) if progress else None
     outputs = f"[{_options(fmt, MUXERS[fmt])}]{path.name}|[{_options(fmt, CHECKED[fmt])}]pipe:1"
     args = [
         "-loglevel", "error", *tags.ffmpeg_tags(script, fmt, settings.album, settings.track), *(["-af", "pan=stereo|c0=c0|c1=c0"] if settings.stereo else []),
@@ -160,11 +163,11 @@ def encode(
     ]  # fmt: skip
     with ThreadPoolExecutor(1) as drawing:  # the pictures are drawn by other processes while the encoder runs
         pictures = drawing.submit(tags.pictures, script, cache_dir and cache_dir / "pictures") if fmt == "mp3" else None
-        _, stats = ffmpeg.stream(args, pcm(), mix.rate, f"encode {script.slug}", report, path.parent, check=fmt)
+        _, stats = ffmpeg.stream(args, pcm(), OUTPUT_RATE, f"encode {script.slug}", report, path.parent, check=fmt)
     decoded = _checked(stats, path, 2 if settings.stereo else 1)
     if pictures:
         tags.write_id3(path, script, *pictures.result())
-    return _Sent(_db(energy / max(1, mix.length) / 32768.0**2)), decoded  # full scale as volumedetect has it
+    return _Sent(_db(energy / max(1, length) / 32768.0**2)), decoded  # full scale as volumedetect has it
 
 
 def _options(fmt: str, options: str) -> str:
@@ -282,9 +285,10 @@ def _encode_to_target(
     aim = settings.target + LOSSY_LOUDNESS.get(settings.format, 0.0)
     ceiling = 10 ** (settings.limit / 20)
     for _ in range(2):
-        mix, gain, outcome = _at_gain(script, prepared, bed, measured, aim, ceiling, channels)
-        sent, decoded = encode(mix, path, settings, script, progress, cache_dir)
-        level, limited = outcome()
+        aimed = _Aimed(script, prepared, bed, measured, aim, ceiling, channels)
+        sent, decoded = encode(aimed, path, settings, script, progress, cache_dir)
+        gain = aimed.gain
+        level, limited = aimed.outcome()
         result = level + decoded.rms_db - sent.rms_db
         if abs(result - settings.target) <= LOUDNESS_TOLERANCE and decoded.peak_db <= settings.true_peak:
             break
@@ -301,6 +305,18 @@ def _encode_to_target(
             f"{script.slug}.{settings.format} lasts {duration:.3f} s but the timeline says {script.duration:.3f} s"
         )
     return Loudness(settings.target, measured, gain, _db(ceiling**2), limited, result, decoded.peak_db, duration)
+
+
+class _Aimed:
+    """The mix's chunks at the gain for `aim`, found when the first chunk is asked for: the
+    encoder is starting by then. `gain` and `outcome` are `_at_gain`'s, once streamed."""
+
+    def __init__(self, *aiming):
+        self.aiming = aiming
+
+    def __iter__(self) -> Iterator:
+        mix, self.gain, self.outcome = _at_gain(*self.aiming)
+        yield from mix.chunks()
 
 
 def _at_gain(script: Script, prepared, bed, measured: float, aim: float, ceiling: float, channels: float):

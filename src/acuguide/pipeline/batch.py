@@ -94,9 +94,9 @@ def render_batch(request: RenderRequest, report: Report = SILENT) -> list[render
             report.note(f"note: {notice}")
     work = jobs_for(loaded, settings, out_dir, cache_dir, avoid)
     workers = jobs or default_jobs()
-    spoken = speak(work, report.progress(f"{len(work)} routines" if len(work) > 1 else work[0].routine.slug))
     here = client is None and (workers == 1 or len(work) == 1)  # else each worker reads the cache
-    outcomes = _run(work, client, workers, report, spoken if here else None)
+    spoken = speak(work, report.progress(f"{len(work)} routines" if len(work) > 1 else work[0].routine.slug), here)
+    outcomes = _run(work, client, workers, report, spoken)
     failed = failures(outcomes)
     if len(failed) == 1 and len(work) == 1:
         raise failed[0].error
@@ -164,14 +164,14 @@ def jobs_for(
 Spoken = dict[tuple[Voice, "Path | None"], dict[str, Clip]]  # each voice's clips, by the text as written
 
 
-def speak(jobs: list[Job], progress: Progress | None = None) -> Spoken:
-    """Phase 1: every distinct phrase of the batch in the cache; the clips, for a render in this
-    process to use rather than read back from the cache it just wrote."""
+def speak(jobs: list[Job], progress: Progress | None = None, keep: bool = True) -> Spoken:
+    """Phase 1: every distinct phrase of the batch in the cache; with `keep`, the clips, for a
+    render in this process to use rather than read back from the cache it just wrote."""
     by_voice: dict[tuple[Voice, Path | None], dict[str, None]] = {}
     for job in jobs:
         by_voice.setdefault((job.voice, job.cache_dir), {}).update(dict.fromkeys(job.plan.phrases))
     return {
-        (voice, cache_dir): Synthesizer(voice, layout.SAMPLE_RATE, cache_dir).clips(phrases, progress)
+        (voice, cache_dir): Synthesizer(voice, layout.SAMPLE_RATE, cache_dir).clips(phrases, progress, keep)
         for (voice, cache_dir), phrases in by_voice.items()
     }
 

@@ -41,6 +41,10 @@ class SpeechCache:
             return None
         return Clip(data, rate)
 
+    def has(self, spoken: str) -> bool:
+        """Whether the phrase is stored; a damaged entry is found (and spoken again) by `get`."""
+        return self.path(spoken).is_file()
+
     def put(self, spoken: str, clip: Clip) -> None:
         with atomic(self.path(spoken)) as tmp:
             pcm.write_wav(tmp, clip.pcm, clip.sample_rate)

@@ -49,13 +49,19 @@ class Synthesizer:
         found = {text: self.cache.get(self.engine.normalize(text)) for text in dict.fromkeys(texts)}
         return {text: clip for text, clip in found.items() if clip is not None}
 
-    def clips(self, texts: Iterable[str], progress: Progress | None = None) -> dict[str, Clip]:
-        """A clip for every text (as written), at the timeline's sample rate."""
+    def clips(self, texts: Iterable[str], progress: Progress | None = None, keep: bool = True) -> dict[str, Clip]:
+        """A clip for every text (as written), at the timeline's sample rate.
+
+        With `keep` False the phrases are only made sure of, in the cache, and nothing is
+        returned: for sessions mixed in other processes, which read the cache themselves,
+        reading every clip here too would be work on no one's behalf."""
         spoken = {text: self.engine.normalize(text) for text in dict.fromkeys(texts)}
-        found: dict[str, Clip] = {}
+        found: dict[str, Clip | None] = {}  # None: in the cache, not read
         for text in dict.fromkeys(spoken.values()):
-            clip = self.cache.get(text)
-            if clip is not None:
+            if not keep:
+                if self.cache.has(text):
+                    found[text] = None
+            elif (clip := self.cache.get(text)) is not None:
                 found[text] = clip
         missing = [text for text in dict.fromkeys(spoken.values()) if text not in found]
         total = len(found) + len(missing)
@@ -69,7 +75,7 @@ class Synthesizer:
                     found[text] = self._store(text, raw)
                     if progress:
                         progress("Speaking", len(found), total)
-        return {text: found[normalized] for text, normalized in spoken.items()}
+        return {text: found[normalized] for text, normalized in spoken.items()} if keep else {}
 
     def _store(self, text: str, raw: Clip) -> Clip:
         trimmed = pcm.trim(raw.pcm)

@@ -39,20 +39,21 @@ class Workers:
     def speak(self, texts: list[str]) -> Iterator[tuple[str, Clip]]:
         """(text, clip) for every text, in the order they finish.
 
-        Worker k speaks texts k, k + n, k + 2n... in order, never whichever is free: eSpeak NG
-        carries state from one utterance to the next, so a phrase's samples depend on what
-        its worker spoke before, and a fixed assignment keeps renders reproducible.
+        The longest texts go first, each to whichever worker is free, so no core idles while
+        another still has a queue (the longest-first rule of scheduling on parallel machines).
+        Which worker speaks a phrase does not change its samples: every engine here speaks a
+        phrase as a function of its text alone (eSpeak NG, which carries state from one
+        utterance to the next, speaks each from a fresh engine).
         """
-        while len(self._workers) < min(self.size, len(texts)):
+        pending = sorted(dict.fromkeys(texts), key=lambda text: (-len(text), text), reverse=True)
+        while len(self._workers) < min(self.size, len(pending)):
             self._workers.append(_Worker(self.engine))
-        queues = {w: list(reversed(texts[k :: len(self._workers)])) for k, w in enumerate(self._workers)}
         busy: dict[Connection, tuple[_Worker, str]] = {}
         for worker in self._workers:
             worker.await_ready(self.timeout, self.engine.name)
         try:
-            while any(queues.values()) or busy:
+            while pending or busy:
                 for worker in self._workers:
-                    pending = queues[worker]
                     if pending and worker.conn not in busy:
                         text = pending.pop()
                         worker.conn.send(text)
