@@ -153,9 +153,10 @@ def match_complaint(text: str, language: str = "en") -> str:
     return _match(text, language)[0]
 
 
-def _plain(words: str) -> str:
-    """'Lower-Back', "my back's sore": the words alone, with no back that is not one's back ('a back molar')."""
-    words = re.sub(r"'s\b", "", words.lower().replace("\u2019", "'"))
+def _plain(words: str, language: str = "en") -> str:
+    """'Lower-Back', "my back's sore": the words alone, with no back that is not one's back ('a back molar');
+    in another language, its letters folded as its phrase tables are written ('Rücken' as 'ruecken')."""
+    words = re.sub(r"'s\b", "", triage.fold(words, language).replace("\u2019", "'"))
     words = re.sub(
         r"\bback (?:molars?|tooth|teeth)\b|\bback of (?:my |the |your )?(?:hands?|knees?|head|throat|eyes?|heels?|ankles?)\b",
         " ",
@@ -164,17 +165,25 @@ def _plain(words: str) -> str:
     return " ".join(re.sub(r"[^\w']|_", " ", words).split())
 
 
+def _aliases(language: str) -> dict[str, tuple[str, ...]]:
+    """Each complaint's other names: in the language's own words first (screening.<lang>.yaml),
+    then the English ones, which every language accepts ('lower back' with --language de)."""
+    own = triage.table(language).get("complaints", {})
+    return {name: (*(_plain(p, language) for p in own.get(name, ())), *aliases) for name, aliases in COMPLAINTS.items()}
+
+
 def _match(text: str, language: str = "en") -> tuple[str, bool]:
     """(the complaint, whether `text` names it exactly: its name or one of its other names)."""
-    wanted = _plain(text)
-    for name, aliases in COMPLAINTS.items():
+    wanted = _plain(text, language)
+    known = _aliases(language)
+    for name, aliases in known.items():
         if wanted == _plain(name) or wanted in aliases:
             return name, True
     said = f" {wanted} "  # "my lower back aches": complaints named inside a sentence
     spans = [
         (m.start(), m.end(), name)
-        for name, aliases in COMPLAINTS.items()
-        for phrase in map(_plain, (name, *aliases))
+        for name, aliases in known.items()
+        for phrase in (_plain(p, language) for p in (name, *aliases))
         for m in re.finditer(rf"(?<= ){re.escape(phrase)}(?= )", said)
     ]
     whole = [
@@ -189,12 +198,12 @@ def _match(text: str, language: str = "en") -> tuple[str, bool]:
     for name in COMPLAINTS:
         if wanted and all(word in _plain(name).split() for word in wanted.split()):
             return name, False
-    names = {_plain(p): n for n, aliases in COMPLAINTS.items() for p in (n, *aliases)}
+    names = {_plain(p, language): n for n, aliases in known.items() for p in (n, *aliases)}
     close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.6)
     t = translator(language)
     hint = t(wording.COMPOSE_DID_YOU_MEAN).format(name=repr(_named(names[close[0]], t))) if close else ""
-    known = ", ".join(_named(c, t) for c in COMPLAINTS)
-    raise ComposeError(t(wording.COMPOSE_UNKNOWN).format(said=repr(text), hint=hint, known=known))
+    listed = ", ".join(_named(c, t) for c in COMPLAINTS)
+    raise ComposeError(t(wording.COMPOSE_UNKNOWN).format(said=repr(text), hint=hint, known=listed))
 
 
 def _tools_for(point: Point, tools: tuple[str, ...]) -> list[str]:
@@ -273,8 +282,8 @@ def read_complaint(answers: Answers) -> tuple[Answers, str, list[str]]:
             f"{len(answers.complaint):,} characters is more than compose reads; say what hurts in a few "
             f"words or sentences (at most {MAX_COMPLAINT} characters)"
         )
-    reading = triage.read(answers.complaint)
-    if reading.flags and not _only_outside(answers.complaint, reading):
+    reading = triage.read(answers.complaint, answers.language)
+    if reading.flags and not _only_outside(answers.complaint, reading, answers.language):
         raise RedFlagError(reading.flags, language=answers.language)
     t = translator(answers.language)
     notices = []
@@ -291,7 +300,9 @@ def read_complaint(answers: Answers) -> tuple[Answers, str, list[str]]:
         if reading.outside:
             raise OutsideError(reading.outside[0], answers.language) from None
         raise
-    if not exact and f" {complaint} " not in f" {_plain(answers.complaint)} ":  # "my lower back aches" needs no note
+    plain = f" {_plain(answers.complaint, answers.language)} "
+    named = (complaint, _plain(_named(complaint, t), answers.language))
+    if not exact and not any(f" {n} " in plain for n in named):  # "my lower back aches" needs no note
         notices.append(
             t(wording.COMPOSE_MAPPED).format(
                 said=answers.complaint.strip(),
@@ -302,7 +313,7 @@ def read_complaint(answers: Answers) -> tuple[Answers, str, list[str]]:
     notices += [
         t(wording.COMPOSE_ALSO_OUTSIDE).format(said=o.said, about=t(o.about), see=t(o.see))
         for o in reading.outside
-        if not any(f" {o.said} " in f" {_plain(p)} " for p in (complaint, *COMPLAINTS[complaint]))
+        if not any(f" {o.said} " in f" {_plain(p)} " for p in (complaint, *_aliases(answers.language)[complaint]))
     ]
     return answers, complaint, notices
 
@@ -312,14 +323,14 @@ def _named(complaint: str, t: Translator) -> str:
     return t(wording.COMPLAINT_NAMES.get(complaint, complaint))
 
 
-def _only_outside(complaint: str, reading: triage.Reading) -> bool:
+def _only_outside(complaint: str, reading: triage.Reading, language: str = "en") -> bool:
     """Words about something outside back care alone ('my toothache throbs all night'), whose
     signs are no emergency: the answer is whom to see for it, not a back doctor."""
     urgent = {"ambulance", "emergency"}
     if not reading.outside or any(triage.table()["signs"][f.sign]["urgency"] in urgent for f in reading.flags):
         return False
     try:
-        _match(complaint)
+        _match(complaint, language)
     except ComposeError:
         return True
     return False
