@@ -151,8 +151,10 @@ def _quoted(text: str, said: str, language: str) -> str:
         plain = fold(char, language)
         folded.append(plain)
         where += [index] * len(plain)
-    words = [re.escape(w) for w in said.split()]
-    found = re.search(r"(?<!\w)" + r"[\W_]+".join(words) + r"(?!\w)", "".join(folded)) if words else None
+    # an elision opened on the way ("ne arrive" for "n'arrive") may be written either way
+    words = [re.escape(w[:-1]) + "(?:e|')" if len(w) <= 3 and w.endswith("e") else re.escape(w) for w in said.split()]
+    joined = r"(?:[\W_]+|(?<='))".join(words)
+    found = re.search(r"(?<!\w)" + joined + r"(?!\w)", "".join(folded)) if words else None
     return text[where[found.start()] : where[found.end() - 1] + 1] if found else said
 
 
@@ -253,6 +255,8 @@ class _Reader:
         normal = self.table["normal"]
         for phrase, plain in sorted(normal["phrases"].items(), key=lambda kv: -len(kv[0])):
             text = text.replace(phrase, f" {plain} ")
+        if "ordinals" in normal:  # German: "im 7. Monat" is one sentence
+            text = re.sub(normal["ordinals"], r"\1", text)
         if "elisions" in normal:  # French: "n'ai" as "ne ai", "j'ai" as "je ai"
             text = re.sub(normal["elisions"], r"\1e ", text)
         text = re.sub(r"(?<=\w)-(?=\w)|\s-\s|-", " ", text)
