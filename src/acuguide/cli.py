@@ -18,7 +18,8 @@ import click
 
 from . import __version__, clock
 from .audio.render import FORMATS, RenderSettings
-from .content.catalog import languages
+from .content import wording
+from .content.catalog import languages, translator
 from .content.points import CONDITIONS, library
 from .engines import DEFAULT_ENGINE, ENGINE_NAMES, FOR_LISTENING, best_engine
 from .errors import AcuguideError, ProblemsError, Terminated, raise_terminated
@@ -427,7 +428,7 @@ def compose(
     from .compose import composer, screening
 
     if show_questions:
-        click.echo("\n".join(_numbered(screening.questions(language or "en"))))
+        click.echo("\n".join(_numbered(screening.questions(language or "en"), language or "en")))
         return
     if not complaint or minutes is None:
         raise click.UsageError("compose needs --for (what hurts) and --minutes (how long)")
@@ -444,23 +445,25 @@ def compose(
     composer.read_complaint(answers)  # words that need a doctor, or an unknown complaint, before any question
     answers = replace_(answers, screen=_screen(screened, "pregnancy" in avoid, blood_thinners, language))
     composed = composer.compose(answers)
+    t = translator(language)
     for notice in composed.notices:
-        click.echo(f"note: {notice}", err=True)
+        click.echo(t(wording.COMPOSE_NOTE).format(notice=notice), err=True)
     if not out_file and not render_now:
         click.echo(composed.text, nl=False)
         return
     written = composer.save(composed, out_file, replace=replace)
-    click.echo(f"{written}  about {clock.minutes(composed.seconds)} (estimated; acuguide script --exact measures it)")
+    click.echo(t(wording.COMPOSE_WRITTEN).format(path=written, length=clock.minutes(composed.seconds)))
     if render_now:
         click.get_current_context().invoke(render, routines=(str(written),), out_dir=written.parent)
 
 
-def _numbered(questions) -> list[str]:
+def _numbered(questions, language: str = "en") -> list[str]:
     """The questions as `--questions` and a refusal without a terminal print them."""
+    t = translator(language)
     lines, number = [], 0
     for question in questions:
         if question.follows:
-            lines.append(f"      if yes: {question.text}")
+            lines.append("      " + t(wording.COMPOSE_IF_YES).format(question=question.text))
         else:
             number += 1
             lines.append(f"{number:>4}. {question.text}")
@@ -474,12 +477,9 @@ def _screen(screened: bool, pregnant: bool, thinners: bool, language: str = "en"
     if screened:
         return screening.Screen(pregnancy=pregnant, thinners=thinners)
     if not sys.stdin.isatty():
-        click.echo("\n".join(_numbered(screening.questions(language))), err=True)
-        raise composer.ComposeError(
-            "compose asks these questions before it writes a session, and there is no terminal to answer them in; "
-            "nothing was written. Run it in a terminal, or, if you have read them and none applies to you, add --screened"
-        )
-    click.echo("Before composing, the questions a physiotherapist would ask. Answer y or n (Enter is no).", err=True)
+        click.echo("\n".join(_numbered(screening.questions(language), language)), err=True)
+        raise composer.ComposeError(translator(language)(wording.COMPOSE_NO_TERMINAL))
+    click.echo(translator(language)(wording.COMPOSE_ASKING), err=True)
     answers: dict[str, bool] = {}
     for question in screening.questions(language):
         if question.follows and not answers.get(question.follows):

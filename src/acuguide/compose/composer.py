@@ -76,9 +76,10 @@ RedFlagError = screening.Refused
 class OutsideError(ComposeError):
     """The words name only a complaint acuguide makes no session for: said, with whom to see."""
 
-    def __init__(self, outside: triage.Outside):
+    def __init__(self, outside: triage.Outside, language: str = "en"):
         self.outside = outside
-        super().__init__(triage.table()["outside_answer"].format(about=outside.about, see=outside.see))
+        t = translator(language)
+        super().__init__(t(triage.table()["outside_answer"]).format(about=t(outside.about), see=t(outside.see)))
 
 
 @dataclass(frozen=True)
@@ -147,14 +148,15 @@ def save(composed: Composed, path: Path | None, replace: bool = False) -> Path:
     raise ComposeError(f"output/ already holds {slug}.yaml to {slug}-999.yaml; move some away, or name a file with -o")
 
 
-def match_complaint(text: str) -> str:
+def match_complaint(text: str, language: str = "en") -> str:
     """'sciatica', 'upper back', 'Lower-Back' and 'tired' all find their complaint."""
-    return _match(text)[0]
+    return _match(text, language)[0]
 
 
-def _plain(words: str) -> str:
-    """'Lower-Back', "my back's sore": the words alone, with no back that is not one's back ('a back molar')."""
-    words = re.sub(r"'s\b", "", words.lower().replace("\u2019", "'"))
+def _plain(words: str, language: str = "en") -> str:
+    """'Lower-Back', "my back's sore": the words alone, with no back that is not one's back ('a back molar');
+    in another language, its letters folded as its phrase tables are written ('Rücken' as 'ruecken')."""
+    words = re.sub(r"'s\b", "", triage.fold(words, language).replace("\u2019", "'"))
     words = re.sub(
         r"\bback (?:molars?|tooth|teeth)\b|\bback of (?:my |the |your )?(?:hands?|knees?|head|throat|eyes?|heels?|ankles?)\b",
         " ",
@@ -163,17 +165,25 @@ def _plain(words: str) -> str:
     return " ".join(re.sub(r"[^\w']|_", " ", words).split())
 
 
-def _match(text: str) -> tuple[str, bool]:
+def _aliases(language: str) -> dict[str, tuple[str, ...]]:
+    """Each complaint's other names: in the language's own words first (screening.<lang>.yaml),
+    then the English ones, which every language accepts ('lower back' with --language de)."""
+    own = triage.table(language).get("complaints", {})
+    return {name: (*(_plain(p, language) for p in own.get(name, ())), *aliases) for name, aliases in COMPLAINTS.items()}
+
+
+def _match(text: str, language: str = "en") -> tuple[str, bool]:
     """(the complaint, whether `text` names it exactly: its name or one of its other names)."""
-    wanted = _plain(text)
-    for name, aliases in COMPLAINTS.items():
+    wanted = _plain(text, language)
+    known = _aliases(language)
+    for name, aliases in known.items():
         if wanted == _plain(name) or wanted in aliases:
             return name, True
     said = f" {wanted} "  # "my lower back aches": complaints named inside a sentence
     spans = [
         (m.start(), m.end(), name)
-        for name, aliases in COMPLAINTS.items()
-        for phrase in map(_plain, (name, *aliases))
+        for name, aliases in known.items()
+        for phrase in (_plain(p, language) for p in (name, *aliases))
         for m in re.finditer(rf"(?<= ){re.escape(phrase)}(?= )", said)
     ]
     whole = [
@@ -188,10 +198,12 @@ def _match(text: str) -> tuple[str, bool]:
     for name in COMPLAINTS:
         if wanted and all(word in _plain(name).split() for word in wanted.split()):
             return name, False
-    names = {_plain(p): n for n, aliases in COMPLAINTS.items() for p in (n, *aliases)}
+    names = {_plain(p, language): n for n, aliases in known.items() for p in (n, *aliases)}
     close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.6)
-    hint = f" (did you mean {names[close[0]]!r}?)" if close else ""
-    raise ComposeError(f"unknown complaint {text!r}{hint}; known: {', '.join(COMPLAINTS)}")
+    t = translator(language)
+    hint = t(wording.COMPOSE_DID_YOU_MEAN).format(name=repr(_named(names[close[0]], t))) if close else ""
+    listed = ", ".join(_named(c, t) for c in COMPLAINTS)
+    raise ComposeError(t(wording.COMPOSE_UNKNOWN).format(said=repr(text), hint=hint, known=listed))
 
 
 def _tools_for(point: Point, tools: tuple[str, ...]) -> list[str]:
@@ -229,34 +241,33 @@ def _left_out(complaint: str, answers: Answers) -> list[str]:
     """Notices naming the points for `complaint` that the tools at hand may not press, and
     what would: hands alone (the spine, the kidneys), another tool, or a partner."""
     missed = [p for p in _ranked(complaint) if not p.avoid & answers.avoid and not _tools_for(p, answers.tools)]
-    names = {"hands": "your own hands", "ball": "a massage ball", "roller": "a foam roller", "gun": "a massage gun"}
+    t = translator(answers.language)
+    names = {tool: t(name) for tool, name in wording.COMPOSE_TOOL_NAMES.items()}
     notices = []
     by_hand = [p for p in missed if set(p.tools) == {"hands"}]
     if by_hand:
-        them = "them" if len(by_hand) > 1 else "it"
         notices.append(
-            wording.COMPOSE_HANDS_ONLY.format(codes=wording.listing([p.code for p in by_hand]), them=them)
-            + wording.COMPOSE_HANDS_ONLY_ADD.format(tools=",".join(answers.tools), them=them)
+            t.ngettext(wording.COMPOSE_HANDS_ONLY, len(by_hand)).format(
+                codes=wording.listing([p.code for p in by_hand], t)
+            )
+            + t.ngettext(wording.COMPOSE_HANDS_ONLY_ADD, len(by_hand)).format(tools=",".join(answers.tools))
         )
     reachable = [p for p in missed if p.tools and set(p.tools) != {"hands"}]
     if reachable:
-        needed = [t for t in TOOLS if any(t in p.tools for p in reachable)]
-        said = [names[t] for t in needed]
-        them = "them" if len(reachable) > 1 else "it"
+        needed = [tool for tool in TOOLS if any(tool in p.tools for p in reachable)]
         notices.append(
-            wording.COMPOSE_OUT_OF_REACH.format(
-                codes=wording.listing([p.code for p in reachable]),
-                tools=wording.listing([names.get(t, t) for t in answers.tools]),
-                them=them,
-                needed=" or ".join([", ".join(said[:-1]), said[-1]] if len(said) > 1 else said),
+            t.ngettext(wording.COMPOSE_OUT_OF_REACH, len(reachable)).format(
+                codes=wording.listing([p.code for p in reachable], t),
+                tools=wording.listing([names.get(tool, tool) for tool in answers.tools], t),
+                needed=wording.listing([names[tool] for tool in needed], t, wording.LIST_LAST_OR),
                 option=",".join([*answers.tools, needed[0]]),
             )
         )
     partner = [p for p in missed if not p.tools]
     if partner:
         notices.append(
-            wording.COMPOSE_PARTNER_ONLY.format(
-                codes=wording.listing([p.code for p in partner]), them="them" if len(partner) > 1 else "it"
+            t.ngettext(wording.COMPOSE_PARTNER_ONLY, len(partner)).format(
+                codes=wording.listing([p.code for p in partner], t)
             )
         )
     return notices
@@ -271,45 +282,55 @@ def read_complaint(answers: Answers) -> tuple[Answers, str, list[str]]:
             f"{len(answers.complaint):,} characters is more than compose reads; say what hurts in a few "
             f"words or sentences (at most {MAX_COMPLAINT} characters)"
         )
-    reading = triage.read(answers.complaint)
-    if reading.flags and not _only_outside(answers.complaint, reading):
-        raise RedFlagError(reading.flags)
+    reading = triage.read(answers.complaint, answers.language)
+    if reading.flags and not _only_outside(answers.complaint, reading, answers.language):
+        raise RedFlagError(reading.flags, language=answers.language)
+    t = translator(answers.language)
     notices = []
     if reading.pregnancy:
-        notices.append(wording.COMPOSE_PREGNANCY.format(said=reading.pregnancy.said))
+        notices.append(t(wording.COMPOSE_PREGNANCY).format(said=reading.pregnancy.said))
     if reading.pregnancy or answers.screen.pregnancy:
         answers = replace(answers, avoid=answers.avoid | {"pregnancy"})
     if reading.thinners or answers.screen.thinners:
         answers = replace(answers, tools=("hands",), screen=replace(answers.screen, thinners=True))
-        notices.append(wording.COMPOSE_THINNERS_NOTICE)
+        notices.append(t(wording.COMPOSE_THINNERS_NOTICE))
     try:
-        complaint, exact = _match(answers.complaint)
+        complaint, exact = _match(answers.complaint, answers.language)
     except ComposeError:
         if reading.outside:
-            raise OutsideError(reading.outside[0]) from None
+            raise OutsideError(reading.outside[0], answers.language) from None
         raise
-    if not exact and f" {complaint} " not in f" {_plain(answers.complaint)} ":  # "my lower back aches" needs no note
+    plain = f" {_plain(answers.complaint, answers.language)} "
+    named = (complaint, _plain(_named(complaint, t), answers.language))
+    if not exact and not any(f" {n} " in plain for n in named):  # "my lower back aches" needs no note
         notices.append(
-            wording.COMPOSE_MAPPED.format(
-                said=answers.complaint.strip(), name=complaint, known=wording.listing([f'"{c}"' for c in COMPLAINTS])
+            t(wording.COMPOSE_MAPPED).format(
+                said=answers.complaint.strip(),
+                name=_named(complaint, t),
+                known=wording.listing([f'"{_named(c, t)}"' for c in COMPLAINTS], t),
             )
         )
     notices += [
-        wording.COMPOSE_ALSO_OUTSIDE.format(said=o.said, about=o.about, see=o.see)
+        t(wording.COMPOSE_ALSO_OUTSIDE).format(said=o.said, about=t(o.about), see=t(o.see))
         for o in reading.outside
-        if not any(f" {o.said} " in f" {_plain(p)} " for p in (complaint, *COMPLAINTS[complaint]))
+        if not any(f" {o.said} " in f" {_plain(p)} " for p in (complaint, *_aliases(answers.language)[complaint]))
     ]
     return answers, complaint, notices
 
 
-def _only_outside(complaint: str, reading: triage.Reading) -> bool:
+def _named(complaint: str, t: Translator) -> str:
+    """A complaint as the session's language names it ('lower back', 'dolor lumbar')."""
+    return t(wording.COMPLAINT_NAMES.get(complaint, complaint))
+
+
+def _only_outside(complaint: str, reading: triage.Reading, language: str = "en") -> bool:
     """Words about something outside back care alone ('my toothache throbs all night'), whose
     signs are no emergency: the answer is whom to see for it, not a back doctor."""
     urgent = {"ambulance", "emergency"}
     if not reading.outside or any(triage.table()["signs"][f.sign]["urgency"] in urgent for f in reading.flags):
         return False
     try:
-        _match(complaint)
+        _match(complaint, language)
     except ComposeError:
         return True
     return False
@@ -338,7 +359,9 @@ def compose(answers: Answers) -> Composed:
     listed = [p for p in library().points if complaint in p.complaints]
     if not chosen and avoided and len(avoided) == len(listed) and complaint != "lower back":
         notices.append(
-            wording.COMPOSE_ALL_AVOIDED.format(complaint=complaint, codes=", ".join(p.code for p in avoided))
+            translator(answers.language)(wording.COMPOSE_ALL_AVOIDED).format(
+                complaint=_named(complaint, translator(answers.language)), codes=", ".join(p.code for p in avoided)
+            )
         )
         complaint = "lower back"  # the sacrum in pregnancy: the back's points that pregnancy allows
         chosen, avoided = candidates(complaint, answers.tools, answers.avoid)
@@ -403,7 +426,11 @@ def _finish(composed: Composed, answers: Answers, complaint: str, notices: list[
     used = {s.tool.value for s in composed.routine.point_steps}
     unused = [t for t in answers.tools if t not in used]
     if unused:
-        notices = [*notices, wording.COMPOSE_UNUSED.format(tools=wording.listing(unused), complaint=complaint)]
+        t = translator(answers.language)
+        notices = [
+            *notices,
+            t(wording.COMPOSE_UNUSED).format(tools=wording.listing(unused, t), complaint=_named(complaint, t)),
+        ]
     return replace(composed, notices=tuple(notices))
 
 

@@ -10,11 +10,16 @@ finds the chest pain), unless it is only feared ("what if I get a fever?"), and 
 someone else's ("my father had a tumour"). Doubt is not denial: "not sure if I'm pregnant"
 counts. Where the words are unclear, the reading errs toward a doctor.
 
-All the phrase tables are data, in content/screening.yaml; this module is only how they are read.
+All the phrase tables are data, in content/screening.yaml (English) and screening.<lang>.yaml
+(the same tables in another language: its words, its negations, its people); this module is
+only how they are read, in any language written in words with spaces. A language's reading
+also keeps the English rows of every sign, so English words typed into a Spanish session still
+refuse: where a language has no tables of its own, its words are read with the English ones.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -49,68 +54,139 @@ class Reading:
     outside: tuple[Outside, ...]  # complaints outside back care, in the order written
 
 
+SOURCE = "en"
+# What a language's own file replaces in the English table; the rest (urgency, questions,
+# refusals, whom to see) is English text that the catalogs translate.
+OWN = ("normal", "vocabulary", "context", "people", "family_history", "whose", "ages", "pregnancy_over", "outside")
+ADDED = ("negations", "pseudo", "hypothetical")  # context lists that keep the English ones too: "no fever"
+
+
+def _load(name: str) -> dict | None:
+    path = resources.files("acuguide.content").joinpath(name)
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def languages_read() -> tuple[str, ...]:
+    """The languages whose words compose reads in their own tables (screening.<lang>.yaml)."""
+    names = (p.name for p in resources.files("acuguide.content").iterdir())
+    return (SOURCE, *sorted(n.split(".")[1] for n in names if re.fullmatch(r"screening\.[a-z]+\.yaml", n)))
+
+
 @cache
-def table() -> dict:
-    """content/screening.yaml: the questions, the signs and every phrase table."""
-    text = resources.files("acuguide.content").joinpath("screening.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+def table(language: str = SOURCE) -> dict:
+    """content/screening.yaml: the questions, the signs and every phrase table; for another
+    language, its own tables (screening.<lang>.yaml) with every English row of the signs kept."""
+    english = _load("screening.yaml")
+    own = _load(f"screening.{language}.yaml") if language != SOURCE else None
+    if own is None:
+        return english  # type: ignore[return-value]
+    merged = copy.deepcopy(english)
+    vocabulary = english["vocabulary"]
+    english_rows = lambda rows: [{**row, "match": _expand(row["match"], vocabulary)} for row in rows]  # noqa: E731
+    for key in OWN:
+        merged[key] = own[key]
+    for key in ADDED:
+        merged["context"][key] = [*own["context"][key], *english["context"][key]]
+    for key, sign in merged["signs"].items():
+        sign["words"] = [*own["signs"][key]["words"], *english_rows(sign["words"])]
+        sign["not"] = own["signs"][key]["not"]
+    thinners = merged["modifiers"]["thinners"]
+    thinners["words"] = [*own["modifiers"]["thinners"]["words"], *english_rows(thinners["words"])]
+    thinners["not"] = own["modifiers"]["thinners"]["not"]
+    merged["pregnancy"] = [*own["pregnancy"], *english_rows(english["pregnancy"])]
+    merged["pregnancy_not"] = own["pregnancy_not"]
+    merged["complaints"] = own["complaints"]
+    return merged
+
+
+def _expand(pattern: str, vocabulary: dict) -> str:
+    """A pattern with each <name> replaced by its list from `vocabulary`."""
+    return re.sub(r"(?<!\(\?)<([a-z_]+)>", lambda m: f"(?:{vocabulary[m.group(1)]})", pattern)
 
 
 def urgency_order() -> list[str]:
     return list(table()["urgency"])
 
 
-def read(text: str) -> Reading:
-    """Everything the words say: the red flags (with age and whose they are), pregnancy,
-    blood thinners, and complaints outside back care."""
-    sentences = _sentences(normalise(text))
-    listener = _listener(sentences)
+def read(text: str, language: str = SOURCE) -> Reading:
+    """Everything the words say, read in `language`: the red flags (with age and whose they
+    are), pregnancy, blood thinners, and complaints outside back care."""
+    words = _Reader(table(language), language)
+    plain = words.normalise(text)
+    sentences = _sentences(plain)
+    listener = words.listener(sentences)
+    signs = words.table["signs"]
     flags = []
-    for key, sign in table()["signs"].items():
+    for key, sign in signs.items():
         said = (
-            _first(sentences, [row["match"] for row in sign["words"]], listener) if key != "pregnancy-signs" else None
+            words.first(sentences, [row["match"] for row in sign["words"]], listener)
+            if key != "pregnancy-signs"
+            else None
         )
         if said:
             flags.append(Finding(key, said))
-    flags += _ages(normalise(text), listener)
-    pregnant = _pregnancy(sentences, listener)
+    flags += words.ages(plain, listener)
+    pregnant = words.pregnancy(sentences, listener)
     if pregnant:
-        signs = table()["signs"]["pregnancy-signs"]
-        said = _first(sentences, [row["match"] for row in signs["words"]], listener)
+        said = words.first(sentences, [row["match"] for row in signs["pregnancy-signs"]["words"]], listener)
         if said:
             flags.append(Finding("pregnancy-signs", said))
     order = urgency_order()
-    keys = list(table()["signs"])
-    flags.sort(key=lambda f: (order.index(table()["signs"][f.sign]["urgency"]), keys.index(f.sign)))
-    thinners_rows = table()["modifiers"]["thinners"]["words"]
-    thinners = _first(sentences, [row["match"] for row in thinners_rows], listener)
-    outside = tuple(_outside(sentences))
+    keys = list(signs)
+    flags.sort(key=lambda f: (order.index(signs[f.sign]["urgency"]), keys.index(f.sign)))
+    thinners_rows = words.table["modifiers"]["thinners"]["words"]
+    thinners = words.first(sentences, [row["match"] for row in thinners_rows], listener)
+    outside = tuple(words.outside(sentences))
+    if language != SOURCE:  # quote the person's own words as they wrote them: "me caí", not "me cai"
+        flags = [Finding(f.sign, _quoted(text, f.said, language)) for f in flags]
+        pregnant = pregnant and Finding(pregnant.sign, _quoted(text, pregnant.said, language))
     return Reading(tuple(flags), pregnant, Finding("thinners", thinners) if thinners else None, outside)
 
 
-def red_flags(text: str) -> list[Finding]:
+def _quoted(text: str, said: str, language: str) -> str:
+    """The words of `text` that read as `said` (folded), as written; `said` where they were
+    rewritten on the way (a misspelling made plain)."""
+    folded, where = [], []
+    for index, char in enumerate(text):
+        plain = fold(char, language)
+        folded.append(plain)
+        where += [index] * len(plain)
+    # an elision opened on the way ("ne arrive" for "n'arrive") may be written either way
+    words = [re.escape(w[:-1]) + "(?:e|')" if len(w) <= 3 and w.endswith("e") else re.escape(w) for w in said.split()]
+    joined = r"(?:[\W_]+|(?<='))".join(words)
+    found = re.search(r"(?<!\w)" + joined + r"(?!\w)", "".join(folded)) if words else None
+    return text[where[found.start()] : where[found.end() - 1] + 1] if found else said
+
+
+def red_flags(text: str, language: str = SOURCE) -> list[Finding]:
     """Each red flag in `text`, once, the most urgent first."""
-    return list(read(text).flags)
+    return list(read(text, language).flags)
 
 
-def pregnancy(text: str) -> Finding | None:
+def pregnancy(text: str, language: str = SOURCE) -> Finding | None:
     """Pregnancy named, and not denied or over, in `text`."""
-    return read(text).pregnancy
+    return read(text, language).pregnancy
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, language: str = SOURCE) -> str:
     """The words made plain: NFKC, lower case, straight quotes, dashes and signs as words,
-    misspellings and abbreviations as the patterns expect them."""
+    accents as the language's table folds them, misspellings and abbreviations as the
+    patterns expect them."""
+    return _Reader(table(language), language).normalise(text)
+
+
+def fold(text: str, language: str = SOURCE) -> str:
+    """Lower case, and letters folded as the language's patterns are written: 'Rücken' as
+    'ruecken', 'fièvre' as 'fievre', 'años' as 'anos'. English is only lower-cased."""
     text = unicodedata.normalize("NFKC", text).lower()
-    text = re.sub(r"[\u2018\u2019\u02bc`´]", "'", text)
-    text = re.sub(r"[\u2010-\u2015\u2212_~*]", " ", text)
-    normal = table()["normal"]
-    for phrase, plain in sorted(normal["phrases"].items(), key=lambda kv: -len(kv[0])):
-        text = text.replace(phrase, f" {plain} ")
-    text = re.sub(r"(?<=\w)-(?=\w)|\s-\s|-", " ", text)
-    text = re.sub(r"(\d)(wks?|weeks?|mths?|months?|yrs?|years?|yo)\b", r"\1 \2", text)  # 28wks, 82yo
-    words = normal["words"]
-    return re.sub(r"[\w']+", lambda m: words.get(m.group(0), m.group(0)), text)
+    normal = table(language)["normal"]
+    if "fold" not in normal:
+        return text
+    for letter, plain in normal["fold"].items():
+        text = text.replace(letter, plain)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    )
 
 
 @dataclass(frozen=True)
@@ -136,16 +212,14 @@ def _sentences(text: str) -> list[_Sentence]:
 
 
 @cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    vocabulary = table()["vocabulary"]
-    expanded = re.sub(r"(?<!\(\?)<([a-z_]+)>", lambda m: f"(?:{vocabulary[m.group(1)]})", pattern)
-    return re.compile(rf"\b(?:{expanded})\b")
+def _compiled(pattern: str, language: str = SOURCE) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_expand(pattern, table(language)['vocabulary'])})\b")
 
 
 @cache
-def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
+def _phrases(name: str, language: str = SOURCE) -> tuple[tuple[str, ...], ...]:
     """A list of the `context` table as word tuples, longest first."""
-    return tuple(sorted((tuple(p.split()) for p in table()["context"][name]), key=len, reverse=True))
+    return tuple(sorted((tuple(p.split()) for p in table(language)["context"][name]), key=len, reverse=True))
 
 
 def _at(words: list[str], index: int, phrases: tuple[tuple[str, ...], ...]) -> int:
@@ -160,129 +234,150 @@ def _word_index(plain: str, offset: int) -> int:
     return plain[:offset].count(" ")
 
 
-def _blocked(words: list[str], start: int, end: int, stops: frozenset[int]) -> bool:
-    """Whether something between words[start:end] ends a negation's reach: a pause or a terminator."""
-    terminators = _phrases("terminators")
-    return any(i in stops or _at(words, i, terminators) for i in range(start + 1, end + 1) if i < len(words))
+class _Reader:
+    """The reading of one language's tables: the same rules for every language."""
 
+    def __init__(self, table: dict, language: str):
+        self.table, self.language = table, language
+        self.whose = {key: value for key, value in table["whose"].items() if isinstance(value, str)}
 
-def _denied(sentence: _Sentence, first: int, last: int) -> bool:
-    """Whether the words from `first` to `last` are negated or only feared (ConText's scope)."""
-    words = sentence.plain.split()
-    window = table()["context"]["window"]
-    pseudo, negations, fears = _phrases("pseudo"), _phrases("negations"), _phrases("hypothetical")
-    index = max(0, first - window)
-    while index < first:
-        skip = _at(words, index, pseudo)
-        if skip:
-            index += skip
-            continue
-        found = _at(words, index, negations) or _at(words, index, fears)
-        if found and index + found <= first and not _blocked(words, index + found - 1, first, sentence.stops):
+    def _pattern(self, name: str) -> str:
+        """A `whose` pattern, with the lists it names ({people}, {body}) in place."""
+        pattern = self.whose[name]
+        for key in ("people", "body"):
+            pattern = pattern.replace("{" + key + "}", self.table["people"] if key == "people" else self.whose["body"])
+        return pattern
+
+    def normalise(self, text: str) -> str:
+        text = fold(text, self.language)
+        text = re.sub(r"[\u2018\u2019\u02bc`´]", "'", text)
+        text = re.sub(r"[\u2010-\u2015\u2212_~*]", " ", text)
+        normal = self.table["normal"]
+        for phrase, plain in sorted(normal["phrases"].items(), key=lambda kv: -len(kv[0])):
+            text = text.replace(phrase, f" {plain} ")
+        if "ordinals" in normal:  # German: "im 7. Monat" is one sentence
+            text = re.sub(normal["ordinals"], r"\1", text)
+        if "elisions" in normal:  # French: "n'ai" as "ne ai", "j'ai" as "je ai"
+            text = re.sub(normal["elisions"], r"\1e ", text)
+        text = re.sub(r"(?<=\w)-(?=\w)|\s-\s|-", " ", text)
+        text = re.sub(normal["units"], r"\1 \2", text)  # 28wks, 82yo
+        words = normal["words"]
+        return re.sub(r"[\w']+", lambda m: words.get(m.group(0), m.group(0)), text)
+
+    def _blocked(self, words: list[str], start: int, end: int, stops: frozenset[int]) -> bool:
+        """Whether something between words[start:end] ends a negation's reach: a pause or a terminator."""
+        terminators = _phrases("terminators", self.language)
+        return any(i in stops or _at(words, i, terminators) for i in range(start + 1, end + 1) if i < len(words))
+
+    def _denied(self, sentence: _Sentence, first: int, last: int) -> bool:
+        """Whether the words from `first` to `last` are negated or only feared (ConText's scope)."""
+        words = sentence.plain.split()
+        window = self.table["context"]["window"]
+        language = self.language
+        pseudo, negations = _phrases("pseudo", language), _phrases("negations", language)
+        fears = _phrases("hypothetical", language)
+        index = max(0, first - window)
+        while index < first:
+            skip = _at(words, index, pseudo)
+            if skip:
+                index += skip
+                continue
+            found = _at(words, index, negations) or _at(words, index, fears)
+            if found and index + found <= first and not self._blocked(words, index + found - 1, first, sentence.stops):
+                return True
+            index += 1
+        after = words[last + 1 : last + 4]
+        return (
+            bool(after)
+            and (last + 1) not in sentence.stops
+            and bool(_at(after, 0, _phrases("negations_after", language)))
+        )
+
+    def _someone_else(self, sentence: _Sentence, first: int, listener: str | None) -> bool:
+        """A sign in a clause about another person ('my dad had cancer') or family history is theirs."""
+        words = sentence.plain.split()
+        start = first
+        terminators = _phrases("terminators", self.language)
+        while start > 0 and start not in sentence.stops and not _at(words, start - 1, terminators):
+            start -= 1
+        clause = " ".join(words[start : first + 6])
+        if re.search(rf"\b(?:{self.table['family_history']})\b", clause):
             return True
-        index += 1
-    after = words[last + 1 : last + 4]
-    return bool(after) and (last + 1) not in sentence.stops and bool(_at(after, 0, _phrases("negations_after")))
+        mentioned = re.findall(rf"\b{self._pattern('theirs')}\b", " ".join(words[start:first]))
+        return bool(mentioned) and mentioned[-1] != listener
 
-
-def _someone_else(sentence: _Sentence, first: int, listener: str | None) -> bool:
-    """A sign in a clause about another person ('my dad had cancer') or family history is theirs."""
-    words = sentence.plain.split()
-    start = first
-    terminators = _phrases("terminators")
-    while start > 0 and start not in sentence.stops and not _at(words, start - 1, terminators):
-        start -= 1
-    clause = " ".join(words[start : first + 6])
-    if re.search(rf"\b(?:{table()['family_history']})\b", clause):
-        return True
-    mentioned = re.findall(rf"\b(?:my|our|me|his|her) ({table()['people']})\b", " ".join(words[start:first]))
-    return bool(mentioned) and mentioned[-1] != listener
-
-
-def _first(sentences: list[_Sentence], patterns: list[str], listener: str | None) -> str | None:
-    """The first words one of `patterns` finds that are the listener's, affirmed."""
-    for sentence in sentences:
-        for pattern in patterns:
-            for match in _compiled(pattern).finditer(sentence.plain):
-                if not match.group(0).strip():
-                    continue
-                first = _word_index(sentence.plain, match.start())
-                last = _word_index(sentence.plain, match.end() - 1)
-                if not _denied(sentence, first, last) and not _someone_else(sentence, first, listener):
-                    return match.group(0)
-    return None
-
-
-def _listener(sentences: list[_Sentence]) -> str | None:
-    """Whom the session is for, when it is not the writer: 'my gran's back', 'for my son'."""
-    people = table()["people"]
-    body = r"(?:lower |upper |low |bad |sore )?(?:back|neck|shoulders?|hips?|spine|sciatica|pain|body|bum|tailbone)"
-    for sentence in sentences:
-        found = re.search(
-            rf"\b(?:my|our|me) (?:\w+ )?({people})(?:'s| s) {body}\b"
-            rf"|\b(?:for|helping|help|treat|massage|massaging) (?:my|our) (?:\w+ )?({people})\b"
-            rf"|\b(?:my|our) (?:\w+ )?({people}) (?:\w+ )?(?:has|have|gets|got|is having|suffers from|complains of|keeps getting) "
-            rf"(?:\w+ ){{0,2}}?(?:back|sciatica|neck|shoulder|hip)",
-            sentence.plain,
-        )
-        if found:
-            return next(g for g in found.groups() if g)
-        mentioned = re.findall(rf"\b(?:my|our|me) (?:\w+ )?({people})\b", sentence.plain)
-        if mentioned and re.search(
-            rf"\b(?:her|his|their) {body}\b", sentence.plain
-        ):  # "my wife is pregnant and her back aches"
-            return mentioned[-1]
-    return None
-
-
-def _ages(text: str, listener: str | None) -> list[Finding]:
-    """A child, or someone over seventy, named by age or by the words for them: an age said in
-    a request is taken as the listener's, unless it is of someone being lifted or carried."""
-    ages = table()["ages"]
-    vocabulary = table()["vocabulary"]
-    number = re.sub(r"<([a-z_]+)>", lambda m: f"(?:{vocabulary[m.group(1)]})", ages["number"])
-    found = []
-    for match in re.finditer(number, text):
-        value = next(g for g in match.groups() if g)
-        if re.search(
-            r"\b(?:lift|lifting|lifted|carry|carrying|carried|pick up|picking up|holding|hold|chasing|with)(?: \w+){0,2}\s*$",
-            text[: match.start()],
-        ):
-            continue  # "I lift my 3 year old": the child is not the listener
-        if value.isdigit():
-            years = int(value)
-        else:
-            years = {"teens": 13, "70s": 70, "seventies": 70, "80s": 80, "eighties": 80, "90s": 90, "nineties": 90}[
-                value
-            ]
-        if 0 < years < CHILD_UNDER:
-            found.append(Finding("child", match.group(0).strip()))
-        elif years >= OLDER_FROM and years < 120:
-            found.append(Finding("older", match.group(0).strip()))
-    if listener and re.search(ages["child"], listener) and not any(f.sign == "child" for f in found):
-        found.append(Finding("child", f"my {listener}"))
-    older = re.search(ages["older"], listener or "") or re.search(ages["older_self"], text)
-    if older and not any(f.sign == "older" for f in found):
-        found.append(
-            Finding("older", f"my {listener}" if listener and older.re.pattern == ages["older"] else older.group(0))
-        )
-    return found[:1] + [f for f in found[1:] if f.sign != found[0].sign][:1]
-
-
-def _pregnancy(sentences: list[_Sentence], listener: str | None) -> Finding | None:
-    over = re.compile(rf"\b(?:{table()['pregnancy_over']})\b")
-    if any(over.search(s.plain) for s in sentences):
-        sentences = [s for s in sentences if not over.search(s.plain)]
-    said = _first(sentences, [row["match"] for row in table()["pregnancy"]], listener)
-    return Finding("pregnancy", said) if said else None
-
-
-def _outside(sentences: list[_Sentence]) -> list[Outside]:
-    found = []
-    for row in table()["outside"]:
+    def first(self, sentences: list[_Sentence], patterns: list[str], listener: str | None) -> str | None:
+        """The first words one of `patterns` finds that are the listener's, affirmed."""
         for sentence in sentences:
-            match = _compiled(row["match"]).search(sentence.plain)
-            if match:
-                found.append((sentence.plain.index(match.group(0)), Outside(match.group(0), row["about"], row["see"])))
-                break
-    return [o for _, o in sorted(found, key=lambda x: x[0])]
+            for pattern in patterns:
+                for match in _compiled(pattern, self.language).finditer(sentence.plain):
+                    if not match.group(0).strip():
+                        continue
+                    first = _word_index(sentence.plain, match.start())
+                    last = _word_index(sentence.plain, match.end() - 1)
+                    if not self._denied(sentence, first, last) and not self._someone_else(sentence, first, listener):
+                        return match.group(0)
+        return None
+
+    def listener(self, sentences: list[_Sentence]) -> str | None:
+        """Whom the session is for, when it is not the writer: 'my gran's back', 'for my son'."""
+        for sentence in sentences:
+            for pattern in self.table["whose"]["listener"]:
+                found = re.search(
+                    pattern.replace("{people}", self.table["people"]).replace("{body}", self.whose["body"]),
+                    sentence.plain,
+                )
+                if found:
+                    return next(g for g in found.groups() if g)
+            mentioned = re.findall(rf"\b{self._pattern('mine')}\b", sentence.plain)
+            if mentioned and re.search(rf"\b{self._pattern('their_body')}\b", sentence.plain):
+                return mentioned[-1]  # "my wife is pregnant and her back aches"
+        return None
+
+    def ages(self, text: str, listener: str | None) -> list[Finding]:
+        """A child, or someone over seventy, named by age or by the words for them: an age said in
+        a request is taken as the listener's, unless it is of someone being lifted or carried."""
+        ages = self.table["ages"]
+        number = _expand(ages["number"], self.table["vocabulary"])
+        found = []
+        for match in re.finditer(number, text):
+            value = next(g for g in match.groups() if g)
+            if re.search(ages["carried"], text[: match.start()]):
+                continue  # "I lift my 3 year old": the child is not the listener
+            years = int(value) if value.isdigit() else ages["years"][value]
+            if 0 < years < CHILD_UNDER:
+                found.append(Finding("child", match.group(0).strip()))
+            elif years >= OLDER_FROM and years < 120:
+                found.append(Finding("older", match.group(0).strip()))
+        said_of = ages["said_of"]
+        if listener and re.search(ages["child"], listener) and not any(f.sign == "child" for f in found):
+            found.append(Finding("child", said_of.format(listener=listener)))
+        older = re.search(ages["older"], listener or "") or re.search(ages["older_self"], text)
+        if older and not any(f.sign == "older" for f in found):
+            of_listener = listener and older.re.pattern == ages["older"]
+            found.append(Finding("older", said_of.format(listener=listener) if of_listener else older.group(0)))
+        return found[:1] + [f for f in found[1:] if f.sign != found[0].sign][:1]
+
+    def pregnancy(self, sentences: list[_Sentence], listener: str | None) -> Finding | None:
+        over = re.compile(rf"\b(?:{self.table['pregnancy_over']})\b")
+        if any(over.search(s.plain) for s in sentences):
+            sentences = [s for s in sentences if not over.search(s.plain)]
+        said = self.first(sentences, [row["match"] for row in self.table["pregnancy"]], listener)
+        return Finding("pregnancy", said) if said else None
+
+    def outside(self, sentences: list[_Sentence]) -> list[Outside]:
+        found = []
+        for row in self.table["outside"]:
+            for sentence in sentences:
+                match = _compiled(row["match"], self.language).search(sentence.plain)
+                if match:
+                    found.append(
+                        (sentence.plain.index(match.group(0)), Outside(match.group(0), row["about"], row["see"]))
+                    )
+                    break
+        return [o for _, o in sorted(found, key=lambda x: x[0])]
+
+
+def _sentences_of(text: str, language: str = SOURCE) -> list[_Sentence]:
+    """The sentences of `text` as read in `language` (for tests and tools)."""
+    return _sentences(normalise(text, language))

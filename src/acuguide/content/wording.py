@@ -93,11 +93,15 @@ LIST_SEPARATOR = C_("list", ", ")
 LIST_LAST = C_("list", "{items} and {last}")
 
 
-def listing(things: list[str], t: Translator = ENGLISH) -> str:
-    """'a, b and c'."""
+# TRANSLATORS: joins the last of a list of alternatives to the rest: "a, b or c".
+LIST_LAST_OR = C_("list", "{items} or {last}")
+
+
+def listing(things: list[str], t: Translator = ENGLISH, last: str = LIST_LAST) -> str:
+    """'a, b and c' (or, with `last=LIST_LAST_OR`, 'a, b or c')."""
     if len(things) < 2:
         return "".join(things)
-    return t(LIST_LAST).format(items=t(LIST_SEPARATOR).join(things[:-1]), last=things[-1])
+    return t(last).format(items=t(LIST_SEPARATOR).join(things[:-1]), last=things[-1])
 
 
 # Counts shown to a reader (check, the text timeline's heading): "{n}" stays digits.
@@ -373,26 +377,42 @@ COMPOSE_MAPPED = N_(
     "it covers {known}. If that is not what you meant, name one of those instead."
 )
 # TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
-COMPOSE_HANDS_ONLY = N_(
-    "{codes} left out: only hands may press {them} (no massage gun, roller or ball goes on the bones of the spine, "
-    "over the kidneys or across the ribs)"
+COMPOSE_HANDS_ONLY = P_(
+    "{codes} left out: only hands may press it (no massage gun, roller or ball goes on the bones of the spine, "
+    "over the kidneys or across the ribs)",
+    "{codes} left out: only hands may press them (no massage gun, roller or ball goes on the bones of the spine, "
+    "over the kidneys or across the ribs)",
 )
 # TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
-COMPOSE_OUT_OF_REACH = N_(
-    "{codes} left out: {tools} cannot reach {them}; add {needed} (--tools {option}), "
-    "or have a partner press {them} (acuguide render partner-back)"
+COMPOSE_OUT_OF_REACH = P_(
+    "{codes} left out: {tools} cannot reach it; add {needed} (--tools {option}), "
+    "or have a partner press it (acuguide render partner-back)",
+    "{codes} left out: {tools} cannot reach them; add {needed} (--tools {option}), "
+    "or have a partner press them (acuguide render partner-back)",
 )
+# TRANSLATORS: what may press a point, in a note compose prints: "add a massage ball or a foam roller".
+COMPOSE_TOOL_NAMES = {
+    "hands": N_("your own hands"),
+    "ball": N_("a massage ball"),
+    "roller": N_("a foam roller"),
+    "gun": N_("a massage gun"),
+}
 # TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
 COMPOSE_UNUSED = N_(
     "not used: {tools}; the points that fit {complaint} in this time are pressed better otherwise "
     "(no tool goes on the spine or over the kidneys, and balls are lain on before a roller)"
 )
 # TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
-COMPOSE_HANDS_ONLY_ADD = N_("; add hands (--tools {tools},hands) to press {them} gently by hand")
+COMPOSE_HANDS_ONLY_ADD = P_(
+    "; add hands (--tools {tools},hands) to press it gently by hand",
+    "; add hands (--tools {tools},hands) to press them gently by hand",
+)
 # TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
-COMPOSE_PARTNER_ONLY = N_(
-    "{codes} left out: no tool may press {them} and your own hands cannot reach {them}; "
-    "have a partner press {them} (acuguide render partner-back)"
+COMPOSE_PARTNER_ONLY = P_(
+    "{codes} left out: no tool may press it and your own hands cannot reach it; "
+    "have a partner press it (acuguide render partner-back)",
+    "{codes} left out: no tool may press them and your own hands cannot reach them; "
+    "have a partner press them (acuguide render partner-back)",
 )
 # TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
 COMPOSE_THINNERS_NOTICE = N_(
@@ -406,6 +426,23 @@ COMPOSE_ALL_AVOIDED = N_(
     "every point used for {complaint} ({codes}) is traditionally avoided in pregnancy, so this session is for "
     "the lower back, with the points pregnancy allows; ask your midwife before acupressure in pregnancy"
 )
+# TRANSLATORS: compose's words at a terminal; {notice} is one of the notes above.
+COMPOSE_NOTE = N_("note: {notice}")
+# TRANSLATORS: printed after compose writes a routine; {path} is the file, {length} like 9:59.
+COMPOSE_WRITTEN = N_("{path}  about {length} (estimated; acuguide script --exact measures it)")
+# TRANSLATORS: compose at a terminal, before the screening questions; click takes y or n, so keep "y" and "n".
+COMPOSE_ASKING = N_("Before composing, the questions a physiotherapist would ask. Answer y or n (Enter is no).")
+# TRANSLATORS: compose with no terminal to ask its questions in; keep --screened as written.
+COMPOSE_NO_TERMINAL = N_(
+    "compose asks these questions before it writes a session, and there is no terminal to answer them in; "
+    "nothing was written. Run it in a terminal, or, if you have read them and none applies to you, add --screened"
+)
+# TRANSLATORS: a follow-up screening question, asked only after a yes to the one above it.
+COMPOSE_IF_YES = N_("if yes: {question}")
+# TRANSLATORS: compose could not tell what hurts; {said} is the person's words, quoted; {known} the complaints.
+COMPOSE_UNKNOWN = N_("unknown complaint {said}{hint}; known: {known}")
+# TRANSLATORS: completes the line above when a complaint is spelt nearly so: {name} is one, quoted.
+COMPOSE_DID_YOU_MEAN = N_(" (did you mean {name}?)")
 COMPOSE_GUN_EYES = N_("Keep your eyes open whenever the massage gun is running, so you can see where it is.")
 COMPOSE_FEET = N_(
     "Take off your shoes and socks. Rest your left foot on a low stool, or cross your left ankle over your right knee, "

@@ -1,0 +1,247 @@
+"""compose in Spanish, German and French: its own words (notes, refusals, the line it prints)
+come from the language's catalog, and what a person types is read in the language asked.
+
+The tests that read the real translations are marked `catalogs` (as in test_languages.py);
+the reading of words alone is pure."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from acuguide.cli import cli
+from acuguide.compose import composer, screening
+from acuguide.content import wording
+from acuguide.content.catalog import translator
+
+LANGUAGES = ("es", "de", "fr")
+# English that must not reach a person who asked for another language
+ENGLISH = re.compile(
+    r"\b(?:you wrote|you answered|left out|only hands|which reads as|see a doctor|note:|about \d)", re.I
+)
+
+
+@pytest.mark.catalogs
+def test_compose_prints_its_notes_and_its_last_line_in_german(tmp_path):
+    out = tmp_path / "c.yaml"
+    result = CliRunner().invoke(
+        cli,
+        ["compose", "--for", "lower back, ball", "--tools", "ball", "--minutes", "10", "--language", "de",
+         "--screened", "-o", str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "Hinweis: BL23" in result.output and "weggelassen: Nur Hände dürfen sie drücken" in result.output
+    assert f"{out}  etwa " in result.output and "(geschätzt; acuguide script --exact misst es genau)" in result.output
+    assert not ENGLISH.search(result.output), result.output
+    assert out.read_text().startswith("# Composed by acuguide")  # the file's own header stays English
+
+
+def test_english_compose_is_unchanged(tmp_path):
+    out = tmp_path / "c.yaml"
+    result = CliRunner().invoke(
+        cli,
+        ["compose", "--for", "lower back, ball", "--tools", "ball", "--minutes", "10", "--screened", "-o", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "note: BL23, BL52, BL40, GV4, BL39, LR3, BL60, SI3 and LI4 left out: only hands may press them (no massage "
+        "gun, roller or ball goes on the bones of the spine, over the kidneys or across the ribs); add hands "
+        "(--tools ball,hands) to press them gently by hand\n"
+    ) in result.output
+    assert f"{out}  about 9:59 (estimated; acuguide script --exact measures it)\n" in result.output
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_point_left_out_is_said_in_the_singular_and_several_in_the_plural(language):
+    t = translator(language)
+    for forms in (wording.COMPOSE_HANDS_ONLY, wording.COMPOSE_OUT_OF_REACH, wording.COMPOSE_PARTNER_ONLY):
+        assert t.ngettext(forms, 1) != t.ngettext(forms, 2) and "{them}" not in t.ngettext(forms, 1)
+    notices = composer._left_out("lower back", composer.Answers("lower back", 10, ("gun",), language=language))
+    assert notices and not any(ENGLISH.search(n) for n in notices), notices
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_compose_note_is_translated(language):
+    t = translator(language)
+    for message in (wording.COMPOSE_PREGNANCY, wording.COMPOSE_MAPPED, wording.COMPOSE_UNUSED,
+                    wording.COMPOSE_THINNERS_NOTICE, wording.COMPOSE_ALSO_OUTSIDE, wording.COMPOSE_ALL_AVOIDED,
+                    wording.COMPOSE_NOTE, wording.COMPOSE_WRITTEN, wording.COMPOSE_UNKNOWN):  # fmt: skip
+        assert t(message) != message
+    for forms in (wording.COMPOSE_HANDS_ONLY, wording.COMPOSE_HANDS_ONLY_ADD, wording.COMPOSE_OUT_OF_REACH,
+                  wording.COMPOSE_PARTNER_ONLY):  # fmt: skip
+        assert t.ngettext(forms, 1) not in forms and t.ngettext(forms, 2) not in forms
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_unknown_complaint_and_an_outside_one_are_answered_in_the_language(language):
+    with pytest.raises(composer.ComposeError) as unknown:
+        composer.compose(composer.Answers("xyzzy plugh", 10, language=language))
+    assert "'xyzzy plugh'" in str(unknown.value) and not str(unknown.value).startswith("unknown complaint")
+    with pytest.raises(screening.Refused) as refused:
+        screening.assess({"chest": True}, language)
+    assert not ENGLISH.search(str(refused.value))
+
+
+# -- what a person types, read in their language ------------------------------------------
+
+from acuguide.compose import triage  # noqa: E402
+from acuguide.content.points import COMPLAINTS  # noqa: E402
+
+ENGLISH_TABLE = triage.table()
+
+
+def own(language: str) -> dict:
+    """The language's own file, without the English rows a reading adds to it."""
+    return triage._load(f"screening.{language}.yaml")
+
+
+def test_every_language_compose_reads_has_its_own_tables():
+    assert set(triage.languages_read()) == {"en", *LANGUAGES}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_covers_every_sign_and_table_of_the_english(language):
+    """A sign added to screening.yaml cannot be silently missing in a language."""
+    table = own(language)
+    assert set(table["signs"]) == set(ENGLISH_TABLE["signs"])
+    for key, sign in ENGLISH_TABLE["signs"].items():
+        if sign["words"] or key == "pregnancy-signs":
+            assert table["signs"][key]["words"], (language, key)
+            assert all(row["says"] for row in table["signs"][key]["words"]), (language, key)
+    assert table["modifiers"]["thinners"]["words"] and table["pregnancy"] and table["pregnancy_not"]
+    for key in triage.OWN:
+        assert key in table, (language, key)
+    assert set(table["context"]) == set(ENGLISH_TABLE["context"])
+    assert set(table["whose"]) == set(ENGLISH_TABLE["whose"])
+    assert set(table["ages"]) == set(ENGLISH_TABLE["ages"])
+    assert set(table["complaints"]) == set(COMPLAINTS)
+    answers = {(o["about"], o["see"]) for o in ENGLISH_TABLE["outside"]}
+    assert {(o["about"], o["see"]) for o in table["outside"]} == answers  # their texts are in the catalogs
+
+
+ROWS = [(lang, key, n, row) for lang in LANGUAGES for key, sign in own(lang)["signs"].items()
+        for n, row in enumerate(sign["words"])]  # fmt: skip
+
+
+@pytest.mark.parametrize("language,key,number,row", ROWS, ids=[f"{la}-{k}-{n}" for la, k, n, _ in ROWS])
+def test_each_row_of_a_language_reads_each_of_its_own_examples_as_its_sign(language, key, number, row):
+    first = {"es": "Estoy embarazada.", "de": "Ich bin schwanger.", "fr": "Je suis enceinte."}[language]
+    back = {"es": "Me duele la espalda.", "de": "Mir tut der Rücken weh.", "fr": "J'ai mal au dos."}[language]
+    for said in row["says"]:
+        found = [f.sign for f in triage.red_flags(f"{first if key == 'pregnancy-signs' else back} {said}", language)]
+        assert key in found, (language, key, said, found)
+
+
+NOTS = [(lang, key, words) for lang in LANGUAGES for key, sign in own(lang)["signs"].items() for words in sign["not"]]
+
+
+@pytest.mark.parametrize("language,sign,words", NOTS)
+def test_what_only_looks_like_a_sign_in_a_language_is_not_that_sign(language, sign, words):
+    assert sign not in [f.sign for f in triage.red_flags(f"{words}.", language)]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pregnancy_and_blood_thinners_are_read_in_each_language(language):
+    table = own(language)
+    for row in table["pregnancy"]:
+        assert all(triage.pregnancy(said, language) for said in row["says"]), row["says"]
+    assert not any(triage.pregnancy(said, language) for said in table["pregnancy_not"])
+    for row in table["modifiers"]["thinners"]["words"]:
+        assert all(triage.read(said, language).thinners for said in row["says"])
+
+
+RED_FLAGS = {
+    "es": [
+        ("no puedo orinar y me duele la espalda", "continence"), ("dolor lumbar, se me escapa el pis", "continence"),
+        ("no siento nada al sentarme en el inodoro", "saddle"), ("dolor lumbar y hormigueo en la entrepierna", "saddle"),
+        ("lumbago con fiebre", "fever"), ("me cai por las escaleras y me duele la espalda", "injury"),
+        ("tuve cáncer de mama, dolor lumbar", "cancer"), ("dolor de espalda, arrastro el pie derecho", "legs"),
+        ("me duele el pecho y la espalda", "chest"), ("he perdido peso sin querer, dolor lumbar", "weight"),
+        ("dolor de espalda que me despierta por la noche", "rest"), ("tengo 14 años y me duele la espalda", "child"),
+        ("mi abuela de 92 años tiene dolor de espalda", "older"), ("estoy embarazada y estoy sangrando", "pregnancy-signs"),
+        ("me operaron de la columna hace un mes", "surgery"), ("la pantorrilla hinchada y roja, dolor lumbar", "calf"),
+        ("no se si tengo fiebre, dolor de espalda", "fever"), ("sin fiebre pero con dolor en el pecho", "chest"),
+    ],
+    "de": [
+        ("kann nicht pinkeln und Kreuzschmerzen", "continence"), ("Rückenschmerzen und Taubheit im Schritt", "saddle"),
+        ("Kreuzschmerzen mit Fieber", "fever"), ("bin gestürzt, jetzt tut der Rücken weh", "injury"),
+        ("ich hatte Brustkrebs, Rückenschmerzen", "cancer"), ("Ischias, und mein Fuß schleift", "legs"),
+        ("Rückenschmerzen und Druck auf der Brust", "chest"), ("ungewollt abgenommen, Kreuzschmerzen", "weight"),
+        ("Rückenschmerzen, die mich nachts wecken", "rest"), ("ich bin 14 und mein Rücken tut weh", "child"),
+        ("meine Oma hat Rückenschmerzen", "older"), ("im 7. Monat schwanger mit Blutung", "pregnancy-signs"),
+        ("Kreuzschmerzen nach einem Autounfall", "injury"), ("Rueckenschmerzen, Urinverlust", "continence"),
+        ("kein Fieber aber Atemnot und Rückenschmerzen", "chest"), ("Osteoporose und neue Rückenschmerzen", "bones"),
+    ],
+    "fr": [
+        ("je n'arrive plus à uriner et j'ai mal au dos", "continence"),
+        ("mal au dos, engourdissement entre les jambes", "saddle"), ("mal au dos avec de la fièvre", "fever"),
+        ("je suis tombé dans l'escalier, mal au dos", "injury"), ("mal au dos, j'ai eu un cancer du sein", "cancer"),
+        ("sciatique et je traîne le pied", "legs"), ("mal au dos et mal à la poitrine", "chest"),
+        ("perte de poids inexpliquée et mal au dos", "weight"), ("mal au dos qui me réveille la nuit", "rest"),
+        ("j'ai 14 ans et mal au dos", "child"), ("ma grand-mère a mal au dos", "older"),
+        ("je suis enceinte et je saigne", "pregnancy-signs"), ("lombalgie, fuites urinaires", "continence"),
+        ("pas de fièvre mais des frissons, mal au dos", "fever"), ("mal au dos apres un accident de voiture", "injury"),
+        ("opéré du dos il y a deux mois", "surgery"),
+    ],
+}  # fmt: skip
+REFUSALS = [(lang, words, sign) for lang, rows in RED_FLAGS.items() for words, sign in rows]
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("language,words,sign", REFUSALS)
+def test_red_flags_in_everyday_words_refuse_in_the_language_with_the_words_quoted(language, words, sign):
+    with pytest.raises(composer.RedFlagError) as refused:
+        composer.read_complaint(composer.Answers(words, 10, language=language))
+    assert sign in [f.sign for f in refused.value.findings], words
+    message = str(refused.value)
+    assert not ENGLISH.search(message) and "No session was composed" not in message, message
+    said = next(f.said for f in refused.value.findings if f.sign == sign)
+    assert said.lower() in words.lower().replace("-", " ") or said in words, (said, words)
+
+
+ORDINARY = {
+    "es": [("dolor lumbar", "lower back"), ("me duele la parte baja de la espalda", "lower back"),
+           ("sin fiebre, dolor lumbar", "lower back"), ("mi madre tuvo cáncer y me duele la espalda", "lower back"),
+           ("ciática en la pierna izquierda", "sciatica and hip"), ("estrés y tensión", "stress"),
+           ("tengo 45 años y lumbago", "lower back"), ("no me he caído, pero me duele la espalda", "lower back"),
+           ("dolor de espalda desde hace 3 años, no tengo fiebre", "lower back"), ("hombros cargados", "upper back and shoulders"),
+           ("¿y si tengo fiebre después? me duele la espalda", "lower back")],
+    "de": [("Kreuzschmerzen", "lower back"), ("Schmerzen im unteren Rücken", "lower back"),
+           ("kein Fieber, Rückenschmerzen", "lower back"), ("meine Mutter hatte Brustkrebs, mein Rücken tut weh", "lower back"),
+           ("Ischias links", "sciatica and hip"), ("Nacken verspannt, kein Unfall", "upper back and shoulders"),
+           ("ich bin 45 und habe Rückenschmerzen", "lower back"), ("Stress bei der Arbeit", "stress"),
+           ("was wenn ich Fieber bekomme? Kreuzschmerzen", "lower back"), ("nicht gestürzt, Hexenschuss", "lower back")],
+    "fr": [("mal au bas du dos", "lower back"), ("sciatique", "sciatica and hip"), ("pas de fièvre, mal au dos", "lower back"),
+           ("ma mère a eu un cancer du sein, j'ai mal au dos", "lower back"), ("lombalgie depuis 3 ans", "lower back"),
+           ("j'ai 45 ans et mal au dos", "lower back"), ("je ne suis pas tombé, mal aux lombaires", "lower back"),
+           ("stress et tensions", "stress"), ("et si j'ai de la fièvre ? mal au dos", "lower back"),
+           ("je n'ai pas de fièvre, mal à la nuque", "upper back and shoulders")],
+}  # fmt: skip
+COMPOSED = [(lang, words, complaint) for lang, rows in ORDINARY.items() for words, complaint in rows]
+
+
+@pytest.mark.parametrize("language,words,complaint", COMPOSED)
+def test_ordinary_words_in_the_language_are_read_as_their_complaint(language, words, complaint):
+    assert triage.red_flags(words, language) == [], words
+    _, found, _ = composer.read_complaint(composer.Answers(words, 10, language=language))
+    assert found == complaint
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_complaint_in_the_language_composes_a_session_in_it(language):
+    words = {"es": "sin fiebre, me duele la parte baja de la espalda", "de": "kein Fieber, Kreuzschmerzen",
+             "fr": "pas de fièvre, mal au bas du dos"}[language]  # fmt: skip
+    composed = composer.compose(composer.Answers(words, 10, ("hands",), language=language, engine="espeak"))
+    assert composed.routine.language == language and not any(ENGLISH.search(n) for n in composed.notices)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_english_complaint_names_and_english_red_flags_are_still_read(language):
+    assert composer.match_complaint("lower back", language) == "lower back"
+    assert [f.sign for f in triage.red_flags("lower back, I can't pee", language)] == ["continence"]
