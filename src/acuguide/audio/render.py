@@ -115,13 +115,6 @@ class RenderResult:
 
 
 @dataclass(frozen=True)
-class _Sent:
-    """What went into the encoder: its level, to compare the file's with."""
-
-    rms_db: float
-
-
-@dataclass(frozen=True)
 class _Decoded:
     samples: int
     peak_db: float
@@ -129,51 +122,40 @@ class _Decoded:
 
 
 def encode(
-    mixed: Iterable,
+    samples: Iterable,
     path: Path,
     settings: RenderSettings,
     script: Script,
     progress: Progress | None = None,
     cache_dir: Path | None = None,
-) -> tuple[_Sent, _Decoded]:
-    """Stream the mix's chunks into the encoder, with tags and chapters, and check what it encodes.
+) -> _Decoded:
+    """Stream the mix's 16-bit chunks into the encoder, with tags and chapters, and check
+    what it encodes.
 
     The encoder starts before the first chunk is asked for: a generator that first works out
     the mix's gain does so while ffmpeg loads. ffmpeg's tee muxer hands the same encoded
     packets to the file and to a second ffmpeg that decodes them as a player would; the
     chapter pictures (kept in `cache_dir`'s `pictures/`) are drawn meanwhile. So checking
     and tagging cost the other core, not time."""
-    import numpy as np
-
     fmt = settings.format
     if fmt not in FORMATS:
         raise RenderError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     codec = [a.format(mp3_rate="128k" if settings.stereo else "64k") for a in FORMATS[fmt]]
-    factor, length = OUTPUT_RATE // script.sample_rate, script.length * (OUTPUT_RATE // script.sample_rate)
-    energy = 0.0
-
-    def pcm() -> Iterator[bytes]:
-        nonlocal energy
-        for chunk in mixed:
-            samples = np.clip(np.rint(chunk * 32767.0), -32768, 32767).astype("<i2")
-            energy += float(
-                np.square(samples, dtype=np.float64).sum()
-            )  # not np.dot: BLAS threads would spin on the core the encoder needs
-            yield samples.tobytes()
-
+    factor = OUTPUT_RATE // script.sample_rate
     report = (lambda written: progress("Encoding", written // factor, script.length)) if progress else None
     outputs = f"[{_options(fmt, MUXERS[fmt])}]{path.name}|[{_options(fmt, CHECKED[fmt])}]pipe:1"
     args = [
         "-loglevel", "error", *tags.ffmpeg_tags(script, fmt, settings.album, settings.track), *(["-af", "pan=stereo|c0=c0|c1=c0"] if settings.stereo else []),
         "-fflags", "+bitexact", "-flags:a", "+bitexact", *codec, "-map", "0:a", "-f", "tee", "-y", outputs,
     ]  # fmt: skip
+    pcm = (chunk.tobytes() for chunk in samples)
     with ThreadPoolExecutor(1) as drawing:  # the pictures are drawn by other processes while the encoder runs
         pictures = drawing.submit(tags.pictures, script, cache_dir and cache_dir / "pictures") if fmt == "mp3" else None
-        _, stats = ffmpeg.stream(args, pcm(), OUTPUT_RATE, f"encode {script.slug}", report, path.parent, check=fmt)
+        _, stats = ffmpeg.stream(args, pcm, OUTPUT_RATE, f"encode {script.slug}", report, path.parent, check=fmt)
     decoded = _checked(stats, path, 2 if settings.stereo else 1)
     if pictures:
         tags.write_id3(path, script, *pictures.result())
-    return _Sent(_db(energy / max(1, length) / 32768.0**2)), decoded  # full scale as volumedetect has it
+    return decoded
 
 
 def _options(fmt: str, options: str) -> str:
@@ -292,10 +274,11 @@ def _encode_to_target(
     ceiling = 10 ** (settings.limit / 20)
     for _ in range(2):
         aimed = _Aimed(script, prepared, bed, measured, aim, ceiling, channels)
-        sent, decoded = encode(aimed, path, settings, script, progress, cache_dir)
+        decoded = encode(aimed, path, settings, script, progress, cache_dir)
         gain = aimed.gain
         level, limited = aimed.outcome()
-        result = level + decoded.rms_db - sent.rms_db
+        sent = _db(aimed.mix.energy / max(1, aimed.mix.length) / 32768.0**2)  # full scale as volumedetect has it
+        result = level + decoded.rms_db - sent
         if abs(result - settings.target) <= LOUDNESS_TOLERANCE and decoded.peak_db <= settings.true_peak:
             break
         aim += settings.target - result
@@ -314,15 +297,15 @@ def _encode_to_target(
 
 
 class _Aimed:
-    """The mix's chunks at the gain for `aim`, found when the first chunk is asked for: the
-    encoder is starting by then. `gain` and `outcome` are `_at_gain`'s, once streamed."""
+    """The mix's 16-bit chunks at the gain for `aim`, found when the first chunk is asked for:
+    the encoder is starting by then. `mix`, `gain` and `outcome` are `_at_gain`'s, once streamed."""
 
     def __init__(self, *aiming):
         self.aiming = aiming
 
     def __iter__(self) -> Iterator:
-        mix, self.gain, self.outcome = _at_gain(*self.aiming)
-        yield from mix.chunks()
+        self.mix, self.gain, self.outcome = _at_gain(*self.aiming)
+        yield from self.mix.pcm()
 
 
 def _at_gain(script: Script, prepared, bed, measured: float, aim: float, ceiling: float, channels: float):
