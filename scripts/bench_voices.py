@@ -128,9 +128,13 @@ class Session:
         said = f" {self.language}" if self.language != "en" else ""
         return f"{self.name}{said} ({s.get('engine', '?')} {s.get('voice', '?')} {s.get('rate', '?')})"
 
+    def long_cues(self) -> list[Heard]:
+        """Cues of HEARD_MIN_WORDS or more words: a sentence, not a word or two heard alone."""
+        return [c for c in self.cues if len(c.reference.split()) >= HEARD_MIN_WORDS]
+
     def heard_in_language(self) -> tuple[int, int]:
         """Cues of HEARD_MIN_WORDS or more words heard in the session's language, of how many."""
-        long = [c for c in self.cues if len(c.reference.split()) >= HEARD_MIN_WORDS]
+        long = self.long_cues()
         return sum(c.language == self.language for c in long), len(long)
 
 
@@ -380,10 +384,11 @@ def cell(text: str) -> str:
 
 def report(sessions: list[Session]) -> None:
     print(
-        "| session | length | render | recognise | heard exactly | mean WER | breath cues exact | pace on timeline "
+        "| session | length | render | recognise | heard exactly | mean WER "
+        f"| mean WER, cues of {HEARD_MIN_WORDS}+ words | breath cues exact | pace on timeline "
         f"| heard in its language (cues of {HEARD_MIN_WORDS}+ words) |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for s in sessions:
         breath = [c for c in s.cues if c.kind == BREATH]
         rendered = f"{s.render_seconds:.0f} s" if s.render_seconds is not None else "-"
@@ -391,6 +396,7 @@ def report(sessions: list[Session]) -> None:
         print(
             f"| {s.label} | {s.duration / 60:.1f} min | {rendered} | {s.recognise_seconds:.0f} s "
             f"| {share(sum(c.exact for c in s.cues), len(s.cues))} | {mean([c.wer for c in s.cues]):.3f} "
+            f"| {mean([c.wer for c in s.long_cues()]):.3f} "
             f"| {share(sum(c.exact for c in breath), len(breath))} | {pace(s.cues):.0f} wpm | {heard} |"
         )
     for s in sessions:
@@ -445,6 +451,7 @@ def write_json(sessions: list[Session], path: Path, model: Path, pad: float) -> 
                 "pace_wpm": round(pace(s.cues), 1),
                 "language": s.language,
                 "heard_in_language": s.heard_in_language(),
+                "mean_wer_long": mean([c.wer for c in s.long_cues()]),
                 "cues": [
                     {
                         **asdict(c),
