@@ -245,3 +245,51 @@ def test_a_complaint_in_the_language_composes_a_session_in_it(language):
 def test_english_complaint_names_and_english_red_flags_are_still_read(language):
     assert composer.match_complaint("lower back", language) == "lower back"
     assert [f.sign for f in triage.red_flags("lower back, I can't pee", language)] == ["continence"]
+
+
+# What a tester found composed: red flags in the words people use, each refused with its sign,
+# the person's words quoted and whom to see, in the session's language; and the near-misses
+# beside them that must still compose.
+def _refused(language, words, sign):
+    with pytest.raises(composer.RedFlagError) as refused:
+        composer.read_complaint(composer.Answers(words, 10, language=language))
+    assert sign in [f.sign for f in refused.value.findings], words
+    said = next(f.said for f in refused.value.findings if f.sign == sign)
+    message = str(refused.value)
+    assert said in message and (said.lower() in words.lower() or said in words), (said, words)
+    todo = translator(language)(triage.table()["urgency"][triage.table()["signs"][sign]["urgency"]])
+    assert todo in message, message
+    if language != "en":
+        assert not ENGLISH.search(message) and "No session was composed" not in message, message
+
+
+def _composes(language, words):
+    assert triage.red_flags(words, language) == [], words
+    composer.read_complaint(composer.Answers(words, 10, language=language))
+
+
+FOOT_DROP = [
+    ("en", "my foot keeps flopping when i walk"), ("en", "my foot slapping on the floor, lower back pain"),
+    ("en", "my toes catch on the stairs and my back aches"), ("en", "I can't pick my foot up properly"),
+    ("de", "mein Fuß schlappt beim Gehen, ich bleib dauernd an der Treppe hängen"),
+    ("de", "Rückenschmerzen, ich bleibe mit den Zehen an jeder Stufe hängen"), ("de", "Fußheberschwäche seit gestern"),
+    ("de", "Kreuzschmerzen und ich kann den Fuß nicht hochziehen"),
+    ("es", "dolor lumbar y se me cae el pie al andar"), ("es", "pie cae, me duele la espalda"),
+    ("es", "se me engancha la punta del pie en los escalones"),
+    ("fr", "mal au dos, je traîne le pied"), ("fr", "sciatique et pied qui tombe"),
+    ("fr", "mes orteils accrochent les marches, mal au dos"),
+]  # fmt: skip
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("language,words", FOOT_DROP)
+def test_a_foot_that_drops_in_everyday_words_is_refused(language, words):
+    _refused(language, words, "legs")
+
+
+@pytest.mark.parametrize("language,words", [
+    ("en", "my lower back aches, no weakness in my legs"), ("de", "Kreuzschmerzen, Kribbeln im Fuß"),
+    ("es", "dolor lumbar, hormigueo en el pie"), ("fr", "mal au dos, fourmillements dans le pied"),
+])  # fmt: skip
+def test_a_foot_that_is_only_tingling_still_composes(language, words):
+    _composes(language, words)
