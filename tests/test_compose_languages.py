@@ -293,3 +293,30 @@ def test_a_foot_that_drops_in_everyday_words_is_refused(language, words):
 ])  # fmt: skip
 def test_a_foot_that_is_only_tingling_still_composes(language, words):
     _composes(language, words)
+
+
+GERMAN_FALLS = [
+    "bin gestern von der Leiter gefallen", "Rückenschmerzen, bin gestern von der Leiter gefallen",
+    "bin aus dem Bett gefallen, seitdem Kreuzschmerzen", "die Treppe runtergefallen und jetzt Rückenschmerzen",
+    "auf Glatteis ausgerutscht, Kreuzschmerzen", "vom Fahrrad gefallen, mein Rücken tut weh",
+    "bin auf dem Eis gefallen, Rückenschmerzen",
+]  # fmt: skip
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("words", GERMAN_FALLS)
+def test_a_fall_in_german_is_refused(words):
+    _refused("de", words, "injury")
+
+
+@pytest.mark.parametrize("words", [
+    "kein Sturz, Kreuzschmerzen", "nicht gestürzt, Rückenschmerzen", "mein Kind ist gefallen und ich habe Rückenschmerzen",
+    "der Kurs hat mir gefallen, Kreuzschmerzen", "Rückenschmerzen, die Entscheidung ist mir schwer gefallen",
+])  # fmt: skip
+def test_what_is_no_fall_of_ones_own_in_german_still_composes(words):
+    _composes("de", words)
+
+
+def test_a_twisted_ankle_in_german_is_the_ankle_not_a_back_trauma():
+    assert triage.red_flags("umgeknickt", "de") == []
+    assert triage.read("umgeknickt", "de").outside[0].about == "a sprain or an ankle"
