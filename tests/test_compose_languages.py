@@ -320,3 +320,22 @@ def test_what_is_no_fall_of_ones_own_in_german_still_composes(words):
 def test_a_twisted_ankle_in_german_is_the_ankle_not_a_back_trauma():
     assert triage.red_flags("umgeknickt", "de") == []
     assert triage.read("umgeknickt", "de").outside[0].about == "a sprain or an ankle"
+
+
+GERMAN_WEIGHT = [
+    "hab 8 Kilo abgenommen ohne Diät", "hab 8 kilo abgenommen ohne diaet, Rückenschmerzen",
+    "Kreuzschmerzen und ich habe 6 Kilo Gewicht verloren", "ich nehme ständig ab ohne Grund, Rückenschmerzen",
+]  # fmt: skip
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("words", GERMAN_WEIGHT)
+def test_weight_lost_without_trying_in_german_is_refused(words):
+    _refused("de", words, "weight")
+
+
+@pytest.mark.parametrize("words", [
+    "mit Diät abgenommen, Kreuzschmerzen", "ich will abnehmen, Rückenschmerzen", "5 Kilo verloren mit Diät, Kreuzschmerzen",
+])  # fmt: skip
+def test_weight_lost_on_purpose_in_german_still_composes(words):
+    _composes("de", words)
