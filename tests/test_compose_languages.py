@@ -339,3 +339,24 @@ def test_weight_lost_without_trying_in_german_is_refused(words):
 ])  # fmt: skip
 def test_weight_lost_on_purpose_in_german_still_composes(words):
     _composes("de", words)
+
+
+SPANISH_CHEST = [
+    "me duele la espalda y el pecho como un peso que me aprieta", "dolor lumbar y me aprieta el pecho",
+    "opresión en el pecho y dolor de espalda", "dolor en el pecho y en la espalda",
+    "me duele la espalda y también el pecho",
+]  # fmt: skip
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("words", SPANISH_CHEST)
+def test_chest_pain_in_spanish_away_from_its_verb_is_refused(words):
+    _refused("es", words, "chest")
+
+
+@pytest.mark.parametrize("words", [
+    "sin dolor en el pecho, me duele la espalda", "me duele la espalda pero no el pecho",
+    "me duele la espalda, ni el pecho ni nada más",
+])  # fmt: skip
+def test_chest_pain_denied_in_spanish_still_composes(words):
+    _composes("es", words)
