@@ -360,3 +360,38 @@ def test_chest_pain_in_spanish_away_from_its_verb_is_refused(words):
 ])  # fmt: skip
 def test_chest_pain_denied_in_spanish_still_composes(words):
     _composes("es", words)
+
+
+PREGNANCY_SIGNS = [
+    ("fr", "enceinte de 8 mois, mal au dos, le ventre se durcit toutes les 10 minutes"),
+    ("fr", "je suis enceinte, ventre dur et mal au dos"), ("fr", "enceinte, mal au dos et des contractions"),
+    ("fr", "enceinte, mal au dos et je perds de l'eau"), ("fr", "enceinte, perte des eaux et mal aux reins"),
+    ("es", "embarazada de 34 semanas, se me pone duro el vientre"), ("es", "estoy embarazada y se me pone dura la barriga"),
+    ("es", "embarazada, dolor lumbar y se me sale agua"), ("es", "embarazada de 38 semanas, rompí aguas"),
+    ("de", "schwanger, Kreuzschmerzen und der Bauch wird hart"), ("de", "schwanger 35. SSW, Wehen und Rückenschmerzen"),
+    ("de", "schwanger 36. woche, Kreuzschmerzen und es läuft ständig so wasser raus"),
+    ("de", "schwanger 36. woche, rückenweh und es läuft ständig so wasser raus"),
+    ("de", "schwanger, die Fruchtblase ist geplatzt"),
+]  # fmt: skip
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("language,words", PREGNANCY_SIGNS)
+def test_labour_and_waters_in_everyday_words_are_refused_for_the_midwife(language, words):
+    _refused(language, words, "pregnancy-signs")
+
+
+@pytest.mark.parametrize("language,words", [
+    ("fr", "enceinte, mal au dos, pas de contractions"), ("es", "embarazada, sin contracciones, me duele la espalda"),
+    ("de", "schwanger, keine Wehen, Kreuzschmerzen"), ("de", "schwanger, ich trinke viel Wasser, Kreuzschmerzen"),
+])  # fmt: skip
+def test_labour_denied_still_composes_with_the_pregnancy_noted(language, words):
+    assert not any(f.sign == "pregnancy-signs" for f in triage.red_flags(words, language)), words
+    _, _, notices = composer.read_complaint(composer.Answers(words, 10, language=language))
+    assert notices
+
+
+def test_a_red_flag_wins_over_a_complaint_compose_does_not_know():
+    with pytest.raises(composer.RedFlagError):  # read before the complaint: the sign, not "unknown complaint"
+        words = "schwanger, Wadenkrampf und es läuft ständig Wasser raus"
+        composer.read_complaint(composer.Answers(words, 10, language="de"))
