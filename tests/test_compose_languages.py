@@ -395,3 +395,13 @@ def test_a_red_flag_wins_over_a_complaint_compose_does_not_know():
     with pytest.raises(composer.RedFlagError):  # read before the complaint: the sign, not "unknown complaint"
         words = "schwanger, Wadenkrampf und es läuft ständig Wasser raus"
         composer.read_complaint(composer.Answers(words, 10, language="de"))
+
+
+BACK_WORDS = ["Rückenweh vom Umzug", "Rückenweh", "Rückenschmerzen", "Kreuzweh", "Buckel tut weh", "rueckenweh"]
+
+
+@pytest.mark.parametrize("words", BACK_WORDS)
+def test_everyday_german_words_for_back_pain_are_the_lower_back_as_in_english(words):
+    assert composer.match_complaint("back pain", "en") == "lower back"
+    _, found, _ = composer.read_complaint(composer.Answers(words, 10, language="de"))
+    assert found == "lower back"
