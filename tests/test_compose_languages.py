@@ -405,3 +405,13 @@ def test_everyday_german_words_for_back_pain_are_the_lower_back_as_in_english(wo
     assert composer.match_complaint("back pain", "en") == "lower back"
     _, found, _ = composer.read_complaint(composer.Answers(words, 10, language="de"))
     assert found == "lower back"
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("tools", [("hands",), ("ball",), ("roller",), ("gun",)])
+def test_the_german_out_of_reach_note_keeps_its_cases_right_whatever_the_tools(tools):
+    """The tool names are nominative ("Ihre eigenen Hände", "ein Massageball"): the note must not
+    put them after "Mit" or as an object ("Mit Ihre eigenen Hände", "ergänzen Sie ein Massageball")."""
+    notes = [n for c in COMPLAINTS for n in composer._left_out(c, composer.Answers(c, 10, tools, language="de"))]
+    wrong = re.compile(r"\bMit (?:Ihre|ein|eine) |ergänzen Sie (?:Ihre|ein|eine) ")
+    assert notes and not any(wrong.search(n) for n in notes), notes
