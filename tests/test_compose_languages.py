@@ -245,3 +245,173 @@ def test_a_complaint_in_the_language_composes_a_session_in_it(language):
 def test_english_complaint_names_and_english_red_flags_are_still_read(language):
     assert composer.match_complaint("lower back", language) == "lower back"
     assert [f.sign for f in triage.red_flags("lower back, I can't pee", language)] == ["continence"]
+
+
+# What a tester found composed: red flags in the words people use, each refused with its sign,
+# the person's words quoted and whom to see, in the session's language; and the near-misses
+# beside them that must still compose.
+def _refused(language, words, sign):
+    with pytest.raises(composer.RedFlagError) as refused:
+        composer.read_complaint(composer.Answers(words, 10, language=language))
+    assert sign in [f.sign for f in refused.value.findings], words
+    said = next(f.said for f in refused.value.findings if f.sign == sign)
+    message = str(refused.value)
+    assert said in message and (said.lower() in words.lower() or said in words), (said, words)
+    todo = translator(language)(triage.table()["urgency"][triage.table()["signs"][sign]["urgency"]])
+    assert todo in message, message
+    if language != "en":
+        assert not ENGLISH.search(message) and "No session was composed" not in message, message
+
+
+def _composes(language, words):
+    assert triage.red_flags(words, language) == [], words
+    composer.read_complaint(composer.Answers(words, 10, language=language))
+
+
+FOOT_DROP = [
+    ("en", "my foot keeps flopping when i walk"), ("en", "my foot slapping on the floor, lower back pain"),
+    ("en", "my toes catch on the stairs and my back aches"), ("en", "I can't pick my foot up properly"),
+    ("de", "mein Fuß schlappt beim Gehen, ich bleib dauernd an der Treppe hängen"),
+    ("de", "Rückenschmerzen, ich bleibe mit den Zehen an jeder Stufe hängen"), ("de", "Fußheberschwäche seit gestern"),
+    ("de", "Kreuzschmerzen und ich kann den Fuß nicht hochziehen"),
+    ("es", "dolor lumbar y se me cae el pie al andar"), ("es", "pie cae, me duele la espalda"),
+    ("es", "se me engancha la punta del pie en los escalones"),
+    ("fr", "mal au dos, je traîne le pied"), ("fr", "sciatique et pied qui tombe"),
+    ("fr", "mes orteils accrochent les marches, mal au dos"),
+]  # fmt: skip
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("language,words", FOOT_DROP)
+def test_a_foot_that_drops_in_everyday_words_is_refused(language, words):
+    _refused(language, words, "legs")
+
+
+@pytest.mark.parametrize("language,words", [
+    ("en", "my lower back aches, no weakness in my legs"), ("de", "Kreuzschmerzen, Kribbeln im Fuß"),
+    ("es", "dolor lumbar, hormigueo en el pie"), ("fr", "mal au dos, fourmillements dans le pied"),
+])  # fmt: skip
+def test_a_foot_that_is_only_tingling_still_composes(language, words):
+    _composes(language, words)
+
+
+GERMAN_FALLS = [
+    "bin gestern von der Leiter gefallen", "Rückenschmerzen, bin gestern von der Leiter gefallen",
+    "bin aus dem Bett gefallen, seitdem Kreuzschmerzen", "die Treppe runtergefallen und jetzt Rückenschmerzen",
+    "auf Glatteis ausgerutscht, Kreuzschmerzen", "vom Fahrrad gefallen, mein Rücken tut weh",
+    "bin auf dem Eis gefallen, Rückenschmerzen",
+]  # fmt: skip
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("words", GERMAN_FALLS)
+def test_a_fall_in_german_is_refused(words):
+    _refused("de", words, "injury")
+
+
+@pytest.mark.parametrize("words", [
+    "kein Sturz, Kreuzschmerzen", "nicht gestürzt, Rückenschmerzen", "mein Kind ist gefallen und ich habe Rückenschmerzen",
+    "der Kurs hat mir gefallen, Kreuzschmerzen", "Rückenschmerzen, die Entscheidung ist mir schwer gefallen",
+])  # fmt: skip
+def test_what_is_no_fall_of_ones_own_in_german_still_composes(words):
+    _composes("de", words)
+
+
+def test_a_twisted_ankle_in_german_is_the_ankle_not_a_back_trauma():
+    assert triage.red_flags("umgeknickt", "de") == []
+    assert triage.read("umgeknickt", "de").outside[0].about == "a sprain or an ankle"
+
+
+GERMAN_WEIGHT = [
+    "hab 8 Kilo abgenommen ohne Diät", "hab 8 kilo abgenommen ohne diaet, Rückenschmerzen",
+    "Kreuzschmerzen und ich habe 6 Kilo Gewicht verloren", "ich nehme ständig ab ohne Grund, Rückenschmerzen",
+]  # fmt: skip
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("words", GERMAN_WEIGHT)
+def test_weight_lost_without_trying_in_german_is_refused(words):
+    _refused("de", words, "weight")
+
+
+@pytest.mark.parametrize("words", [
+    "mit Diät abgenommen, Kreuzschmerzen", "ich will abnehmen, Rückenschmerzen", "5 Kilo verloren mit Diät, Kreuzschmerzen",
+])  # fmt: skip
+def test_weight_lost_on_purpose_in_german_still_composes(words):
+    _composes("de", words)
+
+
+SPANISH_CHEST = [
+    "me duele la espalda y el pecho como un peso que me aprieta", "dolor lumbar y me aprieta el pecho",
+    "opresión en el pecho y dolor de espalda", "dolor en el pecho y en la espalda",
+    "me duele la espalda y también el pecho",
+]  # fmt: skip
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("words", SPANISH_CHEST)
+def test_chest_pain_in_spanish_away_from_its_verb_is_refused(words):
+    _refused("es", words, "chest")
+
+
+@pytest.mark.parametrize("words", [
+    "sin dolor en el pecho, me duele la espalda", "me duele la espalda pero no el pecho",
+    "me duele la espalda, ni el pecho ni nada más",
+])  # fmt: skip
+def test_chest_pain_denied_in_spanish_still_composes(words):
+    _composes("es", words)
+
+
+PREGNANCY_SIGNS = [
+    ("fr", "enceinte de 8 mois, mal au dos, le ventre se durcit toutes les 10 minutes"),
+    ("fr", "je suis enceinte, ventre dur et mal au dos"), ("fr", "enceinte, mal au dos et des contractions"),
+    ("fr", "enceinte, mal au dos et je perds de l'eau"), ("fr", "enceinte, perte des eaux et mal aux reins"),
+    ("es", "embarazada de 34 semanas, se me pone duro el vientre"), ("es", "estoy embarazada y se me pone dura la barriga"),
+    ("es", "embarazada, dolor lumbar y se me sale agua"), ("es", "embarazada de 38 semanas, rompí aguas"),
+    ("de", "schwanger, Kreuzschmerzen und der Bauch wird hart"), ("de", "schwanger 35. SSW, Wehen und Rückenschmerzen"),
+    ("de", "schwanger 36. woche, Kreuzschmerzen und es läuft ständig so wasser raus"),
+    ("de", "schwanger 36. woche, rückenweh und es läuft ständig so wasser raus"),
+    ("de", "schwanger, die Fruchtblase ist geplatzt"),
+]  # fmt: skip
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("language,words", PREGNANCY_SIGNS)
+def test_labour_and_waters_in_everyday_words_are_refused_for_the_midwife(language, words):
+    _refused(language, words, "pregnancy-signs")
+
+
+@pytest.mark.parametrize("language,words", [
+    ("fr", "enceinte, mal au dos, pas de contractions"), ("es", "embarazada, sin contracciones, me duele la espalda"),
+    ("de", "schwanger, keine Wehen, Kreuzschmerzen"), ("de", "schwanger, ich trinke viel Wasser, Kreuzschmerzen"),
+])  # fmt: skip
+def test_labour_denied_still_composes_with_the_pregnancy_noted(language, words):
+    assert not any(f.sign == "pregnancy-signs" for f in triage.red_flags(words, language)), words
+    _, _, notices = composer.read_complaint(composer.Answers(words, 10, language=language))
+    assert notices
+
+
+def test_a_red_flag_wins_over_a_complaint_compose_does_not_know():
+    with pytest.raises(composer.RedFlagError):  # read before the complaint: the sign, not "unknown complaint"
+        words = "schwanger, Wadenkrampf und es läuft ständig Wasser raus"
+        composer.read_complaint(composer.Answers(words, 10, language="de"))
+
+
+BACK_WORDS = ["Rückenweh vom Umzug", "Rückenweh", "Rückenschmerzen", "Kreuzweh", "Buckel tut weh", "rueckenweh"]
+
+
+@pytest.mark.parametrize("words", BACK_WORDS)
+def test_everyday_german_words_for_back_pain_are_the_lower_back_as_in_english(words):
+    assert composer.match_complaint("back pain", "en") == "lower back"
+    _, found, _ = composer.read_complaint(composer.Answers(words, 10, language="de"))
+    assert found == "lower back"
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("tools", [("hands",), ("ball",), ("roller",), ("gun",)])
+def test_the_german_out_of_reach_note_keeps_its_cases_right_whatever_the_tools(tools):
+    """The tool names are nominative ("Ihre eigenen Hände", "ein Massageball"): the note must not
+    put them after "Mit" or as an object ("Mit Ihre eigenen Hände", "ergänzen Sie ein Massageball")."""
+    notes = [n for c in COMPLAINTS for n in composer._left_out(c, composer.Answers(c, 10, tools, language="de"))]
+    wrong = re.compile(r"\bMit (?:Ihre|ein|eine) |ergänzen Sie (?:Ihre|ein|eine) ")
+    assert notes and not any(wrong.search(n) for n in notes), notes

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from acuguide.compose import triage
+from acuguide.compose import composer, triage
 
 pytestmark = pytest.mark.pure  # text alone: no process, no file
 
@@ -113,3 +113,18 @@ def test_blood_thinners_are_read():
 def test_the_phrasings_of_the_tables_number_at_least_150():
     pregnancy = [s for row in TABLE["pregnancy"] for s in row["says"]]
     assert len(SAID) + len(NOT) + len(pregnancy) + len(TABLE["pregnancy_not"]) >= 150
+
+
+@pytest.mark.parametrize("words,said", [
+    ("im 78 and my back hurts", "im 78"), ("I\u2019m 78 with new back pain", "I\u2019m 78"),
+    ("NUMBNESS IN MY GROIN", "NUMBNESS IN MY GROIN"), ("feaver and my back aches", "feaver"),
+    ("My foot keeps flopping when I walk", "foot keeps flopping"),
+])  # fmt: skip
+def test_the_words_of_a_sign_are_quoted_as_the_person_typed_them(words, said):
+    assert said in [f.said for f in triage.red_flags(words)], words
+
+
+def test_a_refusal_quotes_the_english_as_typed():
+    with pytest.raises(composer.RedFlagError) as refused:
+        composer.read_complaint(composer.Answers("im 78 and my back hurts", 10))
+    assert '"im 78"' in str(refused.value) and "i'm 78" not in str(refused.value)

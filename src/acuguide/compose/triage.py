@@ -137,25 +137,45 @@ def read(text: str, language: str = SOURCE) -> Reading:
     thinners_rows = words.table["modifiers"]["thinners"]["words"]
     thinners = words.first(sentences, [row["match"] for row in thinners_rows], listener)
     outside = tuple(words.outside(sentences))
-    if language != SOURCE:  # quote the person's own words as they wrote them: "me caí", not "me cai"
-        flags = [Finding(f.sign, _quoted(text, f.said, language)) for f in flags]
-        pregnant = pregnant and Finding(pregnant.sign, _quoted(text, pregnant.said, language))
+    # quote the person's own words as they wrote them: "me caí", not "me cai"; "im 78", not "i'm 78"
+    flags = [Finding(f.sign, _quoted(text, f.said, language)) for f in flags]
+    pregnant = pregnant and Finding(pregnant.sign, _quoted(text, pregnant.said, language))
     return Reading(tuple(flags), pregnant, Finding("thinners", thinners) if thinners else None, outside)
 
 
 def _quoted(text: str, said: str, language: str) -> str:
-    """The words of `text` that read as `said` (folded), as written; `said` where they were
-    rewritten on the way (a misspelling made plain)."""
+    """The words of `text` that read as `said` (folded), as written, a word made plain on the
+    way ("im" read as "i'm", "hab" as "habe") found as it was typed; `said` where the words
+    cannot be found (a phrase rewritten)."""
     folded, where = [], []
     for index, char in enumerate(text):
         plain = fold(char, language)
         folded.append(plain)
         where += [index] * len(plain)
-    # an elision opened on the way ("ne arrive" for "n'arrive") may be written either way
-    words = [re.escape(w[:-1]) + "(?:e|')" if len(w) <= 3 and w.endswith("e") else re.escape(w) for w in said.split()]
+    typed = _typed(language)
+    words = [_spelled(w, typed.get(w, ())) for w in said.split()]
     joined = r"(?:[\W_]+|(?<='))".join(words)
     found = re.search(r"(?<!\w)" + joined + r"(?!\w)", "".join(folded)) if words else None
     return text[where[found.start()] : where[found.end() - 1] + 1] if found else said
+
+
+@cache
+def _typed(language: str) -> dict[str, tuple[str, ...]]:
+    """The spellings the table's `normal.words` makes plain, by the one word each reads as."""
+    typed: dict[str, list[str]] = {}
+    for spelling, plain in table(language)["normal"]["words"].items():
+        if plain and " " not in str(plain):
+            typed.setdefault(str(plain), []).append(str(spelling))
+    return {plain: tuple(spellings) for plain, spellings in typed.items()}
+
+
+def _spelled(word: str, typed: tuple[str, ...]) -> str:
+    """A pattern for `word` as it may have been written: itself, a spelling made plain into it,
+    an elision opened on the way ("ne arrive" for "n'arrive"), any apostrophe."""
+    forms = [re.escape(w) for w in (word, *typed)]
+    if len(word) <= 3 and word.endswith("e"):
+        forms[0] = re.escape(word[:-1]) + "(?:e|')"
+    return "(?:" + "|".join(f.replace("'", "['\u2018\u2019\u02bc`\u00b4]") for f in forms) + ")"
 
 
 def red_flags(text: str, language: str = SOURCE) -> list[Finding]:
