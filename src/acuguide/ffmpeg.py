@@ -64,7 +64,7 @@ def _running(command: list[str], **popen) -> Iterator[tuple[subprocess.Popen, _R
 
 def stream(
     args: list[str],
-    chunks: Iterable[bytes],
+    chunks: Iterable[bytes | memoryview],
     rate: int,
     doing: str,
     on_samples: Callable[[int], None] | None = None,

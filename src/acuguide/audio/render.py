@@ -148,7 +148,7 @@ def encode(
         "-loglevel", "error", *tags.ffmpeg_tags(script, fmt, settings.album, settings.track), *(["-af", "pan=stereo|c0=c0|c1=c0"] if settings.stereo else []),
         "-fflags", "+bitexact", "-flags:a", "+bitexact", *codec, "-map", "0:a", "-f", "tee", "-y", outputs,
     ]  # fmt: skip
-    pcm = (chunk.tobytes() for chunk in samples)
+    pcm = (memoryview(chunk).cast("B") for chunk in samples)  # the array's own bytes: no copy
     with ThreadPoolExecutor(1) as drawing:  # the pictures are drawn by other processes while the encoder runs
         pictures = drawing.submit(tags.pictures, script, cache_dir and cache_dir / "pictures") if fmt == "mp3" else None
         _, stats = ffmpeg.stream(args, pcm, OUTPUT_RATE, f"encode {script.slug}", report, path.parent, check=fmt)

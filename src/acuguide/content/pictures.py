@@ -381,6 +381,7 @@ def _panel_size(view: View) -> tuple[float, float]:
     return fw, min(max(fw * view.box[3] / view.box[2], 260), 560)
 
 
+@lru_cache(maxsize=256)  # a batch shows the same points in many sessions: each drawn once a process
 def point_svg(point: Point, side: str | None = None, language: str = "en") -> str:
     """The point's picture: its view of the body with the point marked (on both sides where it
     is bilateral, or on `side` alone, the other faint, for a hold on one side), the landmarks
