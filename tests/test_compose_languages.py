@@ -35,7 +35,7 @@ def test_compose_prints_its_notes_and_its_last_line_in_german(tmp_path):
     assert "Hinweis: BL23" in result.output and "weggelassen: Nur Hände dürfen sie drücken" in result.output
     assert f"{out}  etwa " in result.output and "(geschätzt; acuguide script --exact misst es genau)" in result.output
     assert not ENGLISH.search(result.output), result.output
-    assert out.read_text().startswith("# Composed by acuguide")  # the file's own header stays English
+    assert out.read_text().startswith("# Von acuguide zusammengestellt: compose --for")  # its header too
 
 
 def test_english_compose_is_unchanged(tmp_path):
@@ -415,3 +415,119 @@ def test_the_german_out_of_reach_note_keeps_its_cases_right_whatever_the_tools(t
     notes = [n for c in COMPLAINTS for n in composer._left_out(c, composer.Answers(c, 10, tools, language="de"))]
     wrong = re.compile(r"\bMit (?:Ihre|ein|eine) |ergänzen Sie (?:Ihre|ein|eine) ")
     assert notes and not any(wrong.search(n) for n in notes), notes
+
+
+# -- compose's errors and a composed file's comments, in the language ------------------------------------
+PREFIX = {"en": "Error: ", "es": "Error: ", "de": "Fehler: ", "fr": "Erreur : "}
+# English words of compose's errors; "Error" is Spanish too, "minutes" French
+ERROR_WORDS = {
+    "es": ("minutes", "tool", "too short", "too long", "ask for", "left out", "avoided", "holds", "rounds", "reached"),
+    "de": ("minutes", "tool", "Error", "too short", "too long", "ask for", "left out", "avoided", "holds", "reached"),
+    "fr": ("tool", "Error", "too short", "too long", "ask for", "left out", "avoided", "holds", "rounds", "reached"),
+}
+ERRORS = {  # what to type for each of compose's errors, and a word of it in each language
+    "unknown tool": (["--for", "lower back", "--minutes", "10", "--tools", "foo"],
+                     {"es": "accesorio desconocido 'foo'", "de": "unbekanntes Hilfsmittel 'foo'",
+                      "fr": "accessoire inconnu : 'foo'"}),
+    "none reached": (["--for", "stress", "--minutes", "10", "--tools", "ball,roller"],
+                     {"es": "con una pelota de masaje y un rodillo de espuma", "de": "mit einem Massageball und einer",
+                      "fr": "avec une balle de massage et un rouleau"}),
+    "too short": (["--for", "lower back", "--minutes", "2"],
+                  {"es": "2 minutos son muy poco tiempo para dolor lumbar", "de": "2 Minuten sind zu kurz",
+                   "fr": "2 minutes, c'est trop court"}),
+    "too long": (["--for", "upper back", "--minutes", "60", "--tools", "gun,ball", "--avoid", "pregnancy"],
+                 {"es": "1 punto (sin GB21 y LI4, por evitarse en caso de embarazo), recorrido 3 veces",
+                  "de": "1 Punkt (ohne GB21 und LI4, bei Schwangerschaft gemieden), 3-mal",
+                  "fr": "1 point (sans GB21 et LI4, à éviter en cas de grossesse), parcouru 3 fois"}),
+    "none allowed": (["--for", "lower back", "--minutes", "10", "--avoid", "pregnancy"],
+                     {"es": "se evitan tradicionalmente en caso de embarazo", "de": "bei Schwangerschaft traditionell",
+                      "fr": "traditionnellement évités en cas de grossesse"}),
+}  # fmt: skip
+
+
+def _compose_error(args, language, monkeypatch, error):
+    if error == "none allowed":  # no complaint has every point avoided today: as if the lower back's were
+        monkeypatch.setattr(composer, "candidates", lambda complaint, tools, avoid: ([], composer._ranked(complaint)))
+    extra = ["--language", language] if language != "en" else []
+    result = CliRunner().invoke(cli, ["compose", *args, "--screened", *extra])
+    assert result.exit_code == 2, result.output
+    return result.output
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("error", ERRORS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_compose_errors_are_printed_in_the_language_with_its_own_prefix(language, error, monkeypatch):
+    args, said = ERRORS[error]
+    output = _compose_error(args, language, monkeypatch, error)
+    assert output.startswith(PREFIX[language]) and output.count("\n") == 1, output
+    assert said[language] in output, output
+    words = re.sub(r"--\w+(?: [\w,]+)?|hands, ball, roller, gun", "", output)  # options stay as typed
+    english = [w for w in ERROR_WORDS[language] if re.search(rf"\b{w}\b", words, re.I)]
+    assert not english, (english, output)
+    if error in ("too short", "too long"):  # minutes with the language's decimal comma
+        assert re.search(r"\d,\d Minut", output, re.I) and not re.search(r"\d\.\d", output), output
+
+
+@pytest.mark.parametrize("error, message", [
+    ("unknown tool", "Error: unknown tool 'foo'; tools: hands, ball, roller, gun\n"),
+    ("none reached", "Error: no point for stress can be reached with ball and roller; add a tool "
+                     "(--tools hands,ball,roller,gun) or choose another complaint\n"),
+    ("too long", "Error: 60 minutes is too long for upper back and shoulders with gun and ball at the beginner level: "
+                 "its 1 point (GB21, LI4 left out, avoided in pregnancy), 3 times through, 4 rounds of 60 s holds, "
+                 "last about 25.2 minutes; ask for fewer minutes, add a tool, or choose level regular\n"),
+    ("none allowed", "Error: every point used for lower back (BL23, BL52, BL40, GV4, BL39, GB30, LR3, BL27, BL28, BL29, "
+                     "BL60, SI3, BL53, LI4) is traditionally avoided in pregnancy; ask a doctor or midwife instead\n"),
+])  # fmt: skip
+def test_compose_errors_in_english_are_as_they_were(error, message, monkeypatch):
+    assert _compose_error(ERRORS[error][0], "en", monkeypatch, error) == message
+
+
+# English words of a composed file's comments, none of which another language's file may hold
+HEADER_WORDS = re.compile(
+    r"Composed by|Points for|point library|most typical|Located by|articles cited|Holds of|\brange\b|\brounds?\b|"
+    r"\brests\b|seated points|one side|Left out|\bwith (?:hands|ball|roller|gun)\b|\bfrom \[|named by|red flags|"
+    r"reminder|traditionally"
+)
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_composed_file_comments_in_its_language(language):
+    result = CliRunner().invoke(
+        cli,
+        ["compose", "--for", "upper back", "--minutes", "10", "--tools", "ball,hands", "--avoid", "pregnancy",
+         "--screened", "--language", language],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    first, *comments = [line for line in text.splitlines() if line.startswith("#")]
+    assert first.endswith(f": compose --for \"upper back and shoulders\" --minutes 10 --tools ball,hands "
+                          f"--level beginner --avoid pregnancy --language {language}")  # fmt: skip
+    assert not first.startswith("# Composed by"), first
+    comments += [line.split("#", 1)[1] for line in text.splitlines() if not line.startswith("#") and "  # " in line]
+    comments = [line for line in comments if not re.match(r"#   \[\d{3}\] ", line)]  # titles as published
+    assert len(comments) >= 7, comments
+    found = [line for line in comments if HEADER_WORDS.search(line)]
+    assert not found, found
+    composer.parse(text, "composed.yaml", "composed", composer.library())  # still a routine
+
+
+def test_a_composed_english_file_comments_as_it_did():
+    result = CliRunner().invoke(
+        cli,
+        ["compose", "--for", "upper back", "--minutes", "10", "--tools", "ball,hands", "--avoid", "pregnancy",
+         "--screened"],
+    )  # fmt: skip
+    comments = [line for line in result.stdout.splitlines() if "#" in line]
+    assert comments[:3] == [
+        '# Composed by acuguide: compose --for "upper back and shoulders" --minutes 10 --tools ball,hands '
+        "--level beginner --avoid pregnancy",
+        "# Points for upper back and shoulders from the point library, most typical first:",
+        "#   BL43 Vital Diaphragm (traditionally pressed for upper back ache and tension between the shoulder "
+        "blades; with ball; from [003])",
+    ], comments
+    assert comments[-2:] == [
+        "# Left out, traditionally avoided in pregnancy: GB21, LI4",
+        "safety: screened  # the red flags were asked before it was composed; a reminder is said, not the full note",
+    ], comments

@@ -18,6 +18,7 @@ import click
 
 from . import __version__, clock
 from .audio.render import FORMATS, RenderSettings
+from .compose import ComposeError
 from .content import wording
 from .content.catalog import languages, translator
 from .content.points import CONDITIONS, library
@@ -35,7 +36,9 @@ def _fail(error: AcuguideError) -> None:
         for problem in error.problems:
             click.echo(f"Error: {problem}", err=True)
     else:
-        click.echo(f"Error: {error}", err=True)
+        # compose's errors are written in the session's language: their prefix is too ("Fehler: ...")
+        language = error.language if isinstance(error, ComposeError) else "en"
+        click.echo(translator(language)(wording.ERROR).format(message=error), err=True)
     sys.exit(error.exit_code)
 
 
@@ -478,7 +481,7 @@ def _screen(screened: bool, pregnant: bool, thinners: bool, language: str = "en"
         return screening.Screen(pregnancy=pregnant, thinners=thinners)
     if not sys.stdin.isatty():
         click.echo("\n".join(_numbered(screening.questions(language), language)), err=True)
-        raise composer.ComposeError(translator(language)(wording.COMPOSE_NO_TERMINAL))
+        raise composer.ComposeError(translator(language)(wording.COMPOSE_NO_TERMINAL), language)
     click.echo(translator(language)(wording.COMPOSE_ASKING), err=True)
     answers: dict[str, bool] = {}
     for question in screening.questions(language):

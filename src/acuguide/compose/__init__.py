@@ -5,6 +5,13 @@ from ..errors import AcuguideError
 
 
 class ComposeError(AcuguideError):
-    """The answers cannot make a session: an unknown complaint, one outside back care, a red flag, or no length that fits."""
+    """The answers cannot make a session: an unknown complaint, one outside back care, a red flag, or no length that fits.
+
+    `language` is the language its message is written in, so that whoever shows it (the CLI's
+    `Error:`) can say the words around it in the same language."""
 
     exit_code = 2  # the answers are command-line options
+
+    def __init__(self, message: str, language: str = "en"):
+        self.language = language
+        super().__init__(message)

@@ -79,7 +79,9 @@ class OutsideError(ComposeError):
     def __init__(self, outside: triage.Outside, language: str = "en"):
         self.outside = outside
         t = translator(language)
-        super().__init__(t(triage.table()["outside_answer"]).format(about=t(outside.about), see=t(outside.see)))
+        super().__init__(
+            t(triage.table()["outside_answer"]).format(about=t(outside.about), see=t(outside.see)), language
+        )
 
 
 @dataclass(frozen=True)
@@ -203,7 +205,7 @@ def _match(text: str, language: str = "en") -> tuple[str, bool]:
     t = translator(language)
     hint = t(wording.COMPOSE_DID_YOU_MEAN).format(name=repr(_named(names[close[0]], t))) if close else ""
     listed = ", ".join(_named(c, t) for c in COMPLAINTS)
-    raise ComposeError(t(wording.COMPOSE_UNKNOWN).format(said=repr(text), hint=hint, known=listed))
+    raise ComposeError(t(wording.COMPOSE_UNKNOWN).format(said=repr(text), hint=hint, known=listed), language)
 
 
 def _tools_for(point: Point, tools: tuple[str, ...]) -> list[str]:
@@ -279,8 +281,10 @@ def read_complaint(answers: Answers) -> tuple[Answers, str, list[str]]:
     answers were; `OutsideError` if they name only a complaint outside back care."""
     if len(answers.complaint) > MAX_COMPLAINT:
         raise ComposeError(
-            f"{len(answers.complaint):,} characters is more than compose reads; say what hurts in a few "
-            f"words or sentences (at most {MAX_COMPLAINT} characters)"
+            translator(answers.language)(wording.COMPOSE_TOO_MANY_CHARACTERS).format(
+                count=_number(len(answers.complaint), answers.language), most=MAX_COMPLAINT
+            ),
+            answers.language,
         )
     reading = triage.read(answers.complaint, answers.language)
     if reading.flags and not _only_outside(answers.complaint, reading, answers.language):
@@ -351,16 +355,19 @@ class Shape:
 
 def compose(answers: Answers) -> Composed:
     answers, complaint, notices = read_complaint(answers)
-    unknown = [t for t in answers.tools if t not in TOOLS]
+    t = translator(answers.language)
+    unknown = [tool for tool in answers.tools if tool not in TOOLS]
     if unknown:
-        raise ComposeError(f"unknown tool {unknown[0]!r}; tools: {', '.join(TOOLS)}")
+        raise ComposeError(
+            t(wording.COMPOSE_UNKNOWN_TOOL).format(tool=repr(unknown[0]), tools=", ".join(TOOLS)), answers.language
+        )
     level = LEVELS[answers.level]
     chosen, avoided = candidates(complaint, answers.tools, answers.avoid)
     listed = [p for p in library().points if complaint in p.complaints]
     if not chosen and avoided and len(avoided) == len(listed) and complaint != "lower back":
         notices.append(
-            translator(answers.language)(wording.COMPOSE_ALL_AVOIDED).format(
-                complaint=_named(complaint, translator(answers.language)), codes=", ".join(p.code for p in avoided)
+            t(wording.COMPOSE_ALL_AVOIDED).format(
+                complaint=_named(complaint, t), codes=", ".join(p.code for p in avoided)
             )
         )
         complaint = "lower back"  # the sacrum in pregnancy: the back's points that pregnancy allows
@@ -370,12 +377,16 @@ def compose(answers: Answers) -> Composed:
     if not chosen:
         if avoided and len(avoided) == len(listed):
             raise ComposeError(
-                f"every point used for {complaint} ({', '.join(p.code for p in avoided)}) is traditionally "
-                f"avoided in {', '.join(sorted(answers.avoid))}; ask a doctor or midwife instead"
+                t(wording.COMPOSE_NONE_ALLOWED).format(
+                    complaint=_named(complaint, t),
+                    codes=", ".join(p.code for p in avoided),
+                    conditions=_conditions(answers, t),
+                ),
+                answers.language,
             )
         raise ComposeError(
-            f"no point for {complaint} can be reached with {' and '.join(answers.tools)}; "
-            "add a tool (--tools hands,ball,roller,gun) or choose another complaint"
+            t(wording.COMPOSE_NONE_REACHED).format(complaint=_named(complaint, t), tools=_with(answers.tools, t)),
+            answers.language,
         )
     target = answers.minutes * 60
     need = max((share for minutes, share in PRESSING.items() if answers.minutes >= minutes), default=0.0)
@@ -403,23 +414,75 @@ def compose(answers: Answers) -> Composed:
     shortest = _estimate(_text(answers, complaint, chosen[:1], avoided, least, level))[1].duration
     if shortest > target:
         raise ComposeError(
-            f"{answers.minutes:g} minutes is too short for {complaint}: the shortest session, one point "
-            f"held {level.holds[0]} s once with the safety note and directions, lasts about "
-            f"{shortest / 60:.1f} minutes; ask for at least {math.ceil(shortest / 60)}"
+            t.ngettext(wording.COMPOSE_TOO_SHORT, _count(answers.minutes)).format(
+                minutes=_number(answers.minutes, answers.language),
+                complaint=_named(complaint, t),
+                hold=level.holds[0],
+                shortest=_number(shortest / 60, answers.language, tenths=True),
+                least=math.ceil(shortest / 60),
+            ),
+            answers.language,
         )
     fullest = Shape(MAX_PASSES, level.rounds, level.holds[1], MAX_REST, MAX_CYCLES, MAX_CYCLES, MAX_FILL)
     longest = _estimate(_text(answers, complaint, chosen[:most], avoided, fullest, level))[1].duration
     left_out = (
-        f" ({', '.join(p.code for p in avoided)} left out, avoided in {', '.join(sorted(answers.avoid))})"
+        t(wording.COMPOSE_TOO_LONG_LEFT_OUT).format(codes=_codes(avoided, t), conditions=_conditions(answers, t))
         if avoided
         else ""
     )
     raise ComposeError(
-        f"{answers.minutes:g} minutes is too long for {complaint} with {' and '.join(answers.tools)} at the "
-        f"{answers.level} level: its {most} point{'s' if most != 1 else ''}{left_out}, {MAX_PASSES} times through, "
-        f"{level.rounds} rounds of {level.holds[1]} s holds, last about {longest / 60:.1f} minutes; "
-        "ask for fewer minutes, add a tool, or choose level regular"
+        t.ngettext(wording.COMPOSE_TOO_LONG, most).format(
+            minutes=_number(answers.minutes, answers.language),
+            complaint=_named(complaint, t),
+            tools=_with(answers.tools, t),
+            level=t(wording.LEVELS[answers.level]),
+            count=most,
+            left_out=left_out,
+            passes=MAX_PASSES,
+            rounds=level.rounds,
+            hold=level.holds[1],
+            longest=_number(longest / 60, answers.language, tenths=True),
+        ),
+        answers.language,
     )
+
+
+def _number(value: float, language: str, tenths: bool = False) -> str:
+    """A number as the language writes it: '1.5' and '2.0' in English, '1,5' and '2,0' in Spanish."""
+    if language == "en":
+        return f"{value:.1f}" if tenths else f"{value:g}" if isinstance(value, float) else f"{value:,}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(round(value, 1) if tenths else value, "#,##0.0" if tenths else "#,##0.##", locale=language)
+
+
+def _count(minutes: float) -> int:
+    """The count that picks a plural form for a number of minutes: 1.5 minutes are several."""
+    return int(minutes) if float(minutes).is_integer() else 2
+
+
+def _title(article: str, t: Translator) -> str:
+    """An article's title as published; one with no title is described in the language."""
+    untitled = wording.UNTITLED_ARTICLES.get(article)
+    return t(untitled) if untitled and not t.is_source else ARTICLES[article]
+
+
+def _codes(points: list[Point], t: Translator) -> str:
+    """Point codes in a sentence: 'GB21, LI4' as English always wrote them, 'GB21 y LI4' in Spanish."""
+    codes = [p.code for p in points]
+    return ", ".join(codes) if t.is_source else wording.listing(codes, t)
+
+
+def _with(tools: tuple[str, ...], t: Translator) -> str:
+    """The tools a session may use, as they follow 'with': 'hands and ball', 'den Händen und einem Massageball'."""
+    if t.is_source:
+        return " and ".join(tools)  # as it was written
+    return wording.listing([t(wording.TOOL_WITH[tool]) for tool in tools], t)
+
+
+def _conditions(answers: Answers, t: Translator) -> str:
+    """The conditions asked to avoid, in the language: 'pregnancy', 'embarazo'."""
+    return t(wording.LIST_SEPARATOR).join(t(wording.CONDITION_NAMES.get(c, c)) for c in sorted(answers.avoid))
 
 
 def _finish(composed: Composed, answers: Answers, complaint: str, notices: list[str]) -> Composed:
@@ -515,28 +578,52 @@ def _groups(chosen: list[Choice]) -> list[list[Choice]]:
 
 def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Level) -> str:
     q = quote
-    lines = [
-        "# Composed by acuguide: " + f"compose --for {q(complaint)} --minutes {answers.minutes:g} "
+    t = translator(answers.language)
+    english = t.is_source  # an English file is written as it always was: the library's own words
+    command = (
+        f"compose --for {q(complaint)} --minutes {answers.minutes:g} "
         f"--tools {','.join(answers.tools)} --level {answers.level}"
         + "".join(f" --avoid {a}" for a in sorted(answers.avoid))
-        + (f" --language {answers.language}" if answers.language != "en" else ""),
-        f"# Points for {complaint} from the point library, most typical first:",
-        *(
-            f"#   {c.point.code} {c.point.english} ({c.point.uses}; with {c.tool}; "
-            f"{'from ' + ', '.join(f'[{a}]' for a in c.point.sources) if c.point.sources else 'named by none of the articles'})"
-            for c in chosen
+        + (f" --language {answers.language}" if answers.language != "en" else "")
+    )
+    cited = [f"[{a}]" for a in sorted({a for c in chosen for a in c.point.sources})]
+
+    def point_line(c: Choice) -> str:
+        point = c.point if english else localize(c.point, t)
+        sources = ", ".join(f"[{a}]" for a in c.point.sources)
+        return t(wording.COMPOSE_HEADER_POINT).format(
+            code=point.code,
+            name=point.english,
+            uses=point.uses,
+            tool=c.tool if english else t(wording.TOOL_WITH[c.tool]),
+            sources=t(wording.COMPOSE_HEADER_FROM).format(articles=sources)
+            if sources
+            else t(wording.COMPOSE_HEADER_UNCITED),
+        )
+
+    lines = [
+        "# " + t(wording.COMPOSE_HEADER).format(command=command),
+        "# " + t(wording.COMPOSE_HEADER_POINTS).format(complaint=complaint if english else _named(complaint, t)),
+        *(f"#   {point_line(c)}" for c in chosen),
+        "# " + t(wording.COMPOSE_HEADER_LOCATED),
+        *(f"#   {a} {_title(a[1:-1], t)}" for a in cited),
+        "# "
+        + t.ngettext(wording.COMPOSE_HEADER_SHAPE, shape.rounds).format(
+            hold=shape.hold,
+            level=t(wording.LEVELS[answers.level]),
+            low=level.holds[0],
+            high=level.holds[1],
+            rounds=shape.rounds,
+            rest=shape.rest,
         ),
-        "# Located by the WHO Standard Acupuncture Point Locations (2008); the articles cited:",
-        *(f"#   [{a}] {ARTICLES[a]}" for a in sorted({a for c in chosen for a in c.point.sources})),
-        f"# Holds of {shape.hold} s in the {answers.level} range ({level.holds[0]}-{level.holds[1]} s), {shape.rounds} "
-        f"round{'s' if shape.rounds != 1 else ''}, {shape.rest} s rests; seated points before standing and lying ones; "
-        "one side of each limb, then the other.",
     ]
     if avoided:
         lines.append(
-            f"# Left out, traditionally avoided in {', '.join(sorted(answers.avoid))}: {', '.join(p.code for p in avoided)}"
+            "# "
+            + t(wording.COMPOSE_HEADER_LEFT_OUT).format(
+                conditions=_conditions(answers, t), codes=", ".join(p.code for p in avoided)
+            )
         )
-    t = translator(answers.language)
     named = t(wording.COMPLAINT_NAMES.get(complaint, complaint))
     minutes = f"{answers.minutes:g}"
     lines += [
@@ -564,9 +651,7 @@ def _text(answers: Answers, complaint, chosen, avoided, shape: Shape, level: Lev
         lines.append(f"warning: {q(' '.join(warnings))}")
     if answers.avoid:
         lines.append(f"avoid: [{', '.join(sorted(answers.avoid))}]")
-    lines.append(
-        "safety: screened  # the red flags were asked before it was composed; a reminder is said, not the full note"
-    )
+    lines.append(f"safety: screened  # {t(wording.COMPOSE_SCREENED)}")
     breathing = "calm" if shape.hold >= 11 else "none"
     lines += ["defaults:", f"  hold: {shape.hold}s", f"  rest: {shape.rest}s", f"  breathing: {breathing}"]
     if level.pressure or answers.screen.thinners:

@@ -100,4 +100,4 @@ class Refused(ComposeError):
 
     def __init__(self, findings: tuple[Finding, ...], asked: tuple[str, ...] = (), language: str = "en"):
         self.findings, self.asked = findings, asked
-        super().__init__(advice(findings, asked, language))
+        super().__init__(advice(findings, asked, language), language)

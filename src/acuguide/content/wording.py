@@ -451,3 +451,84 @@ COMPOSE_FEET = N_(
 COMPOSE_OTHER_FOOT = N_(
     "Now the right leg. Rest your right foot on the stool, or cross your right ankle over your left knee."
 )
+
+
+# -- compose's answers when no session fits, at a terminal and on the phone's form --------------
+# TRANSLATORS: the prefix of every error acuguide prints at a terminal; {message} is the error.
+ERROR = N_("Error: {message}")
+# TRANSLATORS: compose's answer to a --tools value it does not know; {tool} is what was typed, quoted;
+# TRANSLATORS: {tools} the values --tools takes, as typed (hands, ball, roller, gun): keep them as written.
+COMPOSE_UNKNOWN_TOOL = N_("unknown tool {tool}; tools: {tools}")
+# TRANSLATORS: a condition in which points are traditionally avoided (--avoid pregnancy), in compose's answers.
+CONDITION_NAMES = {"pregnancy": C_("condition", "pregnancy")}
+# TRANSLATORS: what a point is pressed with, after "with" in compose's answers and a composed file's comments
+# TRANSLATORS: ("can be reached with hands and ball"): in the form your language needs after that word.
+TOOL_WITH = {
+    "hands": C_("with a tool", "hands"),
+    "ball": C_("with a tool", "ball"),
+    "roller": C_("with a tool", "roller"),
+    "gun": C_("with a tool", "gun"),
+}
+# TRANSLATORS: compose's answer; {codes} are point codes, {conditions} from --avoid.
+COMPOSE_NONE_ALLOWED = N_(
+    "every point used for {complaint} ({codes}) is traditionally avoided in {conditions}; "
+    "ask a doctor or midwife instead"
+)
+# TRANSLATORS: compose's answer; {tools} are the tools asked for (see "with a tool"); keep the --tools option as written.
+COMPOSE_NONE_REACHED = N_(
+    "no point for {complaint} can be reached with {tools}; "
+    "add a tool (--tools hands,ball,roller,gun) or choose another complaint"
+)
+# TRANSLATORS: compose's answer when the minutes asked cannot hold one point; the form follows {minutes}, the
+# TRANSLATORS: minutes asked; {hold} is seconds, {shortest} minutes with one decimal, {least} whole minutes.
+COMPOSE_TOO_SHORT = P_(
+    "{minutes} minute is too short for {complaint}: the shortest session, one point held {hold} s once "
+    "with the safety note and directions, lasts about {shortest} minutes; ask for at least {least}",
+    "{minutes} minutes is too short for {complaint}: the shortest session, one point held {hold} s once "
+    "with the safety note and directions, lasts about {shortest} minutes; ask for at least {least}",
+)
+# TRANSLATORS: compose's answer when the points at hand cannot fill the minutes asked; the form follows {count},
+# TRANSLATORS: the number of points; {left_out} is empty or the next message; {level} one of the levels;
+# TRANSLATORS: {longest} minutes with one decimal. Keep "--level regular" as written if you name the option.
+COMPOSE_TOO_LONG = P_(
+    "{minutes} minutes is too long for {complaint} with {tools} at the {level} level: its {count} point{left_out}, "
+    "{passes} times through, {rounds} rounds of {hold} s holds, last about {longest} minutes; "
+    "ask for fewer minutes, add a tool, or choose level regular",
+    "{minutes} minutes is too long for {complaint} with {tools} at the {level} level: its {count} points{left_out}, "
+    "{passes} times through, {rounds} rounds of {hold} s holds, last about {longest} minutes; "
+    "ask for fewer minutes, add a tool, or choose level regular",
+)
+# TRANSLATORS: completes the message above: the points left out, and the conditions they are avoided in.
+COMPOSE_TOO_LONG_LEFT_OUT = N_(" ({codes} left out, avoided in {conditions})")
+# TRANSLATORS: compose's answer to a complaint too long to read; {count} and {most} are numbers of characters.
+COMPOSE_TOO_MANY_CHARACTERS = N_(
+    "{count} characters is more than compose reads; say what hurts in a few words or sentences "
+    "(at most {most} characters)"
+)
+
+# -- a composed routine file's comments, for the person who reads or edits it -------------------
+# TRANSLATORS: a composed routine file's first comment; {command} is the compose command line: keep it as it is.
+COMPOSE_HEADER = N_("Composed by acuguide: {command}")
+COMPOSE_HEADER_POINTS = N_("Points for {complaint} from the point library, most typical first:")
+# TRANSLATORS: one point in a composed file's comments: its code, name, uses, the tool (see "with a tool"), and
+# TRANSLATORS: {sources}, one of the next two messages.
+COMPOSE_HEADER_POINT = N_("{code} {name} ({uses}; with {tool}; {sources})")
+# TRANSLATORS: {articles} are the numbers of articles, as written: "[000], [001]".
+COMPOSE_HEADER_FROM = N_("from {articles}")
+COMPOSE_HEADER_UNCITED = N_("named by none of the articles")
+# TRANSLATORS: the WHO's book keeps its English title if it has no published one in your language.
+COMPOSE_HEADER_LOCATED = N_("Located by the WHO Standard Acupuncture Point Locations (2008); the articles cited:")
+# TRANSLATORS: a composed file's comment; the form follows {rounds}; {level} is one of the levels.
+COMPOSE_HEADER_SHAPE = P_(
+    "Holds of {hold} s in the {level} range ({low}-{high} s), {rounds} round, {rest} s rests; "
+    "seated points before standing and lying ones; one side of each limb, then the other.",
+    "Holds of {hold} s in the {level} range ({low}-{high} s), {rounds} rounds, {rest} s rests; "
+    "seated points before standing and lying ones; one side of each limb, then the other.",
+)
+# TRANSLATORS: an article with no title of its own, described in its place (the others keep their titles as published).
+UNTITLED_ARTICLES = {
+    "002": N_("an untitled guide to acupressure points that relieve back pain (Sea of Vitality, Commanding Middle)")
+}
+COMPOSE_HEADER_LEFT_OUT = N_("Left out, traditionally avoided in {conditions}: {codes}")
+# TRANSLATORS: a comment after "safety: screened" in a composed file.
+COMPOSE_SCREENED = N_("the red flags were asked before it was composed; a reminder is said, not the full note")
