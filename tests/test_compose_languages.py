@@ -629,3 +629,32 @@ def test_a_composed_english_file_comments_as_it_did():
         "# Left out, traditionally avoided in pregnancy: GB21, LI4",
         "safety: screened  # the red flags were asked before it was composed; a reminder is said, not the full note",
     ], comments
+
+
+# A third fresh-eyes round: the words that still composed, each refused now, and their near misses.
+THIRD_ROUND = [
+    ("fr", "enceinte de 7 mois, mal aux reins et j'ai perdu un peu de sang ce matin", "pregnancy-signs"),
+    ("fr", "enceinte, j'ai vu du sang ce matin, mal au dos", "pregnancy-signs"),
+    ("de", "schwanger in der 32. ssw, kreuzschmerzen und der bauch wird so alle 10 min steinhart", "pregnancy-signs"),
+    ("de", "schwanger, Rückenweh und der bauch wird alle 10 minuten hart", "pregnancy-signs"),
+    ("fr", "mon gamin de 12 ans se plaint du dos apres le foot", "child"),
+    ("fr", "ma gosse de 9 ans a mal au dos", "child"),
+    ("es", "tengo 74 tacos y hace una semana me empezo un dolor de espalda que nunca habia tenido", "older"),
+    ("es", "ya tengo 78 abriles y esta semana me empezó a doler la espalda", "older"),
+]  # fmt: skip
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("language,words,sign", THIRD_ROUND)
+def test_the_third_rounds_red_flags_are_refused(language, words, sign):
+    _refused(language, words, sign)
+
+
+@pytest.mark.parametrize("language,words", [
+    ("en", "sore back from moving house, no pins and needles, legs arent weak, peeing normally"),
+    ("en", "stiff back, my legs werent weak at all"),
+    ("fr", "enceinte de 5 mois, mal au dos, pas de sang, tout va bien"),
+    ("de", "schwanger, der Bauch ist weich, Kreuzschmerzen"),
+])  # fmt: skip
+def test_the_third_rounds_near_misses_still_compose(language, words):
+    _composes(language, words)
