@@ -105,3 +105,26 @@ def test_out_of_scope_is_answered_with_whom_to_see(tmp_path):
         assert (
             result.exit_code == 2 and "outside them: no session was composed" in result.output and see in result.output
         )
+
+
+@pytest.mark.process
+@pytest.mark.parametrize(
+    "language,yes,refusal", [("es", "sí", "urgencias"), ("de", "ja", "Notaufnahme"), ("fr", "oui", "urgences")]
+)
+def test_a_yes_in_the_sessions_language_refuses_and_a_word_it_does_not_know_is_asked_again(
+    tmp_path, language, yes, refusal
+):
+    child = _spawn(tmp_path, "--for", "lower back", "--minutes", "5", "--language", language, "-o", "mine.yaml")
+    questions = [q for q in screening.questions(language) if not q.follows]
+    child.expect_exact(questions[0].text)
+    child.sendline("n")
+    child.expect_exact(questions[1].text)
+    child.sendline("")  # Enter is no
+    child.expect_exact(questions[2].text)  # numbness in the saddle area
+    child.sendline("maybe")  # neither: asked again, never taken as a no
+    child.expect_exact(questions[2].text)
+    child.sendline(yes)
+    child.expect_exact(refusal)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2 and not (tmp_path / "mine.yaml").exists()

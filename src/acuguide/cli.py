@@ -487,12 +487,26 @@ def _screen(screened: bool, pregnant: bool, thinners: bool, language: str = "en"
     for question in screening.questions(language):
         if question.follows and not answers.get(question.follows):
             continue
-        answers[question.id] = click.confirm(question.text, default=False, err=True)
+        answers[question.id] = _yes(question.text, language)
         if answers[question.id] and screening.sign_of(question):
             break  # a sign that needs a doctor: no more questions
     answers["pregnancy"] = answers.get("pregnancy", False) or pregnant
     answers["thinners"] = answers.get("thinners", False) or thinners
     return screening.assess(answers, language)
+
+
+def _yes(question: str, language: str) -> bool:
+    """A screening question answered at the terminal in the session's language ("sí", "ja",
+    "oui", or y); Enter is no. Anything else is asked again: a yes must never pass as a no."""
+    t = translator(language)
+    yes, no = ([w.strip() for w in t(m).split(",")] for m in (wording.ANSWER_YES, wording.ANSWER_NO))
+    while True:
+        answer = click.prompt(f"{question} [{yes[0]}/N]", default="", show_default=False, err=True).strip().lower()
+        if answer in yes:
+            return True
+        if not answer or answer in no:
+            return False
+        click.echo(t(wording.ANSWER_AGAIN).format(yes=yes[0], no=no[0]), err=True)
 
 
 @cli.command()

@@ -432,6 +432,13 @@ COMPOSE_NOTE = N_("note: {notice}")
 COMPOSE_WRITTEN = N_("{path}  about {length} (estimated; acuguide script --exact measures it)")
 # TRANSLATORS: compose at a terminal, before the screening questions; click takes y or n, so keep "y" and "n".
 COMPOSE_ASKING = N_("Before composing, the questions a physiotherapist would ask. Answer y or n (Enter is no).")
+# TRANSLATORS: the answers a screening question takes as yes at a terminal: comma-separated, lower case, the first
+# TRANSLATORS: one shown in the prompt ("[y/N]"); keep "y, yes" among them too.
+ANSWER_YES = N_("y, yes")
+# TRANSLATORS: the answers taken as no (Enter alone is no as well), comma-separated, lower case.
+ANSWER_NO = N_("n, no")
+# TRANSLATORS: said again when an answer is neither; {yes} and {no} are the first answer of each list.
+ANSWER_AGAIN = N_("Please answer {yes} or {no}.")
 # TRANSLATORS: compose with no terminal to ask its questions in; keep --screened as written.
 COMPOSE_NO_TERMINAL = N_(
     "compose asks these questions before it writes a session, and there is no terminal to answer them in; "
