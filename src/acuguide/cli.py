@@ -18,7 +18,6 @@ import click
 
 from . import __version__, clock
 from .audio.render import FORMATS, RenderSettings
-from .compose import ComposeError
 from .content import wording
 from .content.catalog import languages, translator
 from .content.points import CONDITIONS, library
@@ -36,9 +35,7 @@ def _fail(error: AcuguideError) -> None:
         for problem in error.problems:
             click.echo(f"Error: {problem}", err=True)
     else:
-        # compose's errors are written in the session's language: their prefix is too ("Fehler: ...")
-        language = error.language if isinstance(error, ComposeError) else "en"
-        click.echo(translator(language)(wording.ERROR).format(message=error), err=True)
+        click.echo(translator(error.language)(wording.ERROR).format(message=error), err=True)  # "Fehler: ..."
     sys.exit(error.exit_code)
 
 

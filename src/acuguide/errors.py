@@ -30,6 +30,7 @@ class AcuguideError(Exception):
     """Base class: the message alone must tell the user what went wrong and what to do."""
 
     exit_code = 1
+    language = "en"  # the language the message is written in: the CLI says its `Error:` in it
 
 
 @dataclass(frozen=True)

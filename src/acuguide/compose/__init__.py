@@ -7,8 +7,8 @@ from ..errors import AcuguideError
 class ComposeError(AcuguideError):
     """The answers cannot make a session: an unknown complaint, one outside back care, a red flag, or no length that fits.
 
-    `language` is the language its message is written in, so that whoever shows it (the CLI's
-    `Error:`) can say the words around it in the same language."""
+    Its message is in the session's `language`, so whoever shows it (the CLI's `Error:`) says
+    the words around it in the same language."""
 
     exit_code = 2  # the answers are command-line options
 
