@@ -311,6 +311,11 @@ def test_my_back_hurts_is_the_lower_back():
     assert compose.match_complaint("my upper back hurts") == "upper back and shoulders"
 
 
+@pytest.mark.parametrize("typed", ["neck and back tight", "my back and neck are stiff", "back pain up by my shoulders"])
+def test_a_place_named_beside_the_back_says_which_part_hurts(typed):
+    assert compose.match_complaint(typed) == "upper back and shoulders"
+
+
 @pytest.mark.parametrize("complaint, minutes, tools, before_rest", [
     ("upper back", 15, ("hands", "ball"), wording.COMPOSE_TOOL_AWAY["ball-both"]),  # ends on two balls: take them away
     ("upper back", 10, ("hands", "roller"), wording.COMPOSE_TOOL_AWAY["roller"]),  # no roller on GV9 (issue 27)

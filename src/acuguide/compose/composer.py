@@ -174,6 +174,12 @@ def _aliases(language: str) -> dict[str, tuple[str, ...]]:
     return {name: (*(_plain(p, language) for p in own.get(name, ())), *aliases) for name, aliases in COMPLAINTS.items()}
 
 
+def _back_in_general(language: str) -> set[str]:
+    """The words for the back as a whole ("back", "Rücken", "espalda"): a place named beside
+    them ("neck", "hip") is the part that hurts, so it leads."""
+    return {_plain(p, language) for p in triage.table(language)["back_in_general"]}
+
+
 def _match(text: str, language: str = "en") -> tuple[str, bool]:
     """(the complaint, whether `text` names it exactly: its name or one of its other names)."""
     wanted = _plain(text, language)
@@ -183,20 +189,24 @@ def _match(text: str, language: str = "en") -> tuple[str, bool]:
             return name, True
     said = f" {wanted} "  # "my lower back aches": complaints named inside a sentence
     spans = [
-        (m.start(), m.end(), name)
+        (m.start(), m.end(), name, phrase)
         for name, aliases in known.items()
         for phrase in (_plain(p, language) for p in (name, *aliases))
         for m in re.finditer(rf"(?<= ){re.escape(phrase)}(?= )", said)
     ]
     whole = [
-        (a, b, name)
-        for a, b, name in spans  # "cold back" is cold, not the back inside it;
-        if not any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _ in spans)  # "mid back ache" is the
-        and not any(a2 < a < b2 for a2, b2, _ in spans)
+        (a, b, name, phrase)
+        for a, b, name, phrase in spans  # "cold back" is cold, not the back inside it;
+        if not any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _, _ in spans)  # "mid back ache" is the
+        and not any(a2 < a < b2 for a2, b2, _, _ in spans)
     ]  # mid back: of two that overlap, the first word leads
     if whole:
-        rank = [(0 if name in CAUSES else 1 if name in PLACES else 2, a - b, name) for a, b, name in whole]
-        return min(rank)[2], False
+        general = _back_in_general(language)  # "neck and back tight": the neck says which part of the back
+        rank = [
+            (0 if name in CAUSES else 1 if name in PLACES else 2, phrase in general, a - b, name)
+            for a, b, name, phrase in whole
+        ]
+        return min(rank)[3], False
     for name in COMPLAINTS:
         if wanted and all(word in _plain(name).split() for word in wanted.split()):
             return name, False

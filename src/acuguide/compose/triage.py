@@ -96,6 +96,7 @@ def table(language: str = SOURCE) -> dict:
     merged["pregnancy"] = [*own["pregnancy"], *english_rows(english["pregnancy"])]
     merged["pregnancy_not"] = own["pregnancy_not"]
     merged["complaints"] = own["complaints"]
+    merged["back_in_general"] = [*own["back_in_general"], *english["back_in_general"]]
     return merged
 
 
