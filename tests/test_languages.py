@@ -205,7 +205,7 @@ def test_a_built_in_word_the_catalog_lacks_is_an_error_never_english(tmp_path, m
             plan_routine(load("desk-break", language="es"))
         found: list[str] = []
         problems = session.check("desk-break", _Collect(found), "es")
-        assert problems == 1 and any("This is the end of the session" in line for line in found)
+        assert problems.problems == 1 and any("This is the end of the session" in line for line in found)
     finally:
         catalog._catalog.cache_clear()
 
@@ -397,3 +397,44 @@ def test_the_completeness_check_finds_a_missing_message_and_a_lost_placeholder(t
         write_po(file, made)
     gaps = {gap.message: gap.why for gap in catalog_tool.gaps("es")}
     assert "placeholders ['round'] where English has ['round', 'rounds']" in gaps[wording.ROUND]
+
+
+REFUSED = {  # a routine's refusal, in the language it is written in: the why, the fix, and check's count
+    "es": ("Valle de la Unión) se evita tradicionalmente en caso de embarazo; quita este paso", "Error: ", "1 problema encontrado"),
+    "de": ("Vereinigtes Tal) wird bei Schwangerschaft traditionell gemieden", "Fehler: ", "1 Problem gefunden"),
+    "fr": ("est traditionnellement évité en cas de grossesse ; retirez cette étape", "Erreur : ", "1 problème trouvé"),
+    "en": ("LI4 (Union Valley) is traditionally avoided in pregnancy; remove this step", "Error: ", "1 problem found"),
+}  # fmt: skip
+
+
+@pytest.mark.process  # render checks that eSpeak is installed before it refuses
+@pytest.mark.parametrize("language", REFUSED)
+def test_a_point_to_avoid_is_refused_in_the_routines_own_language(language, tmp_path):
+    from click.testing import CliRunner
+
+    from acuguide.cli import cli
+
+    path = tmp_path / "mine.yaml"
+    path.write_text(f"title: Mine\nlanguage: {language}\navoid: [pregnancy]\nsteps:\n  - point: LI4\n    hold: 30s\n")
+    why, prefix, count = REFUSED[language]
+    checked = CliRunner().invoke(cli, ["check", str(path)])
+    assert checked.exit_code == 1 and why in checked.output and checked.output.rstrip().endswith(count)
+    rendered = CliRunner().invoke(cli, ["render", str(path), "-o", str(tmp_path / "out"), "--engine", "espeak"])
+    assert rendered.exit_code != 0 and f"{prefix}{path}, line 5: steps[0].point: LI4 (" in rendered.output
+    assert why in rendered.output and not (tmp_path / "out").exists()
+
+
+def test_a_session_too_long_is_refused_in_its_language_with_its_decimals(tmp_path):
+    path = tmp_path / "lang.yaml"
+    path.write_text("title: Lang\nlanguage: de\nsteps:\n" + "  - pause: 1h\n" * 4 + "  - point: LI4\n    hold: 30s\n")
+    with pytest.raises(RoutineError) as refused:
+        session.check_safe(load(path), frozenset())
+    assert refused.value.language == "de"
+    assert "hier überschreitet die Sitzung 3 Stunden (4,0 Stunden Halten" in str(refused.value)
+
+
+@pytest.mark.process  # check asks eSpeak which voices it has
+def test_check_says_ok_in_the_routines_language():
+    found: list[str] = []
+    assert session.check("desk-break", _Collect(found), "fr").problems == 0
+    assert found[-1] == "routines/desk-break.yaml: correcte (10 étapes, 3 étapes de point)"

@@ -31,11 +31,9 @@ from .timeline.layout import SAMPLE_RATE
 
 
 def _fail(error: AcuguideError) -> None:
-    if isinstance(error, ProblemsError):
-        for problem in error.problems:
-            click.echo(f"Error: {problem}", err=True)
-    else:
-        click.echo(translator(error.language)(wording.ERROR).format(message=error), err=True)  # "Fehler: ..."
+    said = translator(error.language)(wording.ERROR)  # "Fehler: {message}"
+    for message in error.problems if isinstance(error, ProblemsError) else (error,):
+        click.echo(said.format(message=message), err=True)
     sys.exit(error.exit_code)
 
 
@@ -254,9 +252,9 @@ def render(
 @_handle_errors
 def check(routines, language) -> None:
     """Validate ROUTINES; print every problem with its file, line and field."""
-    problems = sum(session.check(arg, _report(), language) for arg in routines)
-    if problems:
-        click.echo(f"{problems} problem{'s' if problems != 1 else ''} found", err=True)
+    checked = [session.check(arg, _report(), language) for arg in routines]
+    if any(c.problems for c in checked):
+        click.echo(session.problems_found(checked), err=True)
         sys.exit(1)
 
 

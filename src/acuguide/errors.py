@@ -51,8 +51,9 @@ class Problem:
 class ProblemsError(AcuguideError):
     """Carries every problem found, so that one run reports them all."""
 
-    def __init__(self, problems: list[Problem] | tuple[Problem, ...]):
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...], language: str = "en"):
         self.problems = tuple(problems)
+        self.language = language  # of the messages: a refusal of a routine is in the routine's language
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

@@ -143,6 +143,14 @@ class Translator:
         forms = found if isinstance(found, tuple) else (found,)
         return forms[min(self.plural_index(count), len(forms) - 1)]
 
+    def decimal(self, value: float, places: int) -> str:
+        """A number with `places` decimals as the language writes it: 3.5 in English, 3,5 in German."""
+        if self.is_source:
+            return f"{value:.{places}f}"
+        from babel.numbers import format_decimal
+
+        return format_decimal(value, format="0." + "0" * places, locale=self.language)
+
     def counted(self, forms: Plural, count: int, **values) -> str:
         """A plural text with its count filled in as it is written (digits): for screens."""
         return self.ngettext(forms, count).format(n=count, **values)

@@ -466,6 +466,18 @@ ERROR = N_("Error: {message}")
 # TRANSLATORS: compose's answer to a --tools value it does not know; {tool} is what was typed, quoted;
 # TRANSLATORS: {tools} the values --tools takes, as typed (hands, ball, roller, gun): keep them as written.
 COMPOSE_UNKNOWN_TOOL = N_("unknown tool {tool}; tools: {tools}")
+# TRANSLATORS: check's and render's refusal of a routine's step; {code} a point's code (LI4), {name} its name,
+# TRANSLATORS: {condition} one of the conditions below (pregnancy).
+POINT_AVOIDED = N_("{code} ({name}) is traditionally avoided in {condition}; remove this step or choose another point")
+# TRANSLATORS: check's and render's refusal of a routine too long to follow; {hours} a whole number (3), {total} a decimal.
+SESSION_TOO_LONG = N_(
+    "the session passes {hours} hours here ({total} hours of holds, rests, pauses and breathing before any words); "
+    "shorten it, or split it into routines of a few hours or less"
+)
+# TRANSLATORS: check's line for a routine with no problem; {steps} and {points} are the two counts below.
+CHECK_OK = N_("OK ({steps}, {points})")
+# TRANSLATORS: check's last line, on the error stream, when any routine has a problem.
+PROBLEMS_FOUND = P_("{n} problem found", "{n} problems found")
 # TRANSLATORS: a condition in which points are traditionally avoided (--avoid pregnancy), in compose's answers.
 CONDITION_NAMES = {"pregnancy": C_("condition", "pregnancy")}
 # TRANSLATORS: what a point is pressed with, after "with" in compose's answers and a composed file's comments

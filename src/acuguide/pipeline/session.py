@@ -16,7 +16,7 @@ from ..audio import ambient as ambient_mod
 from ..audio import sounds
 from ..clock import minutes
 from ..content import wording
-from ..content.catalog import MissingTranslation, NumbersUnsaid
+from ..content.catalog import MissingTranslation, NumbersUnsaid, translator
 from ..engines import best_engine
 from ..errors import AmbientNotFound, BatchError, ProblemsError, SpeechError
 from ..progress import SILENT, Progress, Report
@@ -159,16 +159,29 @@ def scripts(
     return found
 
 
-def check(arg: str, report: Report, language: str | None = None) -> int:
-    """`acuguide check`: every problem `render` would refuse, found without speaking; returns
-    how many. A missing engine is a notice, not a problem: `check` and `script` do not speak.
+@dataclass(frozen=True)
+class Checked:
+    problems: int
+    language: str  # that its messages are in: the routine's, once it loads
+
+
+def problems_found(checked: list[Checked]) -> str:
+    """check's last line, in the language of the routines' messages when they share one."""
+    languages = {c.language for c in checked if c.problems}
+    t = translator(languages.pop() if len(languages) == 1 else "en")
+    return t.counted(wording.PROBLEMS_FOUND, sum(c.problems for c in checked))
+
+
+def check(arg: str, report: Report, language: str | None = None) -> Checked:
+    """`acuguide check`: every problem `render` would refuse, found without speaking, and how
+    many. A missing engine is a notice, not a problem: `check` and `script` do not speak.
     In another `language`, a line or a built-in word its catalog lacks is a problem."""
     try:
         routines = load_any(arg, language)
     except ProblemsError as error:
         for problem in error.problems:
             report.line(str(problem))
-        return len(error.problems)
+        return Checked(len(error.problems), error.language)
     problems = 0
     for routine in routines:
         for notice in notices(routine):
@@ -197,10 +210,13 @@ def check(arg: str, report: Report, language: str | None = None) -> int:
             problems += 1
             report.line(f"{routine.source}: voice: {error}")
             continue
-        report.line(
-            f"{routine.source}: OK ({wording.ENGLISH.counted(wording.STEPS, len(routine.all_steps))}, {wording.ENGLISH.counted(wording.POINT_STEPS, len(routine.point_steps))})"
+        t = translator(routine.language)
+        steps, points = (
+            t.counted(wording.STEPS, len(routine.all_steps)),
+            t.counted(wording.POINT_STEPS, len(routine.point_steps)),
         )
-    return problems
+        report.line(f"{routine.source}: {t(wording.CHECK_OK).format(steps=steps, points=points)}")
+    return Checked(problems, routines[-1].language if routines else "en")
 
 
 def _digits(engine, phrase: str) -> bool:

@@ -78,19 +78,9 @@ def check_length(routine: Routine) -> None:
     for step in (*routine.intro, *routine.steps, *routine.outro):
         total += _silent_seconds(step)
         if total > MAX_SESSION:
-            where = step.where
-            raise RoutineError(
-                [
-                    Problem(
-                        where.source,
-                        where.line,
-                        where.field,
-                        f"the session passes {MAX_SESSION // 3600} hours here ({total / 3600:.1f} hours of holds, "
-                        "rests, pauses and breathing before any words); shorten it, or split it into routines "
-                        "of a few hours or less",
-                    )
-                ]
-            )
+            where, t = step.where, translator(routine.language)
+            hours = t(wording.SESSION_TOO_LONG).format(hours=MAX_SESSION // 3600, total=t.decimal(total / 3600, 1))
+            raise RoutineError([Problem(where.source, where.line, where.field, hours)], routine.language)
 
 
 def _silent_seconds(step: Step, in_group: bool = False) -> float:
@@ -108,18 +98,22 @@ def _silent_seconds(step: Step, in_group: bool = False) -> float:
 
 
 def check_avoid(routine: Routine, conditions: frozenset[str]) -> None:
-    """Refuse a routine that uses a point to avoid, naming every such point and step."""
-    wanted = conditions | routine.avoid
+    """Refuse a routine that uses a point to avoid, naming every such point and step, in the
+    routine's language (its points' names are already in it)."""
+    wanted, t = conditions | routine.avoid, translator(routine.language)
     problems = [
         Problem(
             step.where.source,
             step.where.line,
             f"{step.where.field}.point",
-            f"{step.point.code} ({step.point.english}) is traditionally avoided in {condition}; "
-            f"remove this step or choose another point",
+            t(wording.POINT_AVOIDED).format(
+                code=step.point.code,
+                name=step.point.english,
+                condition=t(wording.CONDITION_NAMES.get(condition, condition)),
+            ),
         )
         for step in routine.point_steps
         for condition in sorted(wanted & step.point.avoid)
     ]
     if problems:
-        raise AvoidError(problems)
+        raise AvoidError(problems, routine.language)
