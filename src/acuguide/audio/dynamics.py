@@ -61,6 +61,15 @@ def clip_peak(x: np.ndarray) -> float:
     return float(_peaks_near(x, _and_before(near, len(x))).max())
 
 
+def _runs(blocks: np.ndarray) -> list[tuple[int, int]]:
+    """(first, last) of each run of consecutive numbers in sorted `blocks`: slices, not a
+    gather and scatter of every sample in them."""
+    if not len(blocks):
+        return []
+    breaks = np.flatnonzero(np.diff(blocks) != 1)
+    return list(zip(blocks[np.r_[0, breaks + 1]].tolist(), blocks[np.r_[breaks, len(blocks) - 1]].tolist()))
+
+
 def _and_before(at: np.ndarray, n: int) -> np.ndarray:
     """The positions `at` and the one before each, in order: a crest between samples can lie
     on either side of a loud sample."""
@@ -131,6 +140,8 @@ def _peaks_near(x: np.ndarray, at: np.ndarray) -> np.ndarray:
 
 def _around(x: np.ndarray, at: np.ndarray) -> np.ndarray:
     """x at the positions `at`, silence before and after it (without copying the whole clip)."""
+    if at.size and at.min() >= 0 and at.max() < len(x):  # the usual case: nothing to pad
+        return x[at]
     inside = (at >= 0) & (at < len(x))
     return np.where(inside, x[np.clip(at, 0, len(x) - 1)], 0.0)
 
@@ -145,7 +156,8 @@ def limited(x: np.ndarray, gain: float, ceiling: float, rate: int) -> tuple[np.n
     reach, so the smoothed gain never rises above what any sample needs.
     """
     y = x * gain
-    loud = np.flatnonzero(np.abs(y) > ceiling * 10 ** (-CANDIDATE_DB / 20))
+    near = ceiling * 10 ** (-CANDIDATE_DB / 20)
+    loud = np.flatnonzero((y > near) | (y < -near))  # |y| > near, without a float temporary the clip's size
     hot = _and_before(loud, len(y))
     if not len(hot):
         return y, False
@@ -156,16 +168,20 @@ def limited(x: np.ndarray, gain: float, ceiling: float, rate: int) -> tuple[np.n
     blocks = -(-len(y) // LIMIT_BLOCK)
     ahead, hold = (max(1, round(seconds * rate / LIMIT_BLOCK)) for seconds in (LIMIT_AHEAD, LIMIT_HOLD))
     centres = (np.arange(blocks) + 0.5) * LIMIT_BLOCK
+    out, kept = y, []  # turned down in place where the gain is below 1; the spans kept, to try again
     for _ in range(4):
+        for start, samples in kept:
+            out[start : start + len(samples)] = samples
         need_blocks = np.ones(blocks)
         np.minimum.at(need_blocks, hot // LIMIT_BLOCK, np.minimum(1.0, target / peaks))
         reach = dsp.moving_min(need_blocks, before=hold, after=ahead)
         smooth = np.minimum(dsp.moving_average(np.pad(reach, (ahead - 1, 0), mode="edge"), ahead)[ahead - 1 :], reach)
         turned = np.flatnonzero(dsp.moving_min(smooth, before=1, after=1) < 1.0)  # blocks near a cut
-        at = (turned[:, None] * LIMIT_BLOCK + np.arange(LIMIT_BLOCK)).ravel()
-        at = at[at < len(y)]
-        out = y.copy()
-        out[at] *= np.interp(at, centres, smooth)  # elsewhere the gain is exactly 1
+        kept = []
+        for first, last in _runs(turned):  # elsewhere the gain is exactly 1
+            start, stop = first * LIMIT_BLOCK, min((last + 1) * LIMIT_BLOCK, len(y))
+            kept.append((start, out[start:stop].copy()))
+            out[start:stop] *= np.interp(np.arange(start, stop), centres, smooth)
         if _peaks_near(out, hot).max() <= ceiling:
             return out, True
         target *= 10 ** (-0.2 / 20)

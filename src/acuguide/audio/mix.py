@@ -134,8 +134,13 @@ class Mix:
 
 
 def _to_16_bits(x: np.ndarray) -> np.ndarray:
-    """Rounded in double precision, as the float mix is, whatever the clip's own type."""
-    return np.clip(np.rint(x.astype(np.float64) * 32767.0), -32768, 32767).astype("<i2")
+    """Rounded in double precision, as the float mix is, whatever the clip's own type; in place
+    in one temporary (a float copy per step cost twice the time)."""
+    scaled = np.multiply(x, 32767.0, dtype=np.float64)
+    np.rint(scaled, out=scaled)
+    np.minimum(scaled, 32767, out=scaled)
+    np.maximum(scaled, -32768, out=scaled)
+    return scaled.astype("<i2")
 
 
 class _BedTrack:
