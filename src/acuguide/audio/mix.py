@@ -166,8 +166,16 @@ class _BedTrack:
 
     def between(self, start: int, end: int) -> np.ndarray:
         positions = np.arange(start, end)
-        samples = np.take(self.loop, positions % len(self.loop))
         gain = np.interp(positions, self.times, self.levels, left=1.0, right=1.0)
-        gain *= np.clip(positions / max(1, self.fade_in), 0.0, 1.0)
-        gain *= np.clip((self.length - positions) / max(1, self.fade_out), 0.0, 1.0)
-        return samples * gain
+        if start < self.fade_in:  # elsewhere the fades' factor is exactly 1
+            gain *= np.clip(positions / max(1, self.fade_in), 0.0, 1.0)
+        if end > self.length - self.fade_out:
+            gain *= np.clip((self.length - positions) / max(1, self.fade_out), 0.0, 1.0)
+        return self._looped(start, end) * gain
+
+    def _looped(self, start: int, end: int) -> np.ndarray:
+        """The loop's samples from `start` to `end`: a slice of it, unless the chunk wraps."""
+        at = start % len(self.loop)
+        if at + end - start <= len(self.loop):
+            return self.loop[at : at + end - start]
+        return np.take(self.loop, np.arange(start, end) % len(self.loop))
