@@ -256,7 +256,7 @@ def test_the_best_installed_voice_speaks_a_language(tmp_path, monkeypatch, pseud
     settings = session.voice_settings(spanish)
     assert (settings.engine, settings.language) == ("espeak", "es")
     assert make_engine(settings).voice == "es+m3"
-    assert make_engine(Voice("espeak", language="fr")).voice == "fr-fr+m3"
+    assert make_engine(Voice("espeak", language="fr")).voice == "fr-fr+m8"
     (tmp_path / "voices").mkdir()
     for suffix in (".onnx", ".onnx.json"):
         (tmp_path / "voices" / f"es_ES-davefx-medium{suffix}").write_text("{}")

@@ -198,3 +198,16 @@ def test_each_language_is_spoken_by_its_own_espeak_voice_not_the_english_one(lan
     by_file = ready(Voice("espeak", own.loaded, language=language))  # the voice named by its file
     assert own.speak(text).pcm != english.speak(text).pcm
     assert own.speak(text).pcm == by_file.speak(text).pcm
+
+
+@pytest.mark.parametrize("written, said", [
+    ("auf die höchste Stelle", "auf die höchßte Stelle"),  # eSpeak: 'höchste' with a k for its ch
+    ("Höchstens zwei Minuten", "Höchßtens zwei Minuten"),
+    ("Schulterbrunnen. Zwischen den Schulterblättern.", "Schulter-brunnen. Zwischen den Schulter-blättern."),
+    ("Lassen Sie die Schultern sinken, die Schulter locker.", "Lassen Sie die Schultern sinken, die Schulter locker."),
+])  # fmt: skip
+def test_espeak_is_given_the_german_words_it_misreads_respelled(written, said):
+    from acuguide.speech.espeak import respelled
+
+    assert respelled(written, "de") == said
+    assert respelled(written, "es") == respelled(written, "en") == written  # only German's table

@@ -17,6 +17,7 @@ pyttsx3 2.99 with eSpeak NG has traps this engine is built around:
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -46,6 +47,16 @@ RATE_FACTOR = 0.835  # eSpeak NG set to 125 speaks the shipped phrases at 150 wo
 # (scripts/bench_voices.py --calibrate --language LANG, espeak-ng 1.51) so that 140 asked means
 # a calm 125-140 words a minute in each; the README's language table gives the figures measured.
 RATE_FACTORS = {"en": RATE_FACTOR, "es": 0.78, "de": 0.901, "fr": 0.727}
+# eSpeak's base pitch (0-100, 50 its voice's own) where a language's voice is heard better lower:
+# de+m3 at 20, a deeper male voice, took Whisper base's WER on desk-break's cues of 5+ words from
+# 0.54 to 0.43 (scripts/bench_voices.py --render desk-break --language de).
+PITCHES = {"de": 20}
+# Words eSpeak NG's dictionary misreads, as a listener would mishear them too (espeak-ng -x):
+# German "höchste" with a k for its ch ("Hörkstelle"), and every compound of "Schulter" as
+# "Schuhl-ter" (Schulterbrunnen, Schulterblätter, Schulterecke). Respelled for eSpeak alone, as
+# it is given each phrase: the timeline, its `spoken` text and the transcripts keep the words as
+# written. A change here changes the cache key (`identity`).
+RESPELLINGS = {"de": ((r"\b([Hh])öchst", r"\1öchßt"), (r"\bSchulter(?=[a-zäöüß]{2})", "Schulter-"))}
 
 
 class Espeak(Engine):
@@ -95,6 +106,11 @@ class Espeak(Engine):
         return round(self.rate * RATE_FACTORS.get(self.language, RATE_FACTOR))
 
     @property
+    def pitch(self) -> int | None:
+        """eSpeak's base pitch for this language's default voice; None: the voice's own."""
+        return PITCHES.get(self.language) if self.voice == self.voice_for(self.language) else None
+
+    @property
     def loaded(self) -> str:
         """The voice as pyttsx3 must be given it: eSpeak's library finds a voice by its file
         ('roa/fr'), not by its language ('fr-fr', which `espeak-ng -v` takes): given 'fr-fr',
@@ -110,6 +126,8 @@ class Espeak(Engine):
             **super().identity(),
             **({"loaded": self.loaded} if self.loaded != self.voice else {}),  # the English key stays as it was
             "setting": self.setting,
+            **({"pitch": self.pitch} if self.pitch is not None else {}),  # the other keys stay as they were
+            **({"respelled": RESPELLINGS[self.language]} if self.language in RESPELLINGS else {}),
             "pyttsx3": metadata.version("pyttsx3"),
             "espeak-ng": _espeak_version(),
         }
@@ -124,6 +142,7 @@ class Espeak(Engine):
         self._pyttsx3 = pyttsx3
 
     def speak(self, text: str) -> Clip:
+        text = respelled(text, self.language)
         with tempfile.TemporaryDirectory(prefix="acuguide-espeak-") as tmp:
             for attempt in range(1, ATTEMPTS + 1):  # pyttsx3 now and then never writes the file
                 path = Path(tmp) / f"phrase-{attempt}.wav"
@@ -142,6 +161,8 @@ class Espeak(Engine):
                 for _ in range(2):  # set once, a loaded machine now and then lost the rate to the voice change
                     engine.setProperty("voice", self.loaded)
                     engine.setProperty("rate", self.setting)
+                    if self.pitch is not None:
+                        engine.setProperty("pitch", self.pitch)
                 engine.save_to_file(text, str(path))
                 engine.runAndWait()
                 status = 0 if _wait_for_wav(path, timeout=wait) else 1
@@ -156,6 +177,13 @@ class Espeak(Engine):
         os.kill(pid, signal.SIGKILL)  # hung: never left behind
         os.waitpid(pid, 0)
         return False
+
+
+def respelled(text: str, language: str) -> str:
+    """`text` as eSpeak must be given it to say its words right (RESPELLINGS)."""
+    for pattern, spelled in RESPELLINGS.get(language, ()):
+        text = re.sub(pattern, spelled, text)
+    return text
 
 
 def _run(*args: str) -> str:
