@@ -343,8 +343,8 @@ def test_check_in_another_language_names_each_untranslatable_line(pseudo_locale,
     path = write_routine("title: My break\nsteps:\n  - say: Sit comfortably.\n  - point: LI4\n")
     result = CliRunner().invoke(cli, ["check", str(path), "--language", "es"])
     assert result.exit_code == 1
-    assert f"{path.name}, line 1: title: 'My break' has no es translation" in result.output
-    assert ", line 3: steps[0].say: 'Sit comfortably.' has no es translation" in result.output
+    assert f"{pseudo(f'{path}, line 1')}: title: {OPEN}'My break' has no es translation" in result.output
+    assert f"{pseudo(f'{path}, line 3')}: steps[0].say: {OPEN}'Sit comfortably.' has no es translation" in result.output
     shipped = CliRunner().invoke(cli, ["check", "desk-break", "--language", "es"])
     assert shipped.exit_code == 0, shipped.output
 
@@ -399,11 +399,11 @@ def test_the_completeness_check_finds_a_missing_message_and_a_lost_placeholder(t
     assert "placeholders ['round'] where English has ['round', 'rounds']" in gaps[wording.ROUND]
 
 
-REFUSED = {  # a routine's refusal, in the language it is written in: the why, the fix, and check's count
-    "es": ("Valle de la Unión) se evita tradicionalmente en caso de embarazo; quita este paso", "Error: ", "1 problema encontrado"),
-    "de": ("Vereinigtes Tal) wird bei Schwangerschaft traditionell gemieden", "Fehler: ", "1 Problem gefunden"),
-    "fr": ("est traditionnellement évité en cas de grossesse ; retirez cette étape", "Erreur : ", "1 problème trouvé"),
-    "en": ("LI4 (Union Valley) is traditionally avoided in pregnancy; remove this step", "Error: ", "1 problem found"),
+REFUSED = {  # a routine's refusal, in the language it is written in: the why, the fix, its line, and check's count
+    "es": ("Valle de la Unión) se evita tradicionalmente en caso de embarazo; quita este paso", "Error: ", "línea", "1 problema encontrado"),
+    "de": ("Vereinigtes Tal) wird bei Schwangerschaft traditionell gemieden", "Fehler: ", "Zeile", "1 Problem gefunden"),
+    "fr": ("est traditionnellement évité en cas de grossesse ; retirez cette étape", "Erreur : ", "ligne", "1 problème trouvé"),
+    "en": ("LI4 (Union Valley) is traditionally avoided in pregnancy; remove this step", "Error: ", "line", "1 problem found"),
 }  # fmt: skip
 
 
@@ -416,11 +416,11 @@ def test_a_point_to_avoid_is_refused_in_the_routines_own_language(language, tmp_
 
     path = tmp_path / "mine.yaml"
     path.write_text(f"title: Mine\nlanguage: {language}\navoid: [pregnancy]\nsteps:\n  - point: LI4\n    hold: 30s\n")
-    why, prefix, count = REFUSED[language]
+    why, prefix, line, count = REFUSED[language]
     checked = CliRunner().invoke(cli, ["check", str(path)])
     assert checked.exit_code == 1 and why in checked.output and checked.output.rstrip().endswith(count)
     rendered = CliRunner().invoke(cli, ["render", str(path), "-o", str(tmp_path / "out"), "--engine", "espeak"])
-    assert rendered.exit_code != 0 and f"{prefix}{path}, line 5: steps[0].point: LI4 (" in rendered.output
+    assert rendered.exit_code != 0 and f"{prefix}{path}, {line} 5: steps[0].point: LI4 (" in rendered.output
     assert why in rendered.output and not (tmp_path / "out").exists()
 
 

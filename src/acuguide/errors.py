@@ -13,6 +13,18 @@ SHOWN = 80  # characters of a value quoted in a message: enough to find it, neve
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 
 
+def N_(text: str) -> str:
+    """Marks a text for the catalogs; it is its own English. Here, below `content`, so that
+    the floor's messages (a problem's location, the YAML reader's) are marked where they are
+    written: `content.catalog` gives the same marker to the rest of acuguide."""
+    return text
+
+
+# TRANSLATORS: where a problem is, before its field and message: "{source}, línea {line}: steps[0].hold: ...".
+# TRANSLATORS: {source} is a file name, {line} a line number; keep both.
+LOCATION = N_("{source}, line {line}")
+
+
 def excerpt(text: str, limit: int = SHOWN) -> str:
     """`text` cut to `limit` characters, with an ellipsis where it was cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -41,10 +53,11 @@ class Problem:
     line: int | None
     field: str
     message: str
+    location: str = LOCATION  # in the message's language: "{source}, Zeile {line}"
 
     def __str__(self) -> str:
         source, field = printable(excerpt(self.source, 4 * SHOWN)), printable(excerpt(self.field, 2 * SHOWN))
-        where = source if self.line is None else f"{source}, line {self.line}"
+        where = source if self.line is None else self.location.format(source=source, line=self.line)
         return f"{where}: {field}: {printable(self.message)}" if field else f"{where}: {printable(self.message)}"
 
 

@@ -19,12 +19,12 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Final, TypeVar
+from typing import Any, Final, Protocol, TypeVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Problem, excerpt
+from .errors import LOCATION, N_, Problem, excerpt
 
 E = TypeVar("E", bound=Enum)
 
@@ -33,7 +33,6 @@ DURATION_PATTERN = (
     r"(?:(?P<s>[0-9]+(?:\.[0-9]+)?)\s*s(?:ec)?)?\s*$"
 )  # also the JSON Schema's pattern for a duration written as text: ASCII digits in both ("١٠s" is not 10 s)
 _DURATION = re.compile(DURATION_PATTERN)
-DURATION_HINT = "expected a duration like 45s, 1m or 1m30s"
 MAX_DEPTH = 20  # levels of nested lists and mappings; a routine uses five at most
 MAX_SPOKEN = 800  # characters of one spoken cue: about a minute of speech; the shipped routines' longest is 347
 CORE = "tag:yaml.org,2002:"
@@ -48,6 +47,13 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 OFF = ("off", "none", "no", "false")  # one vocabulary for "off" everywhere a thing can be turned off
 ON = ("on", "yes", "true")
+
+# The reader's messages, in English and marked for the catalogs: a reader given a language's
+# words (`YamlReader.t`) says them in it. Keys, typed values and YAML's own words stay as written.
+# TRANSLATORS: the YAML reader's problems with a routine a person wrote, after "file, line N: field: ".
+# TRANSLATORS: {value} is what was written, quoted, or one of "a mapping", "a list", "nothing";
+# TRANSLATORS: keep YAML keys, typed values (45s, on, off, none) and "- " as written.
+UNKNOWN_VALUE = N_("unknown value {value}{hint}; known: {choices}")
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,7 @@ class Field:
     required: bool = False
     table: Table | None = None  # the fields of a mapping (or of a breathing or step object)
     enum: builtins.type[Enum] | None = None  # a choice's values as members of this enum
-    noun: str = "value"  # what one of the choices is called in an error: 'unknown tool 'x''
+    unknown: str = UNKNOWN_VALUE  # the error for a word not among the choices, naming what they are: 'unknown tool'
 
     @classmethod
     def choice(
@@ -75,12 +81,14 @@ class Field:
         default: object = None,
         required: bool = False,
         only: tuple[str, ...] = (),
-        noun: str = "value",
+        unknown: str = UNKNOWN_VALUE,
     ) -> Field:
         """One of an enum's values (`only` narrows them) or of a tuple of words."""
         enum = values if isinstance(values, type) else None
         choices = only or (tuple(str(m.value) for m in values) if isinstance(values, type) else values)
-        return cls(name, "choice", help, choices=choices, default=default, required=required, enum=enum, noun=noun)
+        return cls(
+            name, "choice", help, choices=choices, default=default, required=required, enum=enum, unknown=unknown
+        )
 
 
 @dataclass(frozen=True)
@@ -157,18 +165,45 @@ def line_of(node: Node) -> int:
     return node.start_mark.line + 1
 
 
-class YamlReader:
-    """Typed accessors over YAML nodes; each records a `Problem` and returns None on error."""
+class Words(Protocol):
+    """A language's words for the reader's messages: a `content.catalog.Translator`, which the
+    floor cannot import."""
 
-    def __init__(self, source: str):
+    def __call__(self, text: str) -> str: ...
+
+    def whole(self, value: int) -> str: ...
+
+
+class English:
+    """The reader's messages as written here."""
+
+    def __call__(self, text: str) -> str:
+        return text
+
+    def whole(self, value: int) -> str:
+        return f"{value:,}"
+
+
+class YamlReader:
+    """Typed accessors over YAML nodes; each records a `Problem` and returns None on error.
+
+    Problems are said in `t`'s language, their location too; a reader that learns the file's
+    language after composing it (a routine says it in a key) is given its words then."""
+
+    def __init__(self, source: str, t: Words | None = None):
         self.source = source
+        self.t = t or English()
         self.problems: list[Problem] = []
         self._constructor = yaml.SafeLoader("")
         self._tagged: set[tuple[int, int]] = set()  # where the text gives a scalar an explicit tag
 
     def problem(self, at: Node | int | None, field: str, message: str) -> None:
         line = line_of(at) if isinstance(at, Node) else at
-        self.problems.append(Problem(self.source, line, field, message))
+        self.problems.append(Problem(self.source, line, field, message, self.t(LOCATION)))
+
+    def say(self, message: str, /, **values: object) -> str:
+        """A marked message in the reader's language, its placeholders filled (any name, `text` too)."""
+        return self.t(message).format(**values)
 
     def compose(self, text: str, trusted: bool = False) -> Node | None:
         """The node tree, after refusing what a hand-written file never needs and a hostile
@@ -191,20 +226,27 @@ class YamlReader:
             self.problem(
                 line,
                 "",
-                f"the character {chr(exc.character)!r} (U+{exc.character:04X}) is not allowed in YAML text; remove it",
+                self.say(
+                    N_("the character {character} (U+{code}) is not allowed in YAML text; remove it"),
+                    character=repr(chr(exc.character)),
+                    code=f"{exc.character:04X}",
+                ),
             )
             return None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
             what = " ".join(x for x in (exc.context, exc.problem) if x)
-            self.problem(line, "", f"not valid YAML: {what}; check the indentation and quoting there")
+            # TRANSLATORS: {what} is PyYAML's own explanation, in English ("could not find expected ':'").
+            self.problem(
+                line, "", self.say(N_("not valid YAML: {what}; check the indentation and quoting there"), what=what)
+            )
             return None
         except yaml.YAMLError as exc:
-            self.problem(None, "", f"not valid YAML: {exc}")
+            self.problem(None, "", self.say(N_("not valid YAML: {what}"), what=exc))
             return None
         if node is None:
-            self.problem(1, "", "the file is empty")
+            self.problem(1, "", self.say(N_("the file is empty")))
         return node
 
     def _screen(self, text: str) -> bool:
@@ -216,7 +258,10 @@ class YamlReader:
                 self.problem(
                     line,
                     "",
-                    f"the tag {shown_tag(tag)} means nothing in a routine; remove it and write the plain value",
+                    self.say(
+                        N_("the tag {tag} means nothing in a routine; remove it and write the plain value"),
+                        tag=shown_tag(tag),
+                    ),
                 )
                 tags_fit = False
             elif tag is not None:
@@ -225,7 +270,11 @@ class YamlReader:
                 self.problem(
                     line,
                     "",
-                    "anchors and aliases (&name, *name) are not allowed in a routine; write the value out in full",
+                    self.say(
+                        N_(
+                            "anchors and aliases (&name, *name) are not allowed in a routine; write the value out in full"
+                        )
+                    ),
                 )
                 return False
             if (
@@ -234,12 +283,18 @@ class YamlReader:
                 and event.tag is None
                 and event.style is None
             ):
-                self.problem(line, "", "merge keys (<<) are not allowed in a routine; write the keys out in full")
+                self.problem(
+                    line, "", self.say(N_("merge keys (<<) are not allowed in a routine; write the keys out in full"))
+                )
                 return False
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    self.problem(line, "", f"nested more than {MAX_DEPTH} levels deep; a routine needs only a few")
+                    self.problem(
+                        line,
+                        "",
+                        self.say(N_("nested more than {most} levels deep; a routine needs only a few"), most=MAX_DEPTH),
+                    )
                     return False
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
@@ -269,7 +324,16 @@ class YamlReader:
                 except Exception:  # noqa: BLE001 - PyYAML's constructors raise whatever their conversion raises (IndexError for `!!int` of nothing)
                     self._constructor.recursive_objects.clear()  # left behind by the failed construction
                     if (node.start_mark.line, node.start_mark.column) in self._tagged:
-                        self.problem(node, "", f"{self.shown(node)} is not a {shown_tag(node.tag)}; remove the tag")
+                        # TRANSLATORS: {tag} is a YAML tag as written (!!int).
+                        self.problem(
+                            node,
+                            "",
+                            self.say(
+                                N_("{value} is not a {tag}; remove the tag"),
+                                value=self.shown(node),
+                                tag=shown_tag(node.tag),
+                            ),
+                        )
                     node.tag = CORE + "str"
 
     @staticmethod
@@ -287,28 +351,51 @@ class YamlReader:
         allowed: tuple[str, ...],
         required: tuple[str, ...] = (),
     ) -> dict[str, Node] | None:
-        label = field or "the file"
         if not isinstance(node, MappingNode):
-            self.problem(node, field, f"expected a mapping of keys ({', '.join(allowed)}), got {self._kind(node)}")
+            self.problem(
+                node,
+                field,
+                self.say(
+                    N_("expected a mapping of keys ({keys}), got {value}"),
+                    keys=", ".join(allowed),
+                    value=self.shown(node),
+                ),
+            )
             return None
         result: dict[str, Node] = {}
         for key_node, value_node in node.value:
             key = str(self.value(key_node))
             where = f"{field}.{key}" if field else key
             if key in result:
-                self.problem(key_node, where, f"appears twice in {label}; keep one")
+                # TRANSLATORS: a key written twice; {field} is the mapping it is in, as written (steps[0]).
+                twice = N_("appears twice in {field}; keep one") if field else N_("appears twice in the file; keep one")
+                self.problem(key_node, where, self.say(twice, field=field))
             elif key not in allowed:
-                self.problem(key_node, where, f"unknown key{self.suggest(key, allowed)}; allowed: {', '.join(allowed)}")
+                self.problem(
+                    key_node,
+                    where,
+                    self.say(
+                        N_("unknown key{hint}; allowed: {keys}"),
+                        hint=self.suggest(key, allowed),
+                        keys=", ".join(allowed),
+                    ),
+                )
             else:
                 result[key] = value_node
         for key in required:
             if key not in result:
-                self.problem(node, f"{field}.{key}" if field else key, f"missing; {label} needs it")
+                # TRANSLATORS: a key not written that must be; {field} is the mapping that needs it, as written.
+                needs = N_("missing; {field} needs it") if field else N_("missing; the file needs it")
+                self.problem(node, f"{field}.{key}" if field else key, self.say(needs, field=field))
         return result
 
     def sequence(self, node: Node, field: str) -> list[Node] | None:
         if not isinstance(node, SequenceNode):
-            self.problem(node, field, f"expected a list (lines starting with '- '), got {self._kind(node)}")
+            self.problem(
+                node,
+                field,
+                self.say(N_("expected a list (lines starting with '- '), got {value}"), value=self.shown(node)),
+            )
             return None
         return list(node.value)
 
@@ -320,7 +407,7 @@ class YamlReader:
     def string(self, node: Node, field: str) -> str | None:
         value = self.value(node) if isinstance(node, ScalarNode) else None
         if not isinstance(value, str) or not value.strip():
-            self.problem(node, field, f"expected some text, got {self.shown(node)}")
+            self.problem(node, field, self.say(N_("expected some text, got {value}"), value=self.shown(node)))
             return None
         if _SURROGATE.search(value):  # "\ud83d\udd14" in double quotes: PyYAML leaves the halves unjoined
             value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
@@ -328,8 +415,12 @@ class YamlReader:
                 self.problem(
                     node,
                     field,
-                    "a \\u escape names half a character (a lone surrogate); write the character "
-                    "itself, or plain words",
+                    self.say(
+                        N_(
+                            "a \\u escape names half a character (a lone surrogate); write the character "
+                            "itself, or plain words"
+                        )
+                    ),
                 )
                 return None
         return " ".join(value.split())
@@ -346,58 +437,101 @@ class YamlReader:
             self.problem(
                 node,
                 field,
-                f"nothing to speak: {self.shown(node)} has no letters or digits once invisible "
-                "characters are taken out; write words, or use a pause: step for silence",
+                self.say(
+                    N_(
+                        "nothing to speak: {value} has no letters or digits once invisible "
+                        "characters are taken out; write words, or use a pause: step for silence"
+                    ),
+                    value=self.shown(node),
+                ),
             )
             return None
         if not found and len(text) > MAX_SPOKEN:
             self.problem(
                 node,
                 field,
-                f"{len(text):,} characters; one spoken text may be at most {MAX_SPOKEN} "
-                "(about a minute of speech): split it into several say: steps",
+                self.say(
+                    N_(
+                        "{count} characters; one spoken text may be at most {most} "
+                        "(about a minute of speech): split it into several say: steps"
+                    ),
+                    count=self.t.whole(len(text)),
+                    most=MAX_SPOKEN,
+                ),
             )
             return None
         if found:
             mark = found.group(0)
-            what = (
-                f"the control character {mark!r}"
+            refused = (
+                N_(
+                    "the control character {mark} is not spoken text; acuguide passes no markup to an engine: "
+                    "write plain words, and use a pause: step for silence"
+                )
                 if len(mark) == 1
-                else f"{quoted(mark)} looks like speech-engine markup, which"
+                else N_(
+                    "{mark} looks like speech-engine markup, which is not spoken text; acuguide passes no markup "
+                    "to an engine: write plain words, and use a pause: step for silence"
+                )
             )
-            self.problem(
-                node,
-                field,
-                f"{what} is not spoken text; acuguide passes no markup to an engine: "
-                "write plain words, and use a pause: step for silence",
-            )
+            self.problem(node, field, self.say(refused, mark=repr(mark) if len(mark) == 1 else quoted(mark)))
             return None
         return text
 
     def integer(self, node: Node, field: str, minimum: int, maximum: int) -> int | None:
         value = self.value(node) if isinstance(node, ScalarNode) else None
         if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
-            self.problem(node, field, f"expected a whole number from {minimum} to {maximum}, got {self.shown(node)}")
+            self.problem(
+                node,
+                field,
+                self.say(
+                    N_("expected a whole number from {low} to {high}, got {value}"),
+                    low=minimum,
+                    high=maximum,
+                    value=self.shown(node),
+                ),
+            )
             return None
         return value
 
     def number(self, node: Node, field: str, minimum: float, maximum: float, what: str) -> float | None:
+        """A number in a range; `what` is the field's help, marked for the catalogs, naming what it measures."""
         value = self.value(node) if isinstance(node, ScalarNode) else None
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not minimum <= value <= maximum:
-            self.problem(node, field, f"expected {what}, from {minimum:g} to {maximum:g}, got {self.shown(node)}")
+            # TRANSLATORS: {what} is what the number measures (dB below the speech); {low} and {high} as YAML writes them.
+            self.problem(
+                node,
+                field,
+                self.say(
+                    N_("expected {what}, from {low} to {high}, got {value}"),
+                    what=self.t(what),
+                    low=f"{minimum:g}",
+                    high=f"{maximum:g}",
+                    value=self.shown(node),
+                ),
+            )
             return None
         return float(value)
 
     def duration(self, node: Node, field: str, minimum: float = 0.0, maximum: float = 3 * 3600) -> float | None:
         seconds = parse_duration(self.value(node)) if isinstance(node, ScalarNode) else None
         if seconds is None:
-            self.problem(node, field, f"{DURATION_HINT}, got {self.shown(node)}")
-            return None
-        if not minimum <= seconds <= maximum:
             self.problem(
                 node,
                 field,
-                f"expected between {format_duration(minimum)} and {format_duration(maximum)}, got {self.shown(node)}",
+                self.say(N_("expected a duration like 45s, 1m or 1m30s, got {value}"), value=self.shown(node)),
+            )
+            return None
+        if not minimum <= seconds <= maximum:
+            # TRANSLATORS: {low} and {high} are durations as a routine writes them (1s, 10m).
+            self.problem(
+                node,
+                field,
+                self.say(
+                    N_("expected between {low} and {high}, got {value}"),
+                    low=format_duration(minimum),
+                    high=format_duration(maximum),
+                    value=self.shown(node),
+                ),
             )
             return None
         return seconds
@@ -410,10 +544,18 @@ class YamlReader:
         for member in enum:
             if text == member.value and text in names:
                 return member
-        self.problem(
-            node, field, f"expected one of {', '.join(names)}, got {self.shown(node)}{self.suggest(text, names)}"
-        )
+        self.problem(node, field, self.expected_one_of(node, names, self.suggest(text, names)))
         return None
+
+    def expected_one_of(self, node: Node, choices: tuple[str, ...], hint: str) -> str:
+        # TRANSLATORS: {choices} are the words the field takes, as written; {hint} is empty, a "did you mean",
+        # TRANSLATORS: or the field's help in brackets.
+        return self.say(
+            N_("expected one of {choices}, got {value}{hint}"),
+            choices=", ".join(choices),
+            value=self.shown(node),
+            hint=hint,
+        )
 
     def table(
         self,
@@ -470,16 +612,12 @@ class YamlReader:
                 return field.enum("off")
             if word in field.choices:
                 return field.enum(word)
-            hint = self.suggest(word or "", field.choices) or f" ({field.help})"
-            self.problem(node, path, f"expected one of {', '.join(field.choices)}, got {self.shown(node)}{hint}")
+            hint = self.suggest(word or "", field.choices) or f" ({self.t(field.help)})"
+            self.problem(node, path, self.expected_one_of(node, field.choices, hint))
             return None
         text = self.string(node, path)
         if text is not None and text not in field.choices:
-            self.problem(
-                node,
-                path,
-                f"unknown {field.noun} {quoted(text)}{self.suggest(text, field.choices)}; known: {', '.join(field.choices)}",
-            )
+            self.problem(node, path, self.unknown(field, text))
             return None
         return text
 
@@ -489,7 +627,12 @@ class YamlReader:
         if self.word(node) in OFF:
             return False
         self.problem(
-            node, path, f"expected on or off, got {self.shown(node)} (yes/no and true/false work too; none means off)"
+            node,
+            path,
+            self.say(
+                N_("expected on or off, got {value} (yes/no and true/false work too; none means off)"),
+                value=self.shown(node),
+            ),
         )
         return None
 
@@ -507,30 +650,29 @@ class YamlReader:
             return None
         for value in values if field.choices else ():
             if value not in field.choices:
-                self.problem(
-                    node,
-                    path,
-                    f"unknown {field.noun} {quoted(value)}{self.suggest(value, field.choices)}; known: {', '.join(field.choices)}",
-                )
+                self.problem(node, path, self.unknown(field, value))
                 return None
         return tuple(values)
+
+    def unknown(self, field: Field, text: str) -> str:
+        return self.say(
+            field.unknown, value=quoted(text), hint=self.suggest(text, field.choices), choices=", ".join(field.choices)
+        )
 
     def suggest(self, word: str, options: tuple[str, ...]) -> str:
         if len(word) > 2 * max(map(len, options), default=0):
             return ""  # nothing close, and difflib's time grows with the word
         close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-        return f"; did you mean '{close[0]}'?" if close else ""
+        # TRANSLATORS: completes a problem when a word is spelt nearly as one it takes; {word} is that one, as written.
+        return self.say(N_("; did you mean '{word}'?"), word=close[0]) if close else ""
 
     def shown(self, node: Node) -> str:
-        return self._kind(node)
-
-    @staticmethod
-    def _kind(node: Node) -> str:
+        """A value as a message names it: quoted as written, or what it is."""
         if isinstance(node, MappingNode):
-            return "a mapping"
+            return self.t(N_("a mapping"))
         if isinstance(node, SequenceNode):
-            return "a list"
-        return quoted(node.value) if node.value != "" else "nothing"
+            return self.t(N_("a list"))
+        return quoted(node.value) if node.value != "" else self.t(N_("nothing"))
 
 
 def quoted(value: object) -> str:

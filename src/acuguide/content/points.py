@@ -15,7 +15,8 @@ from importlib import resources
 
 from ..errors import PointLibraryError, PointNotFound
 from ..yamlread import INVALID, Field, Table, YamlReader, format_duration, line_of, quoted
-from .catalog import C_, N_
+from . import wording
+from .catalog import C_, N_, Translator
 from .views import VIEWS, Picture, Position
 
 # TRANSLATORS: a channel (meridian), spoken with a point's number: "Bladder 23" for BL23.
@@ -153,9 +154,12 @@ def normalize_code(text: str) -> str:
 
 
 # Codes that name different points in the old and the standard Bladder numbering: never guessed.
+# TRANSLATORS: a routine's problem; keep the codes as written.
 AMBIGUOUS = {
-    "B53": "B53 names two points: in the old Bladder numbering it is BL39 (Bend Yang, behind the knee), in the "
-    "standard one BL53 (Womb and Vitals, on the buttock); write BL39 or BL53",
+    "B53": N_(
+        "B53 names two points: in the old Bladder numbering it is BL39 (Bend Yang, behind the knee), in the "
+        "standard one BL53 (Womb and Vitals, on the buttock); write BL39 or BL53"
+    ),
 }
 
 
@@ -186,16 +190,22 @@ class PointLibrary:
                 codes.append(found)
         return codes[:3]
 
-    def why_unknown(self, code: str, prefix: str = "unknown point") -> str:
-        """What to tell a reader whose code names no point: the ambiguity, or the closest codes."""
+    def why_unknown(self, code: str, t: Translator = wording.ENGLISH, unknown: str = wording.UNKNOWN_POINT) -> str:
+        """What to tell a reader whose code names no point, in `t`'s language: the ambiguity, or the closest codes."""
+        ambiguous = self.ambiguous(code)
+        if ambiguous:
+            return t(ambiguous)
         close = self.suggest(code)
-        return self.ambiguous(code) or f"{prefix} {code!r}" + (f"; did you mean {' or '.join(close)}?" if close else "")
+        hint = (
+            t(wording.POINT_DID_YOU_MEAN).format(codes=wording.chained(close, t, wording.LIST_LAST_OR)) if close else ""
+        )
+        return t(unknown).format(code=repr(code), hint=hint)
 
     def find(self, query: str) -> list[Point]:
         """`search`, or `PointNotFound` saying why nothing matched."""
         found = self.search(query)
         if not found:
-            raise PointNotFound(self.why_unknown(query, "no point matches"))
+            raise PointNotFound(self.why_unknown(query, unknown="no point matches {code}{hint}"))
         return found
 
     def search(self, query: str) -> list[Point]:
@@ -213,6 +223,7 @@ class PointLibrary:
 
 
 REGIONS = ("neck", "hand", "shoulder", "chest", "back", "sacrum", "buttock", "belly", "knee", "leg", "foot")
+# A points file's problems are for whoever keeps it (acuguide's reviewers, a therapist): in English, unmarked.
 ENTRY = Table("point", (
     Field("code", "text", "a standard code like BL23, or a reflex area's words like HAND-SPINE", required=True),
     Field.choice("kind", Kind, "point: a standard point (WHO 2008); reflex area: from hand reflexology maps", default="point"),
@@ -227,12 +238,12 @@ ENTRY = Table("point", (
     Field("hold", "duration", "the typical hold", range=(1, 10 * 60), required=True),
     Field("uses", "text", "what it is traditionally pressed for", required=True),
     Field("complaints", "list", "what the composer may choose it for, most typical first", choices=tuple(COMPLAINTS),
-          noun="complaint", required=True),
-    Field.choice("region", REGIONS, "where on the body it is, for grouping a session", noun="region", required=True),
+          unknown="unknown complaint {value}{hint}; known: {choices}", required=True),
+    Field.choice("region", REGIONS, "where on the body it is, for grouping a session", unknown="unknown region {value}{hint}; known: {choices}", required=True),
     Field.choice("posture", Posture, "how a listener is placed to reach it", required=True),
-    Field("tools", "list", "what can press it safely", choices=TOOLS, noun="tool", required=True),
+    Field("tools", "list", "what can press it safely", choices=TOOLS, unknown="unknown tool {value}{hint}; known: {choices}", required=True),
     Field("place", "text", "a short reminder of where, said when it comes back", required=True),
-    Field("avoid", "list", "conditions in which it is traditionally not pressed", choices=CONDITIONS, noun="condition"),
+    Field("avoid", "list", "conditions in which it is traditionally not pressed", choices=CONDITIONS, unknown="unknown condition {value}{hint}; known: {choices}"),
     Field("cautions", "list", "what to say before pressing it; at least one", required=True),
     Field("varicose", "flag", "true where varicose veins are common (the lower leg): the full safety note then "
           "says not to press on them", default=False),

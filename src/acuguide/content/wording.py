@@ -12,6 +12,8 @@ where the same English needs different translations.
 
 from __future__ import annotations
 
+import functools
+
 from .catalog import C_, N_, P_, Translator, translator
 
 ENGLISH = translator()
@@ -551,3 +553,154 @@ UNTITLED_ARTICLES = {
 COMPOSE_HEADER_LEFT_OUT = N_("Left out, traditionally avoided in {conditions}: {codes}")
 # TRANSLATORS: a comment after "safety: screened" in a composed file.
 COMPOSE_SCREENED = N_("the red flags were asked before it was composed; a reminder is said, not the full note")
+
+
+# -- the routine loader's problems ----------------------------------------------------------
+# What check and render say is wrong in a routine a person wrote, after "file, line N: field: ",
+# in the language the routine is written in (or the one asked with --language). The YAML reader's
+# own problems (a wrong duration, an unknown key) are marked in yamlread.py, below content; the
+# fields' help they quote in routine/fields.py.
+# TRANSLATORS: the routine loader's problems. Keep as written: YAML keys (tool, sides, breathing), the values
+# TRANSLATORS: a person types (hands, ball, on, off, none, calm, voice), commands, --options and file paths.
+# TRANSLATORS: {why} is the system's own reason, in English ("Permission denied").
+READ_FAILED = N_("cannot read the file: {why}")
+# TRANSLATORS: {what} is one of the kinds of file below ("a routine").
+NOT_A_REGULAR_FILE = N_("not a regular file; {what} is a YAML text file")
+# TRANSLATORS: {size} and {most} are numbers of bytes, grouped as your language writes them.
+TOO_BIG = N_("the file is {size} bytes; {what} may be at most {most} (1 MB)")
+# TRANSLATORS: a kind of file, as the subject of the two messages above.
+FILE_KINDS = {
+    "a routine": C_("file kind", "a routine"),
+    "a points file": C_("file kind", "a points file"),
+    "a program": C_("file kind", "a program"),
+}
+# TRANSLATORS: a file a routine names, in the messages below: "no points file 'mine.yaml' in /home/ana".
+FILE_NAMES = {
+    "points file": C_("named file", "points file"),
+    "voice file": C_("named file", "voice file"),
+    "audio file": C_("named file", "audio file"),
+    "routine file": C_("named file", "routine file"),
+}
+# TRANSLATORS: {what} is one of the named files above, {name} the name written, quoted, {folder} a folder.
+NO_SUCH_FILE = {
+    "routine": N_("no {what} {name} in {folder}; give a file in the routine's folder"),
+    "program": N_("no {what} {name} in {folder}; give a file in the program's folder"),
+}
+OUTSIDE_FOLDER = {
+    "routine": N_(
+        "{name} is outside the routine's folder, and a routine may use only files in its own folder "
+        "(so that one shared with you cannot read yours); copy the file beside the routine"
+    ),
+    "program": N_(
+        "{name} is outside the program's folder, and a program may use only files in its own folder "
+        "(so that one shared with you cannot read yours); copy the file beside the program"
+    ),
+}
+A_FOLDER = N_("{name} is a folder; give the {what} itself")
+NOT_A_REGULAR_NAMED_FILE = N_("{name} is not a regular file; give the {what} itself")
+# TRANSLATORS: {why} is one of the messages above, about a points file.
+POINTS_FILE_WANTED = N_("{why} (written like acuguide's points.yaml, up to 1 MB)")
+# TRANSLATORS: {why} is one of the messages above, about a voice file.
+VOICE_FILE_WANTED = N_("{why}; or name an installed voice (acuguide voices)")
+# TRANSLATORS: {why} is one of the messages above, about an audio file.
+AUDIO_FILE_WANTED = N_("{why}; or use noise or off")
+BINARY_FILE = N_("this is a binary file, not YAML text (it contains a NUL byte)")
+# TRANSLATORS: {byte} is two hexadecimal digits, {offset} a number of bytes from the start.
+NOT_UTF8 = N_("byte 0x{byte} at offset {offset} is not UTF-8; save the file as UTF-8 text")
+NO_STEPS = N_("a routine needs at least one step")
+# TRANSLATORS: {written} and {target} are language codes (es, de): keep the --language option as written.
+WRITTEN_IN_ANOTHER = N_(
+    "this routine is written in {written}, and only English routines translate through the catalogs; "
+    "render it in {written} (leave out --language {target}), or write it in {target}"
+)
+# TRANSLATORS: {text} is a line of a shipped routine, quoted; {target} a language code.
+NO_SHIPPED_TRANSLATION = N_(
+    "{text} has no translation in acuguide's {target} catalog "
+    "(src/acuguide/locale/{target}/LC_MESSAGES/messages.po); run scripts/catalog check"
+)
+# TRANSLATORS: {text} is a line of the person's routine, quoted; {target} a language code.
+NO_OWN_TRANSLATION = N_(
+    "{text} has no {target} translation: this routine is written in English, and only the shipped routines' "
+    "lines are in acuguide's catalogs; write it in {target} (language: {target}) to render it in {target}, "
+    "or render it in English"
+)
+# TRANSLATORS: {tool} is a tool as written (ball, roller, gun), {code} a point's code, {name} its name,
+# TRANSLATORS: {allows} one of the next two messages, {fix} one of the three after them.
+TOOL_REFUSED = N_(
+    "no {tool} on {code} ({name}): its entry in the point library {allows}, "
+    "since a tool's weight or hammering there can do harm; {fix}"
+)
+# TRANSLATORS: {tools} are tools as written (hands, ball), joined by commas.
+ALLOWS_ONLY = N_("allows only {tools}")
+ALLOWS_NO_TOOL = N_("allows no tool, only a partner's hands")
+# TRANSLATORS: "tool: {tool}" is a line to write in the routine: keep it as written.
+FIX_TOOL = N_("write tool: {tool}, or choose another point")
+# TRANSLATORS: "equipment: [a partner]" is a line to write: write its item with your word for a partner.
+FIX_TOOL_OR_PARTNER = N_("write tool: {tool}, or have a partner press it (equipment: [a partner])")
+FIX_PARTNER = N_("have a partner press it by hand (tool: hands, equipment: [a partner]), or choose another point")
+# TRANSLATORS: a note; {tools} are the tools the point's entry lists, as written, or the next message.
+OUT_OF_REACH = N_(
+    "{code} ({name}) cannot be reached with {tool} by its entry in the point library, which lists {tools}; {fix}"
+)
+PARTNER_ONLY = N_("no tool: a partner only")
+# TRANSLATORS: {file} is the person's points file, {name} a name in it, quoted, {other} a point's code.
+POINT_TAKEN = N_(
+    "{file}: {code}: {name} already names {other} in acuguide's library; use that point, or give yours another code"
+)
+# TRANSLATORS: {example} is YAML, as written.
+PATTERNS_EXPECTED = N_("expected a mapping of pattern names to phases, like  {example}")
+NONE_IS_TAKEN = N_("'none' means no breathing cues; choose another name")
+# TRANSLATORS: {name} is the pattern written, quoted; {known} the patterns' names, as written.
+UNKNOWN_PATTERN = N_("unknown breathing pattern {name}; use one of {known}, or define it under 'breathing:'")
+# TRANSLATORS: {most} and {longest} are numbers of seconds; {name} a pattern's name, as written.
+COUNT_TOO_LONG = N_(
+    "the count style counts each second up to {most}, but pattern '{name}' has a {longest} s phase; "
+    "use style voice or tone, or shorter phases"
+)
+# TRANSLATORS: {mapping} is YAML, as written.
+BELLS_EXPECTED = N_("expected on, off, or {mapping}, got {value}")
+# TRANSLATORS: {kinds} are the step kinds, as written (say, pause, breathe, point, steps).
+STEP_EXPECTED = N_("expected a step: a mapping with one of {kinds}")
+GROUP_IN_GROUP = N_("a group of steps cannot hold another group; list its steps here directly")
+# TRANSLATORS: {kind} is what was written, quoted; {hint} empty or a "did you mean".
+UNKNOWN_STEP_KIND = N_("unknown step kind {kind}{hint}; a step is one of {kinds}")
+# TRANSLATORS: {kinds} are two or three step kinds as written, joined by the list's "and".
+TWO_KINDS = N_("one step has {kinds}; put each in its own '- ' entry")
+# TRANSLATORS: {kind} is a step kind as written (say), {key} the other key, quoted.
+NO_OTHER_KEYS = N_("a {kind} step takes no other keys; remove {key} or make it a point step")
+# TRANSLATORS: {example} is YAML, as written.
+BREATHE_EXPECTED = N_("expected a mapping like {example}")
+BREATHE_NEEDS_PATTERN = N_("a breathe step needs a pattern, not none")
+GROUP_WITHOUT_POINTS = N_(
+    "a group by side needs at least one point step; without points, list its steps outside a group"
+)
+# TRANSLATORS: {code} is a point's code (GV20).
+MIDLINE_IN_GROUP = N_("{code} is on the midline and has no sides; move it out of the group")
+SIDES_IN_GROUP = N_(
+    "the group's sides apply to every step in it; remove 'sides' here, or move the step out of the group"
+)
+MIDLINE_SIDES = N_("{code} is on the midline and has no sides; remove 'sides'")
+# TRANSLATORS: {marker} and {hold} are durations as a routine writes them (30s, 1m30s).
+LATE_MARKER = N_("a {marker} left marker cannot be said in a {hold} hold; remove it or lengthen the hold")
+# TRANSLATORS: {hold} is a duration as a routine writes it (20s); {cycle} and {settle} numbers of seconds;
+# TRANSLATORS: {name} a pattern's name, as written.
+NO_BREATHING_ROOM = N_(
+    "a {hold} hold has no room for a {cycle} s cycle of '{name}' after the {settle} s settle, so no breathing "
+    "would be guided; hold longer, choose a shorter pattern, or breathing: none"
+)
+# TRANSLATORS: completes an unknown point's message; keep "acuguide points" and "points: FILE" as written.
+POINTS_LISTED = N_(" (acuguide points lists them all; add your own with points: FILE)")
+# TRANSLATORS: {text} is a point's words, quoted; {language} a language code; {path} a catalog's path.
+POINT_UNTRANSLATED = N_("{code}: {text} has no {language} translation in your points file")
+POINT_UNTRANSLATED_SHIPPED = N_("{code}: {text} has no {language} translation in {path}")
+# TRANSLATORS: a point code a routine names that the library does not have; {code} as written, quoted;
+# TRANSLATORS: {hint} is empty or the next message.
+UNKNOWN_POINT = N_("unknown point {code}{hint}")
+# TRANSLATORS: completes the message above: {codes} are the nearest codes, joined by the list's "or".
+POINT_DID_YOU_MEAN = N_("; did you mean {codes}?")
+
+
+def chained(things: list[str], t: Translator = ENGLISH, last: str = LIST_LAST) -> str:
+    """'a and b and c' (or with `last=LIST_LAST_OR`, 'a or b or c'): alternatives a problem names,
+    each joined as the last."""
+    return functools.reduce(lambda items, thing: t(last).format(items=items, last=thing), things)

@@ -22,10 +22,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..content import breathing as breathing_mod
 from ..content import wording
 from ..content.breathing import SETTLE, BreathingPattern
-from ..content.catalog import SOURCE, Translator, translator
+from ..content.catalog import SOURCE, Translator, languages, translator
 from ..content.extract import routine_texts
 from ..content.points import Laterality, Point, PointLibrary, library, localize, parse_library
-from ..errors import PointLibraryError, Problem, RoutineError, excerpt
+from ..errors import LOCATION, PointLibraryError, Problem, RoutineError, excerpt
 from ..yamlread import INVALID, OFF, ON, YamlReader, format_duration, line_of, quoted
 from . import fields
 from .find import display_name, find_routine, shipped_dir, slug_for
@@ -52,11 +52,13 @@ MAX_COUNT = 1 + len(wording.COUNTS)  # the count style has a word for each secon
 
 
 def load(arg: str | Path, points: PointLibrary | None = None, language: str | None = None) -> Routine:
-    """The routine, in `language` if given (else the one it is written in)."""
+    """The routine, in `language` if given (else the one it is written in). A file that cannot
+    be read as text is refused in `language`, or English: its own language is not known yet."""
     path = find_routine(str(arg))
     source = display_name(path)
+    t = translator(language or SOURCE, strict=False)
     return parse(
-        decode(read_limited(path, source, "a routine"), source),
+        decode(read_limited(path, source, "a routine", t), source, t),
         source,
         slug_for(path),
         points or library(),
@@ -66,73 +68,65 @@ def load(arg: str | Path, points: PointLibrary | None = None, language: str | No
     )
 
 
-def read_limited(path: Path, source: str, what: str) -> bytes:
+def located(t: Translator, source: str, line: int | None, field: str, message: str) -> Problem:
+    """A problem whose location is said in `t`'s language, as its message is."""
+    return Problem(source, line, field, message, t(LOCATION))
+
+
+def read_limited(path: Path, source: str, what: str, t: Translator = wording.ENGLISH) -> bytes:
     """The bytes of a regular file of at most MAX_BYTES. Opened without blocking and checked
-    on the open file, so a FIFO or a device put in its place never hangs or floods a run."""
+    on the open file, so a FIFO or a device put in its place never hangs or floods a run.
+    `what` is one of `wording.FILE_KINDS`, said in `t`'s language."""
+
+    def refused(message: str, **values: object) -> RoutineError:
+        said = t(message).format(what=t(wording.FILE_KINDS[what]), **values)
+        return RoutineError([located(t, source, None, "", said)], t.language)
+
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
-        raise RoutineError([Problem(source, None, "", f"cannot read the file: {exc.strerror or exc}")]) from None
+        raise refused(wording.READ_FAILED, why=exc.strerror or exc) from None
     with os.fdopen(fd, "rb") as file:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise RoutineError([Problem(source, None, "", f"not a regular file; {what} is a YAML text file")])
+            raise refused(wording.NOT_A_REGULAR_FILE)
         if info.st_size > MAX_BYTES:
-            raise RoutineError(
-                [
-                    Problem(
-                        source,
-                        None,
-                        "",
-                        f"the file is {info.st_size:,} bytes; {what} may be at most {MAX_BYTES:,} (1 MB)",
-                    )
-                ]
-            )
+            raise refused(wording.TOO_BIG, size=t.whole(info.st_size), most=t.whole(MAX_BYTES))
         try:
             return file.read(MAX_BYTES + 1)[:MAX_BYTES]
         except OSError as exc:
-            raise RoutineError([Problem(source, None, "", f"cannot read the file: {exc.strerror or exc}")]) from None
+            raise refused(wording.READ_FAILED, why=exc.strerror or exc) from None
 
 
-def beside(base: Path, name: str, what: str, owner: str = "routine") -> Path | str:
-    """The regular file `name` inside the folder `base` (resolved), or why not. A shared routine
-    or program may use only files in its own folder: one naming ../../.ssh/id_rsa must not get
-    its content read, quoted in an error or mixed into a session."""
-    file = base / name
+def beside(base: Path, name: str, what: str, owner: str = "routine", t: Translator = wording.ENGLISH) -> Path | str:
+    """The regular file `name` inside the folder `base` (resolved), or why not, in `t`'s language
+    (`what` is one of `wording.FILE_NAMES`). A shared routine or program may use only files in
+    its own folder: one naming ../../.ssh/id_rsa must not get its content read, quoted in an
+    error or mixed into a session."""
+    file, named = base / name, t(wording.FILE_NAMES[what])
     try:
         resolved = file.resolve(strict=True)
     except (OSError, RuntimeError, ValueError):  # missing, a name too long, a loop of links, a NUL in the name
-        return f"no {what} {quoted(name)} in {excerpt(str(base), 200)}; give a file in the {owner}'s folder"
+        return t(wording.NO_SUCH_FILE[owner]).format(what=named, name=quoted(name), folder=excerpt(str(base), 200))
     if not resolved.is_relative_to(base):
-        return (
-            f"{quoted(name)} is outside the {owner}'s folder, and a {owner} may use only files in its own folder "
-            f"(so that one shared with you cannot read yours); copy the file beside the {owner}"
-        )
+        return t(wording.OUTSIDE_FOLDER[owner]).format(name=quoted(name))
     if not resolved.is_file():
-        return f"{quoted(name)} is {'a folder' if resolved.is_dir() else 'not a regular file'}; give the {what} itself"
+        why = wording.A_FOLDER if resolved.is_dir() else wording.NOT_A_REGULAR_NAMED_FILE
+        return t(why).format(name=quoted(name), what=named)
     return resolved
 
 
-def decode(data: bytes, source: str) -> str:
+def decode(data: bytes, source: str, t: Translator = wording.ENGLISH) -> str:
     """UTF-8 text (a byte-order mark is allowed), or an error naming the line of the bad byte."""
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise RoutineError([Problem(source, line, "", "this is a binary file, not YAML text (it contains a NUL byte)")])
+        raise RoutineError([located(t, source, line, "", t(wording.BINARY_FILE))], t.language)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        byte = data[exc.start]
-        raise RoutineError(
-            [
-                Problem(
-                    source,
-                    line,
-                    "",
-                    f"byte 0x{byte:02x} at offset {exc.start} is not UTF-8; save the file as UTF-8 text",
-                )
-            ]
-        ) from None
+        said = t(wording.NOT_UTF8).format(byte=f"{data[exc.start]:02x}", offset=exc.start)
+        raise RoutineError([located(t, source, line, "", said)], t.language) from None
 
 
 def parse(
@@ -146,21 +140,28 @@ def parse(
 ) -> Routine:
     """`base` is the routine's folder, against which an ambient file's path is resolved. With a
     `language` other than the one the routine is written in, its own lines are translated through
-    the catalogs (the shipped routines are in them); a line the catalog lacks is a problem at its line."""
-    reader = YamlReader(source)
+    the catalogs (the shipped routines are in them); a line the catalog lacks is a problem at its line.
+
+    Problems are said in that language too: those found before it is known (YAML that does not
+    parse) in `language`, or English. A language acuguide has no catalog for is a problem of the
+    `language` field, said in English. A message a catalog lacks is said in English rather than
+    hide the problem behind the gap, which `scripts/catalog check` finds."""
+    reader = YamlReader(source, translator(language or SOURCE, strict=False))
     root = reader.compose(text)
     written = written_language(root)
     target = language or written
+    t = translator(target if target in languages() else SOURCE, strict=False)
+    reader.t = t
     if root is not None and target != written:
         translate_own_lines(reader, root, written, target, shipped)
-    loader = _Loader(reader, points, base or Path.cwd(), translator(target, strict=False), written)
+    loader = _Loader(reader, points, base or Path.cwd(), t, written)
     top = reader.table(root, fields.TOP, "", loader.top_readers()) if root is not None else None
     if top is None:
-        raise RoutineError(reader.problems)
+        raise RoutineError(reader.problems, t.language)
     if top["steps"] == () and not reader.problems:
-        reader.problem(top.nodes["steps"], "steps", "a routine needs at least one step")
+        reader.problem(top.nodes["steps"], "steps", t(wording.NO_STEPS))
     if reader.problems:
-        raise RoutineError(reader.problems)
+        raise RoutineError(reader.problems, t.language)
     routine = Routine(
         title=top["title"] or slug,
         summary=top["summary"] or "",
@@ -181,10 +182,10 @@ def parse(
         default_hold=loader.defaults["hold"],
         language=target,
     )
-    refused = _tools_refused(routine)
+    refused = _tools_refused(routine, t)
     if refused:
-        raise RoutineError(list(refused))
-    return replace(routine, notes=routine.notes + _out_of_reach(routine))
+        raise RoutineError(list(refused), t.language)
+    return replace(routine, notes=routine.notes + _out_of_reach(routine, t))
 
 
 def written_language(root: Node | None) -> str:
@@ -199,27 +200,16 @@ def translate_own_lines(reader: YamlReader, root: Node, written: str, target: st
     """Each of the routine's own lines in `target`, from the catalogs; a problem where one is missing
     (a shipped routine's is a gap in acuguide's catalog, a person's own a routine not written in it)."""
     if written != SOURCE:
-        reader.problem(
-            root, "language", f"this routine is written in {written}, and only English routines translate through the "
-            f"catalogs; render it in {written} (leave out --language {target}), or write it in {target}"
-        )  # fmt: skip
+        reader.problem(root, "language", reader.say(wording.WRITTEN_IN_ANOTHER, written=written, target=target))
         return
     t = translator(target)
     translated: dict[int, str] = {}
     for node, path, _ in routine_texts(root):
         if t.has(node.value):
             translated[id(node)] = t(node.value)
-        elif shipped:
-            reader.problem(
-                node, path, f"{quoted(excerpt(node.value))} has no translation in acuguide's {target} catalog "
-                f"(src/acuguide/locale/{target}/LC_MESSAGES/messages.po); run scripts/catalog check"
-            )  # fmt: skip
         else:
-            reader.problem(
-                node, path, f"{quoted(excerpt(node.value))} has no {target} translation: this routine is written in "
-                f"English, and only the shipped routines' lines are in acuguide's catalogs; write it in {target} "
-                f"(language: {target}) to render it in {target}, or render it in English"
-            )  # fmt: skip
+            missing = wording.NO_SHIPPED_TRANSLATION if shipped else wording.NO_OWN_TRANSLATION
+            reader.problem(node, path, reader.say(missing, text=quoted(excerpt(node.value)), target=target))
     _replace_texts(root, translated)
 
 
@@ -239,18 +229,18 @@ def _replace_texts(node: Node, texts: dict[int, str]) -> None:
         node.value = [swap(item) for item in node.value]
 
 
-def _tools_refused(routine: Routine) -> tuple[Problem, ...]:
+def _tools_refused(routine: Routine, t: Translator) -> tuple[Problem, ...]:
     """A ball, roller or gun on a point whose entry does not list it: the spine's bones, the
     kidney area and the like are for gentle hands only, so this is refused, not noted."""
     return tuple(
-        Problem(step.where.source, step.where.line, f"{step.where.field}.tool",
-                f"no {step.tool.value} on {step.point.code} ({step.point.english}): its entry in the point library "
-                f"{_allows(step.point.tools)}, since a tool's weight or hammering there can do harm; {_fix(step.point.tools)}")
+        located(t, step.where.source, step.where.line, f"{step.where.field}.tool",
+                t(wording.TOOL_REFUSED).format(tool=step.tool.value, code=step.point.code, name=step.point.english,
+                                               allows=_allows(step.point.tools, t), fix=_fix(step.point.tools, t)))
         for step in routine.point_steps if step.tool.value != "hands" and step.tool.value not in step.point.tools
     )  # fmt: skip
 
 
-def _out_of_reach(routine: Routine) -> tuple[Problem, ...]:
+def _out_of_reach(routine: Routine, t: Translator) -> tuple[Problem, ...]:
     """Steps pressed by hand where the point's own entry says hands cannot reach it (BL43):
     worth a note, since the session would say "hard to reach" and then "use both hands".
     A partner's hands reach every point."""
@@ -258,27 +248,24 @@ def _out_of_reach(routine: Routine) -> tuple[Problem, ...]:
     if any(partner in thing.lower() for thing in routine.equipment):
         return ()
     return tuple(
-        Problem(step.where.source, step.where.line, f"{step.where.field}.tool",
-                f"{step.point.code} ({step.point.english}) cannot be reached with {step.tool.value} by its entry in the "
-                f"point library, which lists {', '.join(step.point.tools) or 'no tool: a partner only'}; {_fix(step.point.tools)}")
+        located(t, step.where.source, step.where.line, f"{step.where.field}.tool",
+                t(wording.OUT_OF_REACH).format(code=step.point.code, name=step.point.english, tool=step.tool.value,
+                                               tools=", ".join(step.point.tools) or t(wording.PARTNER_ONLY),
+                                               fix=_fix(step.point.tools, t)))
         for step in routine.point_steps if step.tool.value == "hands" and "hands" not in step.point.tools
     )  # fmt: skip
 
 
-def _allows(tools: tuple[str, ...]) -> str:
+def _allows(tools: tuple[str, ...], t: Translator) -> str:
     """What a point's entry allows, in words; an empty list is a point for a partner's hands only."""
-    return f"allows only {', '.join(tools)}" if tools else "allows no tool, only a partner's hands"
+    return t(wording.ALLOWS_ONLY).format(tools=", ".join(tools)) if tools else t(wording.ALLOWS_NO_TOOL)
 
 
-def _fix(tools: tuple[str, ...]) -> str:
+def _fix(tools: tuple[str, ...], t: Translator) -> str:
     """What to write instead: the entry's first tool, or a partner where one's own hands cannot reach."""
     if tools:
-        return (
-            f"write tool: {tools[0]}, or choose another point"
-            if "hands" in tools
-            else f"write tool: {tools[0]}, or have a partner press it (equipment: [a partner])"
-        )
-    return "have a partner press it by hand (tool: hands, equipment: [a partner]), or choose another point"
+        return t(wording.FIX_TOOL if "hands" in tools else wording.FIX_TOOL_OR_PARTNER).format(tool=tools[0])
+    return t(wording.FIX_PARTNER)
 
 
 def _given_defaults() -> dict[str, Any]:
@@ -316,13 +303,13 @@ class _Loader:
         name = self.r.string(node, path)
         if name is None:
             return INVALID
-        file = beside(self.base, name, "points file")
+        file = beside(self.base, name, "points file", t=self.t)
         if isinstance(file, str):
-            self.r.problem(node, path, f"{file} (written like acuguide's points.yaml, up to 1 MB)")
+            self.r.problem(node, path, self.r.say(wording.POINTS_FILE_WANTED, why=file))
             return INVALID
         shown = display_name(file)
         try:
-            own = parse_library(decode(read_limited(file, shown, "a points file"), shown), shown)
+            own = parse_library(decode(read_limited(file, shown, "a points file", self.t), shown, self.t), shown)
         except (PointLibraryError, RoutineError) as exc:
             self.r.problems.extend(exc.problems)
             return INVALID
@@ -330,12 +317,10 @@ class _Loader:
             (point.code, name) for point in own.points for name in (point.code, *point.aliases) if self.points.get(name)
         ]
         for code, taken_name in taken:
+            other = self.points.get(taken_name).code  # type: ignore[union-attr]
             self.r.problem(
-                node,
-                path,
-                f"{shown}: {code}: {quoted(taken_name)} already names {self.points.get(taken_name).code} in "
-                "acuguide's library; use that point, or give yours another code",
-            )  # type: ignore[union-attr]
+                node, path, self.r.say(wording.POINT_TAKEN, file=shown, code=code, name=quoted(taken_name), other=other)
+            )
         if taken:
             return INVALID
         self.points = PointLibrary(self.points.points + own.points)
@@ -348,9 +333,9 @@ class _Loader:
             return INVALID
         name = v["name"]
         if name and re.search(r"[/\\]|\.onnx$", name):  # a voice file, like any file a routine names: in its folder
-            file = beside(self.base, name, "voice file")
+            file = beside(self.base, name, "voice file", t=self.t)
             if isinstance(file, str):
-                self.r.problem(v.nodes["name"], f"{path}.name", f"{file}; or name an installed voice (acuguide voices)")
+                self.r.problem(v.nodes["name"], f"{path}.name", self.r.say(wording.VOICE_FILE_WANTED, why=file))
                 return INVALID
             name = str(file)
         return Voice(v["engine"], name, v["rate"])
@@ -374,13 +359,13 @@ class _Loader:
 
     def custom_patterns(self, node: Node, path: str) -> object:
         if not isinstance(node, MappingNode):
-            self.r.problem(node, path, "expected a mapping of pattern names to phases, like  slow: {in: 4, out: 6}")
+            self.r.problem(node, path, self.r.say(wording.PATTERNS_EXPECTED, example="slow: {in: 4, out: 6}"))
             return INVALID
         for key_node, value_node in node.value:
             name = str(self.r.value(key_node))
             where = f"{path}.{name}"
             if name == "none":
-                self.r.problem(key_node, where, "'none' means no breathing cues; choose another name")
+                self.r.problem(key_node, where, self.t(wording.NONE_IS_TAKEN))
                 continue
             self.invalid_patterns.add(name)
             v = self.r.table(value_node, fields.PATTERN, where)
@@ -400,11 +385,7 @@ class _Loader:
             return self.patterns[name]
         if name not in self.invalid_patterns:
             known = ", ".join([*self.patterns, "none"])
-            self.r.problem(
-                node,
-                path,
-                f"unknown breathing pattern {quoted(name)}; use one of {known}, or define it under 'breathing:'",
-            )
+            self.r.problem(node, path, self.r.say(wording.UNKNOWN_PATTERN, name=quoted(name), known=known))
         return INVALID
 
     def breathing(
@@ -427,8 +408,7 @@ class _Loader:
             self.r.problem(
                 node,
                 path,
-                f"the count style counts each second up to {MAX_COUNT}, but pattern "
-                f"'{pattern.name}' has a {longest:g} s phase; use style voice or tone, or shorter phases",
+                self.r.say(wording.COUNT_TOO_LONG, most=MAX_COUNT, name=pattern.name, longest=f"{longest:g}"),
             )
             return INVALID
         return Breathing(pattern, style, cycles)
@@ -439,7 +419,9 @@ class _Loader:
         if self.r.word(node) in ON:
             return Bells()
         if isinstance(node, ScalarNode):
-            self.r.problem(node, path, f"expected on, off, or {{start, steps, end}}, got {self.r.shown(node)}")
+            self.r.problem(
+                node, path, self.r.say(wording.BELLS_EXPECTED, mapping="{start, steps, end}", value=self.r.shown(node))
+            )
             return INVALID
         v = self.r.table(node, fields.BELLS, path)
         return Bells(**v) if v is not None and v.valid else INVALID
@@ -461,9 +443,9 @@ class _Loader:
         if sound is None:
             return INVALID
         if sound != "noise":
-            file = beside(self.base, sound, "audio file")
+            file = beside(self.base, sound, "audio file", t=self.t)
             if isinstance(file, str):
-                self.r.problem(sound_node, f"{path}.sound", f"{file}; or use noise or off")
+                self.r.problem(sound_node, f"{path}.sound", self.r.say(wording.AUDIO_FILE_WANTED, why=file))
                 return INVALID
             sound = str(file)
         return Ambient(sound, float(level))
@@ -474,7 +456,7 @@ class _Loader:
 
     def step(self, node: Node, where: str, in_group: bool) -> Step | None:
         if not isinstance(node, MappingNode) or not node.value:
-            self.r.problem(node, where, f"expected a step: a mapping with one of {', '.join(fields.STEP_KINDS)}")
+            self.r.problem(node, where, self.r.say(wording.STEP_EXPECTED, kinds=", ".join(fields.STEP_KINDS)))
             return None
         keys = [str(self.r.value(k)) for k, _ in node.value]
         kinds = [k for k in keys if k in fields.STEP_KINDS]
@@ -482,23 +464,26 @@ class _Loader:
             return self.point_step(node, where, in_group)
         if "steps" in kinds:
             if in_group:
-                self.r.problem(
-                    node, f"{where}.steps", "a group of steps cannot hold another group; list its steps here directly"
-                )
+                self.r.problem(node, f"{where}.steps", self.t(wording.GROUP_IN_GROUP))
                 return None
             return self.side_group(node, where)
         if len(kinds) != 1 or len(keys) != 1:
             extra = [k for k in keys if k not in kinds]
             if not kinds:
-                hint = f"unknown step kind {quoted(keys[0])}" + self.r.suggest(keys[0], fields.STEP_KINDS)
-                self.r.problem(node, f"{where}.{keys[0]}", f"{hint}; a step is one of {', '.join(fields.STEP_KINDS)}")
+                unknown = self.r.say(
+                    wording.UNKNOWN_STEP_KIND,
+                    kind=quoted(keys[0]),
+                    hint=self.r.suggest(keys[0], fields.STEP_KINDS),
+                    kinds=", ".join(fields.STEP_KINDS),
+                )
+                self.r.problem(node, f"{where}.{keys[0]}", unknown)
             elif len(kinds) > 1:
-                self.r.problem(node, where, f"one step has {' and '.join(kinds)}; put each in its own '- ' entry")
+                self.r.problem(node, where, self.r.say(wording.TWO_KINDS, kinds=wording.chained(kinds, self.t)))
             else:
                 self.r.problem(
                     node,
                     f"{where}.{extra[0]}",
-                    f"a {kinds[0]} step takes no other keys; remove {quoted(extra[0])} or make it a point step",
+                    self.r.say(wording.NO_OTHER_KEYS, kind=kinds[0], key=quoted(extra[0])),
                 )
             return None
         kind, value = kinds[0], node.value[0][1]
@@ -512,12 +497,14 @@ class _Loader:
 
     def breathe(self, node: Node, path: str, at: Where) -> Breathe | None:
         if not isinstance(node, MappingNode):
-            self.r.problem(node, path, "expected a mapping like {pattern: calm, cycles: 3, style: voice}")
+            self.r.problem(
+                node, path, self.r.say(wording.BREATHE_EXPECTED, example="{pattern: calm, cycles: 3, style: voice}")
+            )
             return None
         style = self.defaults["breathing"].style if self.defaults["breathing"] else BreathStyle.VOICE
         breathing = self.breathing(node, path, style, cycles=3)
         if breathing is None:
-            self.r.problem(node, f"{path}.pattern", "a breathe step needs a pattern, not none")
+            self.r.problem(node, f"{path}.pattern", self.t(wording.BREATHE_NEEDS_PATTERN))
         return Breathe(breathing, at) if isinstance(breathing, Breathing) else None
 
     def side_group(self, node: MappingNode, where: str) -> SideGroup | None:
@@ -528,11 +515,7 @@ class _Loader:
         steps = v["steps"]
         if not any(isinstance(s, PointStep) for s in steps):
             if len(self.r.problems) == reported:
-                self.r.problem(
-                    v.nodes["steps"],
-                    f"{where}.steps",
-                    "a group by side needs at least one point step; without points, list its steps outside a group",
-                )
+                self.r.problem(v.nodes["steps"], f"{where}.steps", self.t(wording.GROUP_WITHOUT_POINTS))
             return None
         sides = v["sides"]
         steps = tuple(replace(s, sides=sides) if isinstance(s, PointStep) else s for s in steps)
@@ -566,21 +549,11 @@ class _Loader:
     def sides_fit(self, v, point: Point, where: str, in_group: bool) -> bool:
         """A midline point has no sides; a step in a group takes the group's."""
         if in_group and point.laterality is Laterality.MIDLINE:
-            self.r.problem(
-                v.nodes["point"],
-                f"{where}.point",
-                f"{point.code} is on the midline and has no sides; move it out of the group",
-            )
+            self.r.problem(v.nodes["point"], f"{where}.point", self.r.say(wording.MIDLINE_IN_GROUP, code=point.code))
         elif in_group and "sides" in v.nodes:
-            self.r.problem(
-                v.nodes["sides"],
-                f"{where}.sides",
-                "the group's sides apply to every step in it; remove 'sides' here, or move the step out of the group",
-            )
+            self.r.problem(v.nodes["sides"], f"{where}.sides", self.t(wording.SIDES_IN_GROUP))
         elif point.laterality is Laterality.MIDLINE and "sides" in v.nodes:
-            self.r.problem(
-                v.nodes["sides"], f"{where}.sides", f"{point.code} is on the midline and has no sides; remove 'sides'"
-            )
+            self.r.problem(v.nodes["sides"], f"{where}.sides", self.r.say(wording.MIDLINE_SIDES, code=point.code))
         else:
             return True
         return False
@@ -592,27 +565,21 @@ class _Loader:
         if key in v.nodes:
             self.r.problem(v.nodes[key], f"{where}.{key}", message)
             return False
-        self.notes.append(Problem(self.r.source, line_of(node), f"{where}.{key}", message))
+        self.notes.append(located(self.t, self.r.source, line_of(node), f"{where}.{key}", message))
         return True
 
-    @staticmethod
-    def late_marker(markers: tuple[float, ...] | None, hold: float) -> str | None:
+    def late_marker(self, markers: tuple[float, ...] | None, hold: float) -> str | None:
         late = [m for m in (markers or ()) if m >= hold]
         if not late:
             return None
-        return (
-            f"a {format_duration(late[0])} left marker cannot be said in a {format_duration(hold)} hold; "
-            "remove it or lengthen the hold"
-        )
+        return self.r.say(wording.LATE_MARKER, marker=format_duration(late[0]), hold=format_duration(hold))
 
-    @staticmethod
-    def no_breathing_room(breathing: Breathing | None, hold: float) -> str | None:
+    def no_breathing_room(self, breathing: Breathing | None, hold: float) -> str | None:
         if not breathing or breathing.pattern.cycle <= hold - SETTLE:
             return None
         name, cycle = breathing.pattern.name, breathing.pattern.cycle
-        return (
-            f"a {format_duration(hold)} hold has no room for a {cycle:g} s cycle of '{name}' after the "
-            f"{SETTLE:g} s settle, so no breathing would be guided; hold longer, choose a shorter pattern, or breathing: none"
+        return self.r.say(
+            wording.NO_BREATHING_ROOM, hold=format_duration(hold), cycle=f"{cycle:g}", name=name, settle=f"{SETTLE:g}"
         )
 
     def point(self, node: Node, path: str) -> Point | object:
@@ -622,12 +589,8 @@ class _Loader:
         point = self.points.get(code)
         if point is None:
             if not self.own_points_broken:  # else the points file's own problems say why
-                hint = (
-                    ""
-                    if self.points.ambiguous(code)
-                    else " (acuguide points lists them all; add your own with points: FILE)"
-                )
-                self.r.problem(node, path, self.points.why_unknown(excerpt(code)) + hint)
+                hint = "" if self.points.ambiguous(code) else self.t(wording.POINTS_LISTED)
+                self.r.problem(node, path, self.points.why_unknown(excerpt(code), self.t) + hint)
             return INVALID
         own = self.shipped.get(code) is not point
         if self.t.is_source or (own and self.t.language == self.written):
@@ -635,6 +598,11 @@ class _Loader:
         missing = len(self.t.missing)
         point = localize(point, self.t)
         for gap in self.t.missing[missing:]:
-            where = "your points file" if own else f"src/acuguide/locale/{self.t.language}/LC_MESSAGES/messages.po"
-            self.r.problem(node, path, f"{point.code}: {gap.message!r} has no {self.t.language} translation in {where}")
+            where = f"src/acuguide/locale/{self.t.language}/LC_MESSAGES/messages.po"
+            untranslated = wording.POINT_UNTRANSLATED if own else wording.POINT_UNTRANSLATED_SHIPPED
+            self.r.problem(
+                node,
+                path,
+                self.r.say(untranslated, code=point.code, text=repr(gap.message), language=self.t.language, path=where),
+            )
         return point

@@ -22,7 +22,7 @@ from ..content.catalog import languages, translator
 from ..errors import Problem, RoutineError
 from ..yamlread import INVALID, Field, Table, YamlReader, line_of
 from . import PointStep, Routine, Series, SideGroup
-from .fields import MAX_HOLD
+from .fields import MAX_HOLD, UNKNOWN_LANGUAGE
 from .find import display_name, find_file, shipped_dir, shipped_routines, slug_for
 from .load import MAX_BYTES, beside, decode, read_limited, translate_own_lines, written_language
 from .load import load as load_routine
@@ -39,7 +39,7 @@ REPEAT_RANGE = Table("repeat", (
 PROGRAM = Table("the program", (
     Field("title", "text", "the program's title", required=True),
     Field("summary", "text", "one line about the program"),
-    Field.choice("language", languages(), "the language the program (and its routine) is written in", noun="language",
+    Field.choice("language", languages(), "the language the program (and its routine) is written in", unknown=UNKNOWN_LANGUAGE,
                  default="en"),
     Field("routine", "text", "a shipped routine's name, or a routine file relative to this one", required=True),
     Field("weeks", "integer", "how many weeks it lasts", range=(1, 52), required=True),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..content import wording
 from ..content.catalog import translator
 from ..content.views import VIEWS
-from ..errors import AvoidError, Problem, RoutineError
+from ..errors import LOCATION, AvoidError, Problem, RoutineError
 from . import Breathe, Pause, PointStep, Routine, Safety, SideGroup, Sides, Step
 
 MAX_SESSION = 3 * 60 * 60  # seconds of holds, rests, pauses and breathing: a long practice, not a night
@@ -80,7 +80,7 @@ def check_length(routine: Routine) -> None:
         if total > MAX_SESSION:
             where, t = step.where, translator(routine.language)
             hours = t(wording.SESSION_TOO_LONG).format(hours=MAX_SESSION // 3600, total=t.decimal(total / 3600, 1))
-            raise RoutineError([Problem(where.source, where.line, where.field, hours)], routine.language)
+            raise RoutineError([Problem(where.source, where.line, where.field, hours, t(LOCATION))], routine.language)
 
 
 def _silent_seconds(step: Step, in_group: bool = False) -> float:
@@ -111,6 +111,7 @@ def check_avoid(routine: Routine, conditions: frozenset[str]) -> None:
                 name=step.point.english,
                 condition=t(wording.CONDITION_NAMES.get(condition, condition)),
             ),
+            t(LOCATION),
         )
         for step in routine.point_steps
         for condition in sorted(wanted & step.point.avoid)
