@@ -211,7 +211,9 @@ ORDINARY = {
            ("tengo 45 años y lumbago", "lower back"), ("no me he caído, pero me duele la espalda", "lower back"),
            ("dolor de espalda desde hace 3 años, no tengo fiebre", "lower back"), ("hombros cargados", "upper back and shoulders"),
            ("¿y si tengo fiebre después? me duele la espalda", "lower back"),
-           ("dolor de cuello y espalda", "upper back and shoulders"), ("me duele la espalda y el cuello", "upper back and shoulders")],
+           ("dolor de cuello y espalda", "upper back and shoulders"), ("me duele la espalda y el cuello", "upper back and shoulders"),
+           ("me duele la nuca", "upper back and shoulders"), ("tortícolis", "upper back and shoulders"),
+           ("dolor de espalda alta", "upper back and shoulders")],
     "de": [("Kreuzschmerzen", "lower back"), ("Schmerzen im unteren Rücken", "lower back"),
            ("kein Fieber, Rückenschmerzen", "lower back"), ("meine Mutter hatte Brustkrebs, mein Rücken tut weh", "lower back"),
            ("Ischias links", "sciatica and hip"), ("Nacken verspannt, kein Unfall", "upper back and shoulders"),
@@ -223,7 +225,8 @@ ORDINARY = {
            ("ma mère a eu un cancer du sein, j'ai mal au dos", "lower back"), ("lombalgie depuis 3 ans", "lower back"),
            ("j'ai 45 ans et mal au dos", "lower back"), ("je ne suis pas tombé, mal aux lombaires", "lower back"),
            ("stress et tensions", "stress"), ("et si j'ai de la fièvre ? mal au dos", "lower back"),
-           ("je n'ai pas de fièvre, mal à la nuque", "upper back and shoulders"), ("dos et nuque tendus", "upper back and shoulders")],
+           ("je n'ai pas de fièvre, mal à la nuque", "upper back and shoulders"), ("dos et nuque tendus", "upper back and shoulders"),
+           ("torticolis", "upper back and shoulders")],
 }  # fmt: skip
 COMPOSED = [(lang, words, complaint) for lang, rows in ORDINARY.items() for words, complaint in rows]
 

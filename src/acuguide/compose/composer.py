@@ -194,14 +194,14 @@ def _match(text: str, language: str = "en") -> tuple[str, bool]:
         for phrase in (_plain(p, language) for p in (name, *aliases))
         for m in re.finditer(rf"(?<= ){re.escape(phrase)}(?= )", said)
     ]
+    general = _back_in_general(language)  # "neck and back tight": the neck says which part of the back
     whole = [
         (a, b, name, phrase)
         for a, b, name, phrase in spans  # "cold back" is cold, not the back inside it;
         if not any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _, _ in spans)  # "mid back ache" is the
-        and not any(a2 < a < b2 for a2, b2, _, _ in spans)
-    ]  # mid back: of two that overlap, the first word leads
+        and not any(a2 < a < b2 and other not in general for a2, b2, _, other in spans)
+    ]  # mid back: of two that overlap, the first word leads, unless it is the back in general ("dolor de espalda alta")
     if whole:
-        general = _back_in_general(language)  # "neck and back tight": the neck says which part of the back
         rank = [
             (0 if name in CAUSES else 1 if name in PLACES else 2, phrase in general, a - b, name)
             for a, b, name, phrase in whole

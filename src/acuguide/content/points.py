@@ -45,6 +45,7 @@ COMPLAINTS = {
         "shoulders",
         "shoulder",
         "neck",
+        "torticollis",
         "between the shoulder blades",
         "mid back",
         "middle back",
