@@ -613,3 +613,53 @@ def test_the_bed_sounds_between_cues_and_dips_under_them():
     assert rms(undipped, 0, 0.1) < 0.15 * rms(undipped, 2, 3.9)
     assert rms(undipped, 14.9, 15) < 0.15 * rms(undipped, 2, 3.9)
     assert db(rms(out, 4.2, 5.8) / rms(out, 2.0, 3.8)) == pytest.approx(mix.DUCK_DB, abs=1.0)
+
+
+def _limited_by_copies(x, gain, ceiling, rate):
+    """The limiter as first written: a fresh copy of the clip each try, the gain near a cut
+    gathered and scattered sample by sample. The in-place one must give the same samples."""
+    d = dynamics
+    y = x * gain
+    hot = d._and_before(np.flatnonzero(np.abs(y) > ceiling * 10 ** (-d.CANDIDATE_DB / 20)), len(y))
+    peaks = d._peaks_near(y, hot)
+    target, blocks = ceiling * 10 ** (-0.05 / 20), -(-len(y) // d.LIMIT_BLOCK)
+    ahead, hold = (max(1, round(s * rate / d.LIMIT_BLOCK)) for s in (d.LIMIT_AHEAD, d.LIMIT_HOLD))
+    centres = (np.arange(blocks) + 0.5) * d.LIMIT_BLOCK
+    for _ in range(4):
+        need = np.ones(blocks)
+        np.minimum.at(need, hot // d.LIMIT_BLOCK, np.minimum(1.0, target / peaks))
+        reach = d.dsp.moving_min(need, before=hold, after=ahead)
+        smooth = np.minimum(d.dsp.moving_average(np.pad(reach, (ahead - 1, 0), mode="edge"), ahead)[ahead - 1 :], reach)
+        turned = np.flatnonzero(d.dsp.moving_min(smooth, before=1, after=1) < 1.0)
+        at = (turned[:, None] * d.LIMIT_BLOCK + np.arange(d.LIMIT_BLOCK)).ravel()
+        at = at[at < len(y)]
+        out = y.copy()
+        out[at] *= np.interp(at, centres, smooth)
+        if d._peaks_near(out, hot).max() <= ceiling:
+            return out, True
+        target *= 10 ** (-0.2 / 20)
+    return out * (ceiling / d._peaks_near(out, hot).max()), True
+
+
+@pytest.mark.parametrize("failed_tries", [0, 1, 2, 3, 4])  # 4: every try fails, the last resort scales the clip
+def test_the_limiter_in_place_puts_back_each_failed_try_as_a_fresh_copy_would(failed_tries, monkeypatch):
+    rng = np.random.default_rng(failed_tries)
+    x = np.concatenate([rng.normal(0, 0.05, 3000), rng.normal(0, 0.6, 4000), rng.normal(0, 0.05, 3000)])
+    x[[5000, 5001, 7500]] = [0.98, -0.97, 0.99]  # peaks in two places: two spans near cuts
+    real = dynamics._peaks_near
+
+    def run(limiter):
+        calls = []
+
+        def seen_as_over(y, at):  # the first call measures the clip; each try's check fails `failed_tries` times
+            calls.append(len(at))
+            peaks = real(y, at)
+            return peaks * 10 if 1 < len(calls) <= 1 + failed_tries else peaks
+
+        monkeypatch.setattr(dynamics, "_peaks_near", seen_as_over)
+        return limiter(x, 1.5, 0.7, 44100), len(calls)
+
+    (expected, acted), calls = run(_limited_by_copies)
+    (found, acted_too), calls_too = run(dynamics.limited)
+    assert acted and acted_too and calls == calls_too == 2 + failed_tries  # the last resort checks once more
+    assert found.tobytes() == expected.tobytes()

@@ -31,7 +31,8 @@ from .timeline.layout import SAMPLE_RATE
 
 
 def _fail(error: AcuguideError) -> None:
-    said = translator(error.language)(wording.ERROR)  # "Fehler: {message}"
+    language = error.language if error.language in languages() else "en"  # an unknown language is itself the error
+    said = translator(language)(wording.ERROR)  # "Fehler: {message}"
     for message in error.problems if isinstance(error, ProblemsError) else (error,):
         click.echo(said.format(message=message), err=True)
     sys.exit(error.exit_code)
@@ -392,7 +393,11 @@ def diary(as_csv, data_dir) -> None:
     help=f"The engine that will speak it: the length is timed at its pace [default: {DEFAULT_ENGINE}, or the best "
     "installed for --language].",
 )
-@language_option
+@click.option(
+    "--language",
+    type=click.Choice(languages()),
+    help="The language --for is read in and the session is made in: its notes, refusals and words [default: en].",
+)
 @click.option(
     "-o",
     "--output",

@@ -22,8 +22,9 @@ FOR_LISTENING = tuple(name for name in ENGINE_NAMES if name != "fake")  # the te
 # eSpeak NG's voice per language. With the +m3 variant Whisper base tells the language far more
 # often than with the plain voice or Klatt4 (desk-break: Spanish in 25 of 26 cues against 21
 # plain, German in 22 of 25 against 18); French is told about as often (20 of 29 against 21) with
-# fewer words wrong (WER 1.01 against 1.20); fr-fr+m8 (lower, darker) then took French from 21 of
-# 29 to 26 of 29, WER on 5+ word cues 1.16 to 0.74. scripts/bench_voices.py; the README's language table.
+# fewer words wrong (WER 1.01 against 1.20); fr-fr+m8 (lower, darker) is told as French far more
+# often again (26 of 29 cues against 21), its words heard about as well (WER 0.74 on cues of 5+ words
+# against 0.75 and 1.16 in two runs of m3). scripts/bench_voices.py; the README's language table.
 ESPEAK_VOICES = {"en": "en-us+klatt4", "es": "es+m3", "de": "de+m3", "fr": "fr-fr+m8", "zh": "cmn"}
 
 # Piper voices for languages other than English are downloaded by the person (rhasspy's
