@@ -52,7 +52,7 @@ SAID = {  # after "<file>, ": one line a mistake (a misspelt key, a missing titl
     "fr": [
         f"ligne 2: sumary: clé inconnue ; vouliez-vous dire 'summary' ? ; clés autorisées : {KEYS}",
         "ligne 1: title: manquante ; le fichier en a besoin",
-        "ligne 4: bells.start: on attend on ou off ; trouvé : 'maybe' (yes/no et true/false conviennent aussi ; none veut dire off)",
+        "ligne 4: bells.start: valeur attendue : on ou off ; trouvé : 'maybe' (yes/no et true/false conviennent aussi ; none veut dire off)",
         "ligne 6: steps[0].point: point inconnu : 'BL233' ; vouliez-vous dire BL33 ou BL23 ? (acuguide points les liste tous ; ajoutez les vôtres avec points: FICHIER)",
         "ligne 7: steps[0].hold: on attend une durée comme 45s, 1m ou 1m30s ; trouvé : 'abc'",
         "5 problèmes trouvés",
