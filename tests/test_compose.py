@@ -398,3 +398,19 @@ def test_what_fresh_eyes_wrote_is_read_as_meant(words, outcome):
             compose.compose(compose.Answers(words, 10))
     else:
         assert compose.compose(compose.Answers(words, 10)).routine.title.startswith(outcome.capitalize())
+
+
+@pytest.mark.parametrize("typed, composed, also", [
+    ("neck and lower back pain", "lower back", ["upper back and shoulders"]),
+    ("neck and back stiff", "upper back and shoulders", []),  # the back in general beside the neck is the neck's
+    ("period cramps, my lower back aches", "period pain", []),  # a cause's session serves the place it names
+    ("my lower back aches", "lower back", []),
+])  # fmt: skip
+def test_a_second_place_named_is_said_not_dropped(typed, composed, also):
+    answers, complaint, notices = compose.read_complaint(compose.Answers(typed, 10))
+    assert complaint == composed
+    said = [n for n in notices if n.startswith("Your words also name")]
+    assert said == [
+        f'Your words also name "{a}": this session is for "{composed}"; compose another with --for "{a}" if that hurts too.'
+        for a in also
+    ]

@@ -187,21 +187,9 @@ def _match(text: str, language: str = "en") -> tuple[str, bool]:
     for name, aliases in known.items():
         if wanted == _plain(name) or wanted in aliases:
             return name, True
-    said = f" {wanted} "  # "my lower back aches": complaints named inside a sentence
-    spans = [
-        (m.start(), m.end(), name, phrase)
-        for name, aliases in known.items()
-        for phrase in (_plain(p, language) for p in (name, *aliases))
-        for m in re.finditer(rf"(?<= ){re.escape(phrase)}(?= )", said)
-    ]
-    general = _back_in_general(language)  # "neck and back tight": the neck says which part of the back
-    whole = [
-        (a, b, name, phrase)
-        for a, b, name, phrase in spans  # "cold back" is cold, not the back inside it;
-        if not any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _, _ in spans)  # "mid back ache" is the
-        and not any(a2 < a < b2 and other not in general for a2, b2, _, other in spans)
-    ]  # mid back: of two that overlap, the first word leads, unless it is the back in general ("dolor de espalda alta")
+    whole = _spans(wanted, known, language)
     if whole:
+        general = _back_in_general(language)  # "neck and back tight": the neck says which part of the back
         rank = [
             (0 if name in CAUSES else 1 if name in PLACES else 2, phrase in general, a - b, name)
             for a, b, name, phrase in whole
@@ -216,6 +204,37 @@ def _match(text: str, language: str = "en") -> tuple[str, bool]:
     hint = t(wording.COMPOSE_DID_YOU_MEAN).format(name=repr(_named(names[close[0]], t))) if close else ""
     listed = ", ".join(_named(c, t) for c in COMPLAINTS)
     raise ComposeError(t(wording.COMPOSE_UNKNOWN).format(said=repr(text), hint=hint, known=listed), language)
+
+
+def _spans(wanted: str, known: dict[str, tuple[str, ...]], language: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, complaint, phrase) of each complaint named inside the plain words `wanted`."""
+    said = f" {wanted} "  # "my lower back aches": complaints named inside a sentence
+    spans = [
+        (m.start(), m.end(), name, phrase)
+        for name, aliases in known.items()
+        for phrase in (_plain(p, language) for p in (name, *aliases))
+        for m in re.finditer(rf"(?<= ){re.escape(phrase)}(?= )", said)
+    ]
+    general = _back_in_general(language)
+    whole = [
+        (a, b, name, phrase)
+        for a, b, name, phrase in spans  # "cold back" is cold, not the back inside it;
+        if not any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _, _ in spans)  # "mid back ache" is the
+        and not any(a2 < a < b2 and other not in general for a2, b2, _, other in spans)
+    ]  # mid back: of two that overlap, the first word leads, unless it is the back in general ("dolor de espalda alta")
+    return whole
+
+
+def _also_named(text: str, complaint: str, language: str) -> list[str]:
+    """Other places the words name beside the one composed ("neck and lower back pain"): one
+    session serves one, so the person is told of the others rather than left to find one
+    missing. The back in general beside a named place is that place, not another."""
+    general = _back_in_general(language)
+    whole = _spans(_plain(text, language), _aliases(language), language)
+    if complaint not in PLACES:  # a cause's session serves the places it names ("period cramps, my lower back")
+        return []
+    named = [name for _, _, name, phrase in whole if phrase not in general and name in PLACES]
+    return [name for name in dict.fromkeys(named) if name != complaint]
 
 
 def _tools_for(point: Point, tools: tuple[str, ...]) -> list[str]:
@@ -324,6 +343,10 @@ def read_complaint(answers: Answers) -> tuple[Answers, str, list[str]]:
                 known=wording.listing([f'"{_named(c, t)}"' for c in COMPLAINTS], t),
             )
         )
+    notices += [
+        t(wording.COMPOSE_ALSO_NAMED).format(other=_named(other, t), name=_named(complaint, t))
+        for other in _also_named(answers.complaint, complaint, answers.language)
+    ]
     notices += [
         t(wording.COMPOSE_ALSO_OUTSIDE).format(said=o.said, about=t(o.about), see=t(o.see))
         for o in reading.outside

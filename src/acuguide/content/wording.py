@@ -378,6 +378,12 @@ COMPOSE_MAPPED = N_(
     'Your words "{said}" were taken as "{name}", the nearest complaint acuguide composes for; '
     "it covers {known}. If that is not what you meant, name one of those instead."
 )
+# TRANSLATORS: compose's note when the words name two complaints and one session serves one;
+# TRANSLATORS: {other} and {name} are complaints as this catalog names them (COMPLAINT_NAMES).
+COMPOSE_ALSO_NAMED = N_(
+    'Your words also name "{other}": this session is for "{name}"; compose another with --for "{other}" '
+    "if that hurts too."
+)
 # TRANSLATORS: a note compose prints in a terminal; keep --options, their values and acuguide commands as written.
 COMPOSE_HANDS_ONLY = P_(
     "{codes} left out: only hands may press it (no massage gun, roller or ball goes on the bones of the spine, "
