@@ -191,7 +191,7 @@ def test_an_english_routine_asked_in_another_language_is_refused_at_each_of_its_
 
 def test_a_routine_in_spanish_is_not_translated_into_german(pseudo_locale, write_routine):
     path = write_routine("title: Mi pausa\nlanguage: es\nsteps:\n  - point: LI4\n")
-    with pytest.raises(RoutineError, match="written in es"):
+    with pytest.raises(RoutineError, match="written in Spanisch"):
         load(path, language="de")
 
 
@@ -343,8 +343,11 @@ def test_check_in_another_language_names_each_untranslatable_line(pseudo_locale,
     path = write_routine("title: My break\nsteps:\n  - say: Sit comfortably.\n  - point: LI4\n")
     result = CliRunner().invoke(cli, ["check", str(path), "--language", "es"])
     assert result.exit_code == 1
-    assert f"{pseudo(f'{path}, line 1')}: title: {OPEN}'My break' has no es translation" in result.output
-    assert f"{pseudo(f'{path}, line 3')}: steps[0].say: {OPEN}'Sit comfortably.' has no es translation" in result.output
+    assert f"{pseudo(f'{path}, line 1')}: title: {OPEN}'My break' has no español translation" in result.output
+    assert (
+        f"{pseudo(f'{path}, line 3')}: steps[0].say: {OPEN}'Sit comfortably.' has no español translation"
+        in result.output
+    )
     shipped = CliRunner().invoke(cli, ["check", "desk-break", "--language", "es"])
     assert shipped.exit_code == 0, shipped.output
 

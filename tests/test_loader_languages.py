@@ -80,7 +80,7 @@ def test_a_routine_asked_in_another_language_is_refused_in_that_one(tmp_path):
     path.write_text("title: My break\nsteps:\n  - say: Sit comfortably.\n", encoding="utf-8")
     code, lines = check(str(path), "--language", "de")
     assert code == 1 and lines[-1] == "2 Probleme gefunden"
-    assert lines[0].startswith(f"{path}, Zeile 1: title: 'My break' hat keine Übersetzung in de: diese Routine ist")
+    assert lines[0].startswith(f"{path}, Zeile 1: title: 'My break' liegt nicht auf Deutsch vor: diese Routine ist")
 
 
 def test_yaml_that_does_not_parse_is_told_in_the_language_asked_else_in_english(tmp_path):

@@ -216,6 +216,17 @@ def _plural_rule(expression: str):
     return gettext.c2py(expression)
 
 
+def language_name(code: str, language: str = SOURCE) -> str:
+    """A language as `language` names it ('es': 'Spanish', 'español', 'Spanisch'), for the
+    sentences that tell a person which language to write in; the code if Babel knows none."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).get_display_name(language) or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
 def translator(language: str = SOURCE, strict: bool = True) -> Translator:
     """gettext/ngettext-like callables for `language` (`.gettext` or calling it, `.pgettext`, `.ngettext`, `.counted`)."""
     if language == SOURCE:

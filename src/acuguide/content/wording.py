@@ -614,21 +614,23 @@ BINARY_FILE = N_("this is a binary file, not YAML text (it contains a NUL byte)"
 # TRANSLATORS: {byte} is two hexadecimal digits, {offset} a number of bytes from the start.
 NOT_UTF8 = N_("byte 0x{byte} at offset {offset} is not UTF-8; save the file as UTF-8 text")
 NO_STEPS = N_("a routine needs at least one step")
-# TRANSLATORS: {written} and {target} are language codes (es, de): keep the --language option as written.
+# TRANSLATORS: {target} is a language code (es, de), {written_name} and {target_name} languages' names in yours
+# TRANSLATORS: (Babel's: "Spanish", "español", "Spanisch"); keep the --language option as written.
 WRITTEN_IN_ANOTHER = N_(
-    "this routine is written in {written}, and only English routines translate through the catalogs; "
-    "render it in {written} (leave out --language {target}), or write it in {target}"
+    "this routine is written in {written_name}, and only English routines translate through the catalogs; "
+    "render it in {written_name} (leave out --language {target}), or write it in {target_name}"
 )
 # TRANSLATORS: {text} is a line of a shipped routine, quoted; {target} a language code.
 NO_SHIPPED_TRANSLATION = N_(
     "{text} has no translation in acuguide's {target} catalog "
     "(src/acuguide/locale/{target}/LC_MESSAGES/messages.po); run scripts/catalog check"
 )
-# TRANSLATORS: {text} is a line of the person's routine, quoted; {target} a language code.
+# TRANSLATORS: {text} is a line of the person's routine, quoted; {target} a language code, {target_name}
+# TRANSLATORS: that language's name in yours (Babel's: "Spanish", "español", "Spanisch").
 NO_OWN_TRANSLATION = N_(
-    "{text} has no {target} translation: this routine is written in English, and only the shipped routines' "
-    "lines are in acuguide's catalogs; write it in {target} (language: {target}) to render it in {target}, "
-    "or render it in English"
+    "{text} has no {target_name} translation: this routine is written in English, and only the shipped routines' "
+    "lines are in acuguide's catalogs; write it in {target_name} (language: {target}) to render it in "
+    "{target_name}, or render it in English"
 )
 # TRANSLATORS: {tool} is a tool as written (ball, roller, gun), {code} a point's code, {name} its name,
 # TRANSLATORS: {allows} one of the next two messages, {fix} one of the three after them.

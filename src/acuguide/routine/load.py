@@ -22,7 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..content import breathing as breathing_mod
 from ..content import wording
 from ..content.breathing import SETTLE, BreathingPattern
-from ..content.catalog import SOURCE, Translator, languages, translator
+from ..content.catalog import SOURCE, Translator, language_name, languages, translator
 from ..content.extract import routine_texts
 from ..content.points import Laterality, Point, PointLibrary, library, localize, parse_library
 from ..errors import LOCATION, PointLibraryError, Problem, RoutineError, excerpt
@@ -199,8 +199,10 @@ def written_language(root: Node | None) -> str:
 def translate_own_lines(reader: YamlReader, root: Node, written: str, target: str, shipped: bool = False) -> None:
     """Each of the routine's own lines in `target`, from the catalogs; a problem where one is missing
     (a shipped routine's is a gap in acuguide's catalog, a person's own a routine not written in it)."""
+    said_in = getattr(reader.t, "language", SOURCE)
+    names = {"written_name": language_name(written, said_in), "target_name": language_name(target, said_in)}
     if written != SOURCE:
-        reader.problem(root, "language", reader.say(wording.WRITTEN_IN_ANOTHER, written=written, target=target))
+        reader.problem(root, "language", reader.say(wording.WRITTEN_IN_ANOTHER, target=target, **names))
         return
     t = translator(target)
     translated: dict[int, str] = {}
@@ -209,7 +211,7 @@ def translate_own_lines(reader: YamlReader, root: Node, written: str, target: st
             translated[id(node)] = t(node.value)
         else:
             missing = wording.NO_SHIPPED_TRANSLATION if shipped else wording.NO_OWN_TRANSLATION
-            reader.problem(node, path, reader.say(missing, text=quoted(excerpt(node.value)), target=target))
+            reader.problem(node, path, reader.say(missing, text=quoted(excerpt(node.value)), target=target, **names))
     _replace_texts(root, translated)
 
 
