@@ -105,6 +105,18 @@ def test_complaints_outside_back_care_are_recognised(words, about):
     assert triage.read(words).outside[0].about == about
 
 
+ARM_NERVE = "tingling or numbness down an arm, which can come from a nerve in the neck"
+
+
+@pytest.mark.parametrize("words,language", [
+    ("neck pain and my arm tingles", "en"), ("pins and needles down my left arm, stiff neck", "en"),
+    ("dolor en el cuello y el brazo me hormiguea", "es"), ("Nackenschmerzen und Kribbeln im Arm", "de"),
+])  # fmt: skip
+def test_a_tingling_arm_is_a_nerve_in_the_neck_said_once_not_another_joint(words, language):
+    outside = triage.read(words, language).outside
+    assert [o.about for o in outside] == [ARM_NERVE]  # the wider "other joints" row does not read the same words
+
+
 def test_blood_thinners_are_read():
     assert triage.read("lower back, I take warfarin").thinners
     assert triage.read("lower back, no blood thinners").thinners is None

@@ -387,14 +387,13 @@ class _Reader:
         return Finding("pregnancy", said) if said else None
 
     def outside(self, sentences: list[_Sentence]) -> list[Outside]:
-        found = []
+        found, taken = [], []  # an earlier row's words are not read again by a later, wider one
         for row in self.table["outside"]:
-            for sentence in sentences:
+            for number, sentence in enumerate(sentences):
                 match = _compiled(row["match"], self.language).search(sentence.plain)
-                if match:
-                    found.append(
-                        (sentence.plain.index(match.group(0)), Outside(match.group(0), row["about"], row["see"]))
-                    )
+                if match and not any(n == number and a < match.end() and match.start() < b for n, a, b in taken):
+                    taken.append((number, match.start(), match.end()))
+                    found.append((match.start(), Outside(match.group(0), row["about"], row["see"])))
                     break
         return [o for _, o in sorted(found, key=lambda x: x[0])]
 
