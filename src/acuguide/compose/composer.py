@@ -229,10 +229,10 @@ def _also_named(text: str, complaint: str, language: str) -> list[str]:
     """Other places the words name beside the one composed ("neck and lower back pain"): one
     session serves one, so the person is told of the others rather than left to find one
     missing. The back in general beside a named place is that place, not another."""
-    general = _back_in_general(language)
-    whole = _spans(_plain(text, language), _aliases(language), language)
     if complaint not in PLACES:  # a cause's session serves the places it names ("period cramps, my lower back")
         return []
+    general = _back_in_general(language)
+    whole = _spans(_plain(text, language), _aliases(language), language)
     named = [name for _, _, name, phrase in whole if phrase not in general and name in PLACES]
     return [name for name in dict.fromkeys(named) if name != complaint]
 

@@ -161,8 +161,11 @@ def scripts(
 
 @dataclass(frozen=True)
 class Checked:
+    """What `check` found of one argument: how many problems, and their messages' language,
+    so the last line counts them in that language."""
+
     problems: int
-    language: str  # that its messages are in: the routine's, once it loads
+    language: str  # the routine's, once it loads; English before
 
 
 def problems_found(checked: list[Checked]) -> str:
