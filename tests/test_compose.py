@@ -169,7 +169,7 @@ def test_the_refusal_names_each_sign_and_what_to_do():
         and "Go to an emergency department (A&E) today" in message
     )
     assert 'You wrote "fell", which reads as pain after a fall, a blow or an accident' in message
-    assert "may be broken" in message and "See a doctor today" in message
+    assert "may be broken" in message and "See a doctor today" not in message  # A&E today sees the fall too
     assert message.index("numbness between my legs") < message.index('"fell"')  # the most urgent first
     with pytest.raises(compose.RedFlagError, match="can come from the heart.*Call an ambulance now"):
         compose.compose(compose.Answers("chest pain", 10))  # refused before the complaint is looked up
@@ -414,3 +414,17 @@ def test_a_second_place_named_is_said_not_dropped(typed, composed, also):
         f'Your words also name "{a}": this session is for "{composed}"; compose another with --for "{a}" if that hurts too.'
         for a in also
     ]
+
+
+def test_a_complaint_named_only_to_deny_it_is_not_composed():
+    assert compose.match_complaint("stiff neck and headache, no fever, no nausea") == "upper back and shoulders"
+
+
+def test_a_refusal_says_what_to_do_once_after_its_most_urgent_signs():
+    from acuguide.compose import screening, triage
+
+    found = tuple(triage.red_flags("stiff neck and feverish, I fell off a ladder, my back hurts"))
+    assert {f.sign for f in found} == {"meningitis", "fever", "injury"}
+    said = screening.advice(found)
+    assert said.count("Call an ambulance now") == 1 and "See a doctor today" not in said  # the crew sees the rest
+    assert said.index("meningitis") < said.index("Call an ambulance") < said.index("a fall")

@@ -221,6 +221,7 @@ def _spans(wanted: str, known: dict[str, tuple[str, ...]], language: str) -> lis
         for a, b, name, phrase in spans  # "cold back" is cold, not the back inside it;
         if not any(a2 <= a and b <= b2 and (a2, b2) != (a, b) for a2, b2, _, _ in spans)  # "mid back ache" is the
         and not any(a2 < a < b2 and other not in general for a2, b2, _, other in spans)
+        and not triage.negated_before(said[:a].split(), language)  # "no nausea" names no stomach complaint
     ]  # mid back: of two that overlap, the first word leads, unless it is the back in general ("dolor de espalda alta")
     return whole
 

@@ -72,7 +72,8 @@ def assess(answers: dict[str, bool], language: str = "en") -> Screen:
 
 
 def advice(findings: tuple[Finding, ...], asked: tuple[str, ...] = (), language: str = "en") -> str:
-    """The refusal: each sign, why it needs a doctor, and what to do, the most urgent first."""
+    """The refusal: each sign and why it needs a doctor, the most urgent first, and what to do
+    for the most urgent."""
     t = translator(language)
     signs, urgency = table()["signs"], table()["urgency"]
     order = urgency_order()
@@ -80,18 +81,16 @@ def advice(findings: tuple[Finding, ...], asked: tuple[str, ...] = (), language:
         zip(findings, asked or ("",) * len(findings)), key=lambda p: order.index(signs[p[0].sign]["urgency"])
     )
     parts = []
-    for finding, question in pairs:
+    first = signs[pairs[0][0].sign]["urgency"] if pairs else None
+    last = max((i for i, (f, _) in enumerate(pairs) if signs[f.sign]["urgency"] == first), default=-1)
+    for index, (finding, question) in enumerate(pairs):
         sign = signs[finding.sign]
         template = t(table()["finding_answered"] if question else table()["finding_said"])
-        parts.append(
-            template.format(
-                said=finding.said,
-                ask=question,
-                what=t(sign["what"]),
-                why=t(sign["why"]),
-                todo=t(urgency[sign["urgency"]]),
-            )
-        )
+        # what to do is said once, after the most urgent signs: "call an ambulance now" must not be
+        # followed by a gentler "see a doctor today" for a sign the ambulance crew will see too
+        todo = t(urgency[sign["urgency"]]) if index == last else ""
+        part = template.format(said=finding.said, ask=question, what=t(sign["what"]), why=t(sign["why"]), todo=todo)
+        parts.append(part.rstrip())
     return t(table()["refused"]).format(findings=" ".join(parts)).strip()
 
 

@@ -398,6 +398,14 @@ class _Reader:
         return [o for _, o in sorted(found, key=lambda x: x[0])]
 
 
+def negated_before(words: list[str], language: str = SOURCE) -> bool:
+    """Whether `words` end in a negation, right before what follows them ("no nausea", "sin
+    náuseas", "keine Übelkeit", "pas de nausées": a negation then at most one article)."""
+    negations = _phrases("negations", language)
+    ends = (words, words[:-1]) if len(words) > 1 and len(words[-1]) <= 3 else (words,)
+    return any(tail and any(tuple(tail[-len(p) :]) == p for p in negations) for tail in ends)
+
+
 def _sentences_of(text: str, language: str = SOURCE) -> list[_Sentence]:
     """The sentences of `text` as read in `language` (for tests and tools)."""
     return _sentences(normalise(text, language))
