@@ -110,11 +110,16 @@ ARM_NERVE = "tingling or numbness down an arm, which can come from a nerve in th
 
 @pytest.mark.parametrize("words,language", [
     ("neck pain and my arm tingles", "en"), ("pins and needles down my left arm, stiff neck", "en"),
+    ("neck pain and pins and needles in my left arm", "en"), ("dolor de cuello con hormigueo que baja por el brazo", "es"),
+    ("douleur dans le cou qui descend dans le bras avec des fourmillements", "fr"),
     ("dolor en el cuello y el brazo me hormiguea", "es"), ("Nackenschmerzen und Kribbeln im Arm", "de"),
 ])  # fmt: skip
-def test_a_tingling_arm_is_a_nerve_in_the_neck_said_once_not_another_joint(words, language):
-    outside = triage.read(words, language).outside
-    assert [o.about for o in outside] == [ARM_NERVE]  # the wider "other joints" row does not read the same words
+def test_a_tingling_arm_is_a_nerve_in_the_neck_said_once_not_another_joint_nor_the_heart(words, language):
+    reading = triage.read(words, language)
+    assert [o.about for o in reading.outside] == [
+        ARM_NERVE
+    ]  # the wider "other joints" row does not read the same words
+    assert reading.flags == ()  # pain spreading into an arm is the chest sign; tingling down it is a nerve
 
 
 def test_blood_thinners_are_read():

@@ -119,11 +119,7 @@ def read(text: str, language: str = SOURCE) -> Reading:
     signs = words.table["signs"]
     flags = []
     for key, sign in signs.items():
-        said = (
-            words.first(sentences, [row["match"] for row in sign["words"]], listener)
-            if key != "pregnancy-signs"
-            else None
-        )
+        said = words.first(sentences, sign["words"], listener) if key != "pregnancy-signs" else None
         if said:
             flags.append(Finding(key, said))
     flags += words.ages(plain, listener)
@@ -327,10 +323,15 @@ class _Reader:
         mentioned = re.findall(rf"\b{self._pattern('theirs')}\b", " ".join(words[start:first]))
         return bool(mentioned) and mentioned[-1] != listener
 
-    def first(self, sentences: list[_Sentence], patterns: list[str], listener: str | None) -> str | None:
-        """The first words one of `patterns` finds that are the listener's, affirmed."""
+    def first(self, sentences: list[_Sentence], patterns: list, listener: str | None) -> str | None:
+        """The first words one of `patterns` finds that are the listener's, affirmed. A pattern
+        may be a table row: its `match`, ignored in a sentence its `unless` finds ("tingling down
+        my arm" is a nerve, not pain spreading from the heart)."""
         for sentence in sentences:
-            for pattern in patterns:
+            for row in patterns:
+                pattern, unless = (row["match"], row.get("unless")) if isinstance(row, dict) else (row, None)
+                if unless and _compiled(unless, self.language).search(sentence.plain):
+                    continue
                 for match in _compiled(pattern, self.language).finditer(sentence.plain):
                     if not match.group(0).strip():
                         continue
