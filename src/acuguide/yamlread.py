@@ -171,7 +171,7 @@ class Words(Protocol):
 
     def __call__(self, text: str) -> str: ...
 
-    def whole(self, value: int) -> str: ...
+    def number(self, value: float) -> str: ...
 
 
 class English:
@@ -180,8 +180,8 @@ class English:
     def __call__(self, text: str) -> str:
         return text
 
-    def whole(self, value: int) -> str:
-        return f"{value:,}"
+    def number(self, value: float) -> str:
+        return f"{value:g}" if isinstance(value, float) else f"{value:,}"
 
 
 class YamlReader:
@@ -455,7 +455,7 @@ class YamlReader:
                         "{count} characters; one spoken text may be at most {most} "
                         "(about a minute of speech): split it into several say: steps"
                     ),
-                    count=self.t.whole(len(text)),
+                    count=self.t.number(len(text)),
                     most=MAX_SPOKEN,
                 ),
             )

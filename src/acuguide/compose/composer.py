@@ -312,7 +312,7 @@ def read_complaint(answers: Answers) -> tuple[Answers, str, list[str]]:
     if len(answers.complaint) > MAX_COMPLAINT:
         raise ComposeError(
             translator(answers.language)(wording.COMPOSE_TOO_MANY_CHARACTERS).format(
-                count=_number(len(answers.complaint), answers.language), most=MAX_COMPLAINT
+                count=translator(answers.language).number(len(answers.complaint)), most=MAX_COMPLAINT
             ),
             answers.language,
         )
@@ -449,10 +449,10 @@ def compose(answers: Answers) -> Composed:
     if shortest > target:
         raise ComposeError(
             t.ngettext(wording.COMPOSE_TOO_SHORT, _count(answers.minutes)).format(
-                minutes=_number(answers.minutes, answers.language),
+                minutes=t.number(answers.minutes),
                 complaint=_named(complaint, t),
                 hold=level.holds[0],
-                shortest=_number(shortest / 60, answers.language, tenths=True),
+                shortest=t.decimal(shortest / 60, 1),
                 least=math.ceil(shortest / 60),
             ),
             answers.language,
@@ -466,7 +466,7 @@ def compose(answers: Answers) -> Composed:
     )
     raise ComposeError(
         t.ngettext(wording.COMPOSE_TOO_LONG, most).format(
-            minutes=_number(answers.minutes, answers.language),
+            minutes=t.number(answers.minutes),
             complaint=_named(complaint, t),
             tools=_with(answers.tools, t),
             level=t(wording.LEVELS[answers.level]),
@@ -475,19 +475,10 @@ def compose(answers: Answers) -> Composed:
             passes=MAX_PASSES,
             rounds=level.rounds,
             hold=level.holds[1],
-            longest=_number(longest / 60, answers.language, tenths=True),
+            longest=t.decimal(longest / 60, 1),
         ),
         answers.language,
     )
-
-
-def _number(value: float, language: str, tenths: bool = False) -> str:
-    """A number as the language writes it: '1.5' and '2.0' in English, '1,5' and '2,0' in Spanish."""
-    if language == "en":
-        return f"{value:.1f}" if tenths else f"{value:g}" if isinstance(value, float) else f"{value:,}"
-    from babel.numbers import format_decimal
-
-    return format_decimal(round(value, 1) if tenths else value, "#,##0.0" if tenths else "#,##0.##", locale=language)
 
 
 def _count(minutes: float) -> int:

@@ -147,13 +147,14 @@ class Translator:
 
         return format_decimal(value, format="0." + "0" * places, locale=self.language)
 
-    def whole(self, value: int) -> str:
-        """A whole number grouped as the language writes it: 1,000,000 in English, 1.000.000 in German."""
+    def number(self, value: float) -> str:
+        """A count or an amount as the language writes it: 1,000,000 and 7.5 in English,
+        1.000.000 and 7,5 in German; 10 minutes, never 10.0."""
         if self.is_source:
-            return f"{value:,}"
+            return f"{value:g}" if isinstance(value, float) else f"{value:,}"
         from babel.numbers import format_decimal
 
-        return format_decimal(value, locale=self.language)
+        return format_decimal(value, "#,##0.##", locale=self.language)
 
     def counted(self, forms: Plural, count: int, **values) -> str:
         """A plural text with its count filled in as it is written (digits): for screens."""

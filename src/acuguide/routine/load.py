@@ -91,7 +91,7 @@ def read_limited(path: Path, source: str, what: str, t: Translator = wording.ENG
         if not stat.S_ISREG(info.st_mode):
             raise refused(wording.NOT_A_REGULAR_FILE)
         if info.st_size > MAX_BYTES:
-            raise refused(wording.TOO_BIG, size=t.whole(info.st_size), most=t.whole(MAX_BYTES))
+            raise refused(wording.TOO_BIG, size=t.number(info.st_size), most=t.number(MAX_BYTES))
         try:
             return file.read(MAX_BYTES + 1)[:MAX_BYTES]
         except OSError as exc:
