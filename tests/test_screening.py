@@ -89,6 +89,19 @@ def test_each_yes_refuses_with_its_urgency(question):
 
 
 @pytest.mark.pure
+@pytest.mark.parametrize("other", ["rest", "weight"])
+def test_a_yes_to_cancer_beside_night_pain_or_weight_loss_is_seen_today_not_in_days(other):
+    with pytest.raises(screening.Refused) as refused:
+        screening.assess({"cancer": True, other: True})
+    urgency = screening.table()["urgency"]
+    assert urgency["today"] in str(refused.value) and urgency["soon"] not in str(refused.value)
+    assert "within a day" in str(refused.value)
+    with pytest.raises(screening.Refused) as alone:
+        screening.assess({"cancer": True})
+    assert urgency["soon"] in str(alone.value) and "within a day" not in str(alone.value)
+
+
+@pytest.mark.pure
 def test_pregnancy_and_blood_thinners_change_the_session_instead():
     assert screening.assess({"pregnancy": True, "thinners": True}) == screening.Screen(pregnancy=True, thinners=True)
     assert screening.assess({"pregnancy-1": True}) == screening.Screen()  # a follow-up counts only after a yes

@@ -105,7 +105,7 @@ def test_complaints_outside_back_care_are_recognised(words, about):
     assert triage.read(words).outside[0].about == about
 
 
-ARM_NERVE = "tingling or numbness down an arm, which can come from a nerve in the neck"
+ARM_NERVE = "pain, tingling or numbness down an arm, which can come from a nerve in the neck"
 
 
 @pytest.mark.parametrize("words,language", [
@@ -120,6 +120,52 @@ def test_a_tingling_arm_is_a_nerve_in_the_neck_said_once_not_another_joint_nor_t
         ARM_NERVE
     ]  # the wider "other joints" row does not read the same words
     assert reading.flags == ()  # pain spreading into an arm is the chest sign; tingling down it is a nerve
+
+
+@pytest.mark.parametrize("words,language", [
+    ("neck pain, both hands tingling and I keep dropping things", "en"), ("stiff neck, my hands are clumsy and numb", "en"),
+    ("neck pain, my right hand is weak and tingling", "en"), ("electric shocks down my spine when I bend my neck", "en"),
+    ("sore neck and walking feels unsteady", "en"), ("dolor de cuello y se me duermen las dos manos", "es"),
+    ("Nackenschmerzen, mir fällt alles aus der Hand", "de"), ("mal au cou et la main droite est faible", "fr"),
+])  # fmt: skip
+def test_a_weak_hand_both_hands_or_clumsy_hands_refuse_for_a_doctor_today_not_a_neck_session(words, language):
+    flags = triage.read(words, language).flags
+    assert [f.sign for f in flags][:1] == ["cord"] and triage.urgency(flags[0]) == "today", (words, flags)
+
+
+@pytest.mark.parametrize("words,language", [
+    ("neck pain going down my right arm", "en"), ("my neck hurts and it shoots into my right arm", "en"),
+    ("dolor de cuello que baja por el brazo derecho", "es"), ("Nackenschmerzen, die in den rechten Arm ausstrahlen", "de"),
+    ("douleur dans le cou qui descend dans le bras droit", "fr"),
+])  # fmt: skip
+def test_neck_pain_down_the_right_arm_alone_is_a_nerve_noted_not_the_heart(words, language):
+    reading = triage.read(words, language)
+    assert reading.flags == () and [o.about for o in reading.outside] == [ARM_NERVE], words
+
+
+@pytest.mark.parametrize("words", [
+    "neck pain going down my left arm", "neck pain going down my right arm and my chest feels tight",
+    "neck ache into my right arm, all sweaty", "pain going into my right arm and jaw",
+])  # fmt: skip
+def test_the_arm_beside_the_left_side_the_chest_the_jaw_or_sweat_is_still_the_heart(words):
+    assert "chest" in [f.sign for f in triage.red_flags(words)], words
+
+
+@pytest.mark.parametrize("words,urgency", [
+    ("had breast cancer 5 years ago, new back pain that wakes me at night", "today"),
+    ("lymphoma in remission, lost weight without trying, sore back", "today"),
+    ("had breast cancer 5 years ago, lower back aches after gardening", "soon"),
+])  # fmt: skip
+def test_cancer_beside_night_pain_or_weight_loss_is_raised_to_today(words, urgency):
+    flags = triage.red_flags(words)
+    assert flags[0].sign == "cancer" and triage.urgency(flags[0]) == urgency, flags
+
+
+@pytest.mark.parametrize(
+    "words", ["lower back, no headache", "sore back but no knee pain", "lower back, no arm tingling"]
+)
+def test_a_complaint_outside_back_care_that_is_denied_is_not_noted(words):
+    assert triage.read(words).outside == (), words
 
 
 def test_blood_thinners_are_read():

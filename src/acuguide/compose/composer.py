@@ -365,7 +365,7 @@ def _only_outside(complaint: str, reading: triage.Reading, language: str = "en")
     """Words about something outside back care alone ('my toothache throbs all night'), whose
     signs are no emergency: the answer is whom to see for it, not a back doctor."""
     urgent = {"ambulance", "emergency"}
-    if not reading.outside or any(triage.table()["signs"][f.sign]["urgency"] in urgent for f in reading.flags):
+    if not reading.outside or any(triage.urgency(f) in urgent for f in reading.flags):
         return False
     try:
         _match(complaint, language)

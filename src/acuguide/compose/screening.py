@@ -8,11 +8,11 @@ session instead. The person's words are read as well (`triage`): a second net, n
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..content.catalog import translator
 from . import ComposeError
-from .triage import Finding, table, urgency_order
+from .triage import Finding, described, raised, table, urgency, urgency_order
 
 PREGNANCY, THINNERS = "pregnancy", "thinners"
 
@@ -67,7 +67,8 @@ def assess(answers: dict[str, bool], language: str = "en") -> Screen:
         if answers.get(i) and sign_of(by_id[i]) and (by_id[i].follows is None or answers.get(by_id[i].follows))
     ]
     if yes:
-        raise Refused(tuple(Finding(sign_of(q), "") for q in yes), tuple(q.text for q in yes), language)  # type: ignore[arg-type]
+        findings = raised([Finding(sign_of(q), q.text) for q in yes])  # type: ignore[arg-type]
+        raise Refused(tuple(replace(f, said="") for f in findings), tuple(f.said for f in findings), language)
     return Screen(pregnancy=bool(answers.get(PREGNANCY)), thinners=bool(answers.get(THINNERS)))
 
 
@@ -75,20 +76,17 @@ def advice(findings: tuple[Finding, ...], asked: tuple[str, ...] = (), language:
     """The refusal: each sign and why it needs a doctor, the most urgent first, and what to do
     for the most urgent."""
     t = translator(language)
-    signs, urgency = table()["signs"], table()["urgency"]
     order = urgency_order()
-    pairs = sorted(
-        zip(findings, asked or ("",) * len(findings)), key=lambda p: order.index(signs[p[0].sign]["urgency"])
-    )
+    pairs = sorted(zip(findings, asked or ("",) * len(findings)), key=lambda p: order.index(urgency(p[0])))
     parts = []
-    first = signs[pairs[0][0].sign]["urgency"] if pairs else None
-    last = max((i for i, (f, _) in enumerate(pairs) if signs[f.sign]["urgency"] == first), default=-1)
+    first = urgency(pairs[0][0]) if pairs else None
+    last = max((i for i, (f, _) in enumerate(pairs) if urgency(f) == first), default=-1)
     for index, (finding, question) in enumerate(pairs):
-        sign = signs[finding.sign]
+        sign = described(finding)
         template = t(table()["finding_answered"] if question else table()["finding_said"])
         # what to do is said once, after the most urgent signs: "call an ambulance now" must not be
         # followed by a gentler "see a doctor today" for a sign the ambulance crew will see too
-        todo = t(urgency[sign["urgency"]]) if index == last else ""
+        todo = t(table()["urgency"][sign["urgency"]]) if index == last else ""
         part = template.format(said=finding.said, ask=question, what=t(sign["what"]), why=t(sign["why"]), todo=todo)
         parts.append(part.rstrip())
     return t(table()["refused"]).format(findings=" ".join(parts)).strip()

@@ -22,7 +22,7 @@ from __future__ import annotations
 import copy
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -35,6 +35,7 @@ CHILD_UNDER, OLDER_FROM = 16, 70  # ages that need a doctor first: a child, or n
 class Finding:
     sign: str  # a key of the table's `signs`, or "pregnancy" or "thinners"
     said: str  # the words that matched, as made plain
+    raised: bool = False  # made more urgent by another sign beside it (the table's `together`)
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,28 @@ def urgency_order() -> list[str]:
     return list(table()["urgency"])
 
 
+def raised(findings: list[Finding]) -> list[Finding]:
+    """`findings`, each sign that another beside it makes more urgent marked so (`together`:
+    after a cancer, new pain at night is seen within a day, not in days), the most urgent first."""
+    together, present = table()["together"], {f.sign for f in findings}
+    marked = [
+        replace(f, raised=True) if f.sign in together and present & set(together[f.sign]["with"]) else f
+        for f in findings
+    ]
+    order, keys = urgency_order(), list(table()["signs"])
+    return sorted(marked, key=lambda f: (order.index(urgency(f)), keys.index(f.sign)))
+
+
+def described(finding: Finding) -> dict:
+    """The table entry that says a finding's urgency, what it is and why: its sign's, or the
+    `together` rule's when another sign raised it."""
+    return table()["together"][finding.sign] if finding.raised else table()["signs"][finding.sign]
+
+
+def urgency(finding: Finding) -> str:
+    return described(finding)["urgency"]
+
+
 def read(text: str, language: str = SOURCE) -> Reading:
     """Everything the words say, read in `language`: the red flags (with age and whose they
     are), pregnancy, blood thinners, and complaints outside back care."""
@@ -128,14 +151,12 @@ def read(text: str, language: str = SOURCE) -> Reading:
         said = words.first(sentences, [row["match"] for row in signs["pregnancy-signs"]["words"]], listener)
         if said:
             flags.append(Finding("pregnancy-signs", said))
-    order = urgency_order()
-    keys = list(signs)
-    flags.sort(key=lambda f: (order.index(signs[f.sign]["urgency"]), keys.index(f.sign)))
+    flags = raised(flags)
     thinners_rows = words.table["modifiers"]["thinners"]["words"]
     thinners = words.first(sentences, [row["match"] for row in thinners_rows], listener)
     outside = tuple(words.outside(sentences))
     # quote the person's own words as they wrote them: "me caí", not "me cai"; "im 78", not "i'm 78"
-    flags = [Finding(f.sign, _quoted(text, f.said, language)) for f in flags]
+    flags = [replace(f, said=_quoted(text, f.said, language)) for f in flags]
     pregnant = pregnant and Finding(pregnant.sign, _quoted(text, pregnant.said, language))
     return Reading(tuple(flags), pregnant, Finding("thinners", thinners) if thinners else None, outside)
 
@@ -323,6 +344,11 @@ class _Reader:
         mentioned = re.findall(rf"\b{self._pattern('theirs')}\b", " ".join(words[start:first]))
         return bool(mentioned) and mentioned[-1] != listener
 
+    def _denied_match(self, sentence: _Sentence, match: re.Match) -> bool:
+        return self._denied(
+            sentence, _word_index(sentence.plain, match.start()), _word_index(sentence.plain, match.end() - 1)
+        )
+
     def first(self, sentences: list[_Sentence], patterns: list, listener: str | None) -> str | None:
         """The first words one of `patterns` finds that are the listener's, affirmed. A pattern
         may be a table row: its `match`, ignored in a sentence its `unless` finds ("tingling down
@@ -388,10 +414,18 @@ class _Reader:
         return Finding("pregnancy", said) if said else None
 
     def outside(self, sentences: list[_Sentence]) -> list[Outside]:
+        """Complaints outside back care, named and not denied ("lower back, no headache")."""
         found, taken = [], []  # an earlier row's words are not read again by a later, wider one
         for row in self.table["outside"]:
             for number, sentence in enumerate(sentences):
-                match = _compiled(row["match"], self.language).search(sentence.plain)
+                match = next(
+                    (
+                        m
+                        for m in _compiled(row["match"], self.language).finditer(sentence.plain)
+                        if not self._denied_match(sentence, m)
+                    ),
+                    None,
+                )
                 if match and not any(n == number and a < match.end() and match.start() < b for n, a, b in taken):
                     taken.append((number, match.start(), match.end()))
                     found.append((match.start(), Outside(match.group(0), row["about"], row["see"])))

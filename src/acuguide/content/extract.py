@@ -122,7 +122,7 @@ def _screening(root: Node, source: str):
         elif key in ("refused", "finding_said", "finding_answered", "outside_answer"):
             for node in _texts(value):
                 yield _message(node, "shown when no session is composed; keep every {placeholder}")
-        elif key in ("signs", "modifiers"):
+        elif key in ("signs", "modifiers", "together"):
             for name, sign in _items(value):
                 for field, text in _items(sign):
                     if field in SCREENING_FIELDS or field == "follow_up":
