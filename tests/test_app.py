@@ -22,6 +22,7 @@ from conftest import HERE
 from test_serve import get, serving
 
 from acuguide.cli import cli
+from acuguide.compose import screening
 
 pytestmark = pytest.mark.server
 
@@ -291,8 +292,7 @@ def test_a_failed_job_says_why_and_leaves_nothing_half_written(folder, tmp_path)
     before = sorted(p.name for p in folder.iterdir())
     jobs = Jobs(folder, tmp_path / "composed", "fake", blocked)
     (tmp_path / "composed").mkdir()
-    answers = {q: False for q in ("chest", "aorta", "saddle", "continence", "legs", "injury", "fever", "rest", "weight",
-                                  "cancer", "child", "older", "bones", "surgery", "pregnancy", "thinners")}  # fmt: skip
+    answers = {q.id: False for q in screening.questions() if not q.follows}
     job = jobs.submit(prepare({"for": "lower back", "minutes": 4, "answers": answers}, "fake"))
     jobs.worker.shutdown(wait=True)
     shown = job.to_dict()

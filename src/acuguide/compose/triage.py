@@ -235,12 +235,12 @@ class _Sentence:
 
 def _sentences(text: str) -> list[_Sentence]:
     found = []
-    for part in re.split(r"(?:(?<!\d)\.|\.(?!\d)|[!?;:\n()\[\]{}])+", text):
-        tokens = re.findall(r"\d+\.\d+|[\w']+|,|/", part)
+    for part in re.split(r"(?:(?<!\d)\.|\.(?!\d)|[!?;:\n\[\]{}])+", text):
+        tokens = re.findall(r"\d+\.\d+|[\w']+|[,/()]", part)  # a bracket is a pause: "skin cancer (basal cell)"
         words: list[str] = []
         stops = set()
         for token in tokens:
-            if token in (",", "/"):
+            if token in (",", "/", "(", ")"):
                 stops.add(len(words))
             else:
                 words.append(token.strip("'") or token)
