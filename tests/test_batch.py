@@ -6,6 +6,7 @@ processes and a local Dask cluster that the test starts itself.
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -119,3 +120,19 @@ def test_one_session_rendered_here_reads_no_phrase_back_from_the_cache_it_just_w
                                       "--cache-dir", str(tmp_path / "cache"), "--jobs", "1"])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert looked_up and max(looked_up.values()) == 1, looked_up.most_common(3)
+
+
+def test_a_routine_rendered_in_each_language_into_one_folder_keeps_every_file(tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    for language in ("en", "es", "de"):
+        result = CliRunner().invoke(cli, ["render", "desk-break", "--language", language, "--engine", "fake",
+                                          "-o", str(out), "--cache-dir", str(cache)])  # fmt: skip
+        assert result.exit_code == 0, result.output
+    written = {p.stem for p in out.glob("*.mp3")}
+    assert written == {"desk-break", "desk-break-es", "desk-break-de"}
+    timelines = {slug: json.loads((out / f"{slug}.json").read_text()) for slug in written}
+    assert [timelines[s].get("language", "en") for s in ("desk-break", "desk-break-es", "desk-break-de")] == [
+        "en",
+        "es",
+        "de",
+    ]

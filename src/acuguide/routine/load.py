@@ -129,6 +129,12 @@ def decode(data: bytes, source: str, t: Translator = wording.ENGLISH) -> str:
         raise RoutineError([located(t, source, line, "", said)], t.language) from None
 
 
+def translated_slug(slug: str, language: str) -> str:
+    """The files of a routine said in another language than it is written in are named apart
+    ("desk-break-es"), so rendering it in each language into one folder keeps every one."""
+    return f"{slug}-{language}"
+
+
 def parse(
     text: str,
     source: str,
@@ -154,6 +160,8 @@ def parse(
     reader.t = t
     if root is not None and target != written:
         translate_own_lines(reader, root, written, target, shipped)
+    if target != written:
+        slug = translated_slug(slug, target)
     loader = _Loader(reader, points, base or Path.cwd(), t, written)
     top = reader.table(root, fields.TOP, "", loader.top_readers()) if root is not None else None
     if top is None:

@@ -24,7 +24,7 @@ from ..yamlread import INVALID, Field, Table, YamlReader, line_of
 from . import PointStep, Routine, Series, SideGroup
 from .fields import MAX_HOLD, UNKNOWN_LANGUAGE
 from .find import display_name, find_file, shipped_dir, shipped_routines, slug_for
-from .load import MAX_BYTES, beside, decode, read_limited, translate_own_lines, written_language
+from .load import MAX_BYTES, beside, decode, read_limited, translate_own_lines, translated_slug, written_language
 from .load import load as load_routine
 from .model import Where
 
@@ -106,7 +106,7 @@ def load(arg: str, language: str | None = None) -> Program:
         raise RoutineError(reader.problems)
     at = Where(source, line_of(v.nodes["routine"]), "routine")
     base = _routine(path, v["routine"], at, language)
-    slug = slug_for(path)
+    slug = slug_for(path) if (language or written) == written else translated_slug(slug_for(path), language or written)
     title, weeks, per_week = v["title"], v["weeks"], v["sessions_per_week"]
     scaled = next((key for key in ("hold", "repeat") if key in v.nodes), None)
     stages = tuple(
