@@ -665,3 +665,50 @@ def test_the_third_rounds_red_flags_are_refused(language, words, sign):
 ])  # fmt: skip
 def test_the_third_rounds_near_misses_still_compose(language, words):
     _composes(language, words)
+
+
+# A fourth fresh-eyes round (113 requests): red flags said in ways the tables missed, or new ones
+# (a late period with pain, a painful testicle, vomiting blood or a blocked bowel), each refused now.
+FOURTH_ROUND = [
+    ("en", "back pain and when i wipe after the loo it feels numb like its someone elses bum", "saddle"),
+    ("en", "sciatica and my willy feels numb, sex feels different since the back went", "saddle"),
+    ("fr", "mal de dos et je sens plus mes parties, c'est bizarre", "saddle"),
+    ("fr", "douleur brutale dans le dos comme un coup de poignard, mon père a un anévrisme connu", "aorta"),
+    ("de", "Bauch pocht komisch, wie ein zweites Herz, und Kreuzschmerzen", "aorta"),
+    ("en", "my back between my shoulders aches and it feels like an elephant is sitting on my chest", "chest"),
+    ("en", "indigestion type pain and upper back ache, sweaty and grey, wife says i look awful", "chest"),
+    ("de", "Rückenschmerzen oben und ein Ziehen im linken Arm, mir ist kotzübel und schwindelig", "chest"),
+    ("es", "dolor de cuello y de repente no me salen las palabras y se me duerme media cara", "stroke"),
+    ("en", "back of my leg hurts, one calf is bigger than the other, im on the pill", "calf"),
+    ("en", "pain in my upper back when i breathe in, calf has been sore and swollen for a few days", "calf"),
+    ("en", "period pain but way worse than usual, one sided, my period is late and i feel faint", "ectopic"),
+    ("de", "Regelschmerzen, aber die Periode ist überfällig, einseitig stechend und mir wird schwarz vor Augen", "ectopic"),
+    ("es", "dolor de regla muy fuerte y se me ha retrasado la regla", "ectopic"),
+    ("fr", "douleurs de règles et mes règles sont en retard", "ectopic"),
+    ("en", "34 weeks pregnant, back ache that comes and goes in waves", "pregnancy-signs"),
+    ("de", "plötzlich Schmerzen in der Leiste, der Hoden tut höllisch weh", "testicle"),
+    ("en", "lower back ache and my left testicle is swollen", "testicle"),
+    ("en", "bloated and tummy pain, vomiting and havent pooed or passed wind in 2 days", "bowel"),
+    ("en", "stomach ache and ive been throwing up blood", "bowel"),
+    ("es", "me duele la tripa y he vomitado sangre", "bowel"),
+    ("fr", "mal au ventre et j'ai vomi du sang", "bowel"),
+]  # fmt: skip
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("language,words,sign", FOURTH_ROUND)
+def test_the_fourth_rounds_red_flags_are_refused(language, words, sign):
+    _refused(language, words, sign)
+
+
+@pytest.mark.parametrize("language,words", [
+    ("en", "legs went numb from sitting on the loo too long scrolling, back is a bit achy"),
+    ("en", "achy all over after my first spin class, legs like jelly"),
+    ("en", "my mum fell and broke her hip last year and ive been lifting her, now my back aches"),
+    ("en", "period pain, my period is never late"),
+    ("fr", "courbatures partout après le match de foot, j'ai pris un coup de vieux"),
+    ("fr", "j'ai les reins en compote après le déménagement"),
+    ("de", "Po eingeschlafen nach 3 Stunden Fahrrad, jetzt wieder normal, aber der untere Rücken ist verspannt"),
+])  # fmt: skip
+def test_the_fourth_rounds_near_misses_still_compose(language, words):
+    _composes(language, words)

@@ -161,6 +161,15 @@ def test_cancer_beside_night_pain_or_weight_loss_is_raised_to_today(words, urgen
     assert flags[0].sign == "cancer" and triage.urgency(flags[0]) == urgency, flags
 
 
+@pytest.mark.parametrize("words,urgency", [
+    ("my mum is 77 and bent over to pick up the cat and now her back is agony, she has osteoporosis", "today"),
+    ("osteoporosis and a sore lower back, I'm 52", "soon"),
+])  # fmt: skip
+def test_thin_bones_after_seventy_are_raised_to_today(words, urgency):
+    flags = [f for f in triage.red_flags(words) if f.sign == "bones"]
+    assert flags and triage.urgency(flags[0]) == urgency, flags
+
+
 @pytest.mark.parametrize(
     "words", ["lower back, no headache", "sore back but no knee pain", "lower back, no arm tingling"]
 )

@@ -378,7 +378,8 @@ class _Reader:
                 if found:
                     return next(g for g in found.groups() if g)
             mentioned = re.findall(rf"\b{self._pattern('mine')}\b", sentence.plain)
-            if mentioned and re.search(rf"\b{self._pattern('their_body')}\b", sentence.plain):
+            theirs = re.search(rf"\b{self._pattern('their_body')}\b", sentence.plain)
+            if mentioned and theirs and not re.search(rf"\b{self._pattern('my_body')}\b", sentence.plain):
                 return mentioned[-1]  # "my wife is pregnant and her back aches"
         return None
 

@@ -58,7 +58,7 @@ COMPLAINTS = {
     "stomach": ("stomach ache", "heartburn", "indigestion", "nausea", "appetite"),
     "fatigue": ("tired", "tiredness", "tired back", "low energy", "energy", "exhaustion"),
     "cold sensitivity": ("cold", "feeling cold", "cold back"),
-    "whole-body ache": ("aches", "aching", "body ache", "everything aches", "whole body"),
+    "whole-body ache": ("aches", "aching", "achy", "all over", "body ache", "everything aches", "whole body", "doms"),
     "period pain": ("period", "periods", "menstrual", "cramps"),
 }
 # The seed articles a point's `sources` cite by prefix, by their titles (a reader has the titles, not the files).
