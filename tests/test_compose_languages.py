@@ -264,7 +264,8 @@ def _refused(language, words, sign):
     said = next(f.said for f in refused.value.findings if f.sign == sign)
     message = str(refused.value)
     assert said in message and (said.lower() in words.lower() or said in words), (said, words)
-    todo = translator(language)(triage.table()["urgency"][triage.table()["signs"][sign]["urgency"]])
+    finding = next(f for f in refused.value.findings if f.sign == sign)
+    todo = translator(language)(triage.table()["urgency"][triage.urgency(finding)])
     assert todo in message, message
     if language != "en":
         assert not ENGLISH.search(message) and "No session was composed" not in message, message
@@ -712,3 +713,56 @@ def test_the_fourth_rounds_red_flags_are_refused(language, words, sign):
 ])  # fmt: skip
 def test_the_fourth_rounds_near_misses_still_compose(language, words):
     _composes(language, words)
+
+
+# The dangerous twins of the fourth round's harmless ones, from a reviewer's probes: a sign the
+# new exceptions must not hide (numbness that stays, legs that give way, the chest beside the arm).
+FOURTH_ROUND_TWINS = [
+    ("de", "Taubheit im Schritt, geht nicht wieder weg", "saddle"),
+    ("de", "der Hexenschuss ist weg, aber jetzt Taubheit zwischen den Beinen", "saddle"),
+    ("en", "shooting pain down both legs after the gym", "legs"),
+    ("en", "my legs gave way from under me after the gym", "legs"),
+    ("en", "both legs numb and weak since sitting on the loo yesterday, still numb today", "legs"),
+    ("en", "pain spreading from my chest into my right arm and neck", "chest"),
+    ("en", "neck pain down my left arm when i turn my head, also when i climb the stairs", "chest"),
+    ("en", "pain spreading into my left arm and jaw, pins and needles in my hand", "chest"),
+    ("de", "Schmerz von der Brust in den rechten Arm und den Nacken", "chest"),
+    ("fr", "mal à la poitrine qui descend dans le bras droit et le cou", "chest"),
+    ("en", "car accident in the wet yesterday, my neck hurts", "injury"),
+    ("en", "i had a basal cell removed and now i have breast cancer", "cancer"),
+    ("de", "Basaliom an der Nase und letztes Jahr Brustkrebs", "cancer"),
+    ("es", "me extirparon un basocelular y ahora tengo cáncer de mama", "cancer"),
+    ("fr", "j'ai pris un coup de tête au rugby, mal au cou", "injury"),
+    ("en", "the words won't come out and half my face feels asleep", "stroke"),
+    ("de", "Hodenschmerzen links seit einer Stunde", "testicle"),
+    ("de", "ich kann keine Winde mehr lassen", "bowel"),
+    ("en", "i threw up and there was blood", "bowel"),
+]  # fmt: skip
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("language,words,sign", FOURTH_ROUND_TWINS)
+def test_the_fourth_rounds_exceptions_hide_no_red_flag(language, words, sign):
+    _refused(language, words, sign)
+
+
+@pytest.mark.parametrize("language,words", [
+    ("en", "i can't stop passing wind, sore lower back"),
+    ("en", "grey sweatshirt and my back aches"),
+    ("en", "left arm sore from the vaccine, lower back aches"),
+    ("en", "i'm 58, my period hasn't come for 5 years, back ache"),
+    ("en", "lying on my ball hurts too much, lower back"),
+    ("en", "i can't find the words to describe the pain in my back"),
+    ("de", "die Periode ist nicht überfällig, Rückenschmerzen"),
+    ("es", "hoy he comido huevos y me duele la espalda"),
+    ("es", "no encuentro palabras para este dolor de espalda"),
+    ("fr", "mes règles ne sont pas en retard, mal au dos"),
+    ("fr", "j'ai du mal à parler de mon dos"),
+])  # fmt: skip
+def test_what_only_sounds_like_the_fourth_rounds_signs_still_composes(language, words):
+    _composes(language, words)
+
+
+def test_a_relative_named_beside_the_writers_own_pain_leaves_the_session_the_writers():
+    assert triage.read("my wife is pregnant and her back aches, my back is ok").pregnancy
+    assert not triage.read("my mum broke her hip last year, now my back aches").flags

@@ -122,6 +122,15 @@ def test_the_template_has_every_built_in_text_and_every_shipped_line():
 # -- a session in another language ------------------------------------------------------
 
 
+def test_a_routine_or_program_in_another_language_than_written_is_named_apart():
+    """Rendered into one folder, each language keeps its own files (desk-break-es.mp3)."""
+    assert load("desk-break").slug == "desk-break" and load("desk-break", language="en").slug == "desk-break"
+    assert load("desk-break", language="es").slug == "desk-break-es"
+    weeks = program.load("back-care-build-up", language="de").stages
+    assert [s.routine.slug for s in weeks][:2] == ["back-care-build-up-de-week-1", "back-care-build-up-de-week-2"]
+    assert program.load("back-care-build-up").stages[0].routine.slug == "back-care-build-up-week-1"
+
+
 @pytest.mark.parametrize("name", shipped_routines())
 def test_every_word_of_a_shipped_routine_in_another_language_comes_from_the_catalog(pseudo_locale, name):
     routine = load(name, language="es")

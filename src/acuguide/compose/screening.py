@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from ..content.catalog import translator
 from . import ComposeError
-from .triage import Finding, described, raised, table, urgency, urgency_order
+from .triage import Finding, described, ranked, table, urgency, urgency_order
 
 PREGNANCY, THINNERS = "pregnancy", "thinners"
 
@@ -67,7 +67,7 @@ def assess(answers: dict[str, bool], language: str = "en") -> Screen:
         if answers.get(i) and sign_of(by_id[i]) and (by_id[i].follows is None or answers.get(by_id[i].follows))
     ]
     if yes:
-        findings = raised([Finding(sign_of(q), q.text) for q in yes])  # type: ignore[arg-type]
+        findings = ranked([Finding(sign_of(q), q.text) for q in yes])  # type: ignore[arg-type]
         raise Refused(tuple(replace(f, said="") for f in findings), tuple(f.said for f in findings), language)
     return Screen(pregnancy=bool(answers.get(PREGNANCY)), thinners=bool(answers.get(THINNERS)))
 

@@ -110,7 +110,7 @@ def urgency_order() -> list[str]:
     return list(table()["urgency"])
 
 
-def raised(findings: list[Finding]) -> list[Finding]:
+def ranked(findings: list[Finding]) -> list[Finding]:
     """`findings`, each sign that another beside it makes more urgent marked so (`together`:
     after a cancer, new pain at night is seen within a day, not in days), the most urgent first."""
     together, present = table()["together"], {f.sign for f in findings}
@@ -151,7 +151,7 @@ def read(text: str, language: str = SOURCE) -> Reading:
         said = words.first(sentences, [row["match"] for row in signs["pregnancy-signs"]["words"]], listener)
         if said:
             flags.append(Finding("pregnancy-signs", said))
-    flags = raised(flags)
+    flags = ranked(flags)
     thinners_rows = words.table["modifiers"]["thinners"]["words"]
     thinners = words.first(sentences, [row["match"] for row in thinners_rows], listener)
     outside = tuple(words.outside(sentences))
@@ -362,8 +362,7 @@ class _Reader:
                     if not match.group(0).strip():
                         continue
                     first = _word_index(sentence.plain, match.start())
-                    last = _word_index(sentence.plain, match.end() - 1)
-                    if not self._denied(sentence, first, last) and not self._someone_else(sentence, first, listener):
+                    if not self._denied_match(sentence, match) and not self._someone_else(sentence, first, listener):
                         return match.group(0)
         return None
 

@@ -160,8 +160,7 @@ def parse(
     reader.t = t
     if root is not None and target != written:
         translate_own_lines(reader, root, written, target, shipped)
-    if target != written:
-        slug = translated_slug(slug, target)
+    files = slug if target == written else translated_slug(slug, target)
     loader = _Loader(reader, points, base or Path.cwd(), t, written)
     top = reader.table(root, fields.TOP, "", loader.top_readers()) if root is not None else None
     if top is None:
@@ -173,7 +172,7 @@ def parse(
     routine = Routine(
         title=top["title"] or slug,
         summary=top["summary"] or "",
-        slug=slug,
+        slug=files,
         source=source,
         voice=top["voice"] or Voice(),
         safety=top["safety"],

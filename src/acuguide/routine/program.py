@@ -96,9 +96,10 @@ def load(arg: str, language: str | None = None) -> Program:
     reader = YamlReader(source)
     root = reader.compose(decode(read_limited(path, source, "a program"), source))
     written = written_language(root)
-    if root is not None and (language or written) != written:
+    target = language or written
+    if root is not None and target != written:
         shipped = path.resolve().parent == Path(str(shipped_dir("programs"))).resolve()
-        translate_own_lines(reader, root, written, language or written, shipped)
+        translate_own_lines(reader, root, written, target, shipped)
     ranges = {"hold": lambda node, where: _range(reader, node, where, HOLD_RANGE),
               "repeat": lambda node, where: _range(reader, node, where, REPEAT_RANGE)}  # fmt: skip
     v = reader.table(root, PROGRAM, "", ranges) if root is not None else None
@@ -106,7 +107,7 @@ def load(arg: str, language: str | None = None) -> Program:
         raise RoutineError(reader.problems)
     at = Where(source, line_of(v.nodes["routine"]), "routine")
     base = _routine(path, v["routine"], at, language)
-    slug = slug_for(path) if (language or written) == written else translated_slug(slug_for(path), language or written)
+    slug = slug_for(path) if target == written else translated_slug(slug_for(path), target)
     title, weeks, per_week = v["title"], v["weeks"], v["sessions_per_week"]
     scaled = next((key for key in ("hold", "repeat") if key in v.nodes), None)
     stages = tuple(
