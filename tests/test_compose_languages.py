@@ -766,3 +766,66 @@ def test_what_only_sounds_like_the_fourth_rounds_signs_still_composes(language, 
 def test_a_relative_named_beside_the_writers_own_pain_leaves_the_session_the_writers():
     assert triage.read("my wife is pregnant and her back aches, my back is ok").pregnancy
     assert not triage.read("my mum broke her hip last year, now my back aches").flags
+
+
+# A fifth fresh-eyes round (158 requests): red flags the tables still missed, each refused now,
+# some only because a sign in pregnancy or a clot now wins over a complaint outside back care.
+FIFTH_ROUND = [
+    ("en", "lower back gone again, bit of a weird tingly numb feeling round my back passage and inside my thighs", "saddle"),
+    ("en", "sciatica for 2 wks now and peeing feels weird like i dont know if ive finished or not", "continence"),
+    ("en", "back ache, no problems with waterworks but both legs have gone numb from the knees down today", "legs"),
+    ("en", "when i sit on the toilet i cant feel the seat properly, lower back agony", "saddle"),
+    ("de", "Kreuzschmerzen und beim Sex merk ich untenrum nichts mehr", "saddle"),
+    ("en", "mid back pain like a tight belt round my ribs and my legs are going stiff and jerky", "cord"),
+    ("en", "on tamoxifen, back is sore after gardening", "cancer"),
+    ("en", "probably just pulled something but my left arm and upper back ache when i walk the dog uphill and it stops when i rest", "chest"),
+    ("de", "Brennen hinterm Brustbein, strahlt in den Rücken aus, mir ist übel, seit einer Stunde", "chest"),
+    ("en", "neck crick and then everything went spinning, cant walk straight, throwing up", "stroke"),
+    ("es", "me duele el cuello, de repente se me ha torcido la boca y no puedo mover el brazo", "stroke"),
+    ("en", "sharp pain in my back when i take a deep breath and im coughing blood, had surgery 2 weeks ago", "chest"),
+    ("fr", "douleur dans le dos quand je respire, je crache du sang, je prends la pilule", "chest"),
+    ("en", "calf cramp that wont go away, leg swollen up to the knee since my knee op", "calf"),
+    ("es", "tengo la pierna izquierda hinchada y caliente desde que volví del viaje, me duele la espalda baja", "calf"),
+    ("en", "pregnancy test was positive last week and now sharp pain low down on one side and my shoulder tip hurts", "pregnancy-signs"),
+    ("fr", "test de grossesse positif et douleur très forte d'un côté du bas-ventre, je me sens partir", "pregnancy-signs"),
+    ("es", "a mi hijo de 13 años le duele mucho un testículo de repente", "testicle"),
+    ("de", "mein Sohn (15) hat seit heute Nacht starke Schmerzen im Sack und Bauchweh", "testicle"),
+    ("fr", "mon fils de 12 ans a très mal aux testicules depuis ce matin, c'est venu d'un coup", "testicle"),
+    ("en", "stomach pain and my poo is black like tar", "bowel"),
+    ("en", "been on ibuprofen for my back for weeks and now sicking up stuff like coffee grounds", "bowel"),
+    ("de", "Stuhlgang ist schwarz und klebrig, Oberbauchschmerzen, nehme Ibu wegen Rücken", "bowel"),
+    ("en", "tummy swollen like a drum, being sick green stuff and cant fart", "bowel"),
+    ("fr", "ventre gonflé, je vomis, je suis pas allée à la selle et pas de gaz depuis 3 jours", "bowel"),
+    ("en", "28 weeks and baby hasnt moved much today, lower back aching", "pregnancy-signs"),
+    ("en", "pregnant with twins 33 wks, terrible headache and my face and hands have swelled up", "pregnancy-signs"),
+    ("en", "36 wks pregnant pelvis aches, tummy keeps going hard every 5 mins", "pregnancy-signs"),
+    ("es", "embarazada de 32 semanas, me duele la cabeza muchísimo y veo lucecitas", "pregnancy-signs"),
+    ("en", "sore lower back, tired, stressed, and ive been peeing blood", "urine"),
+]  # fmt: skip
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("language,words,sign", FIFTH_ROUND)
+def test_the_fifth_rounds_red_flags_are_refused(language, words, sign):
+    _refused(language, words, sign)
+
+
+@pytest.mark.parametrize("language,words", [
+    ("en", "lower back ache, had a cancer scare but the biopsy was clear"),
+    ("en", "feel like ive been hit by a bus, achy all over with a cold"),
+    ("en", "nightshift worker, lower back gets sore at night when im on the wards"),
+    ("en", "tummy pain and constipated for a couple of days, otherwise fine, eating ok"),
+    ("de", "mir tut alles weh, bin total erkältet aber kein Fieber"),
+    ("fr", "mal au dos, je suis tombé des nues quand le médecin a dit que c'était juste musculaire"),
+])  # fmt: skip
+def test_the_fifth_rounds_near_misses_still_compose(language, words):
+    _composes(language, words)
+
+
+@pytest.mark.parametrize("words,urgency", [
+    ("Oma (83) hat seit gestern starke Rückenschmerzen, sie hat Osteoporose", "today"),
+    ("Rücken tut nachts weh, hab Lymphdrüsenkrebs gehabt", "today"),
+])  # fmt: skip
+def test_two_signs_together_in_german_are_seen_today(words, urgency):
+    flags = triage.red_flags(words, "de")
+    assert triage.urgency(flags[0]) == urgency, flags
