@@ -652,20 +652,12 @@ THIRD_ROUND = [
 ]  # fmt: skip
 
 
-@pytest.mark.catalogs
-@pytest.mark.parametrize("language,words,sign", THIRD_ROUND)
-def test_the_third_rounds_red_flags_are_refused(language, words, sign):
-    _refused(language, words, sign)
-
-
-@pytest.mark.parametrize("language,words", [
+THIRD_ROUND_NEAR = [
     ("en", "sore back from moving house, no pins and needles, legs arent weak, peeing normally"),
     ("en", "stiff back, my legs werent weak at all"),
     ("fr", "enceinte de 5 mois, mal au dos, pas de sang, tout va bien"),
     ("de", "schwanger, der Bauch ist weich, Kreuzschmerzen"),
-])  # fmt: skip
-def test_the_third_rounds_near_misses_still_compose(language, words):
-    _composes(language, words)
+]  # fmt: skip
 
 
 # A fourth fresh-eyes round (113 requests): red flags said in ways the tables missed, or new ones
@@ -696,13 +688,7 @@ FOURTH_ROUND = [
 ]  # fmt: skip
 
 
-@pytest.mark.catalogs
-@pytest.mark.parametrize("language,words,sign", FOURTH_ROUND)
-def test_the_fourth_rounds_red_flags_are_refused(language, words, sign):
-    _refused(language, words, sign)
-
-
-@pytest.mark.parametrize("language,words", [
+FOURTH_ROUND_NEAR = [
     ("en", "legs went numb from sitting on the loo too long scrolling, back is a bit achy"),
     ("en", "achy all over after my first spin class, legs like jelly"),
     ("en", "my mum fell and broke her hip last year and ive been lifting her, now my back aches"),
@@ -710,9 +696,7 @@ def test_the_fourth_rounds_red_flags_are_refused(language, words, sign):
     ("fr", "courbatures partout après le match de foot, j'ai pris un coup de vieux"),
     ("fr", "j'ai les reins en compote après le déménagement"),
     ("de", "Po eingeschlafen nach 3 Stunden Fahrrad, jetzt wieder normal, aber der untere Rücken ist verspannt"),
-])  # fmt: skip
-def test_the_fourth_rounds_near_misses_still_compose(language, words):
-    _composes(language, words)
+]  # fmt: skip
 
 
 # The dangerous twins of the fourth round's harmless ones, from a reviewer's probes: a sign the
@@ -740,13 +724,7 @@ FOURTH_ROUND_TWINS = [
 ]  # fmt: skip
 
 
-@pytest.mark.catalogs
-@pytest.mark.parametrize("language,words,sign", FOURTH_ROUND_TWINS)
-def test_the_fourth_rounds_exceptions_hide_no_red_flag(language, words, sign):
-    _refused(language, words, sign)
-
-
-@pytest.mark.parametrize("language,words", [
+FOURTH_ROUND_TWINS_NEAR = [
     ("en", "i can't stop passing wind, sore lower back"),
     ("en", "grey sweatshirt and my back aches"),
     ("en", "left arm sore from the vaccine, lower back aches"),
@@ -758,9 +736,7 @@ def test_the_fourth_rounds_exceptions_hide_no_red_flag(language, words, sign):
     ("es", "no encuentro palabras para este dolor de espalda"),
     ("fr", "mes règles ne sont pas en retard, mal au dos"),
     ("fr", "j'ai du mal à parler de mon dos"),
-])  # fmt: skip
-def test_what_only_sounds_like_the_fourth_rounds_signs_still_composes(language, words):
-    _composes(language, words)
+]  # fmt: skip
 
 
 def test_a_relative_named_beside_the_writers_own_pain_leaves_the_session_the_writers():
@@ -804,22 +780,14 @@ FIFTH_ROUND = [
 ]  # fmt: skip
 
 
-@pytest.mark.catalogs
-@pytest.mark.parametrize("language,words,sign", FIFTH_ROUND)
-def test_the_fifth_rounds_red_flags_are_refused(language, words, sign):
-    _refused(language, words, sign)
-
-
-@pytest.mark.parametrize("language,words", [
+FIFTH_ROUND_NEAR = [
     ("en", "lower back ache, had a cancer scare but the biopsy was clear"),
     ("en", "feel like ive been hit by a bus, achy all over with a cold"),
     ("en", "nightshift worker, lower back gets sore at night when im on the wards"),
     ("en", "tummy pain and constipated for a couple of days, otherwise fine, eating ok"),
     ("de", "mir tut alles weh, bin total erkältet aber kein Fieber"),
     ("fr", "mal au dos, je suis tombé des nues quand le médecin a dit que c'était juste musculaire"),
-])  # fmt: skip
-def test_the_fifth_rounds_near_misses_still_compose(language, words):
-    _composes(language, words)
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("words,urgency", [
@@ -829,3 +797,16 @@ def test_the_fifth_rounds_near_misses_still_compose(language, words):
 def test_two_signs_together_in_german_are_seen_today(words, urgency):
     flags = triage.red_flags(words, "de")
     assert triage.urgency(flags[0]) == urgency, flags
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("language,words,sign", [*THIRD_ROUND, *FOURTH_ROUND, *FOURTH_ROUND_TWINS, *FIFTH_ROUND])
+def test_the_red_flags_the_fresh_eyes_rounds_found_composing_are_refused(language, words, sign):
+    _refused(language, words, sign)
+
+
+@pytest.mark.parametrize(
+    "language,words", [*THIRD_ROUND_NEAR, *FOURTH_ROUND_NEAR, *FOURTH_ROUND_TWINS_NEAR, *FIFTH_ROUND_NEAR]
+)
+def test_the_fresh_eyes_rounds_near_misses_still_compose(language, words):
+    _composes(language, words)

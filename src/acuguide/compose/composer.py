@@ -361,17 +361,15 @@ def _named(complaint: str, t: Translator) -> str:
     return t(wording.COMPLAINT_NAMES.get(complaint, complaint))
 
 
-# Signs a doctor sees today whatever else is named: a swollen calf after a knee operation is a clot
-# to rule out, not the knee.
-URGENT_BESIDE = frozenset({"calf"})
-
-
 def _only_outside(complaint: str, reading: triage.Reading, language: str = "en") -> bool:
     """Words about something outside back care alone ('my toothache throbs all night'), whose
     signs are no emergency (nor a sign in pregnancy, nor a clot): the answer is whom to see for
     it, not a back doctor."""
     urgent = {"ambulance", "emergency", "midwife"}
-    if not reading.outside or any(triage.urgency(f) in urgent or f.sign in URGENT_BESIDE for f in reading.flags):
+    signs = triage.table()["signs"]
+    if not reading.outside or any(
+        triage.urgency(f) in urgent or signs[f.sign].get("whatever_else") for f in reading.flags
+    ):
         return False
     try:
         _match(complaint, language)

@@ -129,10 +129,10 @@ def decode(data: bytes, source: str, t: Translator = wording.ENGLISH) -> str:
         raise RoutineError([located(t, source, line, "", said)], t.language) from None
 
 
-def translated_slug(slug: str, language: str) -> str:
+def translated_slug(slug: str, written: str, language: str) -> str:
     """The files of a routine said in another language than it is written in are named apart
     ("desk-break-es"), so rendering it in each language into one folder keeps every one."""
-    return f"{slug}-{language}"
+    return slug if language == written else f"{slug}-{language}"
 
 
 def parse(
@@ -160,7 +160,7 @@ def parse(
     reader.t = t
     if root is not None and target != written:
         translate_own_lines(reader, root, written, target, shipped)
-    files = slug if target == written else translated_slug(slug, target)
+    files = translated_slug(slug, written, target)
     loader = _Loader(reader, points, base or Path.cwd(), t, written)
     top = reader.table(root, fields.TOP, "", loader.top_readers()) if root is not None else None
     if top is None:

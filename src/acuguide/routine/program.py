@@ -107,7 +107,7 @@ def load(arg: str, language: str | None = None) -> Program:
         raise RoutineError(reader.problems)
     at = Where(source, line_of(v.nodes["routine"]), "routine")
     base = _routine(path, v["routine"], at, language)
-    slug = slug_for(path) if target == written else translated_slug(slug_for(path), target)
+    slug = translated_slug(slug_for(path), written, target)
     title, weeks, per_week = v["title"], v["weeks"], v["sessions_per_week"]
     scaled = next((key for key in ("hold", "repeat") if key in v.nodes), None)
     stages = tuple(
