@@ -810,3 +810,26 @@ def test_the_red_flags_the_fresh_eyes_rounds_found_composing_are_refused(languag
 )
 def test_the_fresh_eyes_rounds_near_misses_still_compose(language, words):
     _composes(language, words)
+
+
+# A sixth round: a relative's sign that needs an ambulance or A&E now, from a writer asking what to
+# massage on them, is refused; a relative's past or known condition beside the writer's own pain is not.
+@pytest.mark.catalogs
+@pytest.mark.parametrize("language,words,sign", [
+    ("fr", "mon mari a la bouche de travers depuis ce matin et il arrive plus a lever le bras droit, il a mal a la nuque, je peux lui masser quoi", "stroke"),
+    ("es", "mi marido tiene la boca torcida desde esta mañana y no levanta el brazo derecho, le duele la nuca", "stroke"),
+    ("fr", "ma femme a une douleur thoracique qui irradie dans le bras gauche, elle a mal au dos", "chest"),
+    ("en", "my wife has chest pain going into her left arm and back pain", "chest"),
+    ("fr", "mon fils a une douleur au testicule depuis une heure", "testicle"),
+])  # fmt: skip
+def test_a_relatives_sign_that_needs_help_now_is_refused(language, words, sign):
+    _refused(language, words, sign)
+
+
+@pytest.mark.parametrize("language,words", [
+    ("en", "my dad has an aneurysm, my back is stiff"),
+    ("en", "my mum passed out last week, my back hurts from lifting her"),
+    ("fr", "mon père a un anévrisme connu et j'ai mal au dos"),
+])  # fmt: skip
+def test_a_relatives_known_condition_beside_the_writers_own_pain_still_composes(language, words):
+    _composes(language, words)

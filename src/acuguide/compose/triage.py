@@ -28,6 +28,10 @@ from importlib import resources
 
 import yaml
 
+# Urgencies that refuse for anyone's sign, not only the writer's, when the writer names no pain of
+# their own: "mon mari a la bouche de travers, je peux lui masser quoi ?" asks for a session for
+# someone who needs an ambulance.
+NOW = ("ambulance", "emergency")
 CHILD_UNDER, OLDER_FROM = 16, 70  # ages that need a doctor first: a child, or new pain past seventy
 
 
@@ -139,10 +143,12 @@ def read(text: str, language: str = SOURCE) -> Reading:
     plain = words.normalise(text)
     sentences = _sentences(plain)
     listener = words.listener(sentences)
+    own_pain = words.own_pain(sentences)
     signs = words.table["signs"]
     flags = []
     for key, sign in signs.items():
-        said = words.first(sentences, sign["words"], listener) if key != "pregnancy-signs" else None
+        anyones = sign["urgency"] in NOW and not own_pain
+        said = words.first(sentences, sign["words"], listener, anyones) if key != "pregnancy-signs" else None
         if said:
             flags.append(Finding(key, said))
     flags += words.ages(plain, listener)
@@ -331,8 +337,9 @@ class _Reader:
             and bool(_at(after, 0, _phrases("negations_after", language)))
         )
 
-    def _someone_else(self, sentence: _Sentence, first: int, listener: str | None) -> bool:
-        """A sign in a clause about another person ('my dad had cancer') or family history is theirs."""
+    def _someone_else(self, sentence: _Sentence, first: int, listener: str | None, anyones: bool = False) -> bool:
+        """A sign in a clause about another person ('my dad had cancer') or family history is theirs;
+        with `anyones`, only family history is."""
         words = sentence.plain.split()
         start = first
         terminators = _phrases("terminators", self.language)
@@ -341,6 +348,8 @@ class _Reader:
         clause = " ".join(words[start : first + 6])
         if re.search(rf"\b(?:{self.table['family_history']})\b", clause):
             return True
+        if anyones:
+            return False
         mentioned = re.findall(rf"\b{self._pattern('theirs')}\b", " ".join(words[start:first]))
         return bool(mentioned) and mentioned[-1] != listener
 
@@ -349,7 +358,9 @@ class _Reader:
             sentence, _word_index(sentence.plain, match.start()), _word_index(sentence.plain, match.end() - 1)
         )
 
-    def first(self, sentences: list[_Sentence], patterns: list, listener: str | None) -> str | None:
+    def first(
+        self, sentences: list[_Sentence], patterns: list, listener: str | None, anyones: bool = False
+    ) -> str | None:
         """The first words one of `patterns` finds that are the listener's, affirmed. A pattern
         may be a table row: its `match`, ignored in a sentence its `unless` finds ("tingling down
         my arm" is a nerve, not pain spreading from the heart)."""
@@ -362,9 +373,15 @@ class _Reader:
                     if not match.group(0).strip():
                         continue
                     first = _word_index(sentence.plain, match.start())
-                    if not self._denied_match(sentence, match) and not self._someone_else(sentence, first, listener):
+                    if not self._denied_match(sentence, match) and not self._someone_else(
+                        sentence, first, listener, anyones
+                    ):
                         return match.group(0)
         return None
+
+    def own_pain(self, sentences: list[_Sentence]) -> bool:
+        """Whether the writer names a pain of their own ('my back aches')."""
+        return any(re.search(rf"\b{self._pattern('my_body')}\b", s.plain) for s in sentences)
 
     def listener(self, sentences: list[_Sentence]) -> str | None:
         """Whom the session is for, when it is not the writer: 'my gran's back', 'for my son'."""
