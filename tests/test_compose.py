@@ -135,8 +135,8 @@ def test_render_writes_the_routine_and_renders_it(tmp_path, monkeypatch):
     ("lower back pain and a numb groin", "saddle"), ("saddle numbness with sciatica", "saddle"),
     ("numbness between my legs", "saddle"), ("lower back, can't control my bladder", "continence"),
     ("back pain and I keep wetting myself", "continence"), ("bowel incontinence since my back went", "continence"),
-    ("lower back after a fall", "injury"), ("back pain since a car accident", "injury"),
-    ("I fell off a ladder and my back hurts", "injury"), ("lower back and a fever", "fever"),
+    ("lower back after a fall", "injury"), ("back pain since a car accident", "trauma"), ("back pain since I slipped on ice", "injury"),
+    ("I fell off a ladder and my back hurts", "trauma"), ("lower back and a fever", "fever"),
     ("my back aches and I have a temperature", "fever"), ("upper back and chest pain", "chest"),
     ("chest tightness between the shoulder blades", "chest"), ("pressure in my chest and upper back", "chest"),
     ("I've lost weight without trying and my back aches", "weight"), ("lower back, history of cancer", "cancer"),
@@ -161,7 +161,7 @@ def test_the_refusal_names_each_sign_and_what_to_do():
     with pytest.raises(
         compose.ComposeError
     ) as refused:  # a ComposeError: exit code 2, like any answer that cannot make a session
-        compose.compose(compose.Answers("lower back, numbness between my legs, and I fell off a ladder", 10))
+        compose.compose(compose.Answers("lower back, numbness between my legs, and I fell in the garden", 10))
     message = str(refused.value)
     assert 'You wrote "numbness between my legs", which reads as numbness in the groin or saddle area' in message
     assert (
@@ -423,7 +423,7 @@ def test_a_complaint_named_only_to_deny_it_is_not_composed():
 def test_a_refusal_says_what_to_do_once_after_its_most_urgent_signs():
     from acuguide.compose import screening, triage
 
-    found = tuple(triage.red_flags("stiff neck and feverish, I fell off a ladder, my back hurts"))
+    found = tuple(triage.red_flags("stiff neck and feverish, I fell in the garden, my back hurts"))
     assert {f.sign for f in found} == {"meningitis", "fever", "injury"}
     said = screening.advice(found)
     assert said.count("Call an ambulance now") == 1 and "See a doctor today" not in said  # the crew sees the rest

@@ -10,6 +10,7 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from signs import named, naming
 
 from acuguide.cli import cli
 from acuguide.compose import composer, screening
@@ -133,8 +134,8 @@ def test_each_row_of_a_language_reads_each_of_its_own_examples_as_its_sign(langu
     first = {"es": "Estoy embarazada.", "de": "Ich bin schwanger.", "fr": "Je suis enceinte."}[language]
     back = {"es": "Me duele la espalda.", "de": "Mir tut der Rücken weh.", "fr": "J'ai mal au dos."}[language]
     for said in row["says"]:
-        found = [f.sign for f in triage.red_flags(f"{first if key == 'pregnancy-signs' else back} {said}", language)]
-        assert key in found, (language, key, said, found)
+        found = named(triage.red_flags(f"{first if key == 'pregnancy-signs' else back} {said}", language))
+        assert row.get("early", key) in found, (language, key, said, found)  # early in a pregnancy, if it says
 
 
 NOTS = [(lang, key, words) for lang in LANGUAGES for key, sign in own(lang)["signs"].items() for words in sign["not"]]
@@ -197,10 +198,11 @@ REFUSALS = [(lang, words, sign) for lang, rows in RED_FLAGS.items() for words, s
 def test_red_flags_in_everyday_words_refuse_in_the_language_with_the_words_quoted(language, words, sign):
     with pytest.raises(composer.RedFlagError) as refused:
         composer.read_complaint(composer.Answers(words, 10, language=language))
-    assert sign in [f.sign for f in refused.value.findings], words
+    finding = naming(refused.value.findings, sign)
+    assert finding, words
     message = str(refused.value)
     assert not ENGLISH.search(message) and "No session was composed" not in message, message
-    said = next(f.said for f in refused.value.findings if f.sign == sign)
+    said = finding.said
     assert said.lower() in words.lower().replace("-", " ") or said in words, (said, words)
 
 
@@ -260,11 +262,11 @@ def test_english_complaint_names_and_english_red_flags_are_still_read(language):
 def _refused(language, words, sign):
     with pytest.raises(composer.RedFlagError) as refused:
         composer.read_complaint(composer.Answers(words, 10, language=language))
-    assert sign in [f.sign for f in refused.value.findings], words
-    said = next(f.said for f in refused.value.findings if f.sign == sign)
+    finding = naming(refused.value.findings, sign)  # the sign, or a more urgent form of it
+    assert finding, words
+    said = finding.said
     message = str(refused.value)
     assert said in message and (said.lower() in words.lower() or said in words), (said, words)
-    finding = next(f for f in refused.value.findings if f.sign == sign)
     todo = translator(language)(triage.table()["urgency"][triage.urgency(finding)])
     assert todo in message, message
     if language != "en":
@@ -712,7 +714,7 @@ FOURTH_ROUND_TWINS = [
     ("en", "pain spreading into my left arm and jaw, pins and needles in my hand", "chest"),
     ("de", "Schmerz von der Brust in den rechten Arm und den Nacken", "chest"),
     ("fr", "mal à la poitrine qui descend dans le bras droit et le cou", "chest"),
-    ("en", "car accident in the wet yesterday, my neck hurts", "injury"),
+    ("en", "car accident in the wet yesterday, my neck hurts", "trauma"),
     ("en", "i had a basal cell removed and now i have breast cancer", "cancer"),
     ("de", "Basaliom an der Nase und letztes Jahr Brustkrebs", "cancer"),
     ("es", "me extirparon un basocelular y ahora tengo cáncer de mama", "cancer"),
@@ -762,8 +764,8 @@ FIFTH_ROUND = [
     ("fr", "douleur dans le dos quand je respire, je crache du sang, je prends la pilule", "chest"),
     ("en", "calf cramp that wont go away, leg swollen up to the knee since my knee op", "calf"),
     ("es", "tengo la pierna izquierda hinchada y caliente desde que volví del viaje, me duele la espalda baja", "calf"),
-    ("en", "pregnancy test was positive last week and now sharp pain low down on one side and my shoulder tip hurts", "pregnancy-signs"),
-    ("fr", "test de grossesse positif et douleur très forte d'un côté du bas-ventre, je me sens partir", "pregnancy-signs"),
+    ("en", "pregnancy test was positive last week and now sharp pain low down on one side and my shoulder tip hurts", "ectopic"),
+    ("fr", "test de grossesse positif et douleur très forte d'un côté du bas-ventre, je me sens partir", "ectopic"),
     ("es", "a mi hijo de 13 años le duele mucho un testículo de repente", "testicle"),
     ("de", "mein Sohn (15) hat seit heute Nacht starke Schmerzen im Sack und Bauchweh", "testicle"),
     ("fr", "mon fils de 12 ans a très mal aux testicules depuis ce matin, c'est venu d'un coup", "testicle"),

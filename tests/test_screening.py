@@ -62,6 +62,8 @@ def test_a_yes_refuses_at_once_with_whom_to_see_and_writes_nothing(tmp_path):
 def test_pregnancy_asks_its_own_signs_and_then_leaves_its_points_out(tmp_path):
     child = _spawn(tmp_path, "--for", "lower back", "--minutes", "10")
     for question in screening.questions():
+        if question.follows not in (None, "pregnancy"):
+            continue  # asked only after a yes to its own question
         child.expect_exact(question.text)
         child.sendline("y" if question.id == "pregnancy" else "n")
     child.expect(pexpect.EOF)
@@ -144,3 +146,38 @@ def test_a_yes_in_the_sessions_language_refuses_and_a_word_it_does_not_know_is_a
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 2 and not (tmp_path / "mine.yaml").exists()
+
+
+@pytest.mark.pure
+def test_a_follow_up_names_the_more_urgent_form_of_its_sign_alone():
+    with pytest.raises(screening.Refused) as fall:
+        screening.assess({"injury": True})
+    with pytest.raises(screening.Refused) as crash:
+        screening.assess({"injury": True, "trauma": True})
+    urgency = screening.table()["urgency"]
+    assert urgency["today"] in str(fall.value) and urgency["emergency"] not in str(fall.value)
+    assert urgency["emergency"] in str(crash.value) and urgency["today"] not in str(crash.value)
+    assert [f.sign for f in crash.value.findings] == ["trauma"]
+    follow_ups = {q.id: q.follows for q in screening.questions() if q.follows}
+    assert follow_ups["trauma"] == "injury" and follow_ups["ectopic"] == "pregnancy"
+
+
+@pytest.mark.process
+def test_at_a_terminal_a_yes_to_a_fall_asks_how_it_happened_before_refusing(tmp_path):
+    child = _spawn(tmp_path, "--for", "lower back", "--minutes", "5", "-o", "mine.yaml")
+    questions = screening.questions()
+    for question in questions:
+        if question.follows:
+            continue
+        child.expect_exact(question.text)
+        child.sendline("y" if question.id == "injury" else "n")
+        if question.id == "injury":
+            break
+    child.expect_exact(next(q.text for q in questions if q.id == "trauma"))
+    child.sendline("y")
+    child.expect_exact("an injury with that much force can break a bone of the spine")  # why, then whom to see
+    child.expect("Go to an emergency department")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2 and not (tmp_path / "mine.yaml").exists()
+    assert "See a doctor today" not in child.before  # the fall is named once, as the road accident

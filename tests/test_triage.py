@@ -4,6 +4,7 @@ it is, ages, pregnancy, and complaints outside back care (content/screening.yaml
 from __future__ import annotations
 
 import pytest
+from signs import named
 
 from acuguide.compose import composer, triage
 
@@ -24,7 +25,7 @@ def test_each_table_row_reads_each_of_its_own_examples(key, number, row):
 
 @pytest.mark.parametrize("sign,words", SAID)
 def test_each_phrasing_refuses_as_its_sign_beside_back_pain(sign, words):
-    found = [f.sign for f in triage.red_flags(f"My lower back hurts. {words.capitalize()}!")]
+    found = named(triage.red_flags(f"My lower back hurts. {words.capitalize()}!"))
     assert sign in found, (words, found)
 
 
@@ -50,7 +51,7 @@ def test_what_only_looks_like_a_sign_is_not_that_sign(sign, words):
     ("pregnant, with a swollen painful calf", "calf"), ("26 weeks, my waters are leaking, back ache", "pregnancy-signs"),
 ])  # fmt: skip
 def test_everyday_wording_is_read(words, sign):
-    assert sign in [f.sign for f in triage.red_flags(words)], words
+    assert sign in named(triage.red_flags(words)), words
 
 
 @pytest.mark.parametrize("words", [
@@ -200,3 +201,31 @@ def test_a_refusal_quotes_the_english_as_typed():
     with pytest.raises(composer.RedFlagError) as refused:
         composer.read_complaint(composer.Answers("im 78 and my back hurts", 10))
     assert '"im 78"' in str(refused.value) and "i'm 78" not in str(refused.value)
+
+
+@pytest.mark.parametrize("words", [
+    "hit by a car on my bike yesterday, my back hurts", "fell off a ladder clearing the gutters, sore back",
+    "car crash on the motorway last night, neck and back ache", "I fell down the stairs and my lower back is sore",
+])  # fmt: skip
+def test_a_road_accident_or_a_fall_from_a_height_is_for_a_and_e_named_once(words):
+    found = triage.red_flags(words)
+    assert [f.sign for f in found] == ["trauma"], (words, found)  # not also "a fall, a blow or an accident"
+    assert triage.urgency(found[0]) == "emergency"
+
+
+@pytest.mark.parametrize("words", [
+    "I slipped on ice and my back hurts", "a minor prang in the car park, my neck is stiff",
+    "banged my back on the door", "rear ended at walking pace, sore neck",
+])  # fmt: skip
+def test_a_smaller_knock_is_still_a_doctor_today(words):
+    assert [f.sign for f in triage.red_flags(words)] == ["injury"], words
+
+
+@pytest.mark.parametrize("words,sign", [
+    ("I'm 6 weeks pregnant and have a sharp pain low down on one side", "ectopic"),
+    ("pregnant, my back aches and my shoulder tip hurts", "ectopic"),  # no weeks said: it may be early
+    ("I'm 30 weeks pregnant and have a sharp pain on one side", "pregnancy-signs"),
+    ("third trimester, bad pain on one side of my tummy", "pregnancy-signs"),
+])  # fmt: skip
+def test_sharp_pain_on_one_side_early_in_a_pregnancy_is_for_a_and_e_later_for_the_midwife(words, sign):
+    assert [f.sign for f in triage.red_flags(words)] == [sign], words

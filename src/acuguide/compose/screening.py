@@ -19,7 +19,7 @@ PREGNANCY, THINNERS = "pregnancy", "thinners"
 
 @dataclass(frozen=True)
 class Question:
-    id: str  # the sign it asks about; pregnancy's follow-ups are pregnancy-1 ... pregnancy-6
+    id: str  # the sign it asks about; pregnancy's own follow-ups are pregnancy-1 ... pregnancy-6
     text: str
     follows: str | None = None  # asked only after a yes to this question
 
@@ -34,14 +34,22 @@ class Screen:
 
 def questions(language: str = "en") -> list[Question]:
     """Every question, the most urgent signs first, then pregnancy (with its follow-ups) and blood
-    thinners; in `language` from the catalogs (screening.yaml is their English)."""
+    thinners, each followed by the signs asked only after a yes to it (a road accident after "a
+    fall, a blow or an accident"); in `language` from the catalogs (screening.yaml is their English)."""
     t = translator(language)
     signs = table()["signs"]
     order = urgency_order()
-    asked = sorted((k for k, s in signs.items() if s.get("ask")), key=lambda k: order.index(signs[k]["urgency"]))
-    found = [Question(key, t(signs[key]["ask"])) for key in asked]
+    asked = [k for k, s in signs.items() if s.get("ask") and not s.get("follows")]
+    asked.sort(key=lambda k: order.index(signs[k]["urgency"]))
+
+    def then(parent: str) -> list[Question]:
+        return [
+            Question(k, t(s["ask"]), parent) for k, s in signs.items() if s.get("ask") and s.get("follows") == parent
+        ]
+
+    found = [q for key in asked for q in (Question(key, t(signs[key]["ask"])), *then(key))]
     pregnancy = table()["modifiers"][PREGNANCY]
-    found.append(Question(PREGNANCY, t(pregnancy["ask"])))
+    found += [Question(PREGNANCY, t(pregnancy["ask"])), *then(PREGNANCY)]
     found += [Question(f"{PREGNANCY}-{n}", t(text), PREGNANCY) for n, text in enumerate(pregnancy["follow_up"], 1)]
     found.append(Question(THINNERS, t(table()["modifiers"][THINNERS]["ask"])))
     return found
@@ -49,7 +57,7 @@ def questions(language: str = "en") -> list[Question]:
 
 def sign_of(question: Question) -> str | None:
     """The red flag a yes to `question` means, or None where a yes changes the session instead."""
-    if question.follows == PREGNANCY:
+    if question.id.startswith(f"{PREGNANCY}-"):
         return table()["modifiers"][PREGNANCY]["follow_up_sign"]
     return None if question.id in (PREGNANCY, THINNERS) else question.id
 

@@ -62,7 +62,18 @@ class Reading:
 SOURCE = "en"
 # What a language's own file replaces in the English table; the rest (urgency, questions,
 # refusals, whom to see) is English text that the catalogs translate.
-OWN = ("normal", "vocabulary", "context", "people", "family_history", "whose", "ages", "pregnancy_over", "outside")
+OWN = (
+    "normal",
+    "vocabulary",
+    "context",
+    "people",
+    "family_history",
+    "whose",
+    "ages",
+    "pregnancy_over",
+    "pregnancy_late",
+    "outside",
+)
 ADDED = ("negations", "pseudo", "hypothetical")  # context lists that keep the English ones too: "no fever"
 
 
@@ -115,12 +126,16 @@ def urgency_order() -> list[str]:
 
 
 def ranked(findings: list[Finding]) -> list[Finding]:
-    """`findings`, each sign that another beside it makes more urgent marked so (`together`:
-    after a cancer, new pain at night is seen within a day, not in days), the most urgent first."""
-    together, present = table()["together"], {f.sign for f in findings}
+    """`findings` as a refusal names them: a sign left out where a more urgent form of it is there
+    (`instead_of`: a road accident is not also "a fall or a blow"), each sign that another beside it
+    makes more urgent marked so (`together`: after a cancer, new pain at night is seen within a day,
+    not in days), the most urgent first."""
+    signs, together, present = table()["signs"], table()["together"], {f.sign for f in findings}
+    replaced = {signs[sign].get("instead_of") for sign in present}
     marked = [
         replace(f, raised=True) if f.sign in together and present & set(together[f.sign]["with"]) else f
         for f in findings
+        if f.sign not in replaced
     ]
     order, keys = urgency_order(), list(table()["signs"])
     return sorted(marked, key=lambda f: (order.index(urgency(f)), keys.index(f.sign)))
@@ -154,9 +169,13 @@ def read(text: str, language: str = SOURCE) -> Reading:
     flags += words.ages(plain, listener)
     pregnant = words.pregnancy(sentences, listener)
     if pregnant:
-        said = words.first(sentences, [row["match"] for row in signs["pregnancy-signs"]["words"]], listener)
-        if said:
-            flags.append(Finding("pregnancy-signs", said))
+        # sharp pain on one side early on is read as a pregnancy outside the womb, for A&E, not the midwife
+        late = re.search(rf"\b(?:{words.table['pregnancy_late']})", plain)
+        for row in signs["pregnancy-signs"]["words"]:
+            said = words.first(sentences, [row["match"]], listener)
+            sign = row.get("early") if row.get("early") and not late else "pregnancy-signs"
+            if said and not any(f.sign == sign for f in flags):
+                flags.append(Finding(sign, said))
     flags = ranked(flags)
     thinners_rows = words.table["modifiers"]["thinners"]["words"]
     thinners = words.first(sentences, [row["match"] for row in thinners_rows], listener)
