@@ -303,11 +303,15 @@ def test_the_compose_form_shows_the_progress_and_links_the_session_when_ready(se
     )
     assert browser.js(
         "[...document.querySelectorAll('fieldset.follow-up')].every(f => f.hidden)"
-    )  # pregnancy's, only after a yes
+    )  # each only after a yes to the question it follows
     browser.js("document.querySelector('input[name=q-pregnancy][value=yes]').click()")
-    assert not browser.js("[...document.querySelectorAll('fieldset.follow-up')].some(f => f.hidden)")
+    assert not browser.js("[...document.querySelectorAll('fieldset[data-follows=pregnancy]')].some(f => f.hidden)")
+    assert browser.js("document.querySelector('fieldset[data-id=trauma]').hidden")  # a fall's own, still hidden
     shot(browser, "compose-pregnancy", full=True)
     browser.js("document.querySelector('input[name=q-pregnancy][value=no]').click()")
+    browser.js("document.querySelector('input[name=q-injury][value=yes]').click()")
+    assert not browser.js("document.querySelector('fieldset[data-id=trauma]').hidden")
+    browser.js("document.querySelector('input[name=q-injury][value=no]').click()")
     browser.js("document.getElementById('for').value = 'my lower back aches'")
     browser.js("document.getElementById('minutes').value = '4'")
     browser.js("document.querySelectorAll('fieldset.question:not(.follow-up) input[value=no]').forEach(i => i.click())")
