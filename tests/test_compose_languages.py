@@ -792,6 +792,42 @@ FIFTH_ROUND_NEAR = [
 ]  # fmt: skip
 
 
+# A seventh round (a clinician, 80 new requests), after the signs for a road accident or a fall
+# from a height, early pregnancy and a weakened immune system: each is the sign first named.
+SEVENTH_ROUND = [
+    ("en", "someone reversed into me in the car park at like 5mph, neck a bit stiff since", "injury"),
+    ("en", "was rear ended on the motorway friday, whiplash, neck really stiff cant turn to look over my shoulder", "trauma"),
+    ("en", "I'm 6 weeks pregnant (positive test last week) and I've got a sharp pain low down on my left side and my lower back aches", "ectopic"),
+    ("en", "about 8 wks pregnant, back ache and a weird pain in the tip of my right shoulder since this morning", "ectopic"),
+    ("en", "my daughter is 7 weeks pregnant and has a sharp pain on one side low down plus back ache", "ectopic"),
+    ("en", "on chemo for breast cancer and my back is killing me", "immune"),
+    ("en", "my husband is on chemo and has back pain and a fever", "fever"),
+    ("es", "resbalé en el suelo mojado del baño y me di en la espalda, me duele al agacharme", "injury"),
+    ("es", "estoy embarazada de 7 semanas y tengo un dolor fuerte en el lado derecho bajo de la barriga y me duele la espalda", "ectopic"),
+    ("es", "mi marido está con quimio y tiene dolor de espalda con fiebre", "fever"),
+    ("de", "Auffahrunfall auf der Autobahn, seitdem HWS-Schmerzen und Nacken steif", "trauma"),
+    ("de", "bin die ganze Kellertreppe runtergefallen, Rücken tut höllisch weh", "trauma"),
+    ("de", "meine Schwester ist in der 8. Woche schwanger und hat stechende Schmerzen rechts im Unterbauch und Kreuzschmerzen", "ectopic"),
+    ("de", "ich bin in der 8. Woche schwanger, stechende Schmerzen rechts im Unterbauch und Kreuzschmerzen", "ectopic"),
+    ("fr", "je suis tombé dans l'escalier, deux marches seulement, mal aux lombaires", "injury"),
+]  # fmt: skip
+
+
+SEVENTH_ROUND_NEAR = [
+    ("en", "bad back ever since a car accident 10 years ago, flares up every winter"),
+    ("en", "fell off a horse years ago as a teenager, lower back has never been right since"),
+    ("de", "Verspannungen im Nacken vom Schreibtisch, fühl mich wie vom Laster überfahren"),
+    ("en", "7 months pregnant, neck and the tip of my shoulder ache from carrying my toddler around"),
+]  # fmt: skip
+
+
+@pytest.mark.catalogs
+@pytest.mark.parametrize("language,words,sign", SEVENTH_ROUND)
+def test_the_seventh_rounds_requests_are_refused_for_the_sign_first_named(language, words, sign):
+    assert triage.red_flags(words, language)[0].sign == sign, words  # not a milder or a graver one
+    _refused(language, words, sign)
+
+
 @pytest.mark.parametrize("words,urgency", [
     ("Oma (83) hat seit gestern starke Rückenschmerzen, sie hat Osteoporose", "today"),
     ("Rücken tut nachts weh, hab Lymphdrüsenkrebs gehabt", "today"),
@@ -808,7 +844,8 @@ def test_the_red_flags_the_fresh_eyes_rounds_found_composing_are_refused(languag
 
 
 @pytest.mark.parametrize(
-    "language,words", [*THIRD_ROUND_NEAR, *FOURTH_ROUND_NEAR, *FOURTH_ROUND_TWINS_NEAR, *FIFTH_ROUND_NEAR]
+    "language,words",
+    [*THIRD_ROUND_NEAR, *FOURTH_ROUND_NEAR, *FOURTH_ROUND_TWINS_NEAR, *FIFTH_ROUND_NEAR, *SEVENTH_ROUND_NEAR],
 )
 def test_the_fresh_eyes_rounds_near_misses_still_compose(language, words):
     _composes(language, words)

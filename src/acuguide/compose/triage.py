@@ -167,14 +167,16 @@ def read(text: str, language: str = SOURCE) -> Reading:
         if said:
             flags.append(Finding(key, said))
     flags += words.ages(plain, listener)
-    pregnant = words.pregnancy(sentences, listener)
+    # a pregnancy and its signs are anyone's when the writer names no pain of their own: "my
+    # daughter is 7 weeks pregnant and has a sharp pain on one side" asks for her session
+    pregnant = words.pregnancy(sentences, listener, not own_pain)
     if pregnant:
         # sharp pain on one side early on is read as a pregnancy outside the womb, for A&E, not the midwife
         late = re.search(rf"\b(?:{words.table['pregnancy_late']})", plain)
         for row in signs["pregnancy-signs"]["words"]:
-            said = words.first(sentences, [row["match"]], listener)
-            sign = row.get("early") if row.get("early") and not late else "pregnancy-signs"
-            if said and not any(f.sign == sign for f in flags):
+            said = words.first(sentences, [row], listener, not own_pain)
+            sign = (row.get("late") if late else row["early"]) if "early" in row else "pregnancy-signs"
+            if said and sign and not any(f.sign == sign for f in flags):
                 flags.append(Finding(sign, said))
     flags = ranked(flags)
     thinners_rows = words.table["modifiers"]["thinners"]["words"]
@@ -382,14 +384,18 @@ class _Reader:
     ) -> str | None:
         """The first words one of `patterns` finds that are the listener's, affirmed. A pattern
         may be a table row: its `match`, ignored in a sentence its `unless` finds ("tingling down
-        my arm" is a nerve, not pain spreading from the heart)."""
+        my arm" is a nerve, not pain spreading from the heart), and where the words right after
+        it are its `not_after` ("a car accident 10 years ago" is an old injury)."""
         for sentence in sentences:
             for row in patterns:
                 pattern, unless = (row["match"], row.get("unless")) if isinstance(row, dict) else (row, None)
+                after = row.get("not_after") if isinstance(row, dict) else None
                 if unless and _compiled(unless, self.language).search(sentence.plain):
                     continue
                 for match in _compiled(pattern, self.language).finditer(sentence.plain):
                     if not match.group(0).strip():
+                        continue
+                    if after and re.match(after, sentence.plain[match.end() :]):
                         continue
                     first = _word_index(sentence.plain, match.start())
                     if not self._denied_match(sentence, match) and not self._someone_else(
@@ -442,11 +448,11 @@ class _Reader:
             found.append(Finding("older", said_of.format(listener=listener) if of_listener else older.group(0)))
         return found[:1] + [f for f in found[1:] if f.sign != found[0].sign][:1]
 
-    def pregnancy(self, sentences: list[_Sentence], listener: str | None) -> Finding | None:
+    def pregnancy(self, sentences: list[_Sentence], listener: str | None, anyones: bool = False) -> Finding | None:
         over = re.compile(rf"\b(?:{self.table['pregnancy_over']})\b")
         if any(over.search(s.plain) for s in sentences):
             sentences = [s for s in sentences if not over.search(s.plain)]
-        said = self.first(sentences, [row["match"] for row in self.table["pregnancy"]], listener)
+        said = self.first(sentences, [row["match"] for row in self.table["pregnancy"]], listener, anyones)
         return Finding("pregnancy", said) if said else None
 
     def outside(self, sentences: list[_Sentence]) -> list[Outside]:
