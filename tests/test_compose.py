@@ -166,10 +166,10 @@ def test_the_refusal_names_each_sign_and_what_to_do():
     assert 'You wrote "numbness between my legs", which reads as numbness in the groin or saddle area' in message
     assert (
         "pressure on the nerves at the base of the spine" in message
-        and "Go to an emergency department (A&E) today" in message
+        and "Go to an emergency department (A&E) now" in message
     )
     assert 'You wrote "fell", which reads as pain after a fall, a blow or an accident' in message
-    assert "may be broken" in message and "See a doctor today" not in message  # A&E today sees the fall too
+    assert "may be broken" in message and "See a doctor today" not in message  # A&E sees the fall too
     assert message.index("numbness between my legs") < message.index('"fell"')  # the most urgent first
     with pytest.raises(compose.RedFlagError, match="can come from the heart.*Call an ambulance now"):
         compose.compose(compose.Answers("chest pain", 10))  # refused before the complaint is looked up

@@ -817,13 +817,42 @@ SEVENTH_ROUND_NEAR = [
     ("en", "bad back ever since a car accident 10 years ago, flares up every winter"),
     ("en", "fell off a horse years ago as a teenager, lower back has never been right since"),
     ("de", "Verspannungen im Nacken vom Schreibtisch, fühl mich wie vom Laster überfahren"),
-    ("en", "7 months pregnant, neck and the tip of my shoulder ache from carrying my toddler around"),
+]  # fmt: skip
+
+
+# An eighth round (a clinician, 104 new requests) and a code review's probes: each the sign first named.
+EIGHTH_ROUND = [
+    ("en", "had an epidural for my c-section 2 weeks ago and now my back hurts where the needle went in plus i have a fever", "fever"),
+    ("fr", "douleur au dos et fièvre depuis mon infiltration dans le dos la semaine passée", "fever"),
+    ("en", "neck pain and cant bend my head forward, banging headache, temp 39 and light hurts my eyes", "meningitis"),
+    ("es", "me duele el cuello, tengo fiebre alta, no puedo doblar el cuello y me molesta la luz", "meningitis"),
+    ("fr", "mal au cou, fièvre à 40, je peux pas pencher la tête en avant et la lumière me fait mal", "meningitis"),
+    ("en", "excruciating pain in my loin coming in waves, going down to my groin, can't sit still", "urine"),
+    ("es", "mi abuela tiene osteoporosis y se cayó en casa, ahora le duele mucho la espalda y no se puede mover", "injury"),
+    ("fr", "ma mère a 82 ans, ostéoporose, elle a glissé dans la salle de bain, grosse douleur au dos", "injury"),
+    ("de", "Bin in der 33. SSW, hab Kopfweh, sehe Sternchen, die Beine sind stark geschwollen und Rückenweh", "pregnancy-signs"),
+    ("fr", "enceinte de 8 mois, j'ai mal au dos et le bébé bouge presque plus depuis hier", "pregnancy-signs"),
+    ("en", "28 weeks pregnant and baby barely moving since yesterday", "pregnancy-signs"),
+    ("en", "a sudden severe headache and neck pain", "meningitis"),
+    ("de", "Seit 5 Monaten Rückenschmerzen, bin in der 8. Woche schwanger mit stechenden Schmerzen rechts im Unterbauch", "ectopic"),
+    ("de", "Bin gestern von der Leiter gefallen, vor zwei Jahren hatte ich schon einen Bandscheibenvorfall", "trauma"),
+    ("es", "Me caí esta mañana, hace unos años tuve una hernia", "injury"),
+    ("fr", "Je suis tombé ce matin, il y a 5 ans on m'a opéré du dos", "injury"),
+]  # fmt: skip
+
+
+EIGHTH_ROUND_NEAR = [
+    ("en", "stiff back, had a kidney stone years ago but thats long gone, this is just muscular from the gym"),
+    ("en", "I'm a midwife and my back is wrecked from bending over the beds all shift"),
+    ("es", "soy matrona y tengo la espalda fatal de tanto agacharme"),
+    ("de", "Ich bin Hebamme und mein Kreuz tut vom vielen Bücken weh"),
+    ("fr", "je suis sage-femme et j'ai mal au dos à force de me pencher sur les patientes"),
 ]  # fmt: skip
 
 
 @pytest.mark.catalogs
-@pytest.mark.parametrize("language,words,sign", SEVENTH_ROUND)
-def test_the_seventh_rounds_requests_are_refused_for_the_sign_first_named(language, words, sign):
+@pytest.mark.parametrize("language,words,sign", [*SEVENTH_ROUND, *EIGHTH_ROUND])
+def test_the_later_rounds_requests_are_refused_for_the_sign_first_named(language, words, sign):
     assert triage.red_flags(words, language)[0].sign == sign, words  # not a milder or a graver one
     _refused(language, words, sign)
 
@@ -845,7 +874,14 @@ def test_the_red_flags_the_fresh_eyes_rounds_found_composing_are_refused(languag
 
 @pytest.mark.parametrize(
     "language,words",
-    [*THIRD_ROUND_NEAR, *FOURTH_ROUND_NEAR, *FOURTH_ROUND_TWINS_NEAR, *FIFTH_ROUND_NEAR, *SEVENTH_ROUND_NEAR],
+    [
+        *THIRD_ROUND_NEAR,
+        *FOURTH_ROUND_NEAR,
+        *FOURTH_ROUND_TWINS_NEAR,
+        *FIFTH_ROUND_NEAR,
+        *SEVENTH_ROUND_NEAR,
+        *EIGHTH_ROUND_NEAR,
+    ],
 )
 def test_the_fresh_eyes_rounds_near_misses_still_compose(language, words):
     _composes(language, words)

@@ -154,9 +154,9 @@ def test_a_follow_up_names_the_more_urgent_form_of_its_sign_alone():
         screening.assess({"injury": True})
     with pytest.raises(screening.Refused) as crash:
         screening.assess({"injury": True, "trauma": True})
-    urgency = screening.table()["urgency"]
+    urgency, injury = screening.table()["urgency"], screening.table()["signs"]["injury"]
     assert urgency["today"] in str(fall.value) and urgency["emergency"] not in str(fall.value)
-    assert urgency["emergency"] in str(crash.value) and urgency["today"] not in str(crash.value)
+    assert urgency["emergency"] in str(crash.value) and injury["why"] not in str(crash.value)  # named once
     assert [f.sign for f in crash.value.findings] == ["trauma"]
     follow_ups = {q.id: q.follows for q in screening.questions() if q.follows}
     assert follow_ups["trauma"] == "injury" and follow_ups["ectopic"] == "pregnancy"
@@ -180,4 +180,26 @@ def test_at_a_terminal_a_yes_to_a_fall_asks_how_it_happened_before_refusing(tmp_
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 2 and not (tmp_path / "mine.yaml").exists()
-    assert "See a doctor today" not in child.before  # the fall is named once, as the road accident
+    assert screening.table()["signs"]["injury"]["why"] not in child.before  # the fall is named once, as the crash
+
+
+@pytest.mark.pure
+def test_every_follow_up_follows_a_question_that_is_asked():
+    ids = {q.id for q in screening.questions() if not q.follows}
+    signs = screening.table()["signs"]
+    assert all(s["follows"] in ids for s in signs.values() if "follows" in s)
+    assert all(s["instead_of"] in signs for s in signs.values() if "instead_of" in s)
+
+
+@pytest.mark.pure
+def test_after_a_yes_only_what_could_make_it_more_urgent_is_asked():
+    by_id = {q.id: q for q in screening.questions()}
+    assert screening.could_raise(by_id["trauma"], {"injury"})  # its follow-up
+    assert screening.could_raise(by_id["immune"], {"fever"})  # a fever with a weakened immune system is A&E
+    assert screening.could_raise(by_id["cancer"], {"immune"})
+    assert not screening.could_raise(by_id["bones"], {"fever"}) and not screening.could_raise(
+        by_id["thinners"], {"fever"}
+    )
+    with pytest.raises(screening.Refused) as both:
+        screening.assess({"fever": True, "immune": True})
+    assert screening.table()["urgency"]["emergency"] in str(both.value)

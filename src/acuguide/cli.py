@@ -484,15 +484,15 @@ def _screen(screened: bool, pregnant: bool, thinners: bool, language: str = "en"
         raise composer.ComposeError(translator(language)(wording.COMPOSE_NO_TERMINAL), language)
     click.echo(translator(language)(wording.COMPOSE_ASKING), err=True)
     answers: dict[str, bool] = {}
-    refused = None  # the first yes to a sign that needs a doctor: then only its own follow-ups
+    refused: set[str] = set()  # the signs answered yes: after one, only what could make it more urgent is asked
     for question in screening.questions(language):
         if question.follows and not answers.get(question.follows):
             continue
-        if refused and question.follows != refused:
-            break  # no more questions: whom to see is decided, bar how soon
+        if refused and not screening.could_raise(question, refused):
+            continue
         answers[question.id] = _yes(question.text, language)
-        if answers[question.id] and screening.sign_of(question) and not refused:
-            refused = question.id
+        if answers[question.id] and question.sign:
+            refused.add(question.id)
     answers["pregnancy"] = answers.get("pregnancy", False) or pregnant
     answers["thinners"] = answers.get("thinners", False) or thinners
     return screening.assess(answers, language)

@@ -22,6 +22,7 @@ class Question:
     id: str  # the sign it asks about; pregnancy's own follow-ups are pregnancy-1 ... pregnancy-6
     text: str
     follows: str | None = None  # asked only after a yes to this question
+    sign: str | None = None  # the red flag a yes means; None where a yes changes the session instead
 
 
 @dataclass(frozen=True)
@@ -44,22 +45,33 @@ def questions(language: str = "en") -> list[Question]:
 
     def then(parent: str) -> list[Question]:
         return [
-            Question(k, t(s["ask"]), parent) for k, s in signs.items() if s.get("ask") and s.get("follows") == parent
+            Question(k, t(s["ask"]), parent, k) for k, s in signs.items() if s.get("ask") and s.get("follows") == parent
         ]
 
-    found = [q for key in asked for q in (Question(key, t(signs[key]["ask"])), *then(key))]
+    found = [q for key in asked for q in (Question(key, t(signs[key]["ask"]), sign=key), *then(key))]
     pregnancy = table()["modifiers"][PREGNANCY]
     found += [Question(PREGNANCY, t(pregnancy["ask"])), *then(PREGNANCY)]
-    found += [Question(f"{PREGNANCY}-{n}", t(text), PREGNANCY) for n, text in enumerate(pregnancy["follow_up"], 1)]
+    found += [
+        Question(f"{PREGNANCY}-{n}", t(text), PREGNANCY, pregnancy["follow_up_sign"])
+        for n, text in enumerate(pregnancy["follow_up"], 1)
+    ]
     found.append(Question(THINNERS, t(table()["modifiers"][THINNERS]["ask"])))
     return found
 
 
 def sign_of(question: Question) -> str | None:
     """The red flag a yes to `question` means, or None where a yes changes the session instead."""
-    if question.id.startswith(f"{PREGNANCY}-"):
-        return table()["modifiers"][PREGNANCY]["follow_up_sign"]
-    return None if question.id in (PREGNANCY, THINNERS) else question.id
+    return question.sign
+
+
+def could_raise(question: Question, yes: set[str]) -> bool:
+    """Whether `question`, after a yes to the questions `yes`, could make the refusal more urgent:
+    it follows one of them (a road accident after a fall), or a `together` rule joins its sign
+    with one of theirs (a fever with a weakened immune system). Only these are still asked."""
+    if question.follows in yes:
+        return True
+    groups = [{raised, *rule["with"]} for raised, rule in table()["together"].items()]
+    return any(question.sign in group and bool(group & yes) for group in groups)
 
 
 def assess(answers: dict[str, bool], language: str = "en") -> Screen:

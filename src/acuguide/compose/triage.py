@@ -71,9 +71,9 @@ OWN = (
     "whose",
     "ages",
     "pregnancy_over",
-    "pregnancy_late",
     "outside",
 )
+STAGES = ("pregnancy_early", "pregnancy_late")  # a language's own, and the English too: "30 weeks" typed anywhere
 ADDED = ("negations", "pseudo", "hypothetical")  # context lists that keep the English ones too: "no fever"
 
 
@@ -110,6 +110,8 @@ def table(language: str = SOURCE) -> dict:
     thinners["words"] = [*own["modifiers"]["thinners"]["words"], *english_rows(thinners["words"])]
     thinners["not"] = own["modifiers"]["thinners"]["not"]
     merged["pregnancy"] = [*own["pregnancy"], *english_rows(english["pregnancy"])]
+    for key in STAGES:
+        merged[key] = f"{own[key]}|{english[key]}"
     merged["pregnancy_not"] = own["pregnancy_not"]
     merged["complaints"] = own["complaints"]
     merged["back_in_general"] = [*own["back_in_general"], *english["back_in_general"]]
@@ -131,7 +133,7 @@ def ranked(findings: list[Finding]) -> list[Finding]:
     makes more urgent marked so (`together`: after a cancer, new pain at night is seen within a day,
     not in days), the most urgent first."""
     signs, together, present = table()["signs"], table()["together"], {f.sign for f in findings}
-    replaced = {signs[sign].get("instead_of") for sign in present}
+    replaced = {signs[sign]["instead_of"] for sign in present if "instead_of" in signs[sign]}
     marked = [
         replace(f, raised=True) if f.sign in together and present & set(together[f.sign]["with"]) else f
         for f in findings
@@ -171,12 +173,11 @@ def read(text: str, language: str = SOURCE) -> Reading:
     # daughter is 7 weeks pregnant and has a sharp pain on one side" asks for her session
     pregnant = words.pregnancy(sentences, listener, not own_pain)
     if pregnant:
-        # sharp pain on one side early on is read as a pregnancy outside the womb, for A&E, not the midwife
-        late = re.search(rf"\b(?:{words.table['pregnancy_late']})", plain)
+        late = words.late_in_pregnancy(plain)
         for row in signs["pregnancy-signs"]["words"]:
-            said = words.first(sentences, [row], listener, not own_pain)
-            sign = (row.get("late") if late else row["early"]) if "early" in row else "pregnancy-signs"
-            if said and sign and not any(f.sign == sign for f in flags):
+            sign = words.pregnancy_sign(row, late)
+            said = sign and words.first(sentences, [row], listener, not own_pain)
+            if said and not any(f.sign == sign for f in flags):
                 flags.append(Finding(sign, said))
     flags = ranked(flags)
     thinners_rows = words.table["modifiers"]["thinners"]["words"]
@@ -299,6 +300,15 @@ def _word_index(plain: str, offset: int) -> int:
     return plain[:offset].count(" ")
 
 
+def _rest_of_clause(sentence: _Sentence, match: re.Match) -> str:
+    """The words after `match` up to the next pause: what a row's `not_after` reads ("a car
+    accident 10 years ago"), never past a comma ("I fell today, 5 years ago I had surgery")."""
+    words = sentence.plain.split()
+    last = _word_index(sentence.plain, match.end() - 1)
+    stop = min((i for i in sentence.stops if i > last), default=len(words))
+    return " ".join(words[last + 1 : stop])
+
+
 class _Reader:
     """The reading of one language's tables: the same rules for every language."""
 
@@ -395,7 +405,7 @@ class _Reader:
                 for match in _compiled(pattern, self.language).finditer(sentence.plain):
                     if not match.group(0).strip():
                         continue
-                    if after and re.match(after, sentence.plain[match.end() :]):
+                    if after and _compiled(after, self.language).match(_rest_of_clause(sentence, match)):
                         continue
                     first = _word_index(sentence.plain, match.start())
                     if not self._denied_match(sentence, match) and not self._someone_else(
@@ -403,6 +413,20 @@ class _Reader:
                     ):
                         return match.group(0)
         return None
+
+    def late_in_pregnancy(self, plain: str) -> bool:
+        """Whether the words put a pregnancy past its first 12 weeks; an early stage said wins,
+        and unsaid it may be early."""
+        stage = lambda key: _compiled(self.table[key], self.language).search(plain)  # noqa: E731
+        return not stage("pregnancy_early") and bool(stage("pregnancy_late"))
+
+    @staticmethod
+    def pregnancy_sign(row: dict, late: bool) -> str | None:
+        """The sign a row of `pregnancy-signs` reads as: its `early` sign before 13 weeks and its
+        `late` one after (none if it has none), or the midwife's for a row with neither."""
+        if "early" not in row:
+            return "pregnancy-signs"
+        return row.get("late") if late else row["early"]
 
     def own_pain(self, sentences: list[_Sentence]) -> bool:
         """Whether the writer names a pain of their own ('my back aches')."""
