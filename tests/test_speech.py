@@ -204,7 +204,8 @@ def test_each_language_is_spoken_by_its_own_espeak_voice_not_the_english_one(lan
     ("auf die höchste Stelle", "auf die höchßte Stelle"),  # eSpeak: 'höchste' with a k for its ch
     ("Höchstens zwei Minuten", "Höchßtens zwei Minuten"),
     ("Schulterbrunnen. Zwischen den Schulterblättern.", "Schulter-brunnen. Zwischen den Schulter-blättern."),
-    ("Lassen Sie die Schultern sinken, die Schulter locker.", "Lassen Sie die Schultern sinken, die Schulter locker."),
+    ("Lassen Sie die Schultern sinken, die Schulter locker.", "Lassen ßie die Schultern sinken, die Schulter locker."),
+    ("Atmen Sie ein... wenn sie sinken", "Atmen ßie ein... wenn sie sinken"),  # the polite Sie only
 ])  # fmt: skip
 def test_espeak_is_given_the_german_words_it_misreads_respelled(written, said):
     from acuguide.speech.espeak import respelled

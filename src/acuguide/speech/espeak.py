@@ -53,10 +53,19 @@ RATE_FACTORS = {"en": RATE_FACTOR, "es": 0.78, "de": 0.901, "fr": 0.727}
 PITCHES = {"de": 20}
 # Words eSpeak NG's dictionary misreads, as a listener would mishear them too (espeak-ng -x):
 # German "höchste" with a k for its ch ("Hörkstelle"), and every compound of "Schulter" as
-# "Schuhl-ter" (Schulterbrunnen, Schulterblätter, Schulterecke). Respelled for eSpeak alone, as
-# it is given each phrase: the timeline, its `spoken` text and the transcripts keep the words as
+# "Schuhl-ter" (Schulterbrunnen, Schulterblätter, Schulterecke). And the polite "Sie", whose
+# soft s eSpeak voices so faintly that Whisper heard "die" in nearly every cue ("Atmen die ein",
+# "Beginn die"): with a sharp s the breath cues and "Beginnen Sie auf der linken Seite" are heard
+# exactly (11 of 39 cues exact, from 0; README's voice table). Respelled for eSpeak alone, as it
+# is given each phrase: the timeline, its `spoken` text and the transcripts keep the words as
 # written. A change here changes the cache key (`identity`).
-RESPELLINGS = {"de": ((r"\b([Hh])öchst", r"\1öchßt"), (r"\bSchulter(?=[a-zäöüß]{2})", "Schulter-"))}
+RESPELLINGS = {
+    "de": (
+        (r"\bSie\b", "ßie"),
+        (r"\b([Hh])öchst", r"\1öchßt"),
+        (r"\bSchulter(?=[a-zäöüß]{2})", "Schulter-"),
+    )
+}
 
 
 class Espeak(Engine):
