@@ -838,6 +838,17 @@ EIGHTH_ROUND = [
     ("de", "Bin gestern von der Leiter gefallen, vor zwei Jahren hatte ich schon einen Bandscheibenvorfall", "trauma"),
     ("es", "Me caí esta mañana, hace unos años tuve una hernia", "injury"),
     ("fr", "Je suis tombé ce matin, il y a 5 ans on m'a opéré du dos", "injury"),
+    # a ninth round
+    ("en", "my lad is 9 and keeps saying his back hurts, its waking him at night and hes had temps on and off", "fever"),
+    ("en", "pain in my back on the right under the ribs, comes in waves, cant sit still and my pee looks pinkish", "urine"),
+    ("en", "my calf's swollen and hot since the flight back from oz and now my lower back aches as well", "calf"),
+    ("en", "my son is 16, sudden pain in his lower back and one of his balls really hurts, started an hour ago", "testicle"),
+    ("en", "36 weeks, pain under my right ribs going round to my back, bad headache and seeing flashing lights", "pregnancy-signs"),
+    ("es", "tengo cancer de pulmon en tratamiento y me duele la espalda cada vez mas, sobre todo de noche, y se me duermen las piernas", "legs"),
+    ("es", "me duele la espalda y la pierna derecha la tengo hinchada, roja y caliente", "calf"),
+    ("es", "hace 3 semanas que me duele la espalda, he perdido 8 kilos sin hacer dieta y sudo por las noches", "fever"),
+    ("de", "Nackenschmerzen nach Auffahrunfall heute morgen, Kribbeln in beiden Händen", "cord"),
+    ("fr", "mal au cou et d'un coup je vois flou et je n'arrive plus à bouger le bras droit", "stroke"),
 ]  # fmt: skip
 
 
@@ -847,6 +858,12 @@ EIGHTH_ROUND_NEAR = [
     ("es", "soy matrona y tengo la espalda fatal de tanto agacharme"),
     ("de", "Ich bin Hebamme und mein Kreuz tut vom vielen Bücken weh"),
     ("fr", "je suis sage-femme et j'ai mal au dos à force de me pencher sur les patientes"),
+    ("en", "lower back ache. had 3 kids, youngest is 6 now, think my core's just shot"),
+    ("en", "neck clicks when i turn it. had whiplash in a car crash back in 2012 but this is just from gaming too long"),
+    ("en", "my legs feel heavy and tired after standing all day at the till and my lower back aches"),
+    ("en", "had a kidney stone last year, all sorted. now my back is tight from golf"),
+    ("es", "me cai por las escaleras de pequeña, ahora tengo 35 y me duele la espalda de estar sentada en la oficina"),
+    ("fr", "sage-femme, je passe mes journées penchée, mal aux lombaires"),
 ]  # fmt: skip
 
 
