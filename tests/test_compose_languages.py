@@ -833,7 +833,6 @@ EIGHTH_ROUND = [
     ("de", "Bin in der 33. SSW, hab Kopfweh, sehe Sternchen, die Beine sind stark geschwollen und Rückenweh", "pregnancy-signs"),
     ("fr", "enceinte de 8 mois, j'ai mal au dos et le bébé bouge presque plus depuis hier", "pregnancy-signs"),
     ("en", "28 weeks pregnant and baby barely moving since yesterday", "pregnancy-signs"),
-    ("en", "a sudden severe headache and neck pain", "meningitis"),
     ("de", "Seit 5 Monaten Rückenschmerzen, bin in der 8. Woche schwanger mit stechenden Schmerzen rechts im Unterbauch", "ectopic"),
     ("de", "Bin gestern von der Leiter gefallen, vor zwei Jahren hatte ich schon einen Bandscheibenvorfall", "trauma"),
     ("es", "Me caí esta mañana, hace unos años tuve una hernia", "injury"),
@@ -849,6 +848,27 @@ EIGHTH_ROUND = [
     ("es", "hace 3 semanas que me duele la espalda, he perdido 8 kilos sin hacer dieta y sudo por las noches", "fever"),
     ("de", "Nackenschmerzen nach Auffahrunfall heute morgen, Kribbeln in beiden Händen", "cord"),
     ("fr", "mal au cou et d'un coup je vois flou et je n'arrive plus à bouger le bras droit", "stroke"),
+    # a code review's probes of the rules above: a relative's emergency beside the writer's own ache,
+    # a side said plainly early in a pregnancy, a course of chemotherapy now, an injury told twice
+    ("en", "My husband has had crushing chest pain since this morning and I have back pain from looking after him", "chest"),
+    ("en", "My son was hit by a car, I get back ache from carrying him", "trauma"),
+    ("fr", "Mon fils a été renversé par une voiture hier, j'ai du mal à le porter", "trauma"),
+    ("de", "Meine Tochter ist in der 7. Woche schwanger und hat stechende Schmerzen rechts im Unterbauch, ich habe ihr Schmerzmittel gegeben", "ectopic"),
+    ("en", "I'm 6 weeks pregnant with a sharp pain on my right side", "ectopic"),
+    ("es", "estoy embarazada de 6 semanas y tengo un dolor punzante en el costado derecho", "ectopic"),
+    ("fr", "enceinte de 7 semaines, douleur vive au côté droit", "ectopic"),
+    ("de", "bin in der 6. Woche schwanger und habe stechende Schmerzen auf einer Seite", "ectopic"),
+    ("es", "Estoy embarazada de 30 semanas y me duele la punta del hombro", "pregnancy-signs"),
+    ("en", "I'm on chemo for breast cancer diagnosed 3 years ago, fever of 38.5", "fever"),
+    ("en", "I get chemo every Tuesday and have a temperature of 38.6 and back pain", "fever"),
+    ("en", "I attend the HIV clinic and my back hurts with a fever", "fever"),
+    ("en", "there was a pile up on the motorway and my car was in it, my neck hurts", "trauma"),
+    ("en", "we were going 60 mph when we hit a deer, back hurts", "trauma"),
+    ("en", "I was hit by a car while crossing, the driver said it was just a tap", "trauma"),
+    ("de", "Ich wurde gestern beim Joggen angefahren, Rücken tut weh", "trauma"),
+    ("es", "Tuvimos un accidente y volcamos, me duele la espalda", "trauma"),
+    ("en", "I fell off the ladder 3 years ago and again this morning", "trauma"),
+    ("en", "Agonising pain in my side, I think it's kidney stones like I had 5 years ago", "urine"),
 ]  # fmt: skip
 
 
@@ -864,6 +884,10 @@ EIGHTH_ROUND_NEAR = [
     ("en", "had a kidney stone last year, all sorted. now my back is tight from golf"),
     ("es", "me cai por las escaleras de pequeña, ahora tengo 35 y me duele la espalda de estar sentada en la oficina"),
     ("fr", "sage-femme, je passe mes journées penchée, mal aux lombaires"),
+    ("en", "I'm pregnant, shooting pain down the right side of my lower back"),
+    ("en", "pregnant, my lower back aches and a bad pain on the left when I turn in bed"),
+    ("en", "since I had an epidural with my first child my back aches"),
+    ("en", "I fell off a horse when I was a child, my back aches"),
 ]  # fmt: skip
 
 

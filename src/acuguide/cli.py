@@ -483,16 +483,7 @@ def _screen(screened: bool, pregnant: bool, thinners: bool, language: str = "en"
         click.echo("\n".join(_numbered(screening.questions(language), language)), err=True)
         raise composer.ComposeError(translator(language)(wording.COMPOSE_NO_TERMINAL), language)
     click.echo(translator(language)(wording.COMPOSE_ASKING), err=True)
-    answers: dict[str, bool] = {}
-    refused: set[str] = set()  # the signs answered yes: after one, only what could make it more urgent is asked
-    for question in screening.questions(language):
-        if question.follows and not answers.get(question.follows):
-            continue
-        if refused and not screening.could_raise(question, refused):
-            continue
-        answers[question.id] = _yes(question.text, language)
-        if answers[question.id] and question.sign:
-            refused.add(question.id)
+    answers = screening.interview(lambda question: _yes(question.text, language), language)
     answers["pregnancy"] = answers.get("pregnancy", False) or pregnant
     answers["thinners"] = answers.get("thinners", False) or thinners
     return screening.assess(answers, language)

@@ -8,6 +8,7 @@ session instead. The person's words are read as well (`triage`): a second net, n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..content.catalog import translator
@@ -59,19 +60,43 @@ def questions(language: str = "en") -> list[Question]:
     return found
 
 
-def sign_of(question: Question) -> str | None:
-    """The red flag a yes to `question` means, or None where a yes changes the session instead."""
-    return question.sign
+def interview(ask: Callable[[Question], bool], language: str = "en") -> dict[str, bool]:
+    """The answers a person gives at a terminal, asked one by one (`ask`): a follow-up only after a
+    yes to its question, and after a yes to a sign only the questions that could make the refusal
+    more urgent than it already is (a road accident after a fall; pregnancy and its signs after a
+    fever; nothing after chest pain, which is an ambulance already)."""
+    answers: dict[str, bool] = {}
+    yes: list[Question] = []
+    for question in questions(language):
+        if question.follows and not answers.get(question.follows):
+            continue
+        if yes and not _more_urgent(question, yes):
+            continue
+        answers[question.id] = ask(question)
+        if answers[question.id] and question.sign:
+            yes.append(question)
+    return answers
 
 
-def could_raise(question: Question, yes: set[str]) -> bool:
-    """Whether `question`, after a yes to the questions `yes`, could make the refusal more urgent:
-    it follows one of them (a road accident after a fall), or a `together` rule joins its sign
-    with one of theirs (a fever with a weakened immune system). Only these are still asked."""
-    if question.follows in yes:
-        return True
-    groups = [{raised, *rule["with"]} for raised, rule in table()["together"].items()]
-    return any(question.sign in group and bool(group & yes) for group in groups)
+def _more_urgent(question: Question, yes: list[Question]) -> bool:
+    """Whether a yes to `question` (or to what follows it, or beside what was answered) could be
+    more urgent than the signs already answered yes."""
+    order = urgency_order()
+    now = min(order.index(urgency(f)) for f in ranked([Finding(q.sign, q.text) for q in yes if q.sign]))
+    return any(order.index(level) < now for level in _reachable(question))
+
+
+def _reachable(question: Question) -> set[str]:
+    """The urgencies a yes to `question` can lead to: its sign's, its follow-ups' and those of the
+    `together` rules its sign is in."""
+    signs, together = table()["signs"], table()["together"]
+    reached = {question.sign} if question.sign else set()
+    reached |= {key for key, sign in signs.items() if sign.get("follows") == question.id}
+    if question.id == PREGNANCY:
+        reached.add(table()["modifiers"][PREGNANCY]["follow_up_sign"])
+    levels = {signs[key]["urgency"] for key in reached}
+    levels |= {rule["urgency"] for raised, rule in together.items() if reached & {raised, *rule["with"]}}
+    return levels
 
 
 def assess(answers: dict[str, bool], language: str = "en") -> Screen:
@@ -84,10 +109,10 @@ def assess(answers: dict[str, bool], language: str = "en") -> Screen:
     yes = [
         by_id[i]
         for i in by_id
-        if answers.get(i) and sign_of(by_id[i]) and (by_id[i].follows is None or answers.get(by_id[i].follows))
+        if answers.get(i) and by_id[i].sign and (by_id[i].follows is None or answers.get(by_id[i].follows))
     ]
     if yes:
-        findings = ranked([Finding(sign_of(q), q.text) for q in yes])  # type: ignore[arg-type]
+        findings = ranked([Finding(q.sign, q.text) for q in yes])  # type: ignore[arg-type]
         raise Refused(tuple(replace(f, said="") for f in findings), tuple(f.said for f in findings), language)
     return Screen(pregnancy=bool(answers.get(PREGNANCY)), thinners=bool(answers.get(THINNERS)))
 

@@ -98,7 +98,20 @@ def table(language: str = SOURCE) -> dict:
         return english  # type: ignore[return-value]
     merged = copy.deepcopy(english)
     vocabulary = english["vocabulary"]
-    english_rows = lambda rows: [{**row, "match": _expand(row["match"], vocabulary)} for row in rows]  # noqa: E731
+
+    def english_rows(rows: list[dict]) -> list[dict]:
+        """The English rows, read with the English vocabulary; what follows a sign (`not_after`) in
+        either language: "an accident 15 years ago" and "un accident il y a 15 ans" are both old."""
+        expanded = [
+            {**row, **{k: _expand(row[k], vocabulary) for k in ("match", "unless") if k in row}} for row in rows
+        ]
+        return [
+            {**row, "not_after": f"{_expand(row['not_after'], vocabulary)}|{row['not_after']}"}
+            if "not_after" in row
+            else row
+            for row in expanded
+        ]
+
     for key in OWN:
         merged[key] = own[key]
     for key in ADDED:
@@ -417,8 +430,11 @@ class _Reader:
     def late_in_pregnancy(self, plain: str) -> bool:
         """Whether the words put a pregnancy past its first 12 weeks; an early stage said wins,
         and unsaid it may be early."""
-        stage = lambda key: _compiled(self.table[key], self.language).search(plain)  # noqa: E731
-        return not stage("pregnancy_early") and bool(stage("pregnancy_late"))
+
+        def said(key: str) -> bool:
+            return bool(_compiled(self.table[key], self.language).search(plain))
+
+        return not said("pregnancy_early") and said("pregnancy_late")
 
     @staticmethod
     def pregnancy_sign(row: dict, late: bool) -> str | None:
