@@ -869,6 +869,17 @@ EIGHTH_ROUND = [
     ("es", "Tuvimos un accidente y volcamos, me duele la espalda", "trauma"),
     ("en", "I fell off the ladder 3 years ago and again this morning", "trauma"),
     ("en", "Agonising pain in my side, I think it's kidney stones like I had 5 years ago", "urine"),
+    # and a review of the whole session's changes against its start
+    ("de", "bin heute angefahren worden und fühle mich wie vom Zug überrollt", "trauma"),
+    ("en", "I'm about 6 weeks pregnant and have a bad pain on one side of my lower back and I'm dizzy", "ectopic"),
+    ("en", "my legs go heavy after work and I've been dribbling urine", "legs"),
+    ("en", "I had a car accident years ago. Another one this morning and my back is worse", "trauma"),
+    ("es", "me caí hace dos años, y otra vez ayer", "injury"),
+    ("fr", "je suis tombé il y a deux ans. Hier je suis retombé", "injury"),
+    ("de", "Bandscheiben-OP 2022 und eine zweite OP vor zwei Monaten", "surgery"),
+    ("es", "me operaron de la espalda en 2022 y me volvieron a operar hace dos meses", "surgery"),
+    ("en", "my youngest is 10 and has had back pain for weeks", "child"),
+    ("en", "I fell last year and broke a vertebra, the pain is back and worse", "injury"),
 ]  # fmt: skip
 
 
@@ -878,16 +889,14 @@ EIGHTH_ROUND_NEAR = [
     ("es", "soy matrona y tengo la espalda fatal de tanto agacharme"),
     ("de", "Ich bin Hebamme und mein Kreuz tut vom vielen Bücken weh"),
     ("fr", "je suis sage-femme et j'ai mal au dos à force de me pencher sur les patientes"),
-    ("en", "lower back ache. had 3 kids, youngest is 6 now, think my core's just shot"),
     ("en", "neck clicks when i turn it. had whiplash in a car crash back in 2012 but this is just from gaming too long"),
-    ("en", "my legs feel heavy and tired after standing all day at the till and my lower back aches"),
-    ("en", "had a kidney stone last year, all sorted. now my back is tight from golf"),
     ("es", "me cai por las escaleras de pequeña, ahora tengo 35 y me duele la espalda de estar sentada en la oficina"),
     ("fr", "sage-femme, je passe mes journées penchée, mal aux lombaires"),
     ("en", "I'm pregnant, shooting pain down the right side of my lower back"),
     ("en", "pregnant, my lower back aches and a bad pain on the left when I turn in bed"),
     ("en", "since I had an epidural with my first child my back aches"),
     ("en", "I fell off a horse when I was a child, my back aches"),
+    ("en", "I fell off a ladder years ago and now my back is agony"),
 ]  # fmt: skip
 
 

@@ -409,7 +409,7 @@ class _Reader:
         may be a table row: its `match`, ignored in a sentence its `unless` finds ("tingling down
         my arm" is a nerve, not pain spreading from the heart), and where the words right after
         it are its `not_after` ("a car accident 10 years ago" is an old injury)."""
-        for sentence in sentences:
+        for number, sentence in enumerate(sentences):
             for row in patterns:
                 pattern, unless = (row["match"], row.get("unless")) if isinstance(row, dict) else (row, None)
                 after = row.get("not_after") if isinstance(row, dict) else None
@@ -418,7 +418,7 @@ class _Reader:
                 for match in _compiled(pattern, self.language).finditer(sentence.plain):
                     if not match.group(0).strip():
                         continue
-                    if after and _compiled(after, self.language).match(_rest_of_clause(sentence, match)):
+                    if after and self._said_after(after, sentences[number:], match):
                         continue
                     first = _word_index(sentence.plain, match.start())
                     if not self._denied_match(sentence, match) and not self._someone_else(
@@ -426,6 +426,15 @@ class _Reader:
                     ):
                         return match.group(0)
         return None
+
+    def _said_after(self, after: str, sentences: list[_Sentence], match: re.Match) -> bool:
+        """Whether a row's `not_after` holds for `match` (the first of `sentences`): said in the
+        rest of its clause ("a car accident 10 years ago"), and nothing after it in the request
+        tells of a new one (`recent`: "years ago, and again this morning", "another one today")."""
+        if not _compiled(after, self.language).match(_rest_of_clause(sentences[0], match)):
+            return False
+        later = " ".join([sentences[0].plain[match.end() :], *(s.plain for s in sentences[1:])])
+        return not _compiled("<recent>", self.language).search(later)
 
     def late_in_pregnancy(self, plain: str) -> bool:
         """Whether the words put a pregnancy past its first 12 weeks; an early stage said wins,
