@@ -880,6 +880,14 @@ EIGHTH_ROUND = [
     ("es", "me operaron de la espalda en 2022 y me volvieron a operar hace dos meses", "surgery"),
     ("en", "my youngest is 10 and has had back pain for weeks", "child"),
     ("en", "I fell last year and broke a vertebra, the pain is back and worse", "injury"),
+    # twenty new requests on the final change, and the helper's probes beside them
+    ("en", "my mum has osteoporosis, sudden sharp mid back pain", "bones"),
+    ("en", "my mum has osteoporosis. she has back pain", "bones"),
+    ("en", "my mum has osteoporosis, she sat down hard on the bath edge yesterday and has sudden sharp mid back pain", "injury"),
+    ("es", "mi hijo de 4 años tiene fiebre alta, llora si le muevo el cuello, esta muy adormilado y le han salido unas manchitas moradas en las piernas", "meningitis"),
+    ("en", "high fever and a rash of purple spots that dont fade under a glass, back ache", "meningitis"),
+    ("de", "bin in der 7. SSW, seit heute früh ziehende Schmerzen unten links im Rücken und Bauch, leichte Blutung und mir wird immer wieder schwarz vor Augen", "ectopic"),
+    ("de", "bin in der 7. SSW, Rückenschmerzen, mir wird schwarz vor Augen", "ectopic"),
 ]  # fmt: skip
 
 

@@ -471,6 +471,11 @@ class _Reader:
             theirs = re.search(rf"\b{self._pattern('their_body')}\b", sentence.plain)
             if mentioned and theirs and not re.search(rf"\b{self._pattern('my_body')}\b", sentence.plain):
                 return mentioned[-1]  # "my wife is pregnant and her back aches"
+        whole = " ".join(s.plain for s in sentences)  # "my mum has osteoporosis. she has back pain"
+        mentioned = re.findall(rf"\b{self._pattern('mine')}\b", whole)
+        theirs = re.search(rf"\b{self._pattern('their_body')}\b", whole)
+        if mentioned and theirs and not re.search(rf"\b{self._pattern('my_body')}\b", whole):
+            return mentioned[-1]
         return None
 
     def ages(self, text: str, listener: str | None) -> list[Finding]:
