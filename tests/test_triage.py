@@ -226,6 +226,10 @@ def test_a_smaller_knock_is_still_a_doctor_today(words):
     ("pregnant, my back aches and my shoulder tip hurts", "ectopic"),  # no weeks said: it may be early
     ("I'm 30 weeks pregnant and have a sharp pain on one side", "pregnancy-signs"),
     ("third trimester, bad pain on one side of my tummy", "pregnancy-signs"),
+    ("30 weeks pregnant and my shoulder tip hurts", "pregnancy-signs"),
+    # an early stage said wins over a late-sounding word or a long ache
+    ("I'm 7 weeks pregnant, not in my second trimester yet, sharp pain low down on one side", "ectopic"),
+    ("back pain for almost 6 months, I'm 8 weeks pregnant with a sharp pain on one side of my tummy", "ectopic"),
 ])  # fmt: skip
 def test_sharp_pain_on_one_side_early_in_a_pregnancy_is_for_a_and_e_later_for_the_midwife(words, sign):
     assert [f.sign for f in triage.red_flags(words)] == [sign], words
@@ -239,15 +243,6 @@ def test_sharp_pain_on_one_side_early_in_a_pregnancy_is_for_a_and_e_later_for_th
 ])  # fmt: skip
 def test_a_new_injury_beside_an_old_one_or_a_small_word_is_still_read(words):
     assert "injury" in named(triage.red_flags(words)), words
-
-
-@pytest.mark.parametrize("words,sign", [
-    ("30 weeks pregnant and my shoulder tip hurts", "pregnancy-signs"),
-    ("I'm 7 weeks pregnant, not in my second trimester yet, sharp pain low down on one side", "ectopic"),
-    ("back pain for almost 6 months, I'm 8 weeks pregnant with a sharp pain on one side of my tummy", "ectopic"),
-])  # fmt: skip
-def test_an_early_stage_said_wins_and_a_late_one_keeps_the_midwife(words, sign):
-    assert [f.sign for f in triage.red_flags(words)] == [sign], words
 
 
 @pytest.mark.parametrize("words", [

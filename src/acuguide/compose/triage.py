@@ -188,7 +188,7 @@ def read(text: str, language: str = SOURCE) -> Reading:
     if pregnant:
         late = words.late_in_pregnancy(plain)
         for row in signs["pregnancy-signs"]["words"]:
-            sign = words.pregnancy_sign(row, late)
+            sign = _pregnancy_sign(row, late)
             said = sign and words.first(sentences, [row], listener, not own_pain)
             if said and not any(f.sign == sign for f in flags):
                 flags.append(Finding(sign, said))
@@ -311,6 +311,14 @@ def _at(words: list[str], index: int, phrases: tuple[tuple[str, ...], ...]) -> i
 
 def _word_index(plain: str, offset: int) -> int:
     return plain[:offset].count(" ")
+
+
+def _pregnancy_sign(row: dict, late: bool) -> str | None:
+    """The sign a row of `pregnancy-signs` reads as: its `early` sign before 13 weeks and its
+    `late` one after (none if it has none), or the midwife's for a row with neither."""
+    if "early" not in row:
+        return "pregnancy-signs"
+    return row.get("late") if late else row["early"]
 
 
 def _rest_of_clause(sentence: _Sentence, match: re.Match) -> str:
@@ -444,14 +452,6 @@ class _Reader:
             return bool(_compiled(self.table[key], self.language).search(plain))
 
         return not said("pregnancy_early") and said("pregnancy_late")
-
-    @staticmethod
-    def pregnancy_sign(row: dict, late: bool) -> str | None:
-        """The sign a row of `pregnancy-signs` reads as: its `early` sign before 13 weeks and its
-        `late` one after (none if it has none), or the midwife's for a row with neither."""
-        if "early" not in row:
-            return "pregnancy-signs"
-        return row.get("late") if late else row["early"]
 
     def own_pain(self, sentences: list[_Sentence]) -> bool:
         """Whether the writer names a pain of their own ('my back aches')."""
