@@ -907,9 +907,35 @@ EIGHTH_ROUND_NEAR = [
     ("en", "I fell off a ladder years ago and now my back is agony"),
 ]  # fmt: skip
 
+# A headache that comes on in seconds is bleeding around the brain until shown otherwise: in
+# Spanish, German and French most everyday ways of saying it composed a session, and in
+# English its refusal named the aorta first.
+SUDDEN_HEADACHES = [
+    ("en", "sudden severe headache and back pain", "meningitis"),
+    ("en", "a headache like being hit on the head, came on in seconds, and back pain", "meningitis"),
+    ("en", "my head suddenly exploded with pain, back aches too", "meningitis"),
+    ("es", "dolor de cabeza repentino, el peor de mi vida, y me duele la espalda", "meningitis"),
+    ("es", "de repente me duele muchísimo la cabeza y la espalda", "meningitis"),
+    ("es", "cefalea súbita e intensa y dolor de espalda", "meningitis"),
+    ("de", "plötzlich Kopfweh wie noch nie und Rückenschmerzen", "meningitis"),
+    ("de", "Kopfschmerzen, die schlimmsten meines Lebens, und der Rücken tut weh", "meningitis"),
+    ("de", "plötzlich extrem starke Kopfschmerzen und Rückenschmerzen", "meningitis"),
+    ("fr", "d'un coup j'ai eu très mal à la tête, le pire de ma vie, et mal au dos", "meningitis"),
+    ("fr", "mal à la tête brutal et mal au dos", "meningitis"),
+    ("fr", "d'un coup une douleur atroce dans le dos", "aorta"),  # "d'un coup" is "suddenly", not a blow
+]  # fmt: skip
+
+SUDDEN_HEADACHES_NEAR = [
+    ("en", "my head is bursting after a stressful week and my back aches"),
+    ("es", "me duele la cabeza de estar con el ordenador y la espalda"),
+    ("de", "Kopfschmerzen vom Bildschirm und Rückenschmerzen"),
+    ("fr", "j'ai mal à la tête à cause des écrans et mal au dos"),
+    ("fr", "tout à coup j'ai eu mal au dos en me penchant"),
+]  # fmt: skip
+
 
 @pytest.mark.catalogs
-@pytest.mark.parametrize("language,words,sign", [*SEVENTH_ROUND, *EIGHTH_ROUND])
+@pytest.mark.parametrize("language,words,sign", [*SEVENTH_ROUND, *EIGHTH_ROUND, *SUDDEN_HEADACHES])
 def test_the_later_rounds_requests_are_refused_for_the_sign_first_named(language, words, sign):
     assert triage.red_flags(words, language)[0].sign == sign, words  # not a milder or a graver one
     _refused(language, words, sign)
@@ -939,6 +965,7 @@ def test_the_red_flags_the_fresh_eyes_rounds_found_composing_are_refused(languag
         *FIFTH_ROUND_NEAR,
         *SEVENTH_ROUND_NEAR,
         *EIGHTH_ROUND_NEAR,
+        *SUDDEN_HEADACHES_NEAR,
     ],
 )
 def test_the_fresh_eyes_rounds_near_misses_still_compose(language, words):
