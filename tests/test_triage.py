@@ -49,6 +49,8 @@ def test_what_only_looks_like_a_sign_is_not_that_sign(sign, words):
     ("no idea why, but I fell off a ladder", "injury"), ("I'm not sure if it's a fever", "fever"),
     ("lower back, I went to A&E after a fall", "injury"), ("I'm 30 weeks pregnant and bleeding", "pregnancy-signs"),
     ("pregnant, with a swollen painful calf", "calf"), ("26 weeks, my waters are leaking, back ache", "pregnancy-signs"),
+    ("82M osteoporosis back pain", "older"), ("82, osteoporosis, back pain", "older"), ("82 w osteoporosis", "older"),
+    ("12, sore back from football", "child"),
 ])  # fmt: skip
 def test_everyday_wording_is_read(words, sign):
     assert sign in named(triage.red_flags(words)), words
@@ -62,7 +64,8 @@ def test_everyday_wording_is_read(words, sign):
     "pain is 7 out of 10", "sciatica down the back of my left leg", "tingling down my leg to the foot",
     "my back aches after a long car trip", "no weakness in my legs", "back pain for 3 weeks",
     "what if I get a fever during the session?", "sore back from gardening", "my lower back aches from sitting",
-    "I'm 45 and my back is stiff", "stiff neck and shoulders from the computer",
+    "I'm 45 and my back is stiff", "stiff neck and shoulders from the computer", "36f, back pain",
+    "45 minutes of back pain relief please", "i hurt it 3 weeks back",
 ])  # fmt: skip
 def test_plain_requests_are_not_refused(words):
     assert triage.red_flags(words) == [], words
@@ -80,6 +83,7 @@ def test_each_sign_is_reported_once_the_most_urgent_first():
     "I'm 28 weeks and my back aches", "6 months along", "due in March and my back is killing me", "my due date is in May",
     "the bump is making my back ache", "2nd tri, sore back", "we're doing IVF and my back hurts", "34w with back ache",
     "preggers and sore", "pregant, lower back", "my pregnant wife's back hurts", "baby is kicking my ribs and my back aches",
+    "i'm 30 weeks, back aches", "30 weeks, back is killing me", "30 w, back pain",
 ])  # fmt: skip
 def test_pregnancy_is_read_in_its_many_phrasings(words):
     assert triage.pregnancy(words), words
@@ -92,6 +96,8 @@ def test_pregnancy_is_read_in_its_many_phrasings(words):
         "my wife is pregnant, my back hurts",
         "lower back",
         "my baby is 4 months old and lifting her hurts my back",
+        "82 w osteoporosis, back pain",  # 82 is years: no pregnancy lasts 82 weeks
+        "i'm 3 weeks back at work and my back aches",
     ],
 )
 def test_pregnancy_denied_over_or_someone_elses_is_not_read(words):
@@ -165,6 +171,7 @@ def test_cancer_beside_night_pain_or_weight_loss_is_raised_to_today(words, urgen
 @pytest.mark.parametrize("words,urgency", [
     ("my mum is 77 and bent over to pick up the cat and now her back is agony, she has osteoporosis", "today"),
     ("osteoporosis and a sore lower back, I'm 52", "soon"),
+    ("82 w osteoporosis, back pain after lifting", "today"),  # a clinician's shorthand: 82 years, with
 ])  # fmt: skip
 def test_thin_bones_after_seventy_are_raised_to_today(words, urgency):
     flags = [f for f in triage.red_flags(words) if f.sign == "bones"]
