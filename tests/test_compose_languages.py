@@ -925,6 +925,29 @@ SUDDEN_HEADACHES = [
     ("fr", "d'un coup une douleur atroce dans le dos", "aorta"),  # "d'un coup" is "suddenly", not a blow
 ]  # fmt: skip
 
+# Pain in the belly and the back together, come on suddenly or with feeling faint, is the aorta
+# leaking until shown otherwise: it composed a session, or went to a doctor in days for age alone,
+# or was named a stroke for the faint.
+BELLY_AND_BACK = [
+    ("en", "sudden pain in my tummy going through to my back, I feel faint", "aorta"),
+    ("en", "I'm 75, sudden pain in my belly and back and I nearly fainted", "aorta"),
+    ("en", "belly pain going through to my back, came on suddenly, i'm 80", "aorta"),
+    ("es", "tengo 78 años, de repente un dolor en la tripa que va a la espalda y me he mareado", "aorta"),
+    ("de", "plötzlich Bauchschmerzen, die in den Rücken ziehen, mir wird schwindelig, ich bin 79", "aorta"),
+    ("fr", "j'ai 76 ans, douleur brutale au ventre qui irradie dans le dos, malaise", "aorta"),
+    ("fr", "douleur d'un coup dans le ventre et le dos, j'ai 75 ans, je fume, je me sens partir", "aorta"),
+    ("de", "Mein 13-jähriger Sohn hat plötzlich starke Hodenschmerzen und jetzt auch Bauch- und Rückenweh", "testicle"),
+]  # fmt: skip
+
+BELLY_AND_BACK_NEAR = [
+    ("en", "tummy ache and back ache for weeks"),
+    ("en", "i sleep on my stomach and my back suddenly hurts"),
+    ("en", "period pain in my tummy and back, came on suddenly as usual"),
+    ("es", "me duele la barriga y la espalda desde hace semanas"),
+    ("de", "seit Wochen Bauch- und Rückenschmerzen"),
+    ("fr", "mal au ventre et au dos depuis des semaines"),
+]  # fmt: skip
+
 SUDDEN_HEADACHES_NEAR = [
     ("en", "my head is bursting after a stressful week and my back aches"),
     ("es", "me duele la cabeza de estar con el ordenador y la espalda"),
@@ -935,7 +958,7 @@ SUDDEN_HEADACHES_NEAR = [
 
 
 @pytest.mark.catalogs
-@pytest.mark.parametrize("language,words,sign", [*SEVENTH_ROUND, *EIGHTH_ROUND, *SUDDEN_HEADACHES])
+@pytest.mark.parametrize("language,words,sign", [*SEVENTH_ROUND, *EIGHTH_ROUND, *SUDDEN_HEADACHES, *BELLY_AND_BACK])
 def test_the_later_rounds_requests_are_refused_for_the_sign_first_named(language, words, sign):
     assert triage.red_flags(words, language)[0].sign == sign, words  # not a milder or a graver one
     _refused(language, words, sign)
@@ -966,6 +989,7 @@ def test_the_red_flags_the_fresh_eyes_rounds_found_composing_are_refused(languag
         *SEVENTH_ROUND_NEAR,
         *EIGHTH_ROUND_NEAR,
         *SUDDEN_HEADACHES_NEAR,
+        *BELLY_AND_BACK_NEAR,
     ],
 )
 def test_the_fresh_eyes_rounds_near_misses_still_compose(language, words):
