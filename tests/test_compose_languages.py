@@ -948,6 +948,21 @@ BELLY_AND_BACK_NEAR = [
     ("fr", "mal au ventre et au dos depuis des semaines"),
 ]  # fmt: skip
 
+# Round 10: a clinician's sixty requests on f89cf46 found two red flags composing (a torn neck
+# artery by its eyelid and pupil; German double vision with the verb first) and others named
+# for the wrong sign or sent too low.
+TENTH_ROUND = [
+    ("en", "neck pain one side came on lifting weights at the gym, now my eyelid is droopy and one pupil looks smaller", "stroke"),
+    ("de", "nach dem Kitesurfen Nackenschmerzen links, jetzt sehe ich doppelt und mir ist schwindelig", "stroke"),
+    ("es", "dolor de cuello de un lado y se me cae el párpado", "stroke"),
+    ("fr", "mal au cou d'un côté et la paupière qui tombe", "stroke"),
+    ("en", "had a spinal epidural for my c section 5 days ago, now the injection spot is red and my back hurts and i feel feverish", "fever"),
+    ("en", "ex IV user, clean 2 months now, but my upper back is really sore and i get sweats at night and feel hot all the time", "fever"),
+    ("de", "Nackenschmerzen seit heute früh, dazu hohes Fieber, mir ist übel und ich krieg das Kinn nicht auf die Brust", "meningitis"),
+    ("es", "dolor de cervicales, fiebre alta y me molesta la luz", "meningitis"),
+    ("fr", "douleurs cervicales, fièvre et la lumière me fait mal", "meningitis"),
+]  # fmt: skip
+
 SUDDEN_HEADACHES_NEAR = [
     ("en", "my head is bursting after a stressful week and my back aches"),
     ("es", "me duele la cabeza de estar con el ordenador y la espalda"),
@@ -958,10 +973,28 @@ SUDDEN_HEADACHES_NEAR = [
 
 
 @pytest.mark.catalogs
-@pytest.mark.parametrize("language,words,sign", [*SEVENTH_ROUND, *EIGHTH_ROUND, *SUDDEN_HEADACHES, *BELLY_AND_BACK])
+@pytest.mark.parametrize(
+    "language,words,sign", [*SEVENTH_ROUND, *EIGHTH_ROUND, *SUDDEN_HEADACHES, *BELLY_AND_BACK, *TENTH_ROUND]
+)
 def test_the_later_rounds_requests_are_refused_for_the_sign_first_named(language, words, sign):
     assert triage.red_flags(words, language)[0].sign == sign, words  # not a milder or a graver one
     _refused(language, words, sign)
+
+
+@pytest.mark.parametrize("language,words,urgency,named", [
+    ("en", "had a spinal epidural for my c section 5 days ago, now the injection spot is red and my back hurts and i feel feverish", "emergency", "surgery"),
+    ("en", "ex IV user, clean 2 months now, but my upper back is really sore and i get sweats at night and feel hot all the time", "emergency", "immune"),
+    ("de", "Nackenschmerzen seit heute früh, dazu hohes Fieber, mir ist übel und ich krieg das Kinn nicht auf die Brust", "ambulance", None),
+    ("en", "my daughter 17 has a stiff neck and headache, cant stand the light and theres a rash that doesnt go away when i press a glass on it", "ambulance", None),
+])  # fmt: skip
+def test_the_tenth_rounds_requests_are_sent_as_soon_as_they_must_be_for_what_they_say(language, words, urgency, named):
+    """A fever after a spinal injection or with drug injecting is A&E, not a doctor today; a
+    chin that will not reach the chest is not chest pain; a rash that does not go away under a
+    glass is not pain that never goes away."""
+    flags = triage.red_flags(words, language)
+    assert triage.urgency(flags[0]) == urgency, flags
+    signs = [f.sign for f in flags]
+    assert named in signs if named else not {"chest", "rest"} & set(signs), signs
 
 
 @pytest.mark.parametrize("words,urgency", [
