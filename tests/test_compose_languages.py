@@ -963,6 +963,31 @@ TENTH_ROUND = [
     ("fr", "douleurs cervicales, fièvre et la lumière me fait mal", "meningitis"),
 ]  # fmt: skip
 
+# Round 11: a clinician's sixty requests on dc68574, weighted to Spanish, German and French,
+# found an ectopic pregnancy said as "7 semanas de retraso, test positivo" and a French neck
+# squeezing its cord ("moins adroite", "comme sur du coton") composing, and German bowels that
+# would not hold composing on their own.
+ELEVENTH_ROUND = [
+    ("es", "tengo 7 semanas de retraso, test positivo, dolor en la parte baja de la espalda y en un lado de la barriga y me duele la punta del hombro", "ectopic"),
+    ("fr", "j'ai mal à la nuque depuis deux jours, je suis de moins en moins adroite avec mes mains et je marche comme sur du coton, ça s'aggrave", "cord"),
+    ("de", "Hexenschuss, kann den Stuhlgang nicht mehr halten", "continence"),
+    ("de", "Ich hatte Prostatakrebs, jetzt habe ich nachts immer Rückenschmerzen und meine Beine sind seit ein paar Tagen schwach geworden", "legs"),
+    ("fr", "douleur lombaire depuis 3 semaines, je me suis injecté de l'héro il y a un mois et j'ai de la fièvre la nuit", "fever"),
+    ("de", "Nackenschmerzen nach einem Auffahrunfall gestern, jetzt sind beide Arme taub und ich kann den Kopf kaum drehen", "cord"),
+    ("es", "mi mamá tiene 78 años, toma prednisona desde hace años por la artritis, se agachó a levantar una cubeta y le tronó la espalda, no se puede mover", "bones"),
+    ("en", "my 8 yr old keeps saying her back hurts, it wakes her up at night and shes been off her food", "child"),
+    ("es", "tengo un dolor de riñones horrible que me viene en oleadas, no encuentro postura, vomito y la orina me sale rosada", "urine"),
+]  # fmt: skip
+
+ELEVENTH_ROUND_URGENCY = {  # what each must be sent to, where that is more than its sign's own
+    "Ich hatte Prostatakrebs": "emergency", "je me suis injecté de l'héro": "emergency",
+    "Auffahrunfall gestern": "ambulance", "toma prednisona": "today", "my 8 yr old": "today",
+}  # fmt: skip
+
+ELEVENTH_ROUND_NEAR = [
+    ("es", "test positivo de covid la semana pasada y me duele la espalda de estar en la cama"),
+]  # fmt: skip
+
 SUDDEN_HEADACHES_NEAR = [
     ("en", "my head is bursting after a stressful week and my back aches"),
     ("es", "me duele la cabeza de estar con el ordenador y la espalda"),
@@ -974,7 +999,8 @@ SUDDEN_HEADACHES_NEAR = [
 
 @pytest.mark.catalogs
 @pytest.mark.parametrize(
-    "language,words,sign", [*SEVENTH_ROUND, *EIGHTH_ROUND, *SUDDEN_HEADACHES, *BELLY_AND_BACK, *TENTH_ROUND]
+    "language,words,sign",
+    [*SEVENTH_ROUND, *EIGHTH_ROUND, *SUDDEN_HEADACHES, *BELLY_AND_BACK, *TENTH_ROUND, *ELEVENTH_ROUND],
 )
 def test_the_later_rounds_requests_are_refused_for_the_sign_first_named(language, words, sign):
     assert triage.red_flags(words, language)[0].sign == sign, words  # not a milder or a graver one
@@ -995,6 +1021,16 @@ def test_the_tenth_rounds_requests_are_sent_as_soon_as_they_must_be_for_what_the
     assert triage.urgency(flags[0]) == urgency, flags
     signs = [f.sign for f in flags]
     assert named in signs if named else not {"chest", "rest"} & set(signs), signs
+
+
+@pytest.mark.parametrize(
+    "language,words,sign", [r for r in ELEVENTH_ROUND if any(k in r[1] for k in ELEVENTH_ROUND_URGENCY)]
+)
+def test_the_eleventh_rounds_signs_together_are_sent_sooner(language, words, sign):
+    """Cancer with night pain and weak legs, or a fever after injecting, is A&E; an injury with
+    numb arms an ambulance; long steroids after seventy, or a child woken by the pain, today."""
+    want = next(u for k, u in ELEVENTH_ROUND_URGENCY.items() if k in words)
+    assert triage.urgency(triage.red_flags(words, language)[0]) == want, words
 
 
 @pytest.mark.parametrize("words,urgency", [
@@ -1023,6 +1059,7 @@ def test_the_red_flags_the_fresh_eyes_rounds_found_composing_are_refused(languag
         *EIGHTH_ROUND_NEAR,
         *SUDDEN_HEADACHES_NEAR,
         *BELLY_AND_BACK_NEAR,
+        *ELEVENTH_ROUND_NEAR,
     ],
 )
 def test_the_fresh_eyes_rounds_near_misses_still_compose(language, words):
