@@ -48,9 +48,11 @@ RATE_FACTOR = 0.835  # eSpeak NG set to 125 speaks the shipped phrases at 150 wo
 # a calm 125-140 words a minute in each; the README's language table gives the figures measured.
 RATE_FACTORS = {"en": RATE_FACTOR, "es": 0.78, "de": 0.901, "fr": 0.727}
 # eSpeak's base pitch (0-100, 50 its voice's own) where a language's voice is heard better lower:
-# de+m3 at 20, a deeper male voice, took Whisper base's WER on desk-break's cues of 5+ words from
-# 0.54 to 0.43 (scripts/bench_voices.py --render desk-break --language de).
-PITCHES = {"de": 20}
+# de+m3 at 35, a deeper male voice. With "Sie" respelled (below), pitches 20, 30, 35, 40, 45 and
+# 50 were each rendered and heard by Whisper base (scripts/bench_voices.py --render desk-break
+# --language de): 35 was heard best on both counts, 21 of 25 sentences told as German (76% at
+# 20, the last default) and a WER of 0.36 on them (0.40 at 20); the README's voice table has all six.
+PITCHES = {"de": 35}
 # Words eSpeak NG's dictionary misreads, as a listener would mishear them too (espeak-ng -x):
 # German "höchste" with a k for its ch ("Hörkstelle"), and every compound of "Schulter" as
 # "Schuhl-ter" (Schulterbrunnen, Schulterblätter, Schulterecke). And the polite "Sie", whose
