@@ -982,10 +982,37 @@ ELEVENTH_ROUND = [
 ELEVENTH_ROUND_URGENCY = {  # what each must be sent to, where that is more than its sign's own
     "Ich hatte Prostatakrebs": "emergency", "je me suis injecté de l'héro": "emergency",
     "Auffahrunfall gestern": "ambulance", "toma prednisona": "today", "my 8 yr old": "today",
+    "treppe gestürzt": "ambulance", "mein sohn (8)": "today", "85F on alendronate": "today", "varon 79": "today",
 }  # fmt: skip
 
 ELEVENTH_ROUND_NEAR = [
     ("es", "test positivo de covid la semana pasada y me duele la espalda de estar en la cama"),
+]  # fmt: skip
+
+# Round 12: a clinician's sixty requests on 3cd6f39, built to probe the rules just added, found
+# seven red flags composing: the aorta "out of the blue" and "woozy", "went grey and nearly
+# keeled over", a headache like no other during sex, upper back pain with a cold sweat, German
+# bowels that "go", a single "nut", French "aux testicules".
+TWELFTH_ROUND = [
+    ("en", "pain in my tummy went straight through to my back out of the blue about an hour ago, feel proper woozy and sweaty", "aorta"),
+    ("en", "dad 68 has awful low back pain and his belly, he went grey and nearly keeled over on the loo just now", "aorta"),
+    ("en", "felt an explosion at the back of my head during sex last night, never had a headache like it, now my neck is sore", "meningitis"),
+    ("en", "pain between my shoulder blades came on while mowing, feel sick and sweaty, im diabetic on metformin", "chest"),
+    ("de", "seit gestern geht mir der stuhl einfach ab ohne dass ichs merke, ischias beidseits", "continence"),
+    ("en", "lower back ache and my left nut is swollen and really sore since this morning", "testicle"),
+    ("fr", "douleur au dos et aux testicules depuis une heure, c'est venu d'un coup", "testicle"),
+    ("de", "bin heute auf der treppe gestürzt, seitdem kribbeln beide hände und der nacken tut weh", "cord"),
+    ("fr", "jai l'impression de marcher sur des nuages, les jambes raides, et une cervicalgie depuis 2 mois", "cord"),
+    ("de", "flankenschmerzen rechts in wellen bis in die leiste, urin ist rötlich", "urine"),
+    ("de", "mein sohn (8) wacht seit 2 wochen nachts wegen rückenschmerzen auf", "child"),
+    ("en", "85F on alendronate for her bones, new back pain since she reached up for the kettle yesterday", "bones"),
+    ("es", "varon 79, osteoporosis, dolor lumbar nuevo desde ayer", "bones"),
+    ("es", "dolor de cabeza brutal que me vino de repente como un latigazo estando en el baño, ahora la nuca rigida", "meningitis"),
+]  # fmt: skip
+
+TWELFTH_ROUND_NEAR = [
+    ("en", "upper back sore after the gym, all sweaty"),
+    ("es", "la prueba de embarazo salio negativa, me duele la zona lumbar de cargar cajas en la mudanza"),
 ]  # fmt: skip
 
 SUDDEN_HEADACHES_NEAR = [
@@ -1000,7 +1027,7 @@ SUDDEN_HEADACHES_NEAR = [
 @pytest.mark.catalogs
 @pytest.mark.parametrize(
     "language,words,sign",
-    [*SEVENTH_ROUND, *EIGHTH_ROUND, *SUDDEN_HEADACHES, *BELLY_AND_BACK, *TENTH_ROUND, *ELEVENTH_ROUND],
+    [*SEVENTH_ROUND, *EIGHTH_ROUND, *SUDDEN_HEADACHES, *BELLY_AND_BACK, *TENTH_ROUND, *ELEVENTH_ROUND, *TWELFTH_ROUND],
 )
 def test_the_later_rounds_requests_are_refused_for_the_sign_first_named(language, words, sign):
     assert triage.red_flags(words, language)[0].sign == sign, words  # not a milder or a graver one
@@ -1024,9 +1051,9 @@ def test_the_tenth_rounds_requests_are_sent_as_soon_as_they_must_be_for_what_the
 
 
 @pytest.mark.parametrize(
-    "language,words,sign", [r for r in ELEVENTH_ROUND if any(k in r[1] for k in ELEVENTH_ROUND_URGENCY)]
+    "language,words,sign", [r for r in ELEVENTH_ROUND + TWELFTH_ROUND if any(k in r[1] for k in ELEVENTH_ROUND_URGENCY)]
 )
-def test_the_eleventh_rounds_signs_together_are_sent_sooner(language, words, sign):
+def test_the_later_rounds_signs_together_are_sent_sooner(language, words, sign):
     """Cancer with night pain and weak legs, or a fever after injecting, is A&E; an injury with
     numb arms an ambulance; long steroids after seventy, or a child woken by the pain, today."""
     want = next(u for k, u in ELEVENTH_ROUND_URGENCY.items() if k in words)
@@ -1060,6 +1087,7 @@ def test_the_red_flags_the_fresh_eyes_rounds_found_composing_are_refused(languag
         *SUDDEN_HEADACHES_NEAR,
         *BELLY_AND_BACK_NEAR,
         *ELEVENTH_ROUND_NEAR,
+        *TWELFTH_ROUND_NEAR,
     ],
 )
 def test_the_fresh_eyes_rounds_near_misses_still_compose(language, words):
