@@ -983,6 +983,8 @@ ELEVENTH_ROUND_URGENCY = {  # what each must be sent to, where that is more than
     "Ich hatte Prostatakrebs": "emergency", "je me suis injecté de l'héro": "emergency",
     "Auffahrunfall gestern": "ambulance", "toma prednisona": "today", "my 8 yr old": "today",
     "treppe gestürzt": "ambulance", "mein sohn (8)": "today", "85F on alendronate": "today", "varon 79": "today",
+    "ma mere 88 ans": "emergency", "my mom is 79": "emergency", "mi abuela tiene 85": "emergency",
+    "been using again": "emergency", "his privates": "emergency",
 }  # fmt: skip
 
 ELEVENTH_ROUND_NEAR = [
@@ -1015,6 +1017,22 @@ TWELFTH_ROUND_NEAR = [
     ("es", "la prueba de embarazo salio negativa, me duele la zona lumbar de cargar cajas en la mudanza"),
 ]  # fmt: skip
 
+# Round 13: a clinician's sixty requests on 3d952ba (24 in four Englishes) found five red flags
+# composing: a German dissection that travels into the belly, a clot in the lung after a flight
+# said as "puffed", a baby German hardly feels, a French mother's fall, and (sent too low) a
+# throbbing belly with pale and clammy skin, a boy's "privates", "been using again".
+THIRTEENTH_ROUND = [
+    ("de", "mein mann 66 hat bluthochdruck und hat plötzlich einen wahnsinnigen schmerz zwischen den schulterblättern der runter in den bauch wandert", "aorta"),
+    ("en", "flew back from LA 3 days ago, now got a stabbing pain under my right shoulder blade every time i breathe in and im puffed just walking to the loo", "chest"),
+    ("de", "bin in der 36. ssw, seit gestern spür ich das baby kaum noch, dazu kreuzschmerzen", "pregnancy-signs"),
+    ("fr", "ma mere 88 ans est tombée de sa hauteur hier soir, depuis elle a tres mal dans le bas du dos et ne peut plus se lever", "injury"),
+    ("en", "dad is 71 and smokes, all of a sudden bad pain in his back and he says his tummy feels like its throbbing, gone pale and clammy", "aorta"),
+    ("en", "my 14 yr old woke up screaming with pain in his privates that goes up into his lower back and hes been sick", "testicle"),
+    ("en", "mate me back is stuffed right in the middle of me spine, been using again and got fevers n sweats last 3 nights, hurts to even touch it", "fever"),
+    ("en", "my mom is 79, she slipped getting out of the tub and landed on her butt, now she can barely stand up", "injury"),
+    ("es", "mi abuela tiene 85 años y osteoporosis, se cayo en la cocina estando de pie y ahora no puede moverse del dolor de espalda", "injury"),
+]  # fmt: skip
+
 SUDDEN_HEADACHES_NEAR = [
     ("en", "my head is bursting after a stressful week and my back aches"),
     ("es", "me duele la cabeza de estar con el ordenador y la espalda"),
@@ -1027,7 +1045,16 @@ SUDDEN_HEADACHES_NEAR = [
 @pytest.mark.catalogs
 @pytest.mark.parametrize(
     "language,words,sign",
-    [*SEVENTH_ROUND, *EIGHTH_ROUND, *SUDDEN_HEADACHES, *BELLY_AND_BACK, *TENTH_ROUND, *ELEVENTH_ROUND, *TWELFTH_ROUND],
+    [
+        *SEVENTH_ROUND,
+        *EIGHTH_ROUND,
+        *SUDDEN_HEADACHES,
+        *BELLY_AND_BACK,
+        *TENTH_ROUND,
+        *ELEVENTH_ROUND,
+        *TWELFTH_ROUND,
+        *THIRTEENTH_ROUND,
+    ],
 )
 def test_the_later_rounds_requests_are_refused_for_the_sign_first_named(language, words, sign):
     assert triage.red_flags(words, language)[0].sign == sign, words  # not a milder or a graver one
@@ -1051,11 +1078,13 @@ def test_the_tenth_rounds_requests_are_sent_as_soon_as_they_must_be_for_what_the
 
 
 @pytest.mark.parametrize(
-    "language,words,sign", [r for r in ELEVENTH_ROUND + TWELFTH_ROUND if any(k in r[1] for k in ELEVENTH_ROUND_URGENCY)]
+    "language,words,sign",
+    [r for r in ELEVENTH_ROUND + TWELFTH_ROUND + THIRTEENTH_ROUND if any(k in r[1] for k in ELEVENTH_ROUND_URGENCY)],
 )
 def test_the_later_rounds_signs_together_are_sent_sooner(language, words, sign):
-    """Cancer with night pain and weak legs, or a fever after injecting, is A&E; an injury with
-    numb arms an ambulance; long steroids after seventy, or a child woken by the pain, today."""
+    """Cancer with night pain and weak legs, a fever after injecting, or a fall after seventy, is
+    A&E; an injury with numb arms an ambulance; long steroids after seventy, or a child woken by
+    the pain, today."""
     want = next(u for k, u in ELEVENTH_ROUND_URGENCY.items() if k in words)
     assert triage.urgency(triage.red_flags(words, language)[0]) == want, words
 
