@@ -1033,6 +1033,26 @@ THIRTEENTH_ROUND = [
     ("es", "mi abuela tiene 85 años y osteoporosis, se cayo en la cocina estando de pie y ahora no puede moverse del dolor de espalda", "injury"),
 ]  # fmt: skip
 
+# Round 14: a clinician's forty-eight requests on 0d585a3, each red flag said the way a
+# frightened or casual person says it, found six composing: a German child's meningitis
+# ("sie glueht", spots that stay under a glass), German cauda equina ("merk beim abputzen nix
+# mehr untenrum"), a French stroke ("je vois flou", "main toute molle"), a Spanish foot drop and
+# kidney stone ("como cocacola"), a Spanish "nene de 6 anos" woken at night.
+FOURTEENTH_ROUND = [
+    ("de", "unsere kleine 4 jahre will den kopf nicht bewegen, nacken ganz steif, sie glueht und hat so rote punkte am bauch die beim glas nicht weggehen", "meningitis"),
+    ("de", "seit gestern hexenschuss und jetzt merk ich beim abputzen nix mehr untenrum, muss dauernd aufs klo aber es kommt nix raus", "saddle"),
+    ("fr", "depuis mon cours de yoga j'ai mal a la nuque d'un cote et un mal de crane comme jamais, je vois flou et ma main gauche est toute molle", "meningitis"),
+    ("es", "llevo con la ciatica una semana pero hoy el pie derecho se me cae al andar, arrastro la punta y me tropiezo con todo", "legs"),
+    ("es", "tengo un dolor en el costado de la espalda que viene en oleadas, no encuentro postura, me retuerzo y el pis me sale como cocacola", "urine"),
+    ("es", "mi nene de 6 anos se queja de la espalda hace 2 semanas, por la noche se despierta llorando y esta cojeando un poco", "child"),
+    ("fr", "mal dans le haut du dos et la machoire, comme un etau qui serre, j'ai des sueurs et envie de vomir, je suis diabetique", "chest"),
+    ("en", "my son is 19 and his neck is so stiff he cant touch his chin on his chest, head pounding, the light hurts his eyes and hes burning up", "meningitis"),
+    ("fr", "mon fils 13 ans s'est reveille en pleine nuit avec une douleur horrible a une bourse qui remonte dans le dos, il vomit", "testicle"),
+    ("fr", "ma grand mere 88 ans a loupe une marche hier, depuis elle a tres mal au dos, elle prend du cortancyl depuis longtemps", "injury"),
+    ("de", "hatte vor 4 jahren prostata ca, jetzt seit wochen rueckenschmerzen, nachts am schlimmsten und die hosen rutschen mir runter", "cancer"),
+    ("fr", "ma fille de 8 ans se plaint du dos depuis 3 semaines, elle est chaude le soir", "fever"),
+]  # fmt: skip
+
 SUDDEN_HEADACHES_NEAR = [
     ("en", "my head is bursting after a stressful week and my back aches"),
     ("es", "me duele la cabeza de estar con el ordenador y la espalda"),
@@ -1054,6 +1074,7 @@ SUDDEN_HEADACHES_NEAR = [
         *ELEVENTH_ROUND,
         *TWELFTH_ROUND,
         *THIRTEENTH_ROUND,
+        *FOURTEENTH_ROUND,
     ],
 )
 def test_the_later_rounds_requests_are_refused_for_the_sign_first_named(language, words, sign):
