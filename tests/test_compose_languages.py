@@ -1053,6 +1053,25 @@ FOURTEENTH_ROUND = [
     ("fr", "ma fille de 8 ans se plaint du dos depuis 3 semaines, elle est chaude le soir", "fever"),
 ]  # fmt: skip
 
+# Round 15: forty-eight requests in Spanish, German and French (dialects included) on b7a590e
+# found nine red flags composing, most of them a pregnancy's warning signs and cauda equina said
+# in everyday or Québec words.
+FIFTEENTH_ROUND = [
+    ("fr", "je me suis fait mal au cou en faisant du yoga, pis la j'ai la face engourdie d'un bord pis je marche tout croche, etourdi", "stroke"),
+    ("de", "meine Tochter 19 hat seit heut morgen Nackenschmerzen, kriegt das Kinn nicht auf die Brust, glueht richtig und das Licht tut ihr in den Augen weh", "meningitis"),
+    ("fr", "enceinte de 35 semaines, mal au dos en haut a droite sous les cotes, mal de tete qui passe pas, je vois des etoiles et j'ai les pieds tout gonfles", "pregnancy-signs"),
+    ("es", "estoy embarazada de 33 semanas, me duele la espalda abajo como en olas cada 5 minutos y me esta saliendo aguita por abajo", "pregnancy-signs"),
+    ("es", "llevo 3 dias con la lumbalgia de siempre pero hoy al limpiarme con el papel no noto nada ahi abajo, como acorchado, y se me ha escapado la caca sin enterarme", "saddle"),
+    ("fr", "depuis hier j'ai mal dans le bas du dos pis la j'ai pu de controle, j'ai fait pipi dans mes culottes sans m'en rendre compte", "continence"),
+    ("fr", "j'ai une sciatique depuis 15 jours et depuis ce matin mon pied gauche claque par terre quand je marche, j'arrive plus a marcher sur les talons", "legs"),
+    ("es", "mi hijo de nueve años se queja de dolor de espalda hace 3 semanas, lo despierta de noche y ya no quiere ni jugar al futbol", "child"),
+    ("fr", "mon pere 74 ans a eu une douleur d'un coup dans le dos qui descend vers le ventre, comme un coup de poignard, il sent son ventre battre et il est tout blanc", "aorta"),
+]  # fmt: skip
+
+FIFTEENTH_ROUND_NEAR = [
+    ("de", "Hatte letzte Woche Grippe mit Fieber, jetzt wieder gesund, nur der Ruecken ist noch verspannt vom vielen Liegen"),
+]  # fmt: skip
+
 SUDDEN_HEADACHES_NEAR = [
     ("en", "my head is bursting after a stressful week and my back aches"),
     ("es", "me duele la cabeza de estar con el ordenador y la espalda"),
@@ -1075,6 +1094,7 @@ SUDDEN_HEADACHES_NEAR = [
         *TWELFTH_ROUND,
         *THIRTEENTH_ROUND,
         *FOURTEENTH_ROUND,
+        *FIFTEENTH_ROUND,
     ],
 )
 def test_the_later_rounds_requests_are_refused_for_the_sign_first_named(language, words, sign):
@@ -1138,6 +1158,7 @@ def test_the_red_flags_the_fresh_eyes_rounds_found_composing_are_refused(languag
         *BELLY_AND_BACK_NEAR,
         *ELEVENTH_ROUND_NEAR,
         *TWELFTH_ROUND_NEAR,
+        *FIFTEENTH_ROUND_NEAR,
     ],
 )
 def test_the_fresh_eyes_rounds_near_misses_still_compose(language, words):
