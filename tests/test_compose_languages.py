@@ -1072,6 +1072,22 @@ FIFTEENTH_ROUND_NEAR = [
     ("de", "Hatte letzte Woche Grippe mit Fieber, jetzt wieder gesund, nur der Ruecken ist noch verspannt vom vielen Liegen"),
 ]  # fmt: skip
 
+# Round 16: half near-misses, on 65a1c56: two red flags composed (a French heart by the jaw
+# and the sweat, a German foot that will not lift), two meningitis pictures went to a doctor
+# today, and a numb bottom that had passed, or a fever of a month ago, was still refused.
+SIXTEENTH_ROUND = [
+    ("fr", "douleur dans le dos entre les omoplates qui serre, avec la mâchoire qui fait mal et des sueurs, j'ai 62 ans", "chest"),
+    ("de", "ischias seit 2 wochen, jetzt kann ich den rechten fuß nicht mehr hochziehen und stolpere ständig", "legs"),
+    ("fr", "mon fils de 4 ans a de la fièvre, il pleure quand on lui bouge le cou et il a des petites taches rouges sur les jambes", "meningitis"),
+    ("es", "me duele mucho el cuello, no puedo bajar la barbilla al pecho, tengo fiebre alta y me molesta mucho la luz", "meningitis"),
+    ("de", "HWS-Syndrom, seit Wochen Kribbeln in beiden Händen und ich stolpere ständig", "cord"),  # the cord's, not a foot drop
+]  # fmt: skip
+
+SIXTEENTH_ROUND_NEAR = [
+    ("fr", "après 8h de route j'avais les fesses engourdies mais c'est passé dès que j'ai marché, il me reste le bas du dos raide"),
+    ("es", "hace un mes tuve fiebre por una gripe, ya estoy bien, pero me ha quedado el cuello cargado de tanto sofá"),
+]  # fmt: skip
+
 SUDDEN_HEADACHES_NEAR = [
     ("en", "my head is bursting after a stressful week and my back aches"),
     ("es", "me duele la cabeza de estar con el ordenador y la espalda"),
@@ -1095,6 +1111,7 @@ SUDDEN_HEADACHES_NEAR = [
         *THIRTEENTH_ROUND,
         *FOURTEENTH_ROUND,
         *FIFTEENTH_ROUND,
+        *SIXTEENTH_ROUND,
     ],
 )
 def test_the_later_rounds_requests_are_refused_for_the_sign_first_named(language, words, sign):
@@ -1159,6 +1176,7 @@ def test_the_red_flags_the_fresh_eyes_rounds_found_composing_are_refused(languag
         *ELEVENTH_ROUND_NEAR,
         *TWELFTH_ROUND_NEAR,
         *FIFTEENTH_ROUND_NEAR,
+        *SIXTEENTH_ROUND_NEAR,
     ],
 )
 def test_the_fresh_eyes_rounds_near_misses_still_compose(language, words):
