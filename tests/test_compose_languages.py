@@ -979,7 +979,7 @@ ELEVENTH_ROUND = [
     ("es", "tengo un dolor de riñones horrible que me viene en oleadas, no encuentro postura, vomito y la orina me sale rosada", "urine"),
 ]  # fmt: skip
 
-ELEVENTH_ROUND_URGENCY = {  # what each must be sent to, where that is more than its sign's own
+LATER_ROUNDS_URGENCY = {  # what each must be sent to, where that is more than its sign's own
     "Ich hatte Prostatakrebs": "emergency", "je me suis injecté de l'héro": "emergency",
     "Auffahrunfall gestern": "ambulance", "toma prednisona": "today", "my 8 yr old": "today",
     "treppe gestürzt": "ambulance", "mein sohn (8)": "today", "85F on alendronate": "today", "varon 79": "today",
@@ -1088,6 +1088,17 @@ SIXTEENTH_ROUND_NEAR = [
     ("es", "hace un mes tuve fiebre por una gripe, ya estoy bien, pero me ha quedado el cuello cargado de tanto sofá"),
 ]  # fmt: skip
 
+# Round 17, on 77e79d4: three red flags composed (spots that do not fade under a glass said as
+# "spots", German pre-eclampsia said "bin in der 35. Woche ... sehe so Flimmern", a French
+# kidney stone with "du sang dans le pipi"), and two went too low.
+SEVENTEENTH_ROUND = [
+    ("en", "my 19yo son has a stiff neck and bad headache, cant stand the light and has spots that dont fade when i press a glass on them", "meningitis"),
+    ("de", "bin in der 35. Woche, starke Schmerzen unter den Rippen rechts bis in den Rücken, Kopfweh und sehe so Flimmern", "pregnancy-signs"),
+    ("fr", "douleur atroce dans le bas du dos d'un côté qui descend vers l'aine, je tiens pas en place et j'ai du sang dans le pipi", "urine"),
+    ("de", "Nackenschmerzen und auf einmal hängt mein Mundwinkel runter und der rechte Arm ist ganz schwach", "stroke"),
+    ("fr", "j'ai super mal à la nuque, 40 de fièvre, je supporte pas la lumière et je vomis", "meningitis"),
+]  # fmt: skip
+
 SUDDEN_HEADACHES_NEAR = [
     ("en", "my head is bursting after a stressful week and my back aches"),
     ("es", "me duele la cabeza de estar con el ordenador y la espalda"),
@@ -1112,6 +1123,7 @@ SUDDEN_HEADACHES_NEAR = [
         *FOURTEENTH_ROUND,
         *FIFTEENTH_ROUND,
         *SIXTEENTH_ROUND,
+        *SEVENTEENTH_ROUND,
     ],
 )
 def test_the_later_rounds_requests_are_refused_for_the_sign_first_named(language, words, sign):
@@ -1137,13 +1149,13 @@ def test_the_tenth_rounds_requests_are_sent_as_soon_as_they_must_be_for_what_the
 
 @pytest.mark.parametrize(
     "language,words,sign",
-    [r for r in ELEVENTH_ROUND + TWELFTH_ROUND + THIRTEENTH_ROUND if any(k in r[1] for k in ELEVENTH_ROUND_URGENCY)],
+    [r for r in ELEVENTH_ROUND + TWELFTH_ROUND + THIRTEENTH_ROUND if any(k in r[1] for k in LATER_ROUNDS_URGENCY)],
 )
 def test_the_later_rounds_signs_together_are_sent_sooner(language, words, sign):
     """Cancer with night pain and weak legs, a fever after injecting, or a fall after seventy, is
     A&E; an injury with numb arms an ambulance; long steroids after seventy, or a child woken by
     the pain, today."""
-    want = next(u for k, u in ELEVENTH_ROUND_URGENCY.items() if k in words)
+    want = next(u for k, u in LATER_ROUNDS_URGENCY.items() if k in words)
     assert triage.urgency(triage.red_flags(words, language)[0]) == want, words
 
 
