@@ -1097,6 +1097,8 @@ SEVENTEENTH_ROUND = [
     ("fr", "douleur atroce dans le bas du dos d'un côté qui descend vers l'aine, je tiens pas en place et j'ai du sang dans le pipi", "urine"),
     ("de", "Nackenschmerzen und auf einmal hängt mein Mundwinkel runter und der rechte Arm ist ganz schwach", "stroke"),
     ("fr", "j'ai super mal à la nuque, 40 de fièvre, je supporte pas la lumière et je vomis", "meningitis"),
+    # and twenty more requests on 1f843b7: a German child whose age came after "ist" composed
+    ("de", "mein Sohn ist 4 und klagt seit einer Woche über Rückenschmerzen, will nicht mehr laufen", "child"),
 ]  # fmt: skip
 
 SUDDEN_HEADACHES_NEAR = [
