@@ -1101,6 +1101,33 @@ SEVENTEENTH_ROUND = [
     ("de", "mein Sohn ist 4 und klagt seit einer Woche über Rückenschmerzen, will nicht mehr laufen", "child"),
 ]  # fmt: skip
 
+# The last stop's known shortfalls, mended on this one: a crack felt in the back with thin bones
+# or after seventy is A&E (a bone may have broken), a small child who will not walk is a doctor
+# today, and a fever after a drip or a line in a vein is A&E, as after injecting drugs.
+SENT_SOONER = [
+    ("en", "been on prednisolone for my lungs for years, bent down to pick up the cat and felt a crack in my back, now cant straighten up", "crack", "emergency"),
+    ("es", "llevo años tomando prednisona, me agaché y noté un crujido en la espalda", "crack", "emergency"),
+    ("de", "nehme seit Jahren Cortison, beim Niesen hat es im Rücken geknackt, jetzt kann ich mich kaum bewegen", "crack", "emergency"),
+    ("fr", "ma mère a 84 ans, elle a senti un craquement dans le dos en se penchant", "crack", "emergency"),
+    ("en", "my 3 year old won't walk and cries when i touch her back", "child", "today"),
+    ("es", "mi hija de 4 años no quiere caminar y le duele la espalda", "child", "today"),
+    ("de", "mein Sohn ist 4 und klagt seit einer Woche über Rückenschmerzen, will nicht mehr laufen", "child", "today"),
+    ("fr", "mon fils de 3 ans veut plus marcher et pleure quand je lui touche le dos", "child", "today"),
+    ("en", "had a cannula in hospital 2 weeks ago, now mid back pain and shivering with fevers at night", "fever", "emergency"),
+    ("es", "me pusieron un cateter en la vena en el hospital hace 2 semanas y desde entonces tengo dolor en medio de la espalda, por las noches tiritando y empapo las sabanas de sudor", "fever", "emergency"),
+    ("de", "hatte vor zehn Tagen im Krankenhaus eine Braunüle, jetzt Rückenschmerzen und Schüttelfrost mit Fieber", "fever", "emergency"),
+    ("fr", "j'étais sous perfusion à l'hôpital il y a deux semaines, depuis j'ai mal au milieu du dos et de la fièvre avec des frissons", "fever", "emergency"),
+]  # fmt: skip
+
+SENT_SOONER_NEAR = [
+    ("en", "my back cracked when i stretched and it felt great, still a bit stiff in my lower back"),
+    ("es", "me crujo la espalda cada mañana y me alivia, pero hoy me duele la zona lumbar"),
+    ("de", "ich lasse meinen Rücken jeden Morgen knacken, tut gut, aber heute zieht es im unteren Rücken"),
+    ("fr", "je fais craquer mon dos et ça soulage, mais j'ai mal en bas du dos"),
+    ("en", "post nasal drip and a sore lower back from the sofa"),
+]  # fmt: skip
+
+
 SUDDEN_HEADACHES_NEAR = [
     ("en", "my head is bursting after a stressful week and my back aches"),
     ("es", "me duele la cabeza de estar con el ordenador y la espalda"),
@@ -1161,6 +1188,15 @@ def test_the_later_rounds_signs_together_are_sent_sooner(language, words, sign):
     assert triage.urgency(triage.red_flags(words, language)[0]) == want, words
 
 
+@pytest.mark.catalogs
+@pytest.mark.parametrize("language,words,sign,urgency", SENT_SOONER)
+def test_a_crack_with_thin_bones_a_child_not_walking_and_a_fever_after_a_drip_are_sent_sooner(
+    language, words, sign, urgency
+):
+    assert triage.urgency(triage.red_flags(words, language)[0]) == urgency, words
+    _refused(language, words, sign)
+
+
 @pytest.mark.parametrize("words,urgency", [
     ("Oma (83) hat seit gestern starke Rückenschmerzen, sie hat Osteoporose", "today"),
     ("Rücken tut nachts weh, hab Lymphdrüsenkrebs gehabt", "today"),
@@ -1191,6 +1227,7 @@ def test_the_red_flags_the_fresh_eyes_rounds_found_composing_are_refused(languag
         *TWELFTH_ROUND_NEAR,
         *FIFTEENTH_ROUND_NEAR,
         *SIXTEENTH_ROUND_NEAR,
+        *SENT_SOONER_NEAR,
     ],
 )
 def test_the_fresh_eyes_rounds_near_misses_still_compose(language, words):
