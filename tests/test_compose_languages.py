@@ -1117,6 +1117,14 @@ SENT_SOONER = [
     ("es", "me pusieron un cateter en la vena en el hospital hace 2 semanas y desde entonces tengo dolor en medio de la espalda, por las noches tiritando y empapo las sabanas de sudor", "fever", "emergency"),
     ("de", "hatte vor zehn Tagen im Krankenhaus eine Braunüle, jetzt Rückenschmerzen und Schüttelfrost mit Fieber", "fever", "emergency"),
     ("fr", "j'étais sous perfusion à l'hôpital il y a deux semaines, depuis j'ai mal au milieu du dos et de la fièvre avec des frissons", "fever", "emergency"),
+    # and what a fresh-eyes round on 59bd138 found still too low or too high: an age after "Mum's"
+    # at the start, a drip "in my arm" read as pain into the arm (the heart), a child who will
+    # not walk with a fever (A&E, not today), and German's spoken "geknackst"
+    ("en", "Mum's 81, slipped in the bath last night and now her back hurts whenever she moves. can u do a session for her", "injury", "emergency"),
+    ("en", "had a drip in my arm in hospital last week, now my back is killing me and im hot and shivery", "fever", "emergency"),
+    ("fr", "on m'a posé un cathéter dans le bras à l'hôpital, maintenant mal au dos et fièvre", "fever", "emergency"),
+    ("es", "mi hija de 4 años no quiere caminar y se queja de la espalda, tiene algo de fiebre", "walking", "emergency"),
+    ("de", "hab osteoporose und beim husten hat es im ruecken geknackst, jetzt tut jede bewegung hoellisch weh", "crack", "emergency"),
 ]  # fmt: skip
 
 SENT_SOONER_NEAR = [
@@ -1190,10 +1198,12 @@ def test_the_later_rounds_signs_together_are_sent_sooner(language, words, sign):
 
 @pytest.mark.catalogs
 @pytest.mark.parametrize("language,words,sign,urgency", SENT_SOONER)
-def test_a_crack_with_thin_bones_a_child_not_walking_and_a_fever_after_a_drip_are_sent_sooner(
+def test_a_crack_with_thin_bones_a_child_not_walking_and_a_fever_after_a_drip_are_sent_as_soon_as_they_must_be(
     language, words, sign, urgency
 ):
-    assert triage.urgency(triage.red_flags(words, language)[0]) == urgency, words
+    flags = triage.red_flags(words, language)
+    assert triage.urgency(flags[0]) == urgency, words
+    assert "chest" not in [f.sign for f in flags], words  # a drip in the arm is not pain into it
     _refused(language, words, sign)
 
 
