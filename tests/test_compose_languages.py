@@ -1125,6 +1125,19 @@ SENT_SOONER = [
     ("fr", "on m'a posé un cathéter dans le bras à l'hôpital, maintenant mal au dos et fièvre", "fever", "emergency"),
     ("es", "mi hija de 4 años no quiere caminar y se queja de la espalda, tiene algo de fiebre", "walking", "emergency"),
     ("de", "hab osteoporose und beim husten hat es im ruecken geknackst, jetzt tut jede bewegung hoellisch weh", "crack", "emergency"),
+    # and a second round, on ccdd11a: Quebec French for cauda equina, a stiff neck and a fever
+    # far apart in one sentence, ages in words ("ochenta y cinco", Belgian "septante-neuf"),
+    # bone pills, "me inyecto" alone, a German period "seit sieben Wochen ausgeblieben" (an
+    # ectopic, not the aorta), an injection at a nerve root, and a full bladder that will not empty
+    ("fr", "j'ai mal dans le bas du dos depuis 3 jours pis là à matin j'ai pu de sensation entre les jambes quand j'm'essuie, pis j'ai de la misère à retenir mes selles", "saddle", "emergency"),
+    ("en", "temp of 39 since last night and been sick twice, and now my neck is so stiff and sore I cant put my chin down, the light is hurting my eyes", "meningitis", "ambulance"),
+    ("es", "mi abuelita de ochenta y cinco años se cayo de sentón en el baño el domingo y desde entonces no se puede ni parar del dolor de espalda, toma pastillas para los huesos porque los tiene bien debiles", "injury", "emergency"),
+    ("es", "me inyecto, ya se que no deberia, y desde hace unos dias tengo calentura y la espalda me duele muchisimo en un punto, no aguanto que me toquen ahi", "fever", "emergency"),
+    ("de", "meine Tage sind seit sieben Wochen ausgeblieben, Test hab ich noch keinen gemacht. seit heute Mittag stechender Schmerz unten rechts im Bauch, zieht in den Rücken, bisschen Schmierblutung und mir wird schwarz vor Augen", "ectopic", "emergency"),
+    ("de", "Nach der Spritze an die Nervenwurzel (PRT) letzte Woche wird's nicht besser sondern schlimmer, und jetzt hab ich Schüttelfrost", "fever", "emergency"),
+    ("fr", "ma mère a septante-neuf ans, elle a raté une marche dans l'escalier hier et depuis elle a une douleur au milieu du dos qui l'empêche de se lever, elle prend de la cortisone depuis longtemps", "injury", "emergency"),
+    ("en", "lower back pain, went to pee and nothing came out even tho I felt really full", "continence", "emergency"),
+    ("en", "my dad is eighty five and his back hurts", "older", "soon"),
 ]  # fmt: skip
 
 SENT_SOONER_NEAR = [
@@ -1133,6 +1146,10 @@ SENT_SOONER_NEAR = [
     ("de", "ich lasse meinen Rücken jeden Morgen knacken, tut gut, aber heute zieht es im unteren Rücken"),
     ("fr", "je fais craquer mon dos et ça soulage, mais j'ai mal en bas du dos"),
     ("en", "post nasal drip and a sore lower back from the sofa"),
+    ("fr", "Mon chum dit que j'devrais consulter mais c'est juste un tour de rein en soulevant le bac de recyclage, ça fait 2 jours pis ça va déjà un peu mieux"),
+    ("en", "the pain is seventy five percent better since physio, lower back still a bit stiff"),
+    ("es", "me inyecto insulina por la diabetes y me duele la espalda de estar sentado"),
+    ("fr", "j'ai mal au bas du dos, il y a septante ans que mon grand-père a construit cette maison"),
 ]  # fmt: skip
 
 
