@@ -1138,6 +1138,15 @@ SENT_SOONER = [
     ("fr", "ma mère a septante-neuf ans, elle a raté une marche dans l'escalier hier et depuis elle a une douleur au milieu du dos qui l'empêche de se lever, elle prend de la cortisone depuis longtemps", "injury", "emergency"),
     ("en", "lower back pain, went to pee and nothing came out even tho I felt really full", "continence", "emergency"),
     ("en", "my dad is eighty five and his back hurts", "older", "soon"),
+    # a third round, on 8ba8468, as often near-misses as red flags: German legs "immer
+    # schwächer", a heart beating in the belly (the aorta), "une couille", numb heavy legs during
+    # chemotherapy, a shoulder that hurts "komisch" at 7 weeks, "felt something go" on steroids
+    ("de", "seit gestern kreuzschmerzen und meine beine werden immer schwächer, bin heute zweimal fast umgeknickt weil die füße nicht mehr wollen", "legs", "emergency"),
+    ("fr", "j'ai 70 ans, mal au dos d'un coup et je sens comme un coeur qui bat dans mon ventre, la tête me tourne", "aorta", "ambulance"),
+    ("fr", "mon fils de 14 ans a super mal en bas du dos et a une couille depuis 1h, c'est venu d'un coup et il a vomi", "testicle", "emergency"),
+    ("fr", "je suis sous chimio et depuis quelques jours j'ai mal au milieu du dos, et mes jambes sont lourdes et engourdies", "legs", "emergency"),
+    ("de", "bin glaub ich in der 7. woche schwanger, stechende schmerzen unten rechts im rücken und leichte schmierblutung, schulter tut auch komisch weh", "ectopic", "emergency"),
+    ("en", "been on prednisolone for my copd for years, bent down to pick up the cat and felt something go in the middle of my back, agony since", "crack", "emergency"),
 ]  # fmt: skip
 
 SENT_SOONER_NEAR = [
@@ -1150,6 +1159,11 @@ SENT_SOONER_NEAR = [
     ("en", "the pain is seventy five percent better since physio, lower back still a bit stiff"),
     ("es", "me inyecto insulina por la diabetes y me duele la espalda de estar sentado"),
     ("fr", "j'ai mal au bas du dos, il y a septante ans que mon grand-père a construit cette maison"),
+    ("en", "helped my 80 year old neighbour move her wardrobe yesterday and now my lower back is sore"),
+    ("es", "la semana pasada me pusieron suero en el hospital por una gastroenteritis, ya estoy bien, pero la cama era malisima y tengo la espalda cargada"),
+    ("fr", "j'ai eu une perf a l'hopital il y a un mois pour une deshydratation, tout va bien maintenant, mais j'ai mal aux lombaires depuis que j'ai repris le jardinage"),
+    ("fr", "j'avais de la fievre la semaine derniere (grippe), c'est passé, pas de perte de poids ni rien, mais j'ai le dos bloqué depuis que j'ai porté les packs d'eau"),
+    ("en", "felt something go in my back lifting the shopping, lower back sore since"),
 ]  # fmt: skip
 
 
@@ -1222,6 +1236,17 @@ def test_a_crack_with_thin_bones_a_child_not_walking_and_a_fever_after_a_drip_ar
     assert triage.urgency(flags[0]) == urgency, words
     assert "chest" not in [f.sign for f in flags], words  # a drip in the arm is not pain into it
     _refused(language, words, sign)
+
+
+@pytest.mark.parametrize("language,words", [
+    ("en", "wife is 7 months pregnant so ive been doing all the lifting and carrying, my back is wrecked lol"),
+    ("es", "me duele la espalda de la mudanza, mi mujer esta embarazada y cargue todo yo"),
+    ("de", "Rückenschmerzen vom Umzug, meine Frau ist schwanger und ich hab alles alleine geschleppt"),
+    ("fr", "ma soeur est enceinte, je l'aide a peindre la chambre du bebe et j'ai mal en haut du dos"),
+])  # fmt: skip
+def test_a_relatives_pregnancy_beside_the_writers_own_pain_leaves_the_session_as_it_is(language, words):
+    """The writer who carries for a pregnant wife needs no midwife and keeps every point."""
+    assert triage.read(words, language).pregnancy is None
 
 
 @pytest.mark.parametrize("words,urgency", [

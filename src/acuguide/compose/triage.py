@@ -181,7 +181,7 @@ def read(text: str, language: str = SOURCE) -> Reading:
         said = words.first(sentences, sign["words"], listener, anyones) if key != "pregnancy-signs" else None
         if said:
             flags.append(Finding(key, said))
-    flags += words.ages(plain, listener)
+    flags += words.ages(plain, listener, own_pain)
     # a pregnancy and its signs are anyone's when the writer names no pain of their own: "my
     # daughter is 7 weeks pregnant and has a sharp pain on one side" asks for her session
     pregnant = words.pregnancy(sentences, listener, not own_pain)
@@ -478,9 +478,10 @@ class _Reader:
             return mentioned[-1]
         return None
 
-    def ages(self, text: str, listener: str | None) -> list[Finding]:
+    def ages(self, text: str, listener: str | None, own_pain: bool = False) -> list[Finding]:
         """A child, or someone over seventy, named by age or by the words for them: an age said in
-        a request is taken as the listener's, unless it is of someone being lifted or carried."""
+        a request is taken as the listener's, unless it is of someone being lifted or carried, or
+        helped by a writer who names a pain of their own."""
         ages = self.table["ages"]
         number = _expand(ages["number"], self.table["vocabulary"])
         found = []
@@ -488,6 +489,8 @@ class _Reader:
             value = next(g for g in match.groups() if g)
             if re.search(ages["carried"], text[: match.start()]):
                 continue  # "I lift my 3 year old": the child is not the listener
+            if own_pain and "helped" in ages and re.search(ages["helped"], text[: match.start()]):
+                continue  # "helped my 80 year old neighbour move, now my back is sore": the writer's session
             years = int(value) if value.isdigit() else ages["years"][value]
             if 0 < years < CHILD_UNDER:
                 found.append(Finding("child", match.group(0).strip()))
