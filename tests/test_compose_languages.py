@@ -1147,6 +1147,15 @@ SENT_SOONER = [
     ("fr", "je suis sous chimio et depuis quelques jours j'ai mal au milieu du dos, et mes jambes sont lourdes et engourdies", "legs", "emergency"),
     ("de", "bin glaub ich in der 7. woche schwanger, stechende schmerzen unten rechts im rücken und leichte schmierblutung, schulter tut auch komisch weh", "ectopic", "emergency"),
     ("en", "been on prednisolone for my copd for years, bent down to pick up the cat and felt something go in the middle of my back, agony since", "crack", "emergency"),
+    # a fourth, on cabdc57: a care home's resident, a boy's testicle after "unten im Rücken",
+    # legs that "se le duermen" with a cancer, an hour of morning stiffness at 27 (inflammatory
+    # back pain, a GP in days), a nan who "slid off the commode" with brittle bones
+    ("fr", "message de l'ehpad : résident de 84 ans, mal au dos depuis une semaine, ce matin il n'arrive plus à se lever, jambes molles, il s'est uriné dessus alors qu'il est continent d'habitude", "continence", "emergency"),
+    ("de", "mein sohn ist 14 und hat seit einer stunde heftige schmerzen unten im rücken und im hoden, er hat schon gekotzt", "testicle", "emergency"),
+    ("es", "escribo por mi padre de 68 años tiene cancer de prostata y ahora le duele muchisimo la espalda por las noches y se le duermen las piernas le cuesta andar", "legs", "emergency"),
+    ("de", "seit ein paar monaten morgens total steifer rücken über ne stunde lang, wird mit bewegung besser, nachts wach ich um 4 auf vor schmerzen, bin 27", "rest", "soon"),
+    ("en", "stiff every morning for more than an hour, better once i get moving, im 26", "rest", "soon"),
+    ("en", "typing this for my nan at the care home, she slid off the commode yesterday, shes 88 with brittle bones and now her back is agony whenever she moves", "injury", "emergency"),
 ]  # fmt: skip
 
 SENT_SOONER_NEAR = [
@@ -1164,6 +1173,9 @@ SENT_SOONER_NEAR = [
     ("fr", "j'ai eu une perf a l'hopital il y a un mois pour une deshydratation, tout va bien maintenant, mais j'ai mal aux lombaires depuis que j'ai repris le jardinage"),
     ("fr", "j'avais de la fievre la semaine derniere (grippe), c'est passé, pas de perte de poids ni rien, mais j'ai le dos bloqué depuis que j'ai porté les packs d'eau"),
     ("en", "felt something go in my back lifting the shopping, lower back sore since"),
+    ("fr", "j'ai eu un calcul renal il y a 2 ans, c'est reglé, la c'est juste le dos bloqué apres le jardinage"),
+    ("en", "bit stiff in the morning but loosens up after a shower, lower back"),
+    ("fr", "le matin j'ai le dos un peu raide, ça passe en 10 minutes"),
 ]  # fmt: skip
 
 
