@@ -974,14 +974,14 @@ ELEVENTH_ROUND = [
     ("de", "Ich hatte Prostatakrebs, jetzt habe ich nachts immer Rückenschmerzen und meine Beine sind seit ein paar Tagen schwach geworden", "legs"),
     ("fr", "douleur lombaire depuis 3 semaines, je me suis injecté de l'héro il y a un mois et j'ai de la fièvre la nuit", "fever"),
     ("de", "Nackenschmerzen nach einem Auffahrunfall gestern, jetzt sind beide Arme taub und ich kann den Kopf kaum drehen", "cord"),
-    ("es", "mi mamá tiene 78 años, toma prednisona desde hace años por la artritis, se agachó a levantar una cubeta y le tronó la espalda, no se puede mover", "bones"),
+    ("es", "mi mamá tiene 78 años, toma prednisona desde hace años por la artritis, se agachó a levantar una cubeta y le tronó la espalda, no se puede mover", "crack"),
     ("en", "my 8 yr old keeps saying her back hurts, it wakes her up at night and shes been off her food", "child"),
     ("es", "tengo un dolor de riñones horrible que me viene en oleadas, no encuentro postura, vomito y la orina me sale rosada", "urine"),
 ]  # fmt: skip
 
 LATER_ROUNDS_URGENCY = {  # what each must be sent to, where that is more than its sign's own
     "Ich hatte Prostatakrebs": "emergency", "je me suis injecté de l'héro": "emergency",
-    "Auffahrunfall gestern": "ambulance", "toma prednisona": "today", "my 8 yr old": "today",
+    "Auffahrunfall gestern": "ambulance", "toma prednisona": "emergency", "my 8 yr old": "today",
     "treppe gestürzt": "ambulance", "mein sohn (8)": "today", "85F on alendronate": "today", "varon 79": "today",
     "ma mere 88 ans": "emergency", "my mom is 79": "emergency", "mi abuela tiene 85": "emergency",
     "been using again": "emergency", "his privates": "emergency",
@@ -1156,6 +1156,11 @@ SENT_SOONER = [
     ("de", "seit ein paar monaten morgens total steifer rücken über ne stunde lang, wird mit bewegung besser, nachts wach ich um 4 auf vor schmerzen, bin 27", "rest", "soon"),
     ("en", "stiff every morning for more than an hour, better once i get moving, im 26", "rest", "soon"),
     ("en", "typing this for my nan at the care home, she slid off the commode yesterday, shes 88 with brittle bones and now her back is agony whenever she moves", "injury", "emergency"),
+    ("de", "Grüezi. Ich han sit zwei Tag huere Rückeschmerze und sit geschter Abig Fieber, bin grad i de Chemo wäge me Lymphom", "fever", "emergency"),
+    # a fifth, on 7786060: German in the third person ("sieht er doppelt", "redet so
+    # verwaschen") after a chiropractor, and a girl who "wacht nachts davon auf"
+    ("de", "mein mann hat seit gestern nackenschmerzen nach dem chiropraktiker, jetzt sieht er doppelt und redet so verwaschen", "stroke", "ambulance"),
+    ("de", "meine tochter ist 7 und hat seit 3 wochen rückenschmerzen, wacht nachts davon auf und humpelt seit ein paar tagen", "child", "today"),
 ]  # fmt: skip
 
 SENT_SOONER_NEAR = [
@@ -1176,6 +1181,12 @@ SENT_SOONER_NEAR = [
     ("fr", "j'ai eu un calcul renal il y a 2 ans, c'est reglé, la c'est juste le dos bloqué apres le jardinage"),
     ("en", "bit stiff in the morning but loosens up after a shower, lower back"),
     ("fr", "le matin j'ai le dos un peu raide, ça passe en 10 minutes"),
+    ("es", "me duele la zona lumbar despues de cargar todo el dia a mi nieto de 2 años, tengo 60, ni fiebre ni nada raro"),
+    ("es", "hace 10 años me operaron de una hernia discal pero eso ya esta bien, ahora solo tengo las contracturas de siempre por el trabajo en el jardin"),
+    ("en", "10 years ago i had back surgery, all fine since, now sore from gardening"),
+    ("de", "schreibe für meinen opa (75), er hat wie jedes jahr im frühling vom rasenmähen muskelkater im unteren rücken, ist nicht gestürzt"),
+    ("en", "my mum is 79, her lower back has been stiff for years, same as always, can you do her a gentle session"),
+    ("fr", "je suis en compote apres le match de foot de dimanche, j'ai 41 ans et j'ai cru mourir sur le terrain mdr"),
 ]  # fmt: skip
 
 

@@ -181,7 +181,7 @@ def read(text: str, language: str = SOURCE) -> Reading:
         said = words.first(sentences, sign["words"], listener, anyones) if key != "pregnancy-signs" else None
         if said:
             flags.append(Finding(key, said))
-    flags += words.ages(plain, listener, own_pain)
+    flags += words.ages(plain, listener, own_pain, alone=not flags)
     # a pregnancy and its signs are anyone's when the writer names no pain of their own: "my
     # daughter is 7 weeks pregnant and has a sharp pain on one side" asks for her session
     pregnant = words.pregnancy(sentences, listener, not own_pain)
@@ -478,10 +478,12 @@ class _Reader:
             return mentioned[-1]
         return None
 
-    def ages(self, text: str, listener: str | None, own_pain: bool = False) -> list[Finding]:
+    def ages(self, text: str, listener: str | None, own_pain: bool = False, alone: bool = True) -> list[Finding]:
         """A child, or someone over seventy, named by age or by the words for them: an age said in
         a request is taken as the listener's, unless it is of someone being lifted or carried, or
-        helped by a writer who names a pain of their own."""
+        helped by a writer who names a pain of their own. With no other sign (`alone`), pain said
+        to be the same as for years is not new pain after seventy."""
+        long_standing = alone and self._long_standing(text)
         ages = self.table["ages"]
         number = _expand(ages["number"], self.table["vocabulary"])
         found = []
@@ -494,16 +496,22 @@ class _Reader:
             years = int(value) if value.isdigit() else ages["years"][value]
             if 0 < years < CHILD_UNDER:
                 found.append(Finding("child", match.group(0).strip()))
-            elif years >= OLDER_FROM and years < 120:
+            elif years >= OLDER_FROM and years < 120 and not long_standing:
                 found.append(Finding("older", match.group(0).strip()))
         said_of = ages["said_of"]
         if listener and re.search(ages["child"], listener) and not any(f.sign == "child" for f in found):
             found.append(Finding("child", said_of.format(listener=listener)))
         older = re.search(ages["older"], listener or "") or re.search(ages["older_self"], text)
-        if older and not any(f.sign == "older" for f in found):
+        if older and not any(f.sign == "older" for f in found) and not long_standing:
             of_listener = listener and older.re.pattern == ages["older"]
             found.append(Finding("older", said_of.format(listener=listener) if of_listener else older.group(0)))
         return found[:1] + [f for f in found[1:] if f.sign != found[0].sign][:1]
+
+    def _long_standing(self, text: str) -> bool:
+        """Back pain said to be the same as for years ('like every spring', 'for years') and
+        nothing said to be new or worse: the `older` sign is for new pain after seventy."""
+        ages = self.table["ages"]
+        return bool(re.search(ages["ongoing"], text)) and not re.search(ages["changed"], text)
 
     def pregnancy(self, sentences: list[_Sentence], listener: str | None, anyones: bool = False) -> Finding | None:
         over = re.compile(rf"\b(?:{self.table['pregnancy_over']})\b")
