@@ -822,8 +822,8 @@ SEVENTH_ROUND_NEAR = [
 
 # An eighth round (a clinician, 104 new requests) and a code review's probes: each the sign first named.
 EIGHTH_ROUND = [
-    ("en", "had an epidural for my c-section 2 weeks ago and now my back hurts where the needle went in plus i have a fever", "fever"),
-    ("fr", "douleur au dos et fièvre depuis mon infiltration dans le dos la semaine passée", "fever"),
+    ("en", "had an epidural for my c-section 2 weeks ago and now my back hurts where the needle went in plus i have a fever", "surgery"),
+    ("fr", "douleur au dos et fièvre depuis mon infiltration dans le dos la semaine passée", "surgery"),
     ("en", "neck pain and cant bend my head forward, banging headache, temp 39 and light hurts my eyes", "meningitis"),
     ("es", "me duele el cuello, tengo fiebre alta, no puedo doblar el cuello y me molesta la luz", "meningitis"),
     ("fr", "mal au cou, fièvre à 40, je peux pas pencher la tête en avant et la lumière me fait mal", "meningitis"),
@@ -956,7 +956,7 @@ TENTH_ROUND = [
     ("de", "nach dem Kitesurfen Nackenschmerzen links, jetzt sehe ich doppelt und mir ist schwindelig", "stroke"),
     ("es", "dolor de cuello de un lado y se me cae el párpado", "stroke"),
     ("fr", "mal au cou d'un côté et la paupière qui tombe", "stroke"),
-    ("en", "had a spinal epidural for my c section 5 days ago, now the injection spot is red and my back hurts and i feel feverish", "fever"),
+    ("en", "had a spinal epidural for my c section 5 days ago, now the injection spot is red and my back hurts and i feel feverish", "surgery"),
     ("en", "ex IV user, clean 2 months now, but my upper back is really sore and i get sweats at night and feel hot all the time", "fever"),
     ("de", "Nackenschmerzen seit heute früh, dazu hohes Fieber, mir ist übel und ich krieg das Kinn nicht auf die Brust", "meningitis"),
     ("es", "dolor de cervicales, fiebre alta y me molesta la luz", "meningitis"),
@@ -1134,7 +1134,7 @@ SENT_SOONER = [
     ("es", "mi abuelita de ochenta y cinco años se cayo de sentón en el baño el domingo y desde entonces no se puede ni parar del dolor de espalda, toma pastillas para los huesos porque los tiene bien debiles", "injury", "emergency"),
     ("es", "me inyecto, ya se que no deberia, y desde hace unos dias tengo calentura y la espalda me duele muchisimo en un punto, no aguanto que me toquen ahi", "fever", "emergency"),
     ("de", "meine Tage sind seit sieben Wochen ausgeblieben, Test hab ich noch keinen gemacht. seit heute Mittag stechender Schmerz unten rechts im Bauch, zieht in den Rücken, bisschen Schmierblutung und mir wird schwarz vor Augen", "ectopic", "emergency"),
-    ("de", "Nach der Spritze an die Nervenwurzel (PRT) letzte Woche wird's nicht besser sondern schlimmer, und jetzt hab ich Schüttelfrost", "fever", "emergency"),
+    ("de", "Nach der Spritze an die Nervenwurzel (PRT) letzte Woche wird's nicht besser sondern schlimmer, und jetzt hab ich Schüttelfrost", "surgery", "emergency"),
     ("fr", "ma mère a septante-neuf ans, elle a raté une marche dans l'escalier hier et depuis elle a une douleur au milieu du dos qui l'empêche de se lever, elle prend de la cortisone depuis longtemps", "injury", "emergency"),
     ("en", "lower back pain, went to pee and nothing came out even tho I felt really full", "continence", "emergency"),
     ("en", "my dad is eighty five and his back hurts", "older", "soon"),
