@@ -1161,6 +1161,12 @@ SENT_SOONER = [
     # verwaschen") after a chiropractor, and a girl who "wacht nachts davon auf"
     ("de", "mein mann hat seit gestern nackenschmerzen nach dem chiropraktiker, jetzt sieht er doppelt und redet so verwaschen", "stroke", "ambulance"),
     ("de", "meine tochter ist 7 und hat seit 3 wochen rückenschmerzen, wacht nachts davon auf und humpelt seit ein paar tagen", "child", "today"),
+    # a sixth, on ea650e8: the aorta in Spanish said with words between ("de repente le ha dado
+    # un dolor muy fuerte ... le late en la tripa"), German inflammatory back pain in "fast ne
+    # Stunde" and "in Ruhe schlimmer", and a bladder that "i cant really tell" about
+    ("es", "mi padre tiene 74 años, fuma, y de repente le ha dado un dolor muy fuerte en la espalda baja y en la barriga, dice que nota como algo que le late en la tripa, esta palido y mareado. el dice que es lumbago", "aorta", "ambulance"),
+    ("de", "bin 26, seit über 4 monaten kreuzschmerzen, morgens fast ne stunde total steif, wird mit bewegung besser und in ruhe schlimmer, wach in der zweiten nachthälfte davon auf", "rest", "soon"),
+    ("en", "back ache for weeks and i cant really tell when i need a wee", "continence", "emergency"),
 ]  # fmt: skip
 
 SENT_SOONER_NEAR = [
@@ -1187,6 +1193,8 @@ SENT_SOONER_NEAR = [
     ("de", "schreibe für meinen opa (75), er hat wie jedes jahr im frühling vom rasenmähen muskelkater im unteren rücken, ist nicht gestürzt"),
     ("en", "my mum is 79, her lower back has been stiff for years, same as always, can you do her a gentle session"),
     ("fr", "je suis en compote apres le match de foot de dimanche, j'ai 41 ans et j'ai cru mourir sur le terrain mdr"),
+    ("en", "bit stiff for half an hour in the morning, lower back, fine once i'm moving"),
+    ("fr", "le matin j'ai le dos raide pendant une demi heure, après ça va"),
 ]  # fmt: skip
 
 
