@@ -1154,7 +1154,7 @@ SENT_SOONER = [
     ("de", "mein sohn ist 14 und hat seit einer stunde heftige schmerzen unten im rücken und im hoden, er hat schon gekotzt", "testicle", "emergency"),
     ("es", "escribo por mi padre de 68 años tiene cancer de prostata y ahora le duele muchisimo la espalda por las noches y se le duermen las piernas le cuesta andar", "legs", "emergency"),
     ("de", "seit ein paar monaten morgens total steifer rücken über ne stunde lang, wird mit bewegung besser, nachts wach ich um 4 auf vor schmerzen, bin 27", "rest", "soon"),
-    ("en", "stiff every morning for more than an hour, better once i get moving, im 26", "rest", "soon"),
+    ("en", "stiff every morning for more than an hour, better once i get moving, im 26", "stiffness", "soon"),
     ("en", "typing this for my nan at the care home, she slid off the commode yesterday, shes 88 with brittle bones and now her back is agony whenever she moves", "injury", "emergency"),
     ("de", "Grüezi. Ich han sit zwei Tag huere Rückeschmerze und sit geschter Abig Fieber, bin grad i de Chemo wäge me Lymphom", "fever", "emergency"),
     # a fifth, on 7786060: German in the third person ("sieht er doppelt", "redet so
@@ -1167,6 +1167,12 @@ SENT_SOONER = [
     ("es", "mi padre tiene 74 años, fuma, y de repente le ha dado un dolor muy fuerte en la espalda baja y en la barriga, dice que nota como algo que le late en la tripa, esta palido y mareado. el dice que es lumbago", "aorta", "ambulance"),
     ("de", "bin 26, seit über 4 monaten kreuzschmerzen, morgens fast ne stunde total steif, wird mit bewegung besser und in ruhe schlimmer, wach in der zweiten nachthälfte davon auf", "rest", "soon"),
     ("en", "back ache for weeks and i cant really tell when i need a wee", "continence", "emergency"),
+    # a seventh, on dbe309c: Spanish meningitis in the third person ("no puede bajar la
+    # barbilla al pecho ... le molesta mucho la luz"), an English chin "on her chest" (not the
+    # heart), and weight loss with pain at night after fifty (a doctor today)
+    ("es", "mi hija de 19 tiene dolor de cuello y espalda, no puede bajar la barbilla al pecho, fiebre de 39,5, le molesta mucho la luz y ha vomitado dos veces", "meningitis", "ambulance"),
+    ("en", "my daughter cant put her chin on her chest and has a temperature, her back aches", "meningitis", "ambulance"),
+    ("fr", "j'ai 67 ans, mal au dos depuis 2 mois, de pire en pire meme allonge la nuit, j'ai perdu 8 kilos sans faire de regime et je suis tout le temps fatigue", "weight", "today"),
 ]  # fmt: skip
 
 SENT_SOONER_NEAR = [
@@ -1195,6 +1201,8 @@ SENT_SOONER_NEAR = [
     ("fr", "je suis en compote apres le match de foot de dimanche, j'ai 41 ans et j'ai cru mourir sur le terrain mdr"),
     ("en", "bit stiff for half an hour in the morning, lower back, fine once i'm moving"),
     ("fr", "le matin j'ai le dos raide pendant une demi heure, après ça va"),
+    ("es", "Mi abuela murio de un aneurisma y mi tio tuvo un infarto, pero yo solo tengo lumbago de cargar con el niño en brazos, tengo 30 años"),
+    ("en", "my grandma died of an aneurysm, i just have lumbago from lifting the kids"),
 ]  # fmt: skip
 
 
