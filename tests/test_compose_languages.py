@@ -1173,6 +1173,10 @@ SENT_SOONER = [
     ("es", "mi hija de 19 tiene dolor de cuello y espalda, no puede bajar la barbilla al pecho, fiebre de 39,5, le molesta mucho la luz y ha vomitado dos veces", "meningitis", "ambulance"),
     ("en", "my daughter cant put her chin on her chest and has a temperature, her back aches", "meningitis", "ambulance"),
     ("fr", "j'ai 67 ans, mal au dos depuis 2 mois, de pire en pire meme allonge la nuit, j'ai perdu 8 kilos sans faire de regime et je suis tout le temps fatigue", "weight", "today"),
+    # an eighth, on 4b648bc: heavy legs and stumbling after a breast cancer, and a bladder
+    # that "rien ne sort"
+    ("de", "Hatte vor 5 Jahren Brustkrebs. Seit ein paar Wochen Rückenschmerzen in der Mitte vom Rücken, zieht wie ein Gürtel rum, und jetzt fühlen sich die Beine schwer an und ich stolper dauernd", "legs", "emergency"),
+    ("fr", "mal de dos enorme depuis hier soir, j'ai envie de faire pipi mais rien ne sort depuis ce matin", "continence", "emergency"),
 ]  # fmt: skip
 
 SENT_SOONER_NEAR = [
@@ -1203,6 +1207,8 @@ SENT_SOONER_NEAR = [
     ("fr", "le matin j'ai le dos raide pendant une demi heure, après ça va"),
     ("es", "Mi abuela murio de un aneurisma y mi tio tuvo un infarto, pero yo solo tengo lumbago de cargar con el niño en brazos, tengo 30 años"),
     ("en", "my grandma died of an aneurysm, i just have lumbago from lifting the kids"),
+    ("en", "had a kidney stone back in 2019 (all cleared, never again!). this is totally different, just a stiff low back from sitting at my desk. no blood in my wee, no temp"),
+    ("fr", "j'ai eu 40 de fièvre en janvier avec la grippe (bien fini), là c'est juste le dos raide depuis le déménagement du week-end, 3e étage sans ascenseur"),
 ]  # fmt: skip
 
 

@@ -39,7 +39,17 @@ CHANNELS = {
 CONDITIONS = ("pregnancy",)
 # What people say hurts, as the composer understands it, with other ways of saying it.
 COMPLAINTS = {
-    "lower back": ("low back", "lumbar", "lumbago", "back ache", "backache", "back pain", "back", "sore back", "bad back"),
+    "lower back": (
+        "low back",
+        "lumbar",
+        "lumbago",
+        "back ache",
+        "backache",
+        "back pain",
+        "back",
+        "sore back",
+        "bad back",
+    ),
     "upper back and shoulders": (
         "upper back",
         "shoulders",
