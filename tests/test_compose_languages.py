@@ -1177,6 +1177,9 @@ SENT_SOONER = [
     # that "rien ne sort"
     ("de", "Hatte vor 5 Jahren Brustkrebs. Seit ein paar Wochen Rückenschmerzen in der Mitte vom Rücken, zieht wie ein Gürtel rum, und jetzt fühlen sich die Beine schwer an und ich stolper dauernd", "legs", "emergency"),
     ("fr", "mal de dos enorme depuis hier soir, j'ai envie de faire pipi mais rien ne sort depuis ce matin", "continence", "emergency"),
+    # and a ninth, on 19a5147: French "je me shoote" with a fever
+    ("fr", "je me shoote (injections) et depuis quelques jours j'ai de la fievre et mal au milieu du dos, ca empire", "fever", "emergency"),
+    ("en", "my dad is 68, hes had backache for weeks and now his legs feel wobbly and heavy, nearly fell on the stairs twice. he had prostate cancer a few yrs back", "legs", "emergency"),
 ]  # fmt: skip
 
 SENT_SOONER_NEAR = [
@@ -1209,6 +1212,8 @@ SENT_SOONER_NEAR = [
     ("en", "my grandma died of an aneurysm, i just have lumbago from lifting the kids"),
     ("en", "had a kidney stone back in 2019 (all cleared, never again!). this is totally different, just a stiff low back from sitting at my desk. no blood in my wee, no temp"),
     ("fr", "j'ai eu 40 de fièvre en janvier avec la grippe (bien fini), là c'est juste le dos raide depuis le déménagement du week-end, 3e étage sans ascenseur"),
+    ("en", "pins and needles in my hands when i sleep on my arms, goes when i move, lower back aches from work"),
+    ("fr", "j'ai mal au dos et des fourmis dans les mains quand je dors sur les bras, ca passe des que je bouge"),
 ]  # fmt: skip
 
 
