@@ -1180,6 +1180,12 @@ SENT_SOONER = [
     # and a ninth, on 19a5147: French "je me shoote" with a fever
     ("fr", "je me shoote (injections) et depuis quelques jours j'ai de la fievre et mal au milieu du dos, ca empire", "fever", "emergency"),
     ("en", "my dad is 68, hes had backache for weeks and now his legs feel wobbly and heavy, nearly fell on the stairs twice. he had prostate cancer a few yrs back", "legs", "emergency"),
+    # and a tenth, on 5b4db12: legs that "se me doblan", "mes jambes flanchent" with night pain
+    # during a cancer, "mums 78" without its apostrophe, German "schwitze nachts alles durch"
+    ("es", "tengo dolor de espalda y desde esta mañana no siento bien las piernas, se me doblan al andar", "legs", "emergency"),
+    ("fr", "j'ai mal au dos et je suis sous traitement pour un cancer du sein, ça empire la nuit et mes jambes flanchent", "legs", "emergency"),
+    ("en", "mums 78 with osteoporosis, she bent down to pick up the cat last nite and now her mid back is agony, cant get comfy at all", "bones", "today"),
+    ("de", "Rückenschmerzen, hab in den letzten Monaten 8 Kilo abgenommen ohne Diät und schwitze nachts alles durch", "fever", "today"),
 ]  # fmt: skip
 
 SENT_SOONER_NEAR = [
@@ -1214,6 +1220,8 @@ SENT_SOONER_NEAR = [
     ("fr", "j'ai eu 40 de fièvre en janvier avec la grippe (bien fini), là c'est juste le dos raide depuis le déménagement du week-end, 3e étage sans ascenseur"),
     ("en", "pins and needles in my hands when i sleep on my arms, goes when i move, lower back aches from work"),
     ("fr", "j'ai mal au dos et des fourmis dans les mains quand je dors sur les bras, ca passe des que je bouge"),
+    ("de", "Rückenschmerzen, ich schwitze viel bei der Arbeit im Lager"),
+    ("es", "no siento nada de dolor en las piernas, solo la espalda cargada del trabajo"),
 ]  # fmt: skip
 
 
