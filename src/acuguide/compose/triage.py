@@ -491,7 +491,7 @@ class _Reader:
             value = next(g for g in match.groups() if g)
             if re.search(ages["carried"], text[: match.start()]):
                 continue  # "I lift my 3 year old": the child is not the listener
-            if own_pain and "helped" in ages and re.search(ages["helped"], text[: match.start()]):
+            if own_pain and re.search(ages["helped"], text[: match.start()]):
                 continue  # "helped my 80 year old neighbour move, now my back is sore": the writer's session
             years = int(value) if value.isdigit() else ages["years"][value]
             if 0 < years < CHILD_UNDER:
