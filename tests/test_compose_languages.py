@@ -1186,6 +1186,10 @@ SENT_SOONER = [
     ("fr", "j'ai mal au dos et je suis sous traitement pour un cancer du sein, ça empire la nuit et mes jambes flanchent", "legs", "emergency"),
     ("en", "mums 78 with osteoporosis, she bent down to pick up the cat last nite and now her mid back is agony, cant get comfy at all", "bones", "today"),
     ("de", "Rückenschmerzen, hab in den letzten Monaten 8 Kilo abgenommen ohne Diät und schwitze nachts alles durch", "fever", "today"),
+    # and twenty more on 27a8144: a sudden worst-ever neck pain in Spanish, "been using
+    # (injecting) again" with shivers
+    ("es", "me dio un dolor de cuello fortisimo de repente, el peor de mi vida, vomite y no aguanto la luz", "meningitis", "ambulance"),
+    ("en", "been using (injecting) again, low back pain getting worse over 2 wks, hot and shivery at night, cant really sleep on it", "fever", "emergency"),
 ]  # fmt: skip
 
 SENT_SOONER_NEAR = [
