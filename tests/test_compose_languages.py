@@ -1190,9 +1190,41 @@ SENT_SOONER = [
     # (injecting) again" with shivers
     ("es", "me dio un dolor de cuello fortisimo de repente, el peor de mi vida, vomite y no aguanto la luz", "meningitis", "ambulance"),
     ("en", "been using (injecting) again, low back pain getting worse over 2 wks, hot and shivery at night, cant really sleep on it", "fever", "emergency"),
+    # and a twenty-eighth round, on 553d216 (four reviewers, forty requests a language)
+    ("en", "Writing for my dad, he's 74 and still smokes. His back ache came on out of nowhere about an hour ago, he says he can feel a throbbing in his tummy like a second heartbeat and he's gone a grey colour", "aorta", "ambulance"),
+    ("en", "been on prednisolone for my lungs for about a year, sneezed this morning and got a sharp band of pain round my middle back", "crack", "emergency"),
+    ("en", "burning stinging strip of pain going round from my spine to under my boob on the left side only, and now little blistery spots coming up along it", "shingles", "today"),
+    ("en", "neck and upper back so stiff i cant get my chin to my chest, pounding headache, lights hurt my eyes and i feel hot and rough", "meningitis", "ambulance"),
+    ("en", "back pain and I cant feel when I pee, numb bum", "saddle", "emergency"),
+    ("es", "llevo dos años tomando prednisona por el asma y ayer al toser fuerte me dio un pinchazo en la mitad de la espalda que no me deja ni darme la vuelta en la cama", "crack", "emergency"),
+    ("es", "mi chaval de 14 se ha despertado con un dolor horrible en un huevo que le sube a la tripa y a la espalda, esta vomitando y no se deja ni tocar", "testicle", "emergency"),
+    ("es", "tengo 26 años y hace como 6 meses que me despierto a las 4 de la mañana por el dolor de espalda, al levantarme estoy tieso como una tabla mas de una hora, se me pasa moviendome y con reposo empeora", "stiffness", "soon"),
+    ("de", "Grueezi, sit geschter morge han i im chruez huere weh und am fudi und zwuesched de bei isch alles wie taub, und bisle gaht nur no wenn i fescht drucke. Was chan i drucke?", "saddle", "emergency"),
+    ("de", "bin gestern vom geruest gfallen so 3 meter, voll aufn hintern, jetzt tuts im kreuz extrem weh wenn ich mich beweg", "trauma", "emergency"),
+    ("de", "Oma ist 84 und hat sich gestern beim Buecken nach der Zeitung was im Ruecken gemacht, seit dem kommt sie kaum aus dem Sessel. Sie hat Knochenschwund und nimmt da Tabletten dafuer", "bones", "today"),
+    ("de", "mein sohn (14) hat seit einer stunde ganz starke schmerzen unten im ruecken und in der leiste, er sagt verschaemt dass ihm unten ein ei weh tut und er hat grad erbrochen", "testicle", "emergency"),
+    ("de", "bin 26 und hab seit nem dreivierteljahr kreuzweh, komischerweise in der frueh immer stocksteif fuer ueber ne stunde, beim bewegen wirds besser, beim ausruhen schlechter, und in der zweiten nachthaelfte weckts mich auf", "stiffness", "soon"),
+    ("de", "war gestern beim chiropraktiker der hat mir den hals eingerenkt, seitdem einseitig starke nackenschmerzen rechts und ich seh manchmal doppelt, mir ist schwummrig", "stroke", "ambulance"),
+    ("fr", "jai mal au dos depuis 3 jours et le soir je claque des dents sous la couette, le thermometre marquait 39,2 hier", "fever", "today"),
+    ("fr", "je me suis ramasse de l'echelle en taillant la haie samedi, atterri a plat sur le dos sur les paves, depuis ca fait super mal au milieu du dos quand je respire", "trauma", "emergency"),
+    ("fr", "mon fils de 14 ans a mal d'un coup a un testicule depuis ce matin, ca remonte dans le bas du ventre et le dos, il a vomi, il ose pas trop en parler", "testicle", "emergency"),
+    ("fr", "chu tombee su'a glace en fin de semaine, j'ai 74 ans pis depuis ca m'elance dans le bas du dos quand je me leve du lit, j'ai de la misere a marcher", "injury", "emergency"),
 ]  # fmt: skip
 
 SENT_SOONER_NEAR = [
+    # the twenty-eighth round's near-misses: old accidents said first, a slip without a fall, a
+    # phone that fell, Saturday night fever, a fever denied after it, pain "like it always has"
+    ("en", "I'm 72, fit as a fiddle, walk 5 miles a day, back just gets a bit stiff after long drives like it always has"),
+    ("en", "fixing shingles on the roof all day, now my lower back aches"),
+    ("es", "hace 15 años tuve un accidente de coche, sin fracturas ni nada, y ahora de vez en cuando me da una contractura en la espalda alta cuando duermo mal"),
+    ("es", "me duele la espalda de noche solo cuando me duermo en el sofa, en mi cama no, y por la mañana a los 5 minutos ya estoy bien"),
+    ("es", "me resbale en la ducha pero no me cai, solo hice un movimiento brusco para agarrarme y se me cargo la zona lumbar, camino bien"),
+    ("de", "hatte vor 15 jahren nen autounfall mit schleudertrauma, ist laengst alles verheilt. jetzt nur normales kreuzweh vom vielen sitzen im homeoffice"),
+    ("de", "also ich weiss gar nicht wo ich anfangen soll, die kinder sind krank gewesen, also nur schnupfen, ich hab die ganze woche den kleinen rumgetragen, dann noch der einkauf und die waesche und mein mann ist auf montage, und jetzt tut mir der ruecken unten so weh dass ich abends kaum mehr gerade steh, ist aber eher so muskulaer, fieber oder so hab ich keins, einfach fertig. vielleicht hilft ja drucken"),
+    ("de", "Grueezi mitenand, han sit vorgeschter rueggeweh vom zuegle, all die chischte gschleppt, suscht isch alles tiptop"),
+    ("fr", "fievre du samedi soir hahaha j'ai danse toute la nuit en talons, ce matin jai le bas du dos en compote"),
+    ("fr", "j'ai mal dans l'dos a force de pelleter la neige a matin, chu pas capable de me pencher comme il faut, sinon ca va correct"),
+    ("fr", "mon telephone est tombe derriere le lit et en me contorsionnant pour le recuperer je me suis coince le bas du dos"),
     ("en", "my back cracked when i stretched and it felt great, still a bit stiff in my lower back"),
     ("es", "me crujo la espalda cada mañana y me alivia, pero hoy me duele la zona lumbar"),
     ("de", "ich lasse meinen Rücken jeden Morgen knacken, tut gut, aber heute zieht es im unteren Rücken"),

@@ -423,10 +423,16 @@ class _Reader:
                 after = row.get("not_after") if isinstance(row, dict) else None
                 if unless and _compiled(unless, self.language).search(sentence.plain):
                     continue
+                old = None  # where the last match made old ended: "an accident years ago with whiplash"
                 for match in _compiled(pattern, self.language).finditer(sentence.plain):
                     if not match.group(0).strip():
                         continue
-                    if after and self._said_after(after, sentences[number:], match):
+                    if after and (
+                        (old is not None and len(sentence.plain[old : match.start()].split()) <= 1)
+                        or self._said_after(after, sentences[number:], match)
+                        or self._said_before(sentences[number:], match)
+                    ):
+                        old = match.end()
                         continue
                     first = _word_index(sentence.plain, match.start())
                     if not self._denied_match(sentence, match) and not self._someone_else(
@@ -440,6 +446,21 @@ class _Reader:
         rest of its clause ("a car accident 10 years ago"), and nothing after it in the request
         tells of a new one (`recent`: "years ago, and again this morning", "another one today")."""
         if not _compiled(after, self.language).match(_rest_of_clause(sentences[0], match)):
+            return False
+        later = " ".join([sentences[0].plain[match.end() :], *(s.plain for s in sentences[1:])])
+        return not _compiled("<recent>", self.language).search(later)
+
+    def _said_before(self, sentences: list[_Sentence], match: re.Match) -> bool:
+        """Whether a row with a `not_after` is made old by words just before it in its clause
+        (`long_ago_before`: "years ago I had a car accident", "hace 15 años tuve un accidente"),
+        with nothing after it in the request telling of a new one."""
+        words = sentences[0].plain.split()
+        first = _word_index(sentences[0].plain, match.start())
+        terminators = _phrases("terminators", self.language)
+        start = first
+        while start > 0 and start not in sentences[0].stops and not _at(words, start - 1, terminators):
+            start -= 1
+        if not _compiled("<long_ago_before>", self.language).search(" ".join(words[start:first])):
             return False
         later = " ".join([sentences[0].plain[match.end() :], *(s.plain for s in sentences[1:])])
         return not _compiled("<recent>", self.language).search(later)
