@@ -1209,6 +1209,9 @@ SENT_SOONER = [
     ("fr", "je me suis ramasse de l'echelle en taillant la haie samedi, atterri a plat sur le dos sur les paves, depuis ca fait super mal au milieu du dos quand je respire", "trauma", "emergency"),
     ("fr", "mon fils de 14 ans a mal d'un coup a un testicule depuis ce matin, ca remonte dans le bas du ventre et le dos, il a vomi, il ose pas trop en parler", "testicle", "emergency"),
     ("fr", "chu tombee su'a glace en fin de semaine, j'ai 74 ans pis depuis ca m'elance dans le bas du dos quand je me leve du lit, j'ai de la misere a marcher", "injury", "emergency"),
+    ("en", "had a discectomy 3 weeks ago and the wound has gone red and weepy and my back is way worse than before the op", "wound", "today"),
+    ("es", "tengo 63 y baje 8 kilos en dos meses sin proponermelo, me duele la espalda de noche tumbado y sudo tanto que tengo que cambiar las sabanas", "weight", "today"),
+    ("de", "hatte vor 5 jahren prostata-ca, damals bestrahlt. jetzt seit 2 monaten zunehmend kreuzweh, auch in ruhe und nachts, ich schlaf kaum noch", "cancer", "today"),
 ]  # fmt: skip
 
 SENT_SOONER_NEAR = [
@@ -1225,6 +1228,7 @@ SENT_SOONER_NEAR = [
     ("fr", "fievre du samedi soir hahaha j'ai danse toute la nuit en talons, ce matin jai le bas du dos en compote"),
     ("fr", "j'ai mal dans l'dos a force de pelleter la neige a matin, chu pas capable de me pencher comme il faut, sinon ca va correct"),
     ("fr", "mon telephone est tombe derriere le lit et en me contorsionnant pour le recuperer je me suis coince le bas du dos"),
+    ("en", "i cut my finger chopping onions and it is a bit red, and my lower back aches"),
     ("en", "my back cracked when i stretched and it felt great, still a bit stiff in my lower back"),
     ("es", "me crujo la espalda cada mañana y me alivia, pero hoy me duele la zona lumbar"),
     ("de", "ich lasse meinen Rücken jeden Morgen knacken, tut gut, aber heute zieht es im unteren Rücken"),
