@@ -68,6 +68,16 @@ def browser():
         phone.close()
 
 
+@pytest.fixture(autouse=True)
+def holding_the_key(request, served, browser):
+    """The phone as a person has it once they have opened the address `serve` printed: holding
+    the key, so each test stands alone, whichever runs first (`-k` picks one)."""
+    url, key = served
+    browser.send("Emulation.setScriptExecutionDisabled", value=False)
+    browser.open(url + f"?key={key}")
+    assert browser.js("localStorage.getItem('acuguide-key')") == key
+
+
 def shot(browser, name, full=False):
     browser.screenshot(LOOK / f"{name}.png", full=full)
 
@@ -77,6 +87,16 @@ def checkins(url, key):
         __import__("urllib.request").request.Request(url + "api/checkins", headers={"X-Acuguide-Key": key}), timeout=10
     ) as response:
         return json.loads(response.read())["checkins"]
+
+
+def record(url, key, session, before, after, at=None):
+    """A check-in sent as the phone sends it, so a test that reads check-ins stands alone."""
+    body = {"session": session, "before": before, "after": after, **({"at": at} if at else {})}
+    request = __import__("urllib.request").request.Request(
+        url + "api/checkins", data=json.dumps(body).encode(), method="POST", headers={"X-Acuguide-Key": key}
+    )
+    with __import__("urllib.request").request.urlopen(request, timeout=10) as response:
+        assert response.status in (200, 201)
 
 
 def test_the_index_of_twenty_sessions_fits_two_screens_and_keeps_the_key(served, browser):
@@ -269,6 +289,10 @@ def test_the_index_marks_what_is_done_and_which_week_is_now(served, browser):
     """Week 1 done today is still this week's (a week is practised on several days); once its
     first check-in is six days old, week 2 is next."""
     url, key = served
+    done = sum(c["session"] == "easing-in-week-1" for c in checkins(url, key))
+    if not done:  # run alone: week 1 practised today, as the follow-along test leaves it
+        record(url, key, "easing-in-week-1", 6, 3)
+        done = 1
     browser.open(url)
     browser.wait("document.querySelector('.listing').dataset.diary === 'yes'")  # the list as the diary sees it
     assert browser.js("document.querySelector('li[data-slug=\"easing-in-week-1\"]').classList.contains('done')")
@@ -289,7 +313,8 @@ def test_the_index_marks_what_is_done_and_which_week_is_now(served, browser):
     )
     assert mark == ["easing-in-week-2", "next"]
     assert (
-        browser.js("document.querySelector('li[data-slug=\"easing-in-week-1\"] .mark.done').textContent") == "✓ done 2×"
+        browser.js("document.querySelector('li[data-slug=\"easing-in-week-1\"] .mark.done').textContent")
+        == f"✓ done {done + 1}×"
     )
     shot(browser, "index-done")
 
@@ -342,6 +367,8 @@ def test_a_yes_on_the_form_makes_nothing_and_shows_the_advice(served, browser):
 
 def test_the_diary_chart_is_drawn_without_script(served, browser):
     url, key = served
+    for _ in range(2 - len(checkins(url, key))):  # run alone: two check-ins to draw
+        record(url, key, "desk-break", 5, 3)
     browser.open(url)
     browser.js("document.querySelector('nav.app a[href^=diary]').click()")
     browser.wait("location.pathname === '/diary' && document.readyState === 'complete'")
