@@ -420,11 +420,11 @@ def test_a_complaint_named_only_to_deny_it_is_not_composed():
     assert compose.match_complaint("stiff neck and headache, no fever, no nausea") == "upper back and shoulders"
 
 
-def test_a_refusal_says_what_to_do_once_after_its_most_urgent_signs():
+def test_a_refusal_says_what_to_do_once_for_its_most_urgent_sign_after_every_sign():
     from acuguide.compose import screening, triage
 
     found = tuple(triage.red_flags("stiff neck and feverish, I fell in the garden, my back hurts"))
     assert {f.sign for f in found} == {"meningitis", "fever", "injury"}
     said = screening.advice(found)
     assert said.count("Call an ambulance now") == 1 and "See a doctor today" not in said  # the crew sees the rest
-    assert said.index("meningitis") < said.index("Call an ambulance") < said.index("a fall")
+    assert said.index("meningitis") < said.index("a fall") < said.index("Call an ambulance")  # the last word

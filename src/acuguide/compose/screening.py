@@ -124,14 +124,12 @@ def advice(findings: tuple[Finding, ...], asked: tuple[str, ...] = (), language:
     order = urgency_order()
     pairs = sorted(zip(findings, asked or ("",) * len(findings)), key=lambda p: order.index(urgency(p[0])))
     parts = []
-    first = urgency(pairs[0][0]) if pairs else None
-    last = max((i for i, (f, _) in enumerate(pairs) if urgency(f) == first), default=-1)
     for index, (finding, question) in enumerate(pairs):
         sign = described(finding)
         template = t(table()["finding_answered"] if question else table()["finding_said"])
-        # what to do is said once, after the most urgent signs: "call an ambulance now" must not be
-        # followed by a gentler "see a doctor today" for a sign the ambulance crew will see too
-        todo = t(table()["urgency"][sign["urgency"]]) if index == last else ""
+        # what to do is said once, for the most urgent sign, after every sign: "call an ambulance
+        # now" is the last word, not followed by a gentler sign's "needs a doctor first"
+        todo = t(table()["urgency"][urgency(pairs[0][0])]) if index == len(pairs) - 1 else ""
         part = template.format(said=finding.said, ask=question, what=t(sign["what"]), why=t(sign["why"]), todo=todo)
         parts.append(part.rstrip())
     return t(table()["refused"]).format(findings=" ".join(parts)).strip()
