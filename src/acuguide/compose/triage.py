@@ -394,8 +394,12 @@ class _Reader:
         with `anyones`, only family history is."""
         words = sentence.plain.split()
         start = first
-        terminators = _phrases("terminators", self.language)
-        while start > 0 and start not in sentence.stops and not _at(words, start - 1, terminators):
+        terminators, relatives = _phrases("terminators", self.language), _phrases("relatives", self.language)
+        people = f"(?:{self.table['people']})"
+        while start > 0 and start not in sentence.stops:
+            tied = start > 1 and _at(words, start - 1, relatives) and re.fullmatch(people, words[start - 2])
+            if _at(words, start - 1, terminators) and not tied:
+                break  # "and": a new clause; "who" after a person: theirs ("my mum who has cancer")
             start -= 1
         clause = " ".join(words[start : first + 6])
         if re.search(rf"\b(?:{self.table['family_history']})\b", clause):
@@ -480,6 +484,7 @@ class _Reader:
 
     def listener(self, sentences: list[_Sentence]) -> str | None:
         """Whom the session is for, when it is not the writer: 'my gran's back', 'for my son'."""
+        mine = any(re.search(rf"\b{self._pattern('my_body')}\b", s.plain) for s in sentences)
         for sentence in sentences:
             for pattern in self.table["whose"]["listener"]:
                 found = re.search(
@@ -490,8 +495,8 @@ class _Reader:
                     return next(g for g in found.groups() if g)
             mentioned = re.findall(rf"\b{self._pattern('mine')}\b", sentence.plain)
             theirs = re.search(rf"\b{self._pattern('their_body')}\b", sentence.plain)
-            if mentioned and theirs and not re.search(rf"\b{self._pattern('my_body')}\b", sentence.plain):
-                return mentioned[-1]  # "my wife is pregnant and her back aches"
+            if mentioned and theirs and not mine:
+                return mentioned[-1]  # "my wife is pregnant and her back aches", with no back of the writer's
         whole = " ".join(s.plain for s in sentences)  # "my mum has osteoporosis. she has back pain"
         mentioned = re.findall(rf"\b{self._pattern('mine')}\b", whole)
         theirs = re.search(rf"\b{self._pattern('their_body')}\b", whole)
@@ -520,7 +525,13 @@ class _Reader:
             elif years >= OLDER_FROM and years < 120 and not long_standing:
                 found.append(Finding("older", match.group(0).strip()))
         said_of = ages["said_of"]
-        if listener and re.search(ages["child"], listener) and not any(f.sign == "child" for f in found):
+        newborn = re.search(rf"\b(?:{self.table['pregnancy_over']})\b", text)  # "8 weeks since I had my baby"
+        if (
+            listener
+            and re.search(ages["child"], listener)
+            and not newborn
+            and not any(f.sign == "child" for f in found)
+        ):
             found.append(Finding("child", said_of.format(listener=listener)))
         older = re.search(ages["older"], listener or "") or re.search(ages["older_self"], text)
         if older and not any(f.sign == "older" for f in found) and not long_standing:
