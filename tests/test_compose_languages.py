@@ -957,7 +957,8 @@ TENTH_ROUND = [
     ("es", "dolor de cuello de un lado y se me cae el párpado", "stroke"),
     ("fr", "mal au cou d'un côté et la paupière qui tombe", "stroke"),
     ("en", "had a spinal epidural for my c section 5 days ago, now the injection spot is red and my back hurts and i feel feverish", "wound"),
-    ("es", "hace tres semanas fue la cesarea, tengo un dolor en la espalda alta del lado derecho que me pincha cuando respiro hondo y me agito subiendo la escalera, la pantorrilla tambien la tengo hinchada", "chest"),  # the red spot itself, with the fever
+    ("es", "hace tres semanas fue la cesarea, tengo un dolor en la espalda alta del lado derecho que me pincha cuando respiro hondo y me agito subiendo la escalera, la pantorrilla tambien la tengo hinchada", "chest"),
+    ("fr", "mal dans le dos a droite qd je respire fort, chu essouflee depuis a matin pis mon mollet est enfle depuis mon vol de paris", "chest"),  # the red spot itself, with the fever
     ("en", "ex IV user, clean 2 months now, but my upper back is really sore and i get sweats at night and feel hot all the time", "fever"),
     ("de", "Nackenschmerzen seit heute früh, dazu hohes Fieber, mir ist übel und ich krieg das Kinn nicht auf die Brust", "meningitis"),
     ("es", "dolor de cervicales, fiebre alta y me molesta la luz", "meningitis"),
@@ -1213,6 +1214,10 @@ SENT_SOONER = [
     ("en", "had a discectomy 3 weeks ago and the wound has gone red and weepy and my back is way worse than before the op", "wound", "today"),
     ("es", "tengo 63 y baje 8 kilos en dos meses sin proponermelo, me duele la espalda de noche tumbado y sudo tanto que tengo que cambiar las sabanas", "weight", "today"),
     ("de", "hatte vor 5 jahren prostata-ca, damals bestrahlt. jetzt seit 2 monaten zunehmend kreuzweh, auch in ruhe und nachts, ich schlaf kaum noch", "cancer", "today"),
+    # and a thirtieth round, on b07378c: a fall onto the sofa on steroids, shingles in plain Spanish
+    ("de", "Meine Mama ist 83, hat Osteoporose und nimmt seit Jahren Kortison. Sie hat sich gestern nur aufs Sofa plumpsen lassen und seitdem kann sie sich vor Schmerz im Rücken kaum rühren", "injury", "emergency"),
+    ("es", "me salieron unas ampollitas en fila en un solo lado de la espalda y me arde horrible como quemadura, no puedo ni rozarme con la ropa", "shingles", "today"),
+    ("fr", "la cicatrice de mon operation du dos est rouge et chaude, ca coule du jaune et j ai de plus en plus mal autour", "wound", "today"),
     # and a twenty-ninth round, on 87ee6b8 (carers, medicines, pregnancy and after birth, long messages)
     ('en', "Mum has dementia and keeps holding her back. She slipped off the commode on Tuesday and since then she won't put any weight on her right leg and cries when we turn her. Which pressure points can I do for her back?", 'injury', 'emergency'),
     ('en', "Been clean 2 years, on methadone now, used to inject. Back's been agony for 10 days, worse every day, and I keep getting sweats and shakes at night. Just want something that takes the edge off.", 'fever', 'emergency'),
@@ -1261,6 +1266,12 @@ SENT_SOONER_NEAR = [
     ("fr", "j'ai mal dans l'dos a force de pelleter la neige a matin, chu pas capable de me pencher comme il faut, sinon ca va correct"),
     ("fr", "mon telephone est tombe derriere le lit et en me contorsionnant pour le recuperer je me suis coince le bas du dos"),
     ("en", "i cut my finger chopping onions and it is a bit red, and my lower back aches"),
+    ("en", "I was pregnant three years ago and had back pain then, now my back just aches from carrying my toddler around all day"),
+    ("de", "Oma hat grad Gürtelrose und ich pfleg sie, vom vielen Heben hab ich jetzt selber Kreuzweh, keine Bläschen oder so bei mir"),
+    ("de", "Ha sit em Zügle Rüggeweh, kei Fieber, nüt taub, nume verspannt im undere Rugge"),
+    ("es", "me queme con la bolsa de agua caliente y me salio una ampolla en la espalda"),
+    ("fr", "j ai eu un zona l an dernier c est gueri, la c est juste le dos raide apres le ski"),
+    ("fr", "ca me tire dans les reins depuis le foot dimanche, pas de fievre, pipi normal"),
     ('en', '8 weeks since I had my baby, all healed and checked at the 6 week check. Back aches from feeding and lugging the car seat around.'),
     ('en', "I'm 76 and fit, walk the dog every day. My back gets stiff after weeding the allotment, no falls, no other problems."),
     ('en', 'My foot goes to sleep when I sit cross-legged on the floor playing with the kids, which is funny, but the actual problem is my lower back aches since we got a new mattress.'),
@@ -1384,6 +1395,7 @@ def test_a_crack_with_thin_bones_a_child_not_walking_and_a_fever_after_a_drip_ar
     ("es", "me duele la espalda de la mudanza, mi mujer esta embarazada y cargue todo yo"),
     ("de", "Rückenschmerzen vom Umzug, meine Frau ist schwanger und ich hab alles alleine geschleppt"),
     ("fr", "ma soeur est enceinte, je l'aide a peindre la chambre du bebe et j'ai mal en haut du dos"),
+    ("en", "I was pregnant three years ago and had back pain then, now my back just aches from carrying my toddler around all day"),
 ])  # fmt: skip
 def test_a_relatives_pregnancy_beside_the_writers_own_pain_leaves_the_session_as_it_is(language, words):
     """The writer who carries for a pregnant wife needs no midwife and keeps every point."""
