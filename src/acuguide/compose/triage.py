@@ -447,17 +447,15 @@ class _Reader:
 
     def _said_after(self, after: str, sentences: list[_Sentence], match: re.Match) -> bool:
         """Whether a row's `not_after` holds for `match` (the first of `sentences`): said in the
-        rest of its clause ("a car accident 10 years ago"), and nothing after it in the request
-        tells of a new one (`recent`: "years ago, and again this morning", "another one today")."""
+        rest of its clause ("a car accident 10 years ago"), and nothing new after it."""
         if not _compiled(after, self.language).match(_rest_of_clause(sentences[0], match)):
             return False
-        later = " ".join([sentences[0].plain[match.end() :], *(s.plain for s in sentences[1:])])
-        return not _compiled("<recent>", self.language).search(later)
+        return self._nothing_new_after(sentences, match)
 
     def _said_before(self, sentences: list[_Sentence], match: re.Match) -> bool:
         """Whether a row with a `not_after` is made old by words just before it in its clause
         (`long_ago_before`: "years ago I had a car accident", "hace 15 años tuve un accidente"),
-        with nothing after it in the request telling of a new one."""
+        and nothing new after it."""
         words = sentences[0].plain.split()
         first = _word_index(sentences[0].plain, match.start())
         terminators = _phrases("terminators", self.language)
@@ -466,6 +464,11 @@ class _Reader:
             start -= 1
         if not _compiled("<long_ago_before>", self.language).search(" ".join(words[start:first])):
             return False
+        return self._nothing_new_after(sentences, match)
+
+    def _nothing_new_after(self, sentences: list[_Sentence], match: re.Match) -> bool:
+        """No word after `match` in the request tells of a new one (`recent`: "years ago, and
+        again this morning", "another one today")."""
         later = " ".join([sentences[0].plain[match.end() :], *(s.plain for s in sentences[1:])])
         return not _compiled("<recent>", self.language).search(later)
 
