@@ -1218,6 +1218,7 @@ SENT_SOONER = [
     ("de", "Meine Mama ist 83, hat Osteoporose und nimmt seit Jahren Kortison. Sie hat sich gestern nur aufs Sofa plumpsen lassen und seitdem kann sie sich vor Schmerz im Rücken kaum rühren", "injury", "emergency"),
     ("es", "me salieron unas ampollitas en fila en un solo lado de la espalda y me arde horrible como quemadura, no puedo ni rozarme con la ropa", "shingles", "today"),
     ("fr", "la cicatrice de mon operation du dos est rouge et chaude, ca coule du jaune et j ai de plus en plus mal autour", "wound", "today"),
+    ("fr", "mon fils de 8 ans se plaint du dos la nuit, ca le reveille et il a maigri ces derniers temps", "child", "today"),
     # and a twenty-ninth round, on 87ee6b8 (carers, medicines, pregnancy and after birth, long messages)
     ('en', "Mum has dementia and keeps holding her back. She slipped off the commode on Tuesday and since then she won't put any weight on her right leg and cries when we turn her. Which pressure points can I do for her back?", 'injury', 'emergency'),
     ('en', "Been clean 2 years, on methadone now, used to inject. Back's been agony for 10 days, worse every day, and I keep getting sweats and shakes at night. Just want something that takes the edge off.", 'fever', 'emergency'),
