@@ -1397,6 +1397,9 @@ def test_a_crack_with_thin_bones_a_child_not_walking_and_a_fever_after_a_drip_ar
     ("de", "Rückenschmerzen vom Umzug, meine Frau ist schwanger und ich hab alles alleine geschleppt"),
     ("fr", "ma soeur est enceinte, je l'aide a peindre la chambre du bebe et j'ai mal en haut du dos"),
     ("en", "I was pregnant three years ago and had back pain then, now my back just aches from carrying my toddler around all day"),
+    ("es", "mi hermana esta embarazada y le estoy ayudando con la mudanza, de tanto cargar cajas me duele la parte baja de la espalda"),
+    ("es", "mi mujer esta embarazada de 6 meses y el que tiene dolor de espalda soy yo, de montar los muebles del cuarto del bebe"),
+    ("de", "meine frau ist schwanger im 6. monat und ich hab vom babybett zusammenbauen kreuzweh, wollt was zum entspannen fuer mich"),
 ])  # fmt: skip
 def test_a_relatives_pregnancy_beside_the_writers_own_pain_leaves_the_session_as_it_is(language, words):
     """The writer who carries for a pregnant wife needs no midwife and keeps every point."""
