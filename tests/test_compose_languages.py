@@ -1219,6 +1219,10 @@ SENT_SOONER = [
     ("es", "me salieron unas ampollitas en fila en un solo lado de la espalda y me arde horrible como quemadura, no puedo ni rozarme con la ropa", "shingles", "today"),
     ("fr", "la cicatrice de mon operation du dos est rouge et chaude, ca coule du jaune et j ai de plus en plus mal autour", "wound", "today"),
     ("fr", "mon fils de 8 ans se plaint du dos la nuit, ca le reveille et il a maigri ces derniers temps", "child", "today"),
+    # a fall on a blood thinner with a bruise that grows (three reviewers, three languages)
+    ("en", "I'm on warfarin for my heart valve and went down the last few stairs on my backside yesterday. My lower back is really sore and there's a big purple swelling that's getting bigger", "bleed", "emergency"),
+    ("es", "mi abuelito toma warfarina, se resbalo en el baño ayer y ahora se queja de la espalda baja y le salio un moreton grande en el costado, esta medio palido", "bleed", "emergency"),
+    ("fr", "mon pere est sous coumadine pour son coeur, il a glisse dans la baignoire avant hier et depuis il a tres mal dans le bas du dos, ca a gonfle et c est tout bleu sur le cote", "bleed", "emergency"),
     # and a twenty-ninth round, on 87ee6b8 (carers, medicines, pregnancy and after birth, long messages)
     ('en', "Mum has dementia and keeps holding her back. She slipped off the commode on Tuesday and since then she won't put any weight on her right leg and cries when we turn her. Which pressure points can I do for her back?", 'injury', 'emergency'),
     ('en', "Been clean 2 years, on methadone now, used to inject. Back's been agony for 10 days, worse every day, and I keep getting sweats and shakes at night. Just want something that takes the edge off.", 'fever', 'emergency'),
@@ -1273,6 +1277,7 @@ SENT_SOONER_NEAR = [
     ("es", "me queme con la bolsa de agua caliente y me salio una ampolla en la espalda"),
     ("fr", "j ai eu un zona l an dernier c est gueri, la c est juste le dos raide apres le ski"),
     ("fr", "ca me tire dans les reins depuis le foot dimanche, pas de fievre, pipi normal"),
+    ("en", "big bruise on my thigh from football and my lower back aches"),
     ('en', '8 weeks since I had my baby, all healed and checked at the 6 week check. Back aches from feeding and lugging the car seat around.'),
     ('en', "I'm 76 and fit, walk the dog every day. My back gets stiff after weeding the allotment, no falls, no other problems."),
     ('en', 'My foot goes to sleep when I sit cross-legged on the floor playing with the kids, which is funny, but the actual problem is my lower back aches since we got a new mattress.'),
