@@ -69,7 +69,7 @@ def browser():
 
 
 @pytest.fixture(autouse=True)
-def holding_the_key(request, served, browser):
+def holding_the_key(served, browser):
     """The phone as a person has it once they have opened the address `serve` printed: holding
     the key, so each test stands alone, whichever runs first (`-k` picks one)."""
     url, key = served

@@ -158,10 +158,7 @@ def match_complaint(text: str, language: str = "en") -> str:
 def _plain(words: str, language: str = "en") -> str:
     """'Lower-Back', "my back's sore": the words alone, with no back that is not one's back ('a back molar');
     in another language, its letters folded as its phrase tables are written ('Rücken' as 'ruecken')."""
-    words = re.sub(r"'s\b", "", triage.fold(words, language).replace("\u2019", "'"))
-    elisions = triage.table(language)["normal"].get("elisions")
-    if elisions:  # French: "mal dans l'dos" names the back as "le dos" does
-        words = re.sub(elisions, r"\1e ", words)
+    words = triage.elided(re.sub(r"'s\b", "", triage.fold(words, language).replace("\u2019", "'")), language)
     words = re.sub(
         r"\bback (?:molars?|tooth|teeth)\b|\bback of (?:my |the |your )?(?:hands?|knees?|head|throat|eyes?|heels?|ankles?)\b",
         " ",

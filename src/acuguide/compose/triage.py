@@ -254,6 +254,12 @@ def normalise(text: str, language: str = SOURCE) -> str:
     return _Reader(table(language), language).normalise(text)
 
 
+def elided(text: str, language: str = SOURCE) -> str:
+    """French elisions written out: "n'ai" as "ne ai", "j'ai" as "je ai", "l'dos" as "le dos"."""
+    elisions = table(language)["normal"].get("elisions")
+    return re.sub(elisions, r"\1e ", text) if elisions else text
+
+
 def fold(text: str, language: str = SOURCE) -> str:
     """Lower case, and letters folded as the language's patterns are written: 'Rücken' as
     'ruecken', 'fièvre' as 'fievre', 'años' as 'anos'. English is only lower-cased."""
@@ -353,8 +359,7 @@ class _Reader:
             text = text.replace(phrase, f" {plain} ")
         if "ordinals" in normal:  # German: "im 7. Monat" is one sentence
             text = re.sub(normal["ordinals"], r"\1", text)
-        if "elisions" in normal:  # French: "n'ai" as "ne ai", "j'ai" as "je ai"
-            text = re.sub(normal["elisions"], r"\1e ", text)
+        text = elided(text, self.language)
         text = re.sub(r"(?<=\w)-(?=\w)|\s-\s|-", " ", text)
         text = re.sub(normal["units"], r"\1 \2", text)  # 28wks, 82yo
         words = normal["words"]
@@ -389,18 +394,31 @@ class _Reader:
             and bool(_at(after, 0, _phrases("negations_after", language)))
         )
 
+    def _clause_start(self, sentence: _Sentence, first: int, across_relatives: bool = False) -> int:
+        """The index of the first word of the clause holding word `first`: back to a pause or a
+        terminator ("and": a new clause), or, `across_relatives`, past a relative pronoun right
+        after a person ("my mum who has cancer": the clause is still hers)."""
+        words = sentence.plain.split()
+        terminators, relatives = _phrases("terminators", self.language), _phrases("relatives", self.language)
+        people = f"(?:{self.table['people']})"
+        start = first
+        while start > 0 and start not in sentence.stops:
+            tied = (
+                across_relatives
+                and start > 1
+                and _at(words, start - 1, relatives)
+                and re.fullmatch(people, words[start - 2])
+            )
+            if _at(words, start - 1, terminators) and not tied:
+                break
+            start -= 1
+        return start
+
     def _someone_else(self, sentence: _Sentence, first: int, listener: str | None, anyones: bool = False) -> bool:
         """A sign in a clause about another person ('my dad had cancer') or family history is theirs;
         with `anyones`, only family history is."""
         words = sentence.plain.split()
-        start = first
-        terminators, relatives = _phrases("terminators", self.language), _phrases("relatives", self.language)
-        people = f"(?:{self.table['people']})"
-        while start > 0 and start not in sentence.stops:
-            tied = start > 1 and _at(words, start - 1, relatives) and re.fullmatch(people, words[start - 2])
-            if _at(words, start - 1, terminators) and not tied:
-                break  # "and": a new clause; "who" after a person: theirs ("my mum who has cancer")
-            start -= 1
+        start = self._clause_start(sentence, first, across_relatives=True)
         clause = " ".join(words[start : first + 6])
         if re.search(rf"\b(?:{self.table['family_history']})\b", clause):
             return True
@@ -458,10 +476,7 @@ class _Reader:
         and nothing new after it."""
         words = sentences[0].plain.split()
         first = _word_index(sentences[0].plain, match.start())
-        terminators = _phrases("terminators", self.language)
-        start = first
-        while start > 0 and start not in sentences[0].stops and not _at(words, start - 1, terminators):
-            start -= 1
+        start = self._clause_start(sentences[0], first)
         if not _compiled("<long_ago_before>", self.language).search(" ".join(words[start:first])):
             return False
         return self._nothing_new_after(sentences, match)
@@ -487,7 +502,7 @@ class _Reader:
 
     def listener(self, sentences: list[_Sentence]) -> str | None:
         """Whom the session is for, when it is not the writer: 'my gran's back', 'for my son'."""
-        mine = any(re.search(rf"\b{self._pattern('my_body')}\b", s.plain) for s in sentences)
+        mine = self.own_pain(sentences)
         for sentence in sentences:
             for pattern in self.table["whose"]["listener"]:
                 found = re.search(
