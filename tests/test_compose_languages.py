@@ -1219,6 +1219,7 @@ SENT_SOONER = [
     ("es", "me salieron unas ampollitas en fila en un solo lado de la espalda y me arde horrible como quemadura, no puedo ni rozarme con la ropa", "shingles", "today"),
     ("fr", "la cicatrice de mon operation du dos est rouge et chaude, ca coule du jaune et j ai de plus en plus mal autour", "wound", "today"),
     ("fr", "mon fils de 8 ans se plaint du dos la nuit, ca le reveille et il a maigri ces derniers temps", "child", "today"),
+    ("de", "seit gestern kann ich mein linkes bein kaum noch heben, stolpere dauernd und der ruecken tut auch weh", "legs", "emergency"),
     # a fall on a blood thinner with a bruise that grows (three reviewers, three languages)
     ("en", "I'm on warfarin for my heart valve and went down the last few stairs on my backside yesterday. My lower back is really sore and there's a big purple swelling that's getting bigger", "bleed", "emergency"),
     ("es", "mi abuelito toma warfarina, se resbalo en el baño ayer y ahora se queja de la espalda baja y le salio un moreton grande en el costado, esta medio palido", "bleed", "emergency"),
@@ -1278,6 +1279,7 @@ SENT_SOONER_NEAR = [
     ("fr", "j ai eu un zona l an dernier c est gueri, la c est juste le dos raide apres le ski"),
     ("fr", "ca me tire dans les reins depuis le foot dimanche, pas de fievre, pipi normal"),
     ("en", "big bruise on my thigh from football and my lower back aches"),
+    ("de", "hexenschuss vom kisten schleppen, kein fieber, beine nicht taub, pinkeln ganz normal"),
     ('en', '8 weeks since I had my baby, all healed and checked at the 6 week check. Back aches from feeding and lugging the car seat around.'),
     ('en', "I'm 76 and fit, walk the dog every day. My back gets stiff after weeding the allotment, no falls, no other problems."),
     ('en', 'My foot goes to sleep when I sit cross-legged on the floor playing with the kids, which is funny, but the actual problem is my lower back aches since we got a new mattress.'),
