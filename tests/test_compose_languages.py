@@ -1255,6 +1255,22 @@ SENT_SOONER = [
     ('fr', 'chute en ski hier, je suis retombe sur les fesses de haut apres une bosse, douleur en plein milieu du dos quand j appuie sur l os de la colonne, je marche mais ca lance', 'injury', 'today'),
     ('fr', 'ma fille 16 ans fait de la gym a haut niveau, elle a mal au dos depuis une semaine et depuis 2 nuits elle mouille son lit alors qu elle le faisait plus depuis toute petite', 'continence', 'emergency'),
     ('fr', 'je suis sous eliquis pour ma fibrillation, ce matin en me levant douleur dans le dos d un coup, la pire de ma vie, comme un coup de couteau qui descend vers le ventre', 'aorta', 'ambulance'),
+    # new confusion (delirium), with a fever sepsis, and a grandparent named bare whose back it is
+    ('en', 'lower back pain, fever and confusion since this morning', 'confused', 'ambulance'),
+    ('en', "my mum is 84, her back hurts and since yesterday she's been really confused", 'confused', 'today'),
+    ('en', 'gran has a fever and back pain', 'fever', 'today'),
+    ('es', 'dolor de espalda, fiebre y estoy confundido', 'confused', 'ambulance'),
+    ('es', 'mi abuela esta confundida desde ayer y le duele la espalda', 'confused', 'today'),
+    ('de', 'Rückenschmerzen, Fieber und ich bin ganz verwirrt', 'confused', 'ambulance'),
+    ('de', 'Oma ist seit gestern total verwirrt und hat Rückenschmerzen', 'confused', 'today'),
+    ('de', 'Oma hat Fieber und Rückenschmerzen', 'fever', 'today'),
+    ('fr', 'mal au dos, de la fièvre et je suis confus', 'confused', 'ambulance'),
+    ('fr', 'mon père est confus depuis hier et il a mal au dos', 'confused', 'today'),
+    # a tattoo or piercing with pus on the back it would press
+    ('en', 'my new tattoo on my lower back is red and hot and oozing pus', 'skin', 'today'),
+    ('es', 'el tatuaje nuevo de la espalda esta rojo, caliente y le sale pus', 'skin', 'today'),
+    ('de', 'das neue Tattoo am Rücken eitert, Kreuzweh', 'skin', 'today'),
+    ('fr', 'mon nouveau tatouage dans le bas du dos est rouge, chaud et il y a du pus', 'skin', 'today'),
 ]  # fmt: skip
 
 SENT_SOONER_NEAR = [
@@ -1324,6 +1340,15 @@ SENT_SOONER_NEAR = [
     ("fr", "j'ai mal au dos et des fourmis dans les mains quand je dors sur les bras, ca passe des que je bouge"),
     ("de", "Rückenschmerzen, ich schwitze viel bei der Arbeit im Lager"),
     ("es", "no siento nada de dolor en las piernas, solo la espalda cargada del trabajo"),
+    ("en", "i'm confused about which points help my lower back"),
+    ("en", "mum has dementia and her lower back aches from the new chair"),
+    ("en", "gran has a fever and my back hurts from lifting her"),
+    ("de", "bin verwirrt, welche Punkte ich nehmen soll, Kreuzweh vom Sitzen"),
+    ("de", "Oma hat grad Fieber und ich pfleg sie, mir tut vom Heben der Rücken weh"),
+    ("fr", "je suis confus sur les points à utiliser, mal au bas du dos"),
+    ("es", "estoy confundida con los puntos, me duele la espalda baja"),
+    ("en", "got a tattoo last year, now lower back ache from the gym, no pus or anything"),
+    ("de", "Tattoo ist gut verheilt, kein Eiter, nur Kreuzweh"),
 ]  # fmt: skip
 
 

@@ -88,14 +88,20 @@ def _more_urgent(question: Question, yes: list[Question]) -> bool:
 
 def _reachable(question: Question) -> set[str]:
     """The urgencies a yes to `question` can lead to: its sign's, its follow-ups' and those of the
-    `together` rules its sign is in."""
+    `together` rules its sign is in that answers alone can meet (confusion is read from words,
+    never asked, so its rule with a fever is no reason to ask about a fever)."""
     signs, together = table()["signs"], table()["together"]
     reached = {question.sign} if question.sign else set()
     reached |= {key for key, sign in signs.items() if sign.get("follows") == question.id}
     if question.id == PREGNANCY:
         reached.add(table()["modifiers"][PREGNANCY]["follow_up_sign"])
+    asked = {q.sign for q in questions() if q.sign}
     levels = {signs[key]["urgency"] for key in reached}
-    levels |= {rule["urgency"] for raised, rule in together.items() if reached & {raised, *rule["with"]}}
+    levels |= {
+        rule["urgency"]
+        for raised, rule in together.items()
+        if reached & {raised, *rule["with"]} and raised in asked and asked & set(rule["with"])
+    }
     return levels
 
 
