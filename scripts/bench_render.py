@@ -54,6 +54,7 @@ def synthetic_routine(minutes: int) -> str:
 class Bench:
     def __init__(self, tree: Path):
         self.env = {**os.environ, "PYTHONPATH": str(tree / "src")}
+        self.cpu = 0.0  # CPU seconds (user + system) of the last render and every process it waited for
 
     def render(self, args: list[str], out: Path, cache: Path, cores: str | None = None) -> tuple[float, float]:
         """(wall seconds, peak RSS in MiB of the render process) of `acuguide render ARGS`,
@@ -65,6 +66,7 @@ class Bench:
             process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=self.env)
             _, status, usage = os.wait4(process.pid, 0)
             wall = time.perf_counter() - start
+            self.cpu = usage.ru_utime + usage.ru_stime
             if os.waitstatus_to_exitcode(status) != 0:
                 errors.seek(0)
                 sys.exit(f"render {' '.join(args)} failed: {errors.read().decode()[-500:]}")
@@ -198,6 +200,7 @@ def main() -> None:
         bench.render(routines + one, work / "warmup", cache)  # speak every phrase once
         shutil.rmtree(work / "warmup")
         serial, _ = bench.render(routines + one, work / "batch-1", cache)
+        serial_cpu = bench.cpu
         parallel = (
             bench.render(routines + ["--jobs", str(args.jobs)], work / f"batch-{args.jobs}", cache)[0] if one else None
         )
@@ -207,6 +210,11 @@ def main() -> None:
             print(f"batch of {len(routines)} shipped routines ({audio:.0f} min of audio), warm:")
             print(f"  --jobs 1: {serial:6.2f} s   --jobs {args.jobs}: {parallel:6.2f} s   speed-up {serial / parallel:.2f}x   "
                   f"same bytes: {'yes' if same else 'NO'}")  # fmt: skip
+            # One job at a time already keeps more than a core busy (the check's decoder and the mix
+            # beside the encoder), so N cores can give at most N / (cores one job keeps busy).
+            busy = serial_cpu / serial
+            print(f"  CPU: {serial_cpu:6.2f} s / {bench.cpu:6.2f} s = {busy:.2f} / {bench.cpu / parallel:.2f} cores busy; "
+                  f"{args.jobs} cores allow at most {args.jobs / busy:.2f}x")  # fmt: skip
         else:
             print(
                 f"batch of {len(routines)} shipped routines, one at a time: {serial:6.2f} s (this tree has no --jobs)"
