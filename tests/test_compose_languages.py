@@ -755,6 +755,30 @@ def test_a_relative_named_beside_the_writers_own_pain_leaves_the_session_the_wri
     assert not triage.read("my mum broke her hip last year, now my back aches").flags
 
 
+FOR_SOMEONE_ELSE = [
+    ("en", "gran has a fever and back pain", "my back hurts and I have a fever"),
+    ("es", "mi abuela tiene fiebre y le duele la espalda", "me duele la espalda y tengo fiebre"),
+    ("de", "Oma hat Fieber und Rückenschmerzen", "ich habe Rückenschmerzen und Fieber"),
+    ("fr", "mon père est confus depuis hier et il a mal au dos", "j'ai mal au dos et de la fièvre"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("language,theirs,mine", FOR_SOMEONE_ELSE)
+def test_a_refusal_for_a_relative_asks_for_their_doctor_not_the_writers(language, theirs, mine):
+    """A carer is told that the doctor must see the person the session was for."""
+    t = translator(language)
+    table = screening.table()
+    said = {}
+    for who, text in (("theirs", theirs), ("mine", mine)):
+        with pytest.raises(composer.RedFlagError) as refused:
+            composer.read_complaint(composer.Answers(text, 10, language=language))
+        said[who] = str(refused.value)
+    for who, key in (("theirs", "refused_someone"), ("mine", "refused")):
+        last = t(table[key]).split("{findings}")[1].strip()
+        assert said[who].endswith(last), (who, said[who])
+    assert said["theirs"] != said["mine"]
+
+
 # A fifth fresh-eyes round (158 requests): red flags the tables still missed, each refused now,
 # some only because a sign in pregnancy or a clot now wins over a complaint outside back care.
 FIFTH_ROUND = [

@@ -318,7 +318,7 @@ def read_complaint(answers: Answers) -> tuple[Answers, str, list[str]]:
         )
     reading = triage.read(answers.complaint, answers.language)
     if reading.flags and not _only_outside(answers.complaint, reading, answers.language):
-        raise RedFlagError(reading.flags, language=answers.language)
+        raise RedFlagError(reading.flags, language=answers.language, someone_else=bool(reading.listener))
     t = translator(answers.language)
     notices = []
     if reading.pregnancy:

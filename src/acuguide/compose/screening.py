@@ -123,9 +123,12 @@ def assess(answers: dict[str, bool], language: str = "en") -> Screen:
     return Screen(pregnancy=bool(answers.get(PREGNANCY)), thinners=bool(answers.get(THINNERS)))
 
 
-def advice(findings: tuple[Finding, ...], asked: tuple[str, ...] = (), language: str = "en") -> str:
+def advice(
+    findings: tuple[Finding, ...], asked: tuple[str, ...] = (), language: str = "en", someone_else: bool = False
+) -> str:
     """The refusal: each sign and why it needs a doctor, the most urgent first, and what to do
-    for the most urgent."""
+    for the most urgent; when the session was for someone else (a carer writing of a parent),
+    it is they whom a doctor must see before the session is made again."""
     t = translator(language)
     order = urgency_order()
     pairs = sorted(zip(findings, asked or ("",) * len(findings)), key=lambda p: order.index(urgency(p[0])))
@@ -138,12 +141,15 @@ def advice(findings: tuple[Finding, ...], asked: tuple[str, ...] = (), language:
         todo = t(table()["urgency"][urgency(pairs[0][0])]) if index == len(pairs) - 1 else ""
         part = template.format(said=finding.said, ask=question, what=t(sign["what"]), why=t(sign["why"]), todo=todo)
         parts.append(part.rstrip())
-    return t(table()["refused"]).format(findings=" ".join(parts)).strip()
+    refused = table()["refused_someone" if someone_else else "refused"]
+    return t(refused).format(findings=" ".join(parts)).strip()
 
 
 class Refused(ComposeError):
     """A sign that needs a doctor first, answered or written: no session is composed."""
 
-    def __init__(self, findings: tuple[Finding, ...], asked: tuple[str, ...] = (), language: str = "en"):
+    def __init__(
+        self, findings: tuple[Finding, ...], asked: tuple[str, ...] = (), language: str = "en", someone_else: bool = False
+    ):
         self.findings, self.asked = findings, asked
-        super().__init__(advice(findings, asked, language), language)
+        super().__init__(advice(findings, asked, language, someone_else), language)

@@ -57,6 +57,7 @@ class Reading:
     pregnancy: Finding | None
     thinners: Finding | None
     outside: tuple[Outside, ...]  # complaints outside back care, in the order written
+    listener: str | None = None  # the relative the session would be for, when not the writer
 
 
 SOURCE = "en"
@@ -199,7 +200,7 @@ def read(text: str, language: str = SOURCE) -> Reading:
     # quote the person's own words as they wrote them: "me caí", not "me cai"; "im 78", not "i'm 78"
     flags = [replace(f, said=_quoted(text, f.said, language)) for f in flags]
     pregnant = pregnant and Finding(pregnant.sign, _quoted(text, pregnant.said, language))
-    return Reading(tuple(flags), pregnant, Finding("thinners", thinners) if thinners else None, outside)
+    return Reading(tuple(flags), pregnant, Finding("thinners", thinners) if thinners else None, outside, listener)
 
 
 def _quoted(text: str, said: str, language: str) -> str:

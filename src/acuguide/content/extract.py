@@ -119,7 +119,7 @@ def _screening(root: Node, source: str):
             for level, text in _items(value):
                 for node in _texts(text):
                     yield _message(node, f"whom to see and how soon ({level}), shown after a refusal")
-        elif key in ("refused", "finding_said", "finding_answered", "outside_answer"):
+        elif key in ("refused", "refused_someone", "finding_said", "finding_answered", "outside_answer"):
             for node in _texts(value):
                 yield _message(node, "shown when no session is composed; keep every {placeholder}")
         elif key in ("signs", "modifiers", "together"):
