@@ -755,6 +755,14 @@ def test_a_relative_named_beside_the_writers_own_pain_leaves_the_session_the_wri
     assert not triage.read("my mum broke her hip last year, now my back aches").flags
 
 
+def test_german_reasons_begin_a_sentence():
+    """A German refusal puts each sign's reason after a full stop ("{what}. {why}")."""
+    t = translator("de")
+    table = screening.table()
+    reasons = [entry["why"] for part in ("signs", "together") for entry in table[part].values() if "why" in entry]
+    assert reasons and [r for r in reasons if not t(r)[0].isupper()] == []
+
+
 FOR_SOMEONE_ELSE = [
     ("en", "gran has a fever and back pain", "my back hurts and I have a fever"),
     ("es", "mi abuela tiene fiebre y le duele la espalda", "me duele la espalda y tengo fiebre"),
@@ -1304,6 +1312,19 @@ SENT_SOONER = [
     ('es', 'el tatuaje nuevo de la espalda esta rojo, caliente y le sale pus', 'skin', 'today'),
     ('de', 'das neue Tattoo am Rücken eitert, Kreuzweh', 'skin', 'today'),
     ('fr', 'mon nouveau tatouage dans le bas du dos est rouge, chaud et il y a du pus', 'skin', 'today'),
+    # a thirty-second round (24 requests, on f203f19): drowsiness that is hard to wake, boils, bites
+    ('en', "my dad is 82 and since yesterday hes gone all muddled, talking rubbish and keeps dropping off in his chair, hes shivery and hot too. his lower back is sore so thought i'd try some pressure points for him", 'confused', 'ambulance'),
+    ('en', "Gran's been really hard to wake this morning and when she does she isn't making any sense, keeps asking where she is. Her back's aching again, what points can I press for her", 'drowsy', 'ambulance'),
+    ('en', 'got a tattoo on my lower back last week and its gone really hot n swollen, yellowy pus coming out and the red is spreading round to my side. back aches too', 'skin', 'today'),
+    ('es', 'la abuela esta muy rara desde ayer, no sabe donde esta, dice cosas sin sentido y tiene escalofrios y fiebre. se queja mucho de la espalda, que puntos le puedo apretar', 'confused', 'ambulance'),
+    ('es', 'tengo 24 años, llevo 2 dias con fiebre y hoy estoy como atontado, me cuesta pensar y me quedo dormido todo el rato. me duele la parte baja de la espalda', 'confused', 'ambulance'),
+    ('es', 'me ha salido un forunculo enorme en la espalda, esta rojo, caliente, con pus y cada dia mas grande, la rojez se va extendiendo. me duele la espalda alta', 'skin', 'today'),
+    ('de', 'Oma ist seit heute früh total durcheinander, redet wirres zeug und ist kaum wach zu kriegen. Fieber hat sie keins. Rücken tut ihr auch weh, kann man da was drücken', 'drowsy', 'ambulance'),
+    ('de', 'hab nen stich am rücken von ner wespe oder so, ist jetzt dick rot und heiss, ein roter streifen geht richtung achsel und ich hab schüttelfrost. rücken oben tut weh', 'fever', 'today'),
+    ('de', 'seit gestern kreuzweh und ich kann nicht mehr richtig pinkeln, untenrum am po und zwischen den beinen ist alles taub, beide beine kribbeln', 'saddle', 'emergency'),
+    ('fr', "Mamie est bizarre depuis hier soir, elle dit n'importe quoi, elle a de la fievre et elle dort tout le temps, on arrive presque pas a la reveiller. elle a mal au dos aussi", 'confused', 'ambulance'),
+    ('fr', 'mon fils de 9 ans a de la fievre depuis 2 jours, il est tout mou, il somnole et il repond bizarre quand on lui parle, il se plaint du dos', 'confused', 'ambulance'),
+    ('fr', "j'ai un piercing dans le bas du dos (microdermal) qui suinte du pus depuis 3 jours, tout autour c'est rouge, gonfle et ca s'etend, j'ai des frissons ce soir", 'fever', 'today'),
 ]  # fmt: skip
 
 SENT_SOONER_NEAR = [
@@ -1382,6 +1403,17 @@ SENT_SOONER_NEAR = [
     ("es", "estoy confundida con los puntos, me duele la espalda baja"),
     ("en", "got a tattoo last year, now lower back ache from the gym, no pus or anything"),
     ("de", "Tattoo ist gut verheilt, kein Eiter, nur Kreuzweh"),
+    ('en', 'honestly im a bit confused by this app and all the points lol, where am i meant to press? just my usual lower back ache from sitting at a desk all day'),
+    ('en', "Mum's had Alzheimer's for about 6 years, nothing new, she's the same as always, but her upper back gets stiff and achy from sitting in her chair all day. Could you do her a gentle routine"),
+    ('en', 'my brother is in hospital with sepsis and im worried sick, been sleeping in the chair next to his bed for 3 nights and now my own lower back is killing me'),
+    ('es', 'me hice un tatu en la espalda hace una semana y esta curando bien, pica un poco y se pela, nada raro. pero tengo una contractura en la parte de arriba de la espalda'),
+    ('es', 'mi marido esta con gripe en la cama y yo agotada cuidandolo, a mi me duelen los riñones (la zona lumbar) de tanto agacharme'),
+    ('es', 'mi hijo adolescente se pasa el dia dormido y de mala leche jaja lo normal a su edad. yo tengo la espalda baja fatal de cargar cajas en el curro'),
+    ('de', 'bin bissl verwirrt wegen den punkten, welcher ist jetzt wo?? hab halt kreuzschmerzen seit paar tagen vom umzug, kisten schleppen'),
+    ('de', 'Mein Vater hat seit Jahren Demenz, ist nix neues, er ist wie immer. Sein unterer Rücken tut halt wie immer weh vom vielen Sitzen, kann ich ihm was Gutes tun?'),
+    ('de', 'Meine Mutter liegt mit Lungenentzündung im Krankenhaus, ich bin total gestresst und mein Nacken und oberer Rücken sind komplett verspannt'),
+    ('fr', "tatouage dans le dos fait il y a 10 jours, il cicatrise bien, un peu de croutes, rien d'anormal. par contre j'ai mal au bas du dos depuis que je jardine"),
+    ('fr', "je comprends rien a l'appli, je suis perdue avec tous ces points mdr. j'ai juste mal entre les omoplates a cause de l'ordi"),
 ]  # fmt: skip
 
 
