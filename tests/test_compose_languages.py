@@ -763,6 +763,18 @@ def test_german_reasons_begin_a_sentence():
     assert reasons and [r for r in reasons if not t(r)[0].isupper()] == []
 
 
+@pytest.mark.parametrize(
+    "language,theirs,mine",
+    [
+        ("en", "my husband has the flu and my lower back aches from nursing him", "I have the flu and my lower back aches"),
+        ("es", "mi marido esta con gripe en la cama y yo agotada cuidandolo, a mi me duelen los riñones (la zona lumbar) de tanto agacharme", "tengo gripe y me duele la zona lumbar"),
+    ],
+)  # fmt: skip
+def test_a_relatives_illness_beside_the_writers_own_pain_gets_no_note_of_its_own(language, theirs, mine):
+    assert triage.read(theirs, language).outside == ()
+    assert triage.read(mine, language).outside  # the writer's own flu is still noted
+
+
 FOR_SOMEONE_ELSE = [
     ("en", "gran has a fever and back pain", "my back hurts and I have a fever"),
     ("es", "mi abuela tiene fiebre y le duele la espalda", "me duele la espalda y tengo fiebre"),
@@ -1401,6 +1413,9 @@ SENT_SOONER_NEAR = [
     ("de", "Oma hat grad Fieber und ich pfleg sie, mir tut vom Heben der Rücken weh"),
     ("fr", "je suis confus sur les points à utiliser, mal au bas du dos"),
     ("es", "estoy confundida con los puntos, me duele la espalda baja"),
+    ("es", "mi marido esta con fiebre y a mi me duele la espalda"),
+    ("de", "mein Mann liegt mit Fieber im Bett und mir tut der Rücken weh"),
+    ("fr", "mon mari est au lit avec de la fièvre et moi j'ai mal au dos"),
     ("en", "got a tattoo last year, now lower back ache from the gym, no pus or anything"),
     ("de", "Tattoo ist gut verheilt, kein Eiter, nur Kreuzweh"),
     ('en', 'honestly im a bit confused by this app and all the points lol, where am i meant to press? just my usual lower back ache from sitting at a desk all day'),

@@ -196,7 +196,7 @@ def read(text: str, language: str = SOURCE) -> Reading:
     flags = ranked(flags)
     thinners_rows = words.table["modifiers"]["thinners"]["words"]
     thinners = words.first(sentences, [row["match"] for row in thinners_rows], listener)
-    outside = tuple(words.outside(sentences))
+    outside = tuple(words.outside(sentences, listener, own_pain))
     # quote the person's own words as they wrote them: "me caí", not "me cai"; "im 78", not "i'm 78"
     flags = [replace(f, said=_quoted(text, f.said, language)) for f in flags]
     pregnant = pregnant and Finding(pregnant.sign, _quoted(text, pregnant.said, language))
@@ -398,17 +398,17 @@ class _Reader:
     def _clause_start(self, sentence: _Sentence, first: int, across_relatives: bool = False) -> int:
         """The index of the first word of the clause holding word `first`: back to a pause or a
         terminator ("and": a new clause), or, `across_relatives`, past a relative pronoun right
-        after a person ("my mum who has cancer": the clause is still hers)."""
+        after a person ("my mum who has cancer": the clause is still hers) and past a word of
+        company ("mi marido está con fiebre": still his)."""
         words = sentence.plain.split()
         terminators, relatives = _phrases("terminators", self.language), _phrases("relatives", self.language)
+        accompanying = _phrases("accompanying", self.language)
         people = f"(?:{self.table['people']})"
         start = first
         while start > 0 and start not in sentence.stops:
-            tied = (
-                across_relatives
-                and start > 1
-                and _at(words, start - 1, relatives)
-                and re.fullmatch(people, words[start - 2])
+            tied = across_relatives and (
+                (start > 1 and _at(words, start - 1, relatives) and re.fullmatch(people, words[start - 2]))
+                or _at(words, start - 1, accompanying)
             )
             if _at(words, start - 1, terminators) and not tied:
                 break
@@ -571,8 +571,10 @@ class _Reader:
         said = self.first(sentences, [row["match"] for row in self.table["pregnancy"]], listener, anyones)
         return Finding("pregnancy", said) if said else None
 
-    def outside(self, sentences: list[_Sentence]) -> list[Outside]:
-        """Complaints outside back care, named and not denied ("lower back, no headache")."""
+    def outside(self, sentences: list[_Sentence], listener: str | None, own_pain: bool) -> list[Outside]:
+        """Complaints outside back care, named and not denied ("lower back, no headache"); beside
+        the writer's own pain, another person's are theirs ("my husband has flu, my back aches
+        from nursing him" gets no note about flu)."""
         found, taken = [], []  # an earlier row's words are not read again by a later, wider one
         for row in self.table["outside"]:
             for number, sentence in enumerate(sentences):
@@ -581,6 +583,9 @@ class _Reader:
                         m
                         for m in _compiled(row["match"], self.language).finditer(sentence.plain)
                         if not self._denied_match(sentence, m)
+                        and not (
+                            own_pain and self._someone_else(sentence, _word_index(sentence.plain, m.start()), listener)
+                        )
                     ),
                     None,
                 )
