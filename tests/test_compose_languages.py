@@ -517,6 +517,19 @@ BACK_WORDS = [
 ]  # the loins are a place, over tension
 
 
+@pytest.mark.parametrize(
+    "language,words,complaint",
+    [
+        ("de", "Mein Hausarzt hat was von Bandscheibenvorwölbung gesagt und ich bin jetzt total verwirrt was das eigentlich heißt. Hab Schmerzen unten im Rücken die hinten ins Bein ziehen bis zum Knie, sonst nix", "sciatica and hip"),
+        ("es", "me siento hinchada y con gases", "bloating"),
+        ("es", "tengo la barriga hinchada y me duele la espalda", "bloating"),
+    ],
+)  # fmt: skip
+def test_pain_into_the_leg_is_sciatica_and_a_swelling_is_bloating_only_of_the_belly(language, words, complaint):
+    _, found, _ = composer.read_complaint(composer.Answers(words, 10, language=language))
+    assert found == complaint
+
+
 @pytest.mark.parametrize("words", BACK_WORDS)
 def test_everyday_german_words_for_back_pain_are_the_lower_back_as_in_english(words):
     assert composer.match_complaint("back pain", "en") == "lower back"
@@ -1324,6 +1337,12 @@ SENT_SOONER = [
     ('es', 'el tatuaje nuevo de la espalda esta rojo, caliente y le sale pus', 'skin', 'today'),
     ('de', 'das neue Tattoo am Rücken eitert, Kreuzweh', 'skin', 'today'),
     ('fr', 'mon nouveau tatouage dans le bas du dos est rouge, chaud et il y a du pus', 'skin', 'today'),
+    # a thirty-third round (24 requests, on e9c56b0): a child's night pain, a carer's 'she', a spot that grows
+    ('en', 'my lad is 9 and keeps waking up in the night crying about his back, been going on 3 weeks now, hes gone off his food and lost a bit of weight', 'weight', 'today'),
+    ('es', 'mi padre tiene 80 años, lleva 2 dias con dolor de espalda y hoy esta como ido, no sabe donde esta, no me reconoce y esta ardiendo de fiebre', 'confused', 'ambulance'),
+    ('es', 'me salio un grano en la espalda que se ha puesto rojo caliente e hinchado, cada dia mas grande, me duele un monton y esta noche tenia escalofrios', 'fever', 'today'),
+    ('de', 'Meine Oma (84) hat Rückenschmerzen und ist seit gestern so schläfrig, man kriegt sie kaum wach und sie redet wirres Zeug', 'drowsy', 'ambulance'),
+    ('fr', 'mon fils de 7 ans se plaint du dos la nuit, il se reveille en pleurant, et depuis quelques jours il boite un peu', 'child', 'today'),
     # a thirty-second round (24 requests, on f203f19): drowsiness that is hard to wake, boils, bites
     ('en', "my dad is 82 and since yesterday hes gone all muddled, talking rubbish and keeps dropping off in his chair, hes shivery and hot too. his lower back is sore so thought i'd try some pressure points for him", 'confused', 'ambulance'),
     ('en', "Gran's been really hard to wake this morning and when she does she isn't making any sense, keeps asking where she is. Her back's aching again, what points can I press for her", 'drowsy', 'ambulance'),
@@ -1416,6 +1435,19 @@ SENT_SOONER_NEAR = [
     ("es", "mi marido esta con fiebre y a mi me duele la espalda"),
     ("de", "mein Mann liegt mit Fieber im Bett und mir tut der Rücken weh"),
     ("fr", "mon mari est au lit avec de la fièvre et moi j'ai mal au dos"),
+    ('en', 'lower back killing me after a week of night shifts, im knackered and keep nodding off on the sofa lol, just want something to ease it'),
+    ('en', 'sore between my shoulder blades from hunching over the laptop. got a mozzie bite on my arm thats driving me mad and my backs covered in spots (acne, had it since i was a teen) is it ok to still do this'),
+    ('es', 'tengo un bebe de 2 meses y no duermo nada, estoy muerta de sueño todo el dia, y me duele la parte baja de la espalda de tanto cargarlo en brazos'),
+    ('es', 'el finde me queme la cara y los brazos en la playa jaja pero lo q me duele de verdad es la zona lumbar de estar sentado en la ofi todo el dia'),
+    ('es', 'hace 5 años tuve una hernia discal que se me curo del todo con fisio, ahora lo que tengo son contracturas en la espalda alta por el movil'),
+    ('de', 'bin total kaputt nach der arbeit, penn abends immer vorm fernseher auf dem sofa ein und dann tut mir morgens das kreuz weh'),
+    ('de', 'hab ein altes bauchnabelpiercing, ist schon ewig verheilt, falls das wichtig is. seit dem umzug ziehts halt im unteren ruecken vom kisten schleppen'),
+    ('de', 'Mein Hausarzt hat was von Bandscheibenvorwölbung gesagt und ich bin jetzt total verwirrt was das eigentlich heißt. Hab Schmerzen unten im Rücken die hinten ins Bein ziehen bis zum Knie, sonst nix'),
+    ('fr', "jsuis creve avec les gardes de nuit a l'hosto, j'ai mal en bas du dos a force de rester debout toute la nuit"),
+    ('fr', "j'ai de l'acne sur le dos et une piqure de moustique au bras mais c'est surtout le haut du dos qui me fait mal, des tensions entre les omoplates"),
+    ('fr', "ma mere a un cancer du sein, elle est en chimio et je m'occupe d'elle, moi j'ai juste mal au bas du dos a force de l'aider a se lever"),
+    ("es", "tengo un granito en la espalda, nada raro, me duele la zona lumbar"),
+    ("fr", "un bouton dans le dos et mal aux lombaires"),
     ("en", "got a tattoo last year, now lower back ache from the gym, no pus or anything"),
     ("de", "Tattoo ist gut verheilt, kein Eiter, nur Kreuzweh"),
     ('en', 'honestly im a bit confused by this app and all the points lol, where am i meant to press? just my usual lower back ache from sitting at a desk all day'),

@@ -179,7 +179,7 @@ def read(text: str, language: str = SOURCE) -> Reading:
     flags = []
     for key, sign in signs.items():
         anyones = sign["urgency"] in NOW and not own_pain
-        said = words.first(sentences, sign["words"], listener, anyones) if key != "pregnancy-signs" else None
+        said = words.first(sentences, sign["words"], listener, anyones, own_pain) if key != "pregnancy-signs" else None
         if said:
             flags.append(Finding(key, said))
     flags += words.ages(plain, listener, own_pain, alone=not flags)
@@ -415,9 +415,12 @@ class _Reader:
             start -= 1
         return start
 
-    def _someone_else(self, sentence: _Sentence, first: int, listener: str | None, anyones: bool = False) -> bool:
+    def _someone_else(
+        self, sentence: _Sentence, first: int, listener: str | None, anyones: bool = False, pronouns: bool = False
+    ) -> bool:
         """A sign in a clause about another person ('my dad had cancer') or family history is theirs;
-        with `anyones`, only family history is."""
+        with `anyones`, only family history is; with `pronouns` (the writer names a pain of their
+        own), so is a clause begun by her or him after they were named."""
         words = sentence.plain.split()
         start = self._clause_start(sentence, first, across_relatives=True)
         clause = " ".join(words[start : first + 6])
@@ -426,6 +429,9 @@ class _Reader:
         if anyones:
             return False
         mentioned = re.findall(rf"\b{self._pattern('theirs')}\b", " ".join(words[start:first]))
+        if pronouns and not mentioned and _at(words, start, _phrases("pronouns", self.language)):
+            # "my mum has cancer, she is on chemo": her clause, if she was named before it
+            mentioned = re.findall(rf"\b{self._pattern('theirs')}\b", " ".join(words[:start]))
         return bool(mentioned) and mentioned[-1] != listener
 
     def _denied_match(self, sentence: _Sentence, match: re.Match) -> bool:
@@ -434,7 +440,12 @@ class _Reader:
         )
 
     def first(
-        self, sentences: list[_Sentence], patterns: list, listener: str | None, anyones: bool = False
+        self,
+        sentences: list[_Sentence],
+        patterns: list,
+        listener: str | None,
+        anyones: bool = False,
+        pronouns: bool = False,
     ) -> str | None:
         """The first words one of `patterns` finds that are the listener's, affirmed. A pattern
         may be a table row: its `match`, ignored in a sentence its `unless` finds ("tingling down
@@ -459,7 +470,7 @@ class _Reader:
                         continue
                     first = _word_index(sentence.plain, match.start())
                     if not self._denied_match(sentence, match) and not self._someone_else(
-                        sentence, first, listener, anyones
+                        sentence, first, listener, anyones, pronouns
                     ):
                         return match.group(0)
         return None
