@@ -428,3 +428,41 @@ def test_a_refusal_says_what_to_do_once_for_its_most_urgent_sign_after_every_sig
     said = screening.advice(found)
     assert said.count("Call an ambulance now") == 1 and "See a doctor today" not in said  # the crew sees the rest
     assert said.index("meningitis") < said.index("a fall") < said.index("Call an ambulance")  # the last word
+
+
+@pytest.mark.parametrize("language", ["en", "es", "de", "fr"])
+def test_a_doctors_visit_answers_the_signs_for_a_gp_in_days_and_no_others(tmp_path, language):
+    """'See your GP in the next few days, then make the session again': after the visit the same
+    words would refuse again, so the refusal says how to tell acuguide, and --doctor-cleared
+    composes; a sign that needs a doctor today still refuses, and says nothing of the flag."""
+    words = {
+        "en": ("I am 75 and my lower back aches", "I am 75, lower back pain and a fever"),
+        "es": ("tengo 75 años y me duele la zona lumbar", "tengo 75 años, dolor lumbar y fiebre"),
+        "de": ("ich bin 75 und habe Kreuzschmerzen", "ich bin 75, Kreuzschmerzen und Fieber"),
+        "fr": ("j'ai 75 ans et mal au bas du dos", "j'ai 75 ans, mal au bas du dos et de la fièvre"),
+    }[language]
+    hint = translator(language)(wording.COMPOSE_DOCTOR_CLEARED)
+    path = tmp_path / "mine.yaml"
+    command = ["compose", "--screened", "--minutes", "10", "--language", language, "-o", str(path)]
+    refused = CliRunner().invoke(cli, [*command, "--for", words[0]])
+    assert refused.exit_code == 2 and refused.output.rstrip().endswith(hint) and not path.exists()
+    assert CliRunner().invoke(cli, [*command, "--for", words[0], "--doctor-cleared"]).exit_code == 0
+    assert path.exists()
+    path.unlink()
+    fever = CliRunner().invoke(cli, [*command, "--for", words[1], "--doctor-cleared"])
+    assert fever.exit_code == 2 and hint not in fever.output and not path.exists()
+
+
+@pytest.mark.pure
+def test_a_doctors_visit_leaves_the_answers_that_need_a_doctor_sooner():
+    from acuguide.compose import screening
+
+    ids = {q.sign: q.id for q in screening.questions() if q.sign and not q.follows}
+    soon, today = ids["rest"], ids["fever"]
+    assert screening.assess({soon: True}, doctor_cleared=True) == screening.Screen()
+    with pytest.raises(screening.Refused) as refused:
+        screening.assess({soon: True, today: True}, doctor_cleared=True)
+    assert [f.sign for f in refused.value.findings] == ["fever"] and not refused.value.visit_is_enough
+    with pytest.raises(screening.Refused) as refused:
+        screening.assess({soon: True})
+    assert refused.value.visit_is_enough

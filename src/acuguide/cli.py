@@ -30,11 +30,13 @@ from .routine import Voice
 from .timeline.layout import SAMPLE_RATE
 
 
-def _fail(error: AcuguideError) -> None:
+def _fail(error: AcuguideError, then: str = "") -> None:
     language = error.language if error.language in languages() else "en"  # an unknown language is itself the error
     said = translator(language)(wording.ERROR)  # "Fehler: {message}"
     for message in error.problems if isinstance(error, ProblemsError) else (error,):
         click.echo(said.format(message=message), err=True)
+    if then:
+        click.echo(then, err=True)
     sys.exit(error.exit_code)
 
 
@@ -385,6 +387,12 @@ def diary(as_csv, data_dir) -> None:
     "--screened", is_flag=True, help="You have read the screening questions (--questions) and none applies to you."
 )
 @click.option(
+    "--doctor-cleared",
+    is_flag=True,
+    help="A doctor has seen this pain and said self-massage is safe: signs that need a GP in the next few days "
+    "no longer refuse; signs that need a doctor sooner still do.",
+)
+@click.option(
     "--questions", "show_questions", is_flag=True, help="Print the screening questions compose asks first, and exit."
 )
 @click.option(
@@ -416,6 +424,7 @@ def compose(
     avoid,
     blood_thinners,
     screened,
+    doctor_cleared,
     show_questions,
     engine,
     language,
@@ -444,9 +453,16 @@ def compose(
         frozenset(avoid),
         engine or best_engine(language),
         language=language,
+        doctor_cleared=doctor_cleared,
     )
-    composer.read_complaint(answers)  # words that need a doctor, or an unknown complaint, before any question
-    answers = replace_(answers, screen=_screen(screened, "pregnancy" in avoid, blood_thinners, language))
+    try:
+        composer.read_complaint(answers)  # words that need a doctor, or an unknown complaint, before any question
+        answers = replace_(
+            answers, screen=_screen(screened, "pregnancy" in avoid, blood_thinners, language, doctor_cleared)
+        )
+    except composer.RedFlagError as refused:
+        # after the GP has seen it, the same words would refuse again: say how to tell acuguide
+        _fail(refused, translator(language)(wording.COMPOSE_DOCTOR_CLEARED) if refused.visit_is_enough else "")
     composed = composer.compose(answers)
     t = translator(language)
     for notice in composed.notices:
@@ -473,7 +489,7 @@ def _numbered(questions, language: str = "en") -> list[str]:
     return lines
 
 
-def _screen(screened: bool, pregnant: bool, thinners: bool, language: str = "en"):
+def _screen(screened: bool, pregnant: bool, thinners: bool, language: str = "en", doctor_cleared: bool = False):
     """The screening answers: asked one by one at a terminal (in the session's language), or stated with --screened."""
     from .compose import composer, screening
 
@@ -486,7 +502,7 @@ def _screen(screened: bool, pregnant: bool, thinners: bool, language: str = "en"
     answers = screening.interview(lambda question: _yes(question.text, language), language)
     answers["pregnancy"] = answers.get("pregnancy", False) or pregnant
     answers["thinners"] = answers.get("thinners", False) or thinners
-    return screening.assess(answers, language)
+    return screening.assess(answers, language, doctor_cleared)
 
 
 def _yes(question: str, language: str) -> bool:

@@ -109,6 +109,7 @@ class Answers:
     engine: str = DEFAULT_ENGINE  # its default pace is written into the routine, so the estimate holds
     screen: screening.Screen = screening.Screen()  # what the person answered to the screening questions
     language: str = "en"  # the language the routine is written in: its lines and the points' words
+    doctor_cleared: bool = False  # a doctor has seen this pain and said self-massage is safe
 
     @property
     def rate(self) -> int:
@@ -317,8 +318,9 @@ def read_complaint(answers: Answers) -> tuple[Answers, str, list[str]]:
             answers.language,
         )
     reading = triage.read(answers.complaint, answers.language)
-    if reading.flags and not _only_outside(answers.complaint, reading, answers.language):
-        raise RedFlagError(reading.flags, language=answers.language, someone_else=bool(reading.listener))
+    flags = screening.cleared(reading.flags) if answers.doctor_cleared else reading.flags
+    if flags and not _only_outside(answers.complaint, reading, answers.language):
+        raise RedFlagError(flags, language=answers.language, someone_else=bool(reading.listener))
     t = translator(answers.language)
     notices = []
     if reading.pregnancy:

@@ -105,8 +105,20 @@ def _reachable(question: Question) -> set[str]:
     return levels
 
 
-def assess(answers: dict[str, bool], language: str = "en") -> Screen:
-    """The session the answers allow, or `Refused` naming every yes that needs a doctor.
+# The urgency a doctor's visit answers: a sign that needs a GP in the next few days, before any
+# self-massage, is answered once a doctor has seen the pain and said self-massage is safe
+# (`--doctor-cleared`); a sign that needs a doctor today or sooner is never answered so.
+VISIT = "soon"
+
+
+def cleared(findings: tuple[Finding, ...] | list[Finding]) -> tuple[Finding, ...]:
+    """The findings a doctor's visit does not answer: those more urgent than a GP in days."""
+    return tuple(f for f in findings if urgency(f) != VISIT)
+
+
+def assess(answers: dict[str, bool], language: str = "en", doctor_cleared: bool = False) -> Screen:
+    """The session the answers allow, or `Refused` naming every yes that needs a doctor (with
+    `doctor_cleared`, every yes that needs one sooner than a GP in days).
     A question not answered counts as no: `--screened` says the person read them all."""
     by_id = {q.id: q for q in questions(language)}
     unknown = sorted(set(answers) - set(by_id))
@@ -119,7 +131,9 @@ def assess(answers: dict[str, bool], language: str = "en") -> Screen:
     ]
     if yes:
         findings = ranked([Finding(q.sign, q.text) for q in yes])  # type: ignore[arg-type]
-        raise Refused(tuple(replace(f, said="") for f in findings), tuple(f.said for f in findings), language)
+        findings = list(cleared(findings)) if doctor_cleared else findings
+        if findings:
+            raise Refused(tuple(replace(f, said="") for f in findings), tuple(f.said for f in findings), language)
     return Screen(pregnancy=bool(answers.get(PREGNANCY)), thinners=bool(answers.get(THINNERS)))
 
 
@@ -149,7 +163,12 @@ class Refused(ComposeError):
     """A sign that needs a doctor first, answered or written: no session is composed."""
 
     def __init__(
-        self, findings: tuple[Finding, ...], asked: tuple[str, ...] = (), language: str = "en", someone_else: bool = False
+        self,
+        findings: tuple[Finding, ...],
+        asked: tuple[str, ...] = (),
+        language: str = "en",
+        someone_else: bool = False,
     ):
         self.findings, self.asked = findings, asked
+        self.visit_is_enough = not cleared(findings)  # a GP in days for every sign: --doctor-cleared answers it
         super().__init__(advice(findings, asked, language, someone_else), language)
