@@ -447,11 +447,12 @@ ANSWER_YES = N_("y, yes")
 ANSWER_NO = N_("n, no")
 # TRANSLATORS: said again when an answer is neither; {yes} and {no} are the first answer of each list.
 ANSWER_AGAIN = N_("Please answer {yes} or {no}.")
-# TRANSLATORS: compose with no terminal to ask its questions in; keep --screened as written.
+# TRANSLATORS: after a refusal that a GP visit answers (a GP in the next few days); keep --doctor-cleared as written.
 COMPOSE_DOCTOR_CLEARED = N_(
     "If a doctor has already seen this pain and said self-massage is safe, make the session with "
     "--doctor-cleared added."
 )
+# TRANSLATORS: compose with no terminal to ask its questions in; keep --screened as written.
 COMPOSE_NO_TERMINAL = N_(
     "compose asks these questions before it writes a session, and there is no terminal to answer them in; "
     "nothing was written. Run it in a terminal, or, if you have read them and none applies to you, add --screened"
