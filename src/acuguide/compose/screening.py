@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from ..content.catalog import translator
 from . import ComposeError
@@ -95,7 +96,7 @@ def _reachable(question: Question) -> set[str]:
     reached |= {key for key, sign in signs.items() if sign.get("follows") == question.id}
     if question.id == PREGNANCY:
         reached.add(table()["modifiers"][PREGNANCY]["follow_up_sign"])
-    asked = {q.sign for q in questions() if q.sign}
+    asked = _asked_signs()
     levels = {signs[key]["urgency"] for key in reached}
     levels |= {
         rule["urgency"]
@@ -103,6 +104,13 @@ def _reachable(question: Question) -> set[str]:
         if reached & {raised, *rule["with"]} and raised in asked and asked & set(rule["with"])
     }
     return levels
+
+
+@cache
+def _asked_signs() -> frozenset[str]:
+    """The signs a question asks about (the same in every language): worked out once, not for
+    every question of every interview."""
+    return frozenset(q.sign for q in questions() if q.sign)
 
 
 # The urgency a doctor's visit answers: a sign that needs a GP in the next few days, before any

@@ -395,9 +395,9 @@ class _Reader:
             and bool(_at(after, 0, _phrases("negations_after", language)))
         )
 
-    def _clause_start(self, sentence: _Sentence, first: int, across_relatives: bool = False) -> int:
+    def _clause_start(self, sentence: _Sentence, first: int, of_a_person: bool = False) -> int:
         """The index of the first word of the clause holding word `first`: back to a pause or a
-        terminator ("and": a new clause), or, `across_relatives`, past a relative pronoun right
+        terminator ("and": a new clause), or, `of_a_person`, past a relative pronoun right
         after a person ("my mum who has cancer": the clause is still hers) and past a word of
         company ("mi marido está con fiebre": still his)."""
         words = sentence.plain.split()
@@ -406,7 +406,7 @@ class _Reader:
         people = f"(?:{self.table['people']})"
         start = first
         while start > 0 and start not in sentence.stops:
-            tied = across_relatives and (
+            tied = of_a_person and (
                 (start > 1 and _at(words, start - 1, relatives) and re.fullmatch(people, words[start - 2]))
                 or _at(words, start - 1, accompanying)
             )
@@ -422,7 +422,7 @@ class _Reader:
         with `anyones`, only family history is; with `pronouns` (the writer names a pain of their
         own), so is a clause begun by her or him after they were named."""
         words = sentence.plain.split()
-        start = self._clause_start(sentence, first, across_relatives=True)
+        start = self._clause_start(sentence, first, of_a_person=True)
         clause = " ".join(words[start : first + 6])
         if re.search(rf"\b(?:{self.table['family_history']})\b", clause):
             return True
