@@ -1337,6 +1337,8 @@ SENT_SOONER = [
     ('es', 'el tatuaje nuevo de la espalda esta rojo, caliente y le sale pus', 'skin', 'today'),
     ('de', 'das neue Tattoo am Rücken eitert, Kreuzweh', 'skin', 'today'),
     ('fr', 'mon nouveau tatouage dans le bas du dos est rouge, chaud et il y a du pus', 'skin', 'today'),
+    # a thirty-eighth round (20 requests, on deb7a2c): wetting oneself in everyday French
+    ('fr', "j'ai mal au dos et je fais pipi sur moi sans m'en rendre compte depuis ce matin", 'continence', 'emergency'),
     # a thirty-seventh round (20 requests, on fab3063): a father who cannot feel his bum, a husband who injects
     ('en', 'my dad is 78, been moaning about his back for a wk and since this morning he says he cant feel his bum when he wipes and hes wet himself twice, is there anything i can press for him', 'saddle', 'emergency'),
     ('de', 'rueckenschmerzen seit 2 wochen und seit gestern kann ich den rechten fuss nicht mehr richtig hochziehen, stolpere dauernd ueber die teppichkante', 'legs', 'emergency'),
